@@ -1,0 +1,178 @@
+"""Rules that span records: ids, references, seeds and quotes, dates, disputes.
+
+Each rule appends `Problem`s pointing at the offending field's line and carries on, so an analyst
+sees every mistake in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+from pathlib import Path
+
+from .dataset import Dataset
+from .figures import conflicts
+from .loader import Record
+from .models import Event, date_bounds
+from .yamlfile import Problem
+
+
+def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, problems: list[Problem]) -> Dataset:
+    """Index records by id and run every cross-record rule, appending to `problems`."""
+    by_id = {kind: _index(items, problems) for kind, items in records.items()}
+    refs = _References(by_id, problems)
+    seeds = _check_sources(by_id["sources"].values(), root, today, problems)
+    for place in by_id["places"].values():
+        _check_place(place, refs, problems)
+    for actor in by_id["actors"].values():
+        refs.check(actor, ("affiliation",), "actors", actor.model.affiliation)
+    for event in by_id["events"].values():
+        _check_event(event, refs, seeds, by_id["sources"], today, problems)
+    for item in by_id["assessments"].values():
+        _check_assessment(item, refs, seeds, today, problems)
+    models = {kind: {key: rec.model for key, rec in items.items()} for kind, items in by_id.items()}
+    ordered = dict(sorted(models["events"].items(), key=lambda pair: (pair[1].start, pair[0])))
+    return Dataset(
+        countries=models["countries"],
+        sources=models["sources"],
+        places=models["places"],
+        actors=models["actors"],
+        events=ordered,
+        assessments=models["assessments"],
+        seeds={key: text for key, text in seeds.items() if text is not None},
+    )
+
+
+def _index(items: list[Record], problems: list[Problem]) -> dict[str, Record]:
+    index: dict[str, Record] = {}
+    for record in items:
+        first = index.get(record.model.id)
+        if first is not None:
+            where = f"{first.doc.file}:{first.doc.line_of((*first.base, 'id'))}"
+            problems.append(record.problem(("id",), f"duplicate id (first used at {where})"))
+        else:
+            index[record.model.id] = record
+    return index
+
+
+class _References:
+    """Checks that an id names an existing record of the right kind, suggesting near misses."""
+
+    def __init__(self, by_id: dict[str, dict[str, Record]], problems: list[Problem]) -> None:
+        self.by_id, self.problems = by_id, problems
+
+    def check(self, record: Record, path: tuple, kind: str, target: str | None) -> bool:
+        if target is None or target in self.by_id[kind]:
+            return target is not None
+        near = difflib.get_close_matches(target, list(self.by_id[kind]), n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        self.problems.append(record.problem(path, f"unknown {kind[:-1]} {target!r}{hint}"))
+        return False
+
+
+def normalise(text: str) -> str:
+    """Whitespace folded, so a quote matches a seed that breaks lines mid-sentence."""
+    return " ".join(text.split())
+
+
+def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: list[Problem]) -> dict[str, str | None]:
+    seeds: dict[str, str | None] = {}
+    for record in sources:
+        source = record.model
+        seeds[source.id] = None
+        path = root / source.seed
+        if not path.is_file():
+            problems.append(record.problem(("seed",), f"no such file {source.seed}"))
+            continue
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != source.sha256:
+            problems.append(record.problem(("sha256",), f"{source.seed} now has sha256 {digest}: the evidence changed"))
+            continue
+        seeds[source.id] = normalise(raw.decode("utf-8", errors="replace"))
+        if source.published.date and date_bounds(source.published.date)[0] > today:
+            problems.append(record.problem(("published", "date"), f"{source.published.date} is in the future"))
+    return seeds
+
+
+def _check_place(record: Record, refs: _References, problems: list[Problem]) -> None:
+    place = record.model
+    if not refs.check(record, ("country",), "countries", place.country):
+        return
+    west, south, east, north = refs.by_id["countries"][place.country].model.bbox
+    if not (west <= place.longitude <= east and south <= place.latitude <= north):
+        problems.append(
+            record.problem(
+                ("latitude",),
+                f"{place.latitude}, {place.longitude} lies outside {place.country} "
+                f"(lat {south}..{north}, lon {west}..{east}): swapped or mistyped?",
+            )
+        )
+
+
+def _check_event(
+    record: Record,
+    refs: _References,
+    seeds: dict[str, str | None],
+    sources: dict[str, Record],
+    today: dt.date,
+    problems: list[Problem],
+) -> None:
+    event: Event = record.model
+    if refs.check(record, ("place",), "places", event.place):
+        country = refs.by_id["places"][event.place].model.country
+        if not event.id.startswith(country):
+            problems.append(record.problem(("id",), f"an event in {country} has an id starting {country}"))
+    for name in ("actor1", "actor2"):
+        refs.check(record, (name,), "actors", getattr(event, name))
+    for name in ("assoc_actors_1", "assoc_actors_2"):
+        for i, actor in enumerate(getattr(event, name)):
+            refs.check(record, (name, i), "actors", actor)
+    for field, value in (("date", event.date), ("end_date", event.end_date)):
+        if value and date_bounds(value)[0] > today:
+            problems.append(record.problem((field,), f"{value} is in the future"))
+    for i, claim in enumerate(event.claims):
+        path = ("claims", i)
+        refs.check(record, (*path, "party"), "actors", claim.party)
+        if refs.check(record, (*path, "source"), "sources", claim.source):
+            _check_quote(record, (*path, "quote"), claim.quote, claim.source, seeds, problems)
+            published = sources[claim.source].model.published.date
+            if published and event.start > date_bounds(published)[1]:
+                problems.append(
+                    record.problem(("date",), f"{event.date} is after {claim.source} was published ({published})")
+                )
+    _check_status(record, problems)
+
+
+def _check_status(record: Record, problems: list[Problem]) -> None:
+    event: Event = record.model
+    disagreements = conflicts(event)
+    if disagreements and event.status != "disputed":
+        points = "; ".join(disagreements)
+        problems.append(record.problem(("status",), f"sources disagree ({points}): mark it disputed"))
+    elif event.status == "single report" and len(event.source_ids) != 1:
+        problems.append(record.problem(("status",), f"{len(event.source_ids)} sources report it, not one"))
+    elif event.status == "corroborated" and len(event.source_ids) < 2:
+        problems.append(record.problem(("status",), "corroborated needs claims from two or more sources"))
+
+
+def _check_assessment(
+    record: Record, refs: _References, seeds: dict[str, str | None], today: dt.date, problems: list[Problem]
+) -> None:
+    item = record.model
+    refs.check(record, ("by",), "actors", item.by)
+    for i, event_id in enumerate(item.events):
+        refs.check(record, ("events", i), "events", event_id)
+    if refs.check(record, ("source",), "sources", item.source):
+        _check_quote(record, ("quote",), item.quote, item.source, seeds, problems)
+    if item.date and date_bounds(item.date)[0] > today:
+        problems.append(record.problem(("date",), f"{item.date} is in the future"))
+
+
+def _check_quote(
+    record: Record, path: tuple, quote: str, source_id: str, seeds: dict[str, str | None], problems: list[Problem]
+) -> None:
+    seed = seeds.get(source_id)
+    if seed is not None and normalise(quote) not in seed:
+        problems.append(record.problem(path, f"not found verbatim in {source_id}'s seed"))

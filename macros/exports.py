@@ -1,0 +1,187 @@
+"""Downloads written into every build (`site/downloads/`): a view over the models.
+
+`events.csv` uses ACLED's column names where they apply, so the data can sit beside ACLED's;
+our own columns follow. Figures are derived (`figures.py`), never typed. Text cells that a
+spreadsheet would run as a formula (starting with = + - @) are neutralised with a leading quote.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .dataset import Dataset
+from .figures import conflicts, derive
+from .models import Event
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "iso", "region", "country", "admin1", "location", "latitude", "longitude",
+    "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",
+)  # fmt: skip
+EVENT_COLUMNS = (*ACLED_COLUMNS, "end_date", "fatalities_low", "fatalities_high", "disputed", "source_ids")
+CLAIM_COLUMNS = ("event_id_cnty", "source_id", "field", "value", "value_low", "value_high", "quote")
+SOURCE_COLUMNS = (
+    "source_id", "title", "outlet", "author", "published", "date_precision", "reliability",
+    "seed_file", "sha256", "url",
+)  # fmt: skip
+DISORDER_TYPES = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+SEPARATOR = "; "
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render_exports(dataset: Dataset) -> dict[str, str]:
+    """File name (under downloads/) -> content."""
+    events = event_rows(dataset)
+    return {
+        "events.csv": to_csv(events, EVENT_COLUMNS),
+        "claims.csv": to_csv(claim_rows(dataset), CLAIM_COLUMNS),
+        "sources.csv": to_csv(source_rows(dataset), SOURCE_COLUMNS),
+        "events.geojson": _json(_geojson(events)),
+        "events.json": _json(_full_events(dataset)),
+    }
+
+
+def event_rows(dataset: Dataset) -> list[dict[str, Any]]:
+    return [_event_row(event, dataset) for event in dataset.events.values()]
+
+
+def _event_row(event: Event, dataset: Dataset) -> dict[str, Any]:
+    place = dataset.places[event.place]
+    country = dataset.countries[place.country]
+    actor1 = dataset.actors[event.actor1]
+    actor2 = dataset.actors[event.actor2] if event.actor2 else None
+    sources = [dataset.sources[s] for s in event.source_ids]
+    figures = derive(event, "fatalities", dataset.sources)
+    codes = sorted(c for c in (actor1.inter, actor2.inter if actor2 else None) if c is not None)
+    return {
+        "event_id_cnty": event.id,
+        "event_date": event.date,
+        "time_precision": event.time_precision,
+        "disorder_type": DISORDER_TYPES[event.event_type],
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "actor1": actor1.name,
+        "assoc_actor_1": SEPARATOR.join(dataset.actors[a].name for a in event.assoc_actors_1),
+        "inter1": actor1.inter,
+        "actor2": actor2.name if actor2 else "",
+        "assoc_actor_2": SEPARATOR.join(dataset.actors[a].name for a in event.assoc_actors_2),
+        "inter2": actor2.inter if actor2 else None,
+        "interaction": int("".join(map(str, codes))) * (10 if len(codes) == 1 else 1) if codes else None,
+        "civilian_targeting": "Civilian targeting" if actor2 and actor2.kind == "civilians" else "",
+        "iso": country.iso_numeric,
+        "region": country.region,
+        "country": country.name,
+        "admin1": place.admin1 or "",
+        "location": place.name,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "geo_precision": place.geo_precision,
+        "source": SEPARATOR.join(s.outlet.name or f"unknown outlet ({s.id})" for s in sources),
+        "source_scale": "-".join(sorted({s.scale.capitalize() for s in sources})),
+        "notes": event.summary,
+        "fatalities": figures.conservative if figures else 0,
+        "tags": SEPARATOR.join(event.tags),
+        "end_date": event.end_date or "",
+        "fatalities_low": figures.low if figures else None,
+        "fatalities_high": figures.high if figures else None,
+        "disputed": event.status == "disputed",
+        "source_ids": SEPARATOR.join(event.source_ids),
+    }
+
+
+def claim_rows(dataset: Dataset) -> list[dict[str, Any]]:
+    rows = []
+    for event in dataset.events.values():
+        for claim in event.claims:
+            low, high = claim.bounds if claim.bounds else (None, None)
+            rows.append(
+                {
+                    "event_id_cnty": event.id,
+                    "source_id": claim.source,
+                    "field": claim.field,
+                    "value": claim.value,
+                    "value_low": low,
+                    "value_high": high,
+                    "quote": claim.quote,
+                }
+            )
+    return rows
+
+
+def source_rows(dataset: Dataset) -> list[dict[str, Any]]:
+    return [
+        {
+            "source_id": s.id,
+            "title": s.title,
+            "outlet": s.outlet.name or "",
+            "author": s.author or "",
+            "published": s.published.date or "",
+            "date_precision": s.published.precision or "",
+            "reliability": s.reliability,
+            "seed_file": s.seed,
+            "sha256": s.sha256,
+            "url": s.url or "",
+        }
+        for s in dataset.sources.values()
+    ]
+
+
+def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: _cell(row[key]) for key in columns})
+    return buffer.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _geojson(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    features = [
+        {
+            "type": "Feature",
+            "id": row["event_id_cnty"],
+            "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
+            "properties": row,
+        }
+        for row in rows
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _full_events(dataset: Dataset) -> dict[str, Any]:
+    """Every event as modelled, claims included, with the derived figures and disagreements."""
+    events = []
+    for event in dataset.events.values():
+        item = event.model_dump(mode="json")
+        for field in ("fatalities", "injuries"):
+            figures = derive(event, field, dataset.sources)
+            item[f"{field}_derived"] = figures.__dict__ if figures else None
+        item["disagreements"] = conflicts(event)
+        events.append(item)
+    cutoff = dataset.cutoff
+    return {"information_cutoff": cutoff.isoformat() if cutoff else None, "events": events}
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, indent=1, ensure_ascii=False) + "\n"

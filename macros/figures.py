@@ -1,0 +1,69 @@
+"""Figures derived from claims, and where claims disagree.
+
+An event never carries a typed fatality count: each source's claim is kept, and the event's
+figures are derived per party, then summed. `low` is the lowest any source allows, `high` the
+highest any source states, and `conservative` follows ACLED (the lowest *credible* figure): the
+lowest figure among sources graded A-C, or `low` when no such source gives one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .models import NUMERIC_FIELDS, Claim, Event, Source
+
+CREDIBLE_GRADES = frozenset("ABC")
+# A field with one true value per event (and party): different values mean the sources disagree.
+# Lists such as participants or targets can differ without contradiction.
+SINGLE_VALUED = (*NUMERIC_FIELDS, "date", "place", "location", "perpetrator")
+
+
+@dataclass(frozen=True)
+class Figures:
+    low: int
+    conservative: int
+    high: int
+    open_ended: bool  # some source gave only a floor ("at least N") at the high end
+
+
+def derive(event: Event, field: str, sources: dict[str, Source]) -> Figures | None:
+    """Low, conservative and high totals of a numeric field over all parties; None if unreported."""
+    by_party: dict[str | None, list[Claim]] = defaultdict(list)
+    for claim in event.claims:
+        if claim.field == field:
+            by_party[claim.party].append(claim)
+    if not by_party:
+        return None
+    parts = [_party_figures(claims, sources) for claims in by_party.values()]
+    return Figures(
+        low=sum(p.low for p in parts),
+        conservative=sum(p.conservative for p in parts),
+        high=sum(p.high for p in parts),
+        open_ended=any(p.open_ended for p in parts),
+    )
+
+
+def _party_figures(claims: list[Claim], sources: dict[str, Source]) -> Figures:
+    bounds = [(claim.bounds, sources[claim.source].reliability) for claim in claims]
+    lows = [b[0] for b, _ in bounds]
+    credible = [b[0] for b, grade in bounds if grade in CREDIBLE_GRADES]
+    tops = [(b[1] if b[1] is not None else b[0], b[1] is None) for b, _ in bounds]
+    high, open_ended = max(tops)
+    return Figures(min(lows), min(credible or lows), high, open_ended)
+
+
+def conflicts(event: Event) -> list[str]:
+    """Each point where sources give different values for a single-valued field."""
+    groups: dict[tuple[str, str | None], dict[object, list[str]]] = defaultdict(dict)
+    for claim in event.claims:
+        if claim.field in SINGLE_VALUED:
+            key = claim.bounds if claim.bounds is not None else " ".join(claim.value.casefold().split())
+            groups[(claim.field, claim.party)].setdefault(key, []).append(claim.value)
+    found = []
+    for (field, party), values in groups.items():
+        if len(values) > 1:
+            about = f"{field} of {party}" if party else field
+            shown = " vs ".join(sorted({stated[0] for stated in values.values()}))
+            found.append(f"{about}: {shown}")
+    return found

@@ -1,0 +1,137 @@
+"""Loads every file under `data/` once into a validated `Dataset`, or fails listing all problems.
+
+Each kind lives in `data/<kind>.yaml` (a list) and/or `data/<kind>/**/*.yaml` (a list or one
+record per file, for large datasets). Records are validated one at a time so one bad record does
+not hide the others; cross-record rules (references, quotes, checksums) run in `checks.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .dataset import Dataset
+from .models import KINDS, FieldError, Model
+from .yamlfile import DataError, Document, FieldPath, Problem, read_yaml
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_DIR / "data"
+
+
+@dataclass(frozen=True)
+class Record:
+    """A validated model and where it was written, so later checks can point at its lines."""
+
+    kind: str
+    model: Any
+    doc: Document
+    base: FieldPath
+
+    def problem(self, path: FieldPath, message: str) -> Problem:
+        return self.doc.problem((*self.base, *path), message, shown=(self.model.id, *path))
+
+
+def load_dataset(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> Dataset:
+    """Read, validate and cross-check everything under `data_dir`; raise DataError if anything is wrong."""
+    from .checks import check_dataset  # checks needs Record, defined above
+
+    root = data_dir.parent
+    problems: list[Problem] = []
+    records: dict[str, list[Record]] = {kind: [] for kind in KINDS}
+    for kind, path in _data_files(data_dir, problems):
+        try:
+            document = read_yaml(path, path.relative_to(root).as_posix())
+        except DataError as err:
+            problems.extend(err.problems)
+            continue
+        problems.extend(document.problems)
+        records[kind].extend(_validate_records(kind, document, path.parent != data_dir, problems))
+    dataset = check_dataset(records, root, today or dt.date.today(), problems)
+    if problems:
+        raise DataError(problems)
+    return dataset
+
+
+def _data_files(data_dir: Path, problems: list[Problem]) -> list[tuple[str, Path]]:
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), 1, "", "no data folder here")])
+    found: list[tuple[str, Path]] = []
+    for path in sorted(data_dir.rglob("*")):
+        if path.suffix not in (".yaml", ".yml") or not path.is_file():
+            continue
+        relative = path.relative_to(data_dir)
+        kind = relative.parts[0].removesuffix(path.suffix) if len(relative.parts) == 1 else relative.parts[0]
+        if kind not in KINDS:
+            known = ", ".join(f"{k}.yaml" for k in KINDS)
+            shown = path.relative_to(data_dir.parent).as_posix()
+            problems.append(Problem(shown, 1, "", f"not a known kind of data file (expected {known})"))
+            continue
+        found.append((kind, path))
+    return found
+
+
+def _validate_records(kind: str, document: Document, one_per_file: bool, problems: list[Problem]) -> list[Record]:
+    value = document.value
+    if one_per_file and isinstance(value, dict):
+        entries: list[tuple[FieldPath, Any]] = [((), value)]
+    elif isinstance(value, list):
+        entries = [((i,), item) for i, item in enumerate(value)]
+    elif value is None:
+        return []
+    else:
+        problems.append(document.problem((), f"expected a list of {kind}, one '- id: ...' entry each"))
+        return []
+    model_class: type[Model] = KINDS[kind]
+    records = []
+    for base, item in entries:
+        if not isinstance(item, dict):
+            problems.append(document.problem(base, f"expected one {kind[:-1]} as 'field: value' lines"))
+            continue
+        try:
+            records.append(Record(kind, model_class.model_validate(item), document, base))
+        except ValidationError as err:
+            label = item.get("id") if isinstance(item.get("id"), str) else f"{kind}{list(base)}"
+            problems.extend(_explain(err, document, base, label))
+    return records
+
+
+def _explain(err: ValidationError, document: Document, base: FieldPath, label: str) -> list[Problem]:
+    found = []
+    for error in err.errors(include_url=False):
+        loc = tuple(part for part in error["loc"] if not isinstance(part, str) or "[" not in part)
+        cause = error.get("ctx", {}).get("error")
+        if isinstance(cause, FieldError):
+            loc = (*loc, cause.field)
+        found.append(document.problem((*base, *loc), _message(error), shown=(label, *loc)))
+    return found
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind, text = error["type"], error["msg"]
+    if kind == "extra_forbidden":
+        return "unknown field (a typo? see the schema in data/schema/)"
+    if kind == "missing":
+        return "required field is missing"
+    if kind.endswith("_type"):
+        return f"{text}, got {type(error['input']).__name__} {error['input']!r}"
+    return text.removeprefix("Value error, ")
+
+
+_CACHE: dict[Path, tuple[tuple, Dataset]] = {}
+
+
+def load_dataset_cached(data_dir: Path = DATA_DIR) -> Dataset:
+    """`load_dataset`, reused while no data or seed file has changed (one read per build)."""
+    data_dir = data_dir.resolve()
+    watched = [*data_dir.rglob("*.y*ml"), *(data_dir.parent / "seeds").glob("*")]
+    fingerprint = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched))
+    cached = _CACHE.get(data_dir)
+    if cached and cached[0] == fingerprint:
+        return cached[1]
+    dataset = load_dataset(data_dir)
+    _CACHE[data_dir] = (fingerprint, dataset)
+    return dataset

@@ -1,0 +1,374 @@
+"""The typed models every view is built from.
+
+Why the fields are what they are:
+
+- A **Source** is one document in `seeds/`. Its checksum pins the exact evidence; its outlet and
+  publication date say whether they were stated or inferred (and how), because several documents
+  state neither; its Admiralty grade and rationale let a reader weigh it; `cites` names whom it
+  relies on, since most reports relay an official or another outlet.
+- A **Place** carries every spelling the sources use (`aliases`) so search and review find it, and
+  coordinates copied from a gazetteer entry (`gazetteer`), always marked approximate, because
+  coordinates are the only facts that may come from outside the documents.
+- An **Actor** maps to ACLED's interaction codes through its `kind`; people are actors too, so that
+  differently transliterated names (Ghasri, Ghossri) resolve to one entry.
+- An **Event** follows ACLED's columns (type, sub-type, actors, precision) so the export is usable
+  beside ACLED data. Its date keeps its real precision: "2022-01" is a month, never the 1st.
+- A **Claim** is what ONE source says about ONE event field, with a verbatim quote the loader finds
+  in the seed. Figures live only here: the event's low, conservative and high fatalities are derived
+  (see `figures.py`), so a disagreement between sources is never flattened into one number.
+- An **Assessment** is a named person's or body's judgment, kept apart from events because it is
+  analysis, not fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60)]
+EventId = Annotated[str, Field(pattern=r"^[A-Z]{3}[0-9]{4}$", description="ISO3 country + 4 digits")]
+Text = Annotated[str, Field(min_length=1)]
+Precision = Literal["day", "week", "month", "year", "approximate"]
+Basis = Literal["stated", "inferred", "unknown"]
+Grade = Literal["A", "B", "C", "D", "E", "F"]
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+class FieldError(ValueError):
+    """A rule that spans fields, blamed on the one to fix (the loader reports its line)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _as_text(value: object) -> object:
+    """YAML reads 2022-01-27 as a date and 2017 as an int; keep both as written."""
+    if isinstance(value, dt.date | int) and not isinstance(value, bool):
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    return value
+
+
+def _check_partial_date(value: object) -> object:
+    if not isinstance(value, str):
+        return value  # the str check reports the wrong type
+    if not _PARTIAL_DATE.match(value):
+        raise ValueError("write a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    date_bounds(value)  # raises on 2022-02-30
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_check_partial_date),
+    BeforeValidator(_as_text, json_schema_input_type=str | int),
+    Field(description="YYYY, YYYY-MM or YYYY-MM-DD: only as much as is known"),
+]
+Figure = Annotated[str, BeforeValidator(_as_text, json_schema_input_type=str | int), Field(min_length=1)]
+
+
+def date_bounds(value: str) -> tuple[dt.date, dt.date]:
+    """First and last day a partial date can mean ("2022-01" spans the whole month)."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+_FORM_FOR_PRECISION = {"day": 3, "week": 3, "month": 2, "year": 1}
+
+
+def check_precision(value: str, precision: str, field: str = "date") -> None:
+    """A date is written to exactly the precision it claims (no invented day or month)."""
+    parts = len(value.split("-"))
+    wanted = _FORM_FOR_PRECISION.get(precision)
+    if wanted is not None and parts != wanted:
+        form = {3: "YYYY-MM-DD", 2: "YYYY-MM", 1: "YYYY"}[wanted]
+        raise FieldError(field, f"{precision} precision is written {form}, not {value!r}")
+
+
+class Model(BaseModel):
+    """Unknown fields are errors, types are not coerced: a typo must not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- Sources -------------------------------------------------------------------------------------
+
+
+class Outlet(Model):
+    name: str | None = Field(None, description="The publishing outlet; empty when unknown")
+    basis: Basis = Field(description="stated in the text, inferred from it, or unknown")
+    reasoning: str | None = Field(None, description="How an inferred outlet was worked out")
+
+    @model_validator(mode="after")
+    def _explained(self) -> Outlet:
+        if self.basis == "inferred" and not self.reasoning:
+            raise FieldError("reasoning", "an inferred outlet needs its reasoning")
+        if (self.name is None) != (self.basis == "unknown"):
+            raise FieldError("name", "name the outlet unless its basis is unknown")
+        return self
+
+
+class Published(Model):
+    date: PartialDate | None = None
+    precision: Precision | None = None
+    basis: Basis
+    reasoning: str | None = Field(None, description="How an inferred date was worked out")
+
+    @model_validator(mode="after")
+    def _explained(self) -> Published:
+        if self.basis == "inferred" and not self.reasoning:
+            raise FieldError("reasoning", "an inferred date needs its reasoning")
+        if (self.date is None) != (self.basis == "unknown"):
+            raise FieldError("date", "give the date unless its basis is unknown")
+        if self.date is not None:
+            if self.precision is None:
+                raise FieldError("precision", "a date needs its precision")
+            check_precision(self.date, self.precision)
+        return self
+
+
+class Citation(Model):
+    """Someone a source relies on: an outlet, an official, a statement, a social-media post."""
+
+    name: Text
+    kind: Literal["outlet", "official", "statement", "social media", "report", "expert", "other"]
+
+
+class Source(Model):
+    id: Id
+    title: Text
+    outlet: Outlet
+    author: str | None = None
+    published: Published
+    seed: Annotated[str, Field(pattern=r"^seeds/[^/]+$", description="The document, in seeds/")]
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1")]
+    kind: Literal["news report", "analysis", "opinion", "official statement", "blog", "other"]
+    scale: Literal["local", "national", "regional", "international", "new media", "other"]
+    reliability: Grade = Field(description="Admiralty source reliability, A (reliable) to F")
+    reliability_rationale: Text
+    cites: list[Citation] = []
+    summary: Text
+
+
+# --- Places, countries, actors -------------------------------------------------------------------
+
+
+class Country(Model):
+    id: Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3")]
+    name: Text
+    iso_numeric: int
+    region: Text
+    bbox: list[float] = Field(min_length=4, max_length=4, description="min lon, min lat, max lon, max lat")
+
+
+class Place(Model):
+    id: Id
+    name: Text
+    aliases: list[Text] = []
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    approximate: Literal[True] = Field(description="Gazetteer coordinates are always approximate")
+    gazetteer: Annotated[str, Field(pattern=r"^geonames:[0-9]+$")]
+    geo_precision: Literal[1, 2, 3] = Field(description="ACLED: 1 town, 2 near/part of, 3 region")
+    geo_note: str | None = None
+    admin1: str | None = Field(None, description="First-level district")
+    country: str
+
+
+INTER_CODES: dict[str, int | None] = {
+    "state force": 1,
+    "government": 1,
+    "rebel group": 2,
+    "jihadist group": 2,
+    "political militia": 3,
+    "identity militia": 4,
+    "rioters": 5,
+    "protesters": 6,
+    "civilians": 7,
+    "foreign military": 8,
+    "international organisation": 8,
+    "ngo": 8,
+    "person": None,
+}
+ActorKind = Literal[tuple(INTER_CODES)]  # type: ignore[valid-type]
+
+
+class Actor(Model):
+    id: Id
+    name: Text
+    aliases: list[Text] = []
+    kind: ActorKind
+    affiliation: Id | None = Field(None, description="The actor this one belongs to")
+    role: str | None = Field(None, description="For a person: the post the sources give")
+
+    @property
+    def inter(self) -> int | None:
+        return INTER_CODES[self.kind]
+
+
+# --- Events and claims ---------------------------------------------------------------------------
+
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+EventType = Literal[tuple(EVENT_TYPES)]  # type: ignore[valid-type]
+SubEventType = Literal[tuple(s for subs in EVENT_TYPES.values() for s in subs)]  # type: ignore[valid-type]
+
+NUMERIC_FIELDS = ("fatalities", "injuries", "arrests", "strikes")
+CLAIM_FIELDS = (*NUMERIC_FIELDS, "date", "place", "location", "perpetrator", "participants", "target")
+ClaimField = Literal[CLAIM_FIELDS]  # type: ignore[valid-type]
+
+_FIGURE_FORMS = (
+    (re.compile(r"^(\d+)$"), lambda m: (int(m[1]), int(m[1]))),
+    (re.compile(r"^about (\d+)$"), lambda m: (int(m[1]), int(m[1]))),
+    (re.compile(r"^at least (\d+)$"), lambda m: (int(m[1]), None)),
+    (re.compile(r"^(?:up to|at most) (\d+)$"), lambda m: (0, int(m[1]))),
+    (re.compile(r"^(\d+)\s*-\s*(\d+)$"), lambda m: (int(m[1]), int(m[2]))),
+)
+
+
+def parse_figure(value: str) -> tuple[int, int | None]:
+    """A figure as stated -> (low, high); high is None when open-ended ("at least 5")."""
+    for pattern, bounds in _FIGURE_FORMS:
+        match = pattern.match(value.strip())
+        if match:
+            low, high = bounds(match)
+            if high is not None and high < low:
+                raise ValueError(f"the range {value!r} runs backwards")
+            return low, high
+    raise ValueError(f"{value!r} is not a figure: write 19, 'about 19', 'at least 19', 'up to 19' or '19-23'")
+
+
+class Claim(Model):
+    source: Id
+    field: ClaimField
+    party: Id | None = Field(None, description="Whose fatalities/injuries/arrests (an actor id)")
+    value: Figure = Field(description="As stated: 19, 'at least 19', '19-23', or text")
+    quote: Text = Field(description="Verbatim from the source's seed: one clause")
+    attributed_to: str | None = Field(None, description="Whom the source relays, if anyone")
+    note: str | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _figure_readable(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("field") in NUMERIC_FIELDS:
+            parse_figure(value)
+        return value
+
+    @model_validator(mode="after")
+    def _figure_has_party(self) -> Claim:
+        if self.field in NUMERIC_FIELDS and self.field != "strikes" and self.party is None:
+            raise FieldError("party", f"a {self.field} figure names its party (an actor id)")
+        return self
+
+    @property
+    def bounds(self) -> tuple[int, int | None] | None:
+        return parse_figure(self.value) if self.field in NUMERIC_FIELDS else None
+
+
+class Event(Model):
+    id: EventId
+    date: PartialDate
+    end_date: PartialDate | None = None
+    date_precision: Precision
+    date_note: str | None = Field(None, description="How the date was worked out from the text")
+    place: Id
+    event_type: EventType
+    sub_event_type: SubEventType
+    actor1: Id
+    assoc_actors_1: list[Id] = []
+    actor2: Id | None = None
+    assoc_actors_2: list[Id] = []
+    summary: Text
+    status: Literal["single report", "corroborated", "disputed"]
+    dispute_note: str | None = Field(None, description="What would settle a dispute")
+    tags: list[Text] = []
+    claims: list[Claim] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Event:
+        check_precision(self.date, self.date_precision)
+        if self.sub_event_type not in EVENT_TYPES[self.event_type]:
+            raise FieldError("sub_event_type", f"{self.sub_event_type!r} is not a sub-type of {self.event_type!r}")
+        if self.end_date is not None and date_bounds(self.end_date)[1] < date_bounds(self.date)[0]:
+            raise FieldError("end_date", f"end_date {self.end_date} is before date {self.date}")
+        if self.status == "disputed" and not self.dispute_note:
+            raise FieldError("status", "a disputed event needs a dispute_note saying what would settle it")
+        return self
+
+    @property
+    def start(self) -> dt.date:
+        return date_bounds(self.date)[0]
+
+    @property
+    def source_ids(self) -> list[str]:
+        return list(dict.fromkeys(claim.source for claim in self.claims))
+
+    @property
+    def time_precision(self) -> int:
+        """ACLED's 1 (day), 2 (week or a few days), 3 (month or coarser)."""
+        return {"day": 1, "week": 2, "approximate": 2, "month": 3, "year": 3}[self.date_precision]
+
+
+class Assessment(Model):
+    id: Id
+    by: Id = Field(description="The actor (person or body) whose judgment it is")
+    role: Text
+    judgment: Text = Field(description="What they judged, in our words")
+    quote: Text
+    source: Id
+    date: PartialDate | None = None
+    via: str | None = Field(None, description="The outlet the source heard it from")
+    events: list[EventId] = []
+
+
+KINDS: dict[str, type[Model]] = {
+    "countries": Country,
+    "sources": Source,
+    "places": Place,
+    "actors": Actor,
+    "events": Event,
+    "assessments": Assessment,
+}

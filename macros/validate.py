@@ -1,0 +1,34 @@
+"""`make validate`: load the data, print every problem as file:line: field: message.
+
+Exit 0 when the data is valid, 1 when it is not; a data mistake never prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .loader import DATA_DIR, load_dataset
+from .yamlfile import DataError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.validate", description=__doc__)
+    parser.add_argument("data_dir", nargs="?", type=Path, default=DATA_DIR)
+    args = parser.parse_args(argv)
+    try:
+        dataset = load_dataset(args.data_dir)
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    counts = ", ".join(
+        f"{len(getattr(dataset, kind))} {kind}" for kind in ("sources", "events", "places", "actors", "assessments")
+    )
+    claims = sum(len(e.claims) for e in dataset.events.values())
+    print(f"data is valid: {counts}, {claims} claims".replace(" 1 assessments", " 1 assessment"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

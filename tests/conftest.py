@@ -1,0 +1,48 @@
+"""Shared fixtures: the canonical fixture dataset, copied so a test may break it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = PROJECT / "tests" / "fixtures"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ files")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+class FixtureCopy:
+    """A writable copy of tests/fixtures/ (data/ and seeds/) with a helper to break one file."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.data = root / "data"
+
+    def edit(self, name: str, old: str, new: str) -> int:
+        """Replace `old` by `new` in data/<name> once; return the line where `new` starts."""
+        path = self.data / name
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} must occur once in {name}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        return text[: text.index(old)].count("\n") + 1
+
+    def line_of(self, name: str, needle: str) -> int:
+        text = (self.data / name).read_text(encoding="utf-8")
+        assert text.count(needle) == 1, f"{needle!r} must occur once in {name}"
+        return text[: text.index(needle)].count("\n") + 1
+
+
+@pytest.fixture
+def fixture_copy(tmp_path: Path) -> FixtureCopy:
+    shutil.copytree(FIXTURES / "data", tmp_path / "data")
+    shutil.copytree(FIXTURES / "seeds", tmp_path / "seeds")
+    return FixtureCopy(tmp_path)

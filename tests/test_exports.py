@@ -1,0 +1,65 @@
+"""The downloads: exact columns, golden files from the fixture dataset, inert spreadsheet cells."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from macros.exports import render_exports, to_csv
+from macros.loader import load_dataset
+from tests.conftest import FIXTURES, PROJECT
+
+GOLDEN = PROJECT / "tests" / "golden" / "exports"
+ACLED_THEN_OURS = (
+    "event_id_cnty,event_date,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+    "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,"
+    "country,admin1,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,"
+    "tags,end_date,fatalities_low,fatalities_high,disputed,source_ids"
+)
+
+
+@pytest.fixture(scope="module")
+def exports():
+    return render_exports(load_dataset(FIXTURES / "data"))
+
+
+@pytest.mark.parametrize("name", ["events.csv", "claims.csv", "sources.csv", "events.geojson", "events.json"])
+def test_export_matches_golden_file(exports, name, update_golden):
+    path = GOLDEN / name
+    if update_golden:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(exports[name], encoding="utf-8")
+    assert exports[name] == path.read_text(encoding="utf-8"), f"run pytest --update-golden if intended: {name}"
+
+
+def test_csv_headers_are_exactly_the_agreed_columns(exports):
+    assert exports["events.csv"].splitlines()[0] == ACLED_THEN_OURS
+    assert exports["claims.csv"].splitlines()[0] == ("event_id_cnty,source_id,field,value,value_low,value_high,quote")
+    assert exports["sources.csv"].splitlines()[0] == (
+        "source_id,title,outlet,author,published,date_precision,reliability,seed_file,sha256,url"
+    )
+
+
+def test_events_csv_carries_derived_figures(exports):
+    rows = {row["event_id_cnty"]: row for row in csv.DictReader(io.StringIO(exports["events.csv"]))}
+    qatrun = rows["LBY0002"]
+    assert (qatrun["fatalities"], qatrun["fatalities_low"], qatrun["fatalities_high"]) == ("22", "22", "27")
+    assert qatrun["disputed"] == "true"
+    assert qatrun["time_precision"] == "1" and rows["LBY0003"]["time_precision"] == "3"
+    assert rows["LBY0003"]["event_date"] == "2016-12"  # month precision stays a month
+
+
+def test_geojson_has_a_point_per_event(exports):
+    collection = json.loads(exports["events.geojson"])
+    points = {f["id"]: f["geometry"]["coordinates"] for f in collection["features"]}
+    assert points["LBY0001"] == [14.7372, 26.13386]
+    assert set(collection["features"][0]["properties"]) == set(ACLED_THEN_OURS.split(","))
+
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(1)", "+1+1", "-2+3", "@SUM(A1)"])
+def test_formula_cells_are_neutralised(cell):
+    text = to_csv([{"a": cell, "b": -14.5}], ("a", "b"))
+    assert text.splitlines()[1] == f"'{cell},-14.5"

@@ -1,0 +1,67 @@
+"""Derived figures: low, conservative (ACLED's lowest credible) and high, from claims only."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.figures import Figures, conflicts, derive
+from macros.loader import load_dataset
+from macros.models import parse_figure
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(FIXTURES / "data")
+
+
+def test_disputed_fight_sums_each_partys_range(dataset):
+    # IS dead: 19 (grade C) vs 23 (grade B); soldiers: 3 (C) vs "at least 4" (B)
+    figures = derive(dataset.events["LBY0002"], "fatalities", dataset.sources)
+    assert figures == Figures(low=22, conservative=22, high=27, open_ended=True)
+
+
+def test_conservative_uses_only_credible_grades(dataset):
+    # the source with the lower figures (19 and 3) graded E: the lowest credible is 23 + 4
+    lowered = dataset.sources | {
+        "comeback-south": dataset.sources["comeback-south"].model_copy(update={"reliability": "E"})
+    }
+    figures = derive(dataset.events["LBY0002"], "fatalities", lowered)
+    assert (figures.low, figures.conservative, figures.high) == (22, 27, 27)
+
+
+def test_conservative_falls_back_to_low_without_a_credible_source(dataset):
+    doubted = {k: s.model_copy(update={"reliability": "F"}) for k, s in dataset.sources.items()}
+    figures = derive(dataset.events["LBY0002"], "fatalities", doubted)
+    assert figures.conservative == figures.low == 22
+
+
+def test_single_report_has_one_figure(dataset):
+    assert derive(dataset.events["LBY0001"], "injuries", dataset.sources) == Figures(2, 2, 2, False)
+
+
+def test_unreported_field_has_no_figures(dataset):
+    assert derive(dataset.events["LBY0003"], "fatalities", dataset.sources) is None
+
+
+def test_conflicts_name_each_disagreement(dataset):
+    assert conflicts(dataset.events["LBY0002"]) == [
+        "fatalities of islamic-state: 19 vs 23",
+        "fatalities of lna: 3 vs at least 4",
+    ]
+    assert conflicts(dataset.events["LBY0001"]) == []
+
+
+@pytest.mark.parametrize(
+    ("stated", "bounds"),
+    [("19", (19, 19)), ("about 40", (40, 40)), ("at least 5", (5, None)), ("up to 7", (0, 7)),
+     ("5-7", (5, 7)), ("5 - 7", (5, 7))],
+)  # fmt: skip
+def test_figures_are_read_as_stated(stated, bounds):
+    assert parse_figure(stated) == bounds
+
+
+@pytest.mark.parametrize("stated", ["nineteen", "7-5", "19 or so", ""])
+def test_unreadable_figures_are_refused(stated):
+    with pytest.raises(ValueError):
+        parse_figure(stated)

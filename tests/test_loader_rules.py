@@ -1,0 +1,162 @@
+"""Every validation rule has a failing fixture: a one-edit break of the valid fixture data.
+
+Each case asserts the whole `data/<file>:<line>: <field>: <message>` head, with the line found
+independently in the edited text, so a rule that reports the wrong place fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from macros.loader import load_dataset
+from macros.yamlfile import DataError
+
+# (rule, file, old text, new text, line marker (None: where the new text starts), field, message)
+CASES = [
+    ("yaml syntax", "places.yaml", "  aliases: [Qatrun, Qatroun]", "  aliases: [Qatrun, Qatroun",
+     "  latitude: 24.95139", "", "YAML syntax"),
+    ("duplicate key", "places.yaml", "  geo_precision: 1\n  admin1: Murzuq\n  country: LBY\n- id: umm",
+     "  geo_precision: 1\n  admin1: Murzuq\n  admin1: Fezzan\n  country: LBY\n- id: umm",
+     "  admin1: Fezzan", "[0].admin1", "duplicate key (first given on line"),
+    ("wrong type", "places.yaml", "  latitude: 24.95139", "  latitude: [24.95139]",
+     None, "qatrun.latitude", "Input should be a valid number"),
+    ("unknown field", "actors.yaml", "  kind: jihadist group", "  kind: jihadist group\n  aliasses: [IS]",
+     "  aliasses", "islamic-state.aliasses", "unknown field"),
+    ("missing field", "actors.yaml", "  name: Libyan National Army\n", "",
+     "- id: lna", "lna.name", "required field is missing"),
+    ("unknown reference", "events.yaml", "  place: umm-al-aranib", "  place: umm-al-arnib",
+     None, "LBY0001.place", "unknown place 'umm-al-arnib' (did you mean 'umm-al-aranib'?)"),
+    ("unknown source in claim", "events.yaml", "    - source: comeback-south\n      field: date",
+     "    - source: nowhere\n      field: date", None, "LBY0003.claims[0].source", "unknown source 'nowhere'"),
+    ("duplicate id", "actors.yaml", "- id: umm-al-aranib-brigade", "- id: lna",
+     None, "lna.id", "duplicate id (first used at data/actors.yaml:"),
+    ("end before start", "events.yaml", "  date: 2022-01-18\n", "  date: 2022-01-18\n  end_date: 2022-01-17\n",
+     "  end_date: 2022-01-17", "LBY0001.end_date", "end_date 2022-01-17 is before date 2022-01-18"),
+    ("date in the future", "events.yaml", "  date: 2016-12", "  date: 2999-12",
+     None, "LBY0003.date", "2999-12 is in the future"),
+    ("coordinates outside country", "places.yaml", "  latitude: 24.95139\n  longitude: 14.64861",
+     "  latitude: 14.64861\n  longitude: 24.95139", None, "qatrun.latitude", "lies outside LBY"),
+    ("quote not in seed", "events.yaml", "quote: an operation that killed 23 terrorists",
+     "quote: an operation that killed 32 terrorists", None, "LBY0002.claims[1].quote",
+     "not found verbatim in qatrun-second-attack's seed"),
+    ("assessment quote not in seed", "assessments.yaml", "quote: important and continuing",
+     "quote: vital and continuing", None, "tarhouni-operation.quote", "not found verbatim"),
+    ("precision written wrongly", "events.yaml", "  date: 2016-12\n", "  date: 2016-12-01\n",
+     None, "LBY0003.date", "month precision is written YYYY-MM, not '2016-12-01'"),
+    ("impossible date", "events.yaml", "  date: 2022-01-18\n", "  date: 2022-02-30\n",
+     None, "LBY0001.date", "day is out of range for month"),
+    ("sub-type of another type", "events.yaml", "  sub_event_type: Armed clash", "  sub_event_type: Grenade",
+     None, "LBY0002.sub_event_type", "'Grenade' is not a sub-type of 'Battles'"),
+    ("unreadable figure", "events.yaml", "      value: 19\n", "      value: nineteen\n",
+     None, "LBY0002.claims[0].value", "'nineteen' is not a figure"),
+    ("figure without party", "events.yaml", "      party: lna\n      value: 2\n", "      value: 2\n",
+     "- source: qatrun-second-attack\n      field: injuries", "LBY0001.claims[1].party", "names its party"),
+    ("disagreement not marked disputed", "events.yaml", "  status: disputed\n", "  status: corroborated\n",
+     None, "LBY0002.status", "sources disagree (fatalities of islamic-state: 19 vs 23;"),
+    ("disputed without note", "events.yaml",
+     "  dispute_note: The army's full casualty list would settle the soldiers' toll.\n", "",
+     "  status: disputed", "LBY0002.status", "a disputed event needs a dispute_note"),
+    ("single report with two sources", "events.yaml", "      value: December 2016\n      quote: in December 2016\n",
+     "      value: December 2016\n      quote: in December 2016\n    - source: qatrun-second-attack\n"
+     "      field: participants\n      value: the 128th Brigade\n      quote: the 128th Brigade\n",
+     "  status: single report\n  claims:\n    - source: comeback-south\n      field: date",
+     "LBY0003.status", "2 sources report it, not one"),
+    ("event after its source", "events.yaml", "  date: 2016-12", "  date: 2022-02",
+     None, "LBY0003.date", "2022-02 is after comeback-south was published (2022-01)"),
+    ("event id outside its country", "events.yaml", "- id: LBY0003", "- id: SYR0003",
+     None, "SYR0003.id", "an event in LBY has an id starting LBY"),
+    ("alias", "actors.yaml", "- id: islamic-state\n  name: Islamic State",
+     "- id: islamic-state\n  name: &n Islamic State", "  name: *n", "",
+     "anchors and aliases"),
+    ("inferred date without reasoning", "sources.yaml",
+     "    reasoning: Reports a statement made on Thursday, January 27 (2022).\n", "",
+     "  published:\n    date: 2022-01\n", "comeback-south.published.reasoning", "an inferred date needs its reasoning"),
+    ("top level not a list", "assessments.yaml", "- id: tarhouni-operation\n", "tarhouni:\n- id: tarhouni-operation\n",
+     None, "", "expected a list of assessments"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "name", "old", "new", "marker", "field", "message"), CASES, ids=[c[0] for c in CASES])
+def test_rule_reports_file_line_and_field(fixture_copy, rule, name, old, new, marker, field, message):
+    if rule == "alias":
+        # the alias must be used to be one: refer to the anchored name further down
+        fixture_copy.edit("actors.yaml", "  name: Libyan National Army", "  name: *n")
+    line = fixture_copy.edit(name, old, new)
+    if marker is not None:
+        line = fixture_copy.line_of(name, marker)
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data)
+    head = f"data/{name}:{line}: {field}: " if field else f"data/{name}:{line}: "
+    reported = [str(p) for p in caught.value.problems]
+    assert any(p.startswith(head) and message in p for p in reported), "\n".join(reported)
+
+
+def test_seed_checksum_mismatch_is_reported(fixture_copy):
+    seed = fixture_copy.root / "seeds" / "003_fea7140efc87d72a.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"23 terrorists", b"32 terrorists"))
+    line = fixture_copy.line_of("sources.yaml", "  sha256: 9198")
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data)
+    assert any(
+        str(p).startswith(f"data/sources.yaml:{line}: qatrun-second-attack.sha256: seeds/003_")
+        and "the evidence changed" in str(p)
+        for p in caught.value.problems
+    )
+
+
+def test_missing_seed_is_reported(fixture_copy):
+    (fixture_copy.root / "seeds" / "000_d1a4194e88349992.txt").unlink()
+    line = fixture_copy.line_of("sources.yaml", "  seed: seeds/000")
+    with pytest.raises(DataError, match=f"data/sources.yaml:{line}: comeback-south.seed: no such file"):
+        load_dataset(fixture_copy.data)
+
+
+def test_file_that_is_not_utf8_is_reported(fixture_copy):
+    path = fixture_copy.data / "places.yaml"
+    path.write_bytes(path.read_bytes().replace(b"Al Qatrun", "Al Qatrùn".encode("cp1252")))
+    with pytest.raises(DataError, match=r"data/places.yaml:\d+: not UTF-8 text"):
+        load_dataset(fixture_copy.data)
+
+
+def test_unknown_data_file_is_reported(fixture_copy):
+    (fixture_copy.data / "evnts.yaml").write_text("[]\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"data/evnts\.yaml:1: not a known kind of data file"):
+        load_dataset(fixture_copy.data)
+
+
+def test_all_problems_are_reported_at_once(fixture_copy):
+    fixture_copy.edit("events.yaml", "  place: umm-al-aranib", "  place: nowhere")
+    fixture_copy.edit("places.yaml", "  geo_precision: 1\n  admin1: Murzuq\n  country: LBY\n- id: umm",
+                      "  geo_precision: 7\n  admin1: Murzuq\n  country: LBY\n- id: umm")  # fmt: skip
+    fixture_copy.edit("actors.yaml", "  kind: state force\n  affiliation: lna", "  kind: army\n  affiliation: lna")
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data)
+    files = {p.file for p in caught.value.problems}
+    assert files == {"data/events.yaml", "data/places.yaml", "data/actors.yaml"}
+
+
+def test_quote_matches_across_a_hard_line_break(fixture_copy):
+    # seed 000 breaks "three security forces\nwere killed" across lines
+    dataset = load_dataset(fixture_copy.data)
+    assert "three security forces were killed" in [c.quote for c in dataset.events["LBY0002"].claims]
+
+
+def test_one_file_per_event_folder_loads_like_the_list(fixture_copy):
+    events = fixture_copy.data / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    folder = fixture_copy.data / "events"
+    folder.mkdir()
+    header, *bodies = text.split("\n- id: ")
+    for body in bodies:
+        lines = ("id: " + body).splitlines()
+        single = "\n".join(line[2:] if line.startswith("  ") else line for line in lines)
+        (folder / f"{lines[0][4:]}.yaml").write_text(header + "\n" + single + "\n", encoding="utf-8")
+    events.unlink()
+    assert list(load_dataset(fixture_copy.data).events) == ["LBY0003", "LBY0001", "LBY0002"]
+
+
+def test_future_is_judged_against_today(fixture_copy):
+    with pytest.raises(DataError, match="2022-01-18 is in the future"):
+        load_dataset(fixture_copy.data, today=dt.date(2022, 1, 10))
