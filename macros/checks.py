@@ -98,7 +98,7 @@ def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: 
 
 def _check_place(record: Record, refs: _References, problems: list[Problem]) -> None:
     place = record.model
-    if not refs.check(record, ("country",), "countries", place.country):
+    if not refs.check(record, ("country",), "countries", place.country) or not place.mapped:
         return
     west, south, east, north = refs.by_id["countries"][place.country].model.bbox
     if not (west <= place.longitude <= east and south <= place.latitude <= north):

@@ -161,7 +161,11 @@ def _geojson(rows: list[dict[str, Any]]) -> dict[str, Any]:
         {
             "type": "Feature",
             "id": row["event_id_cnty"],
-            "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
+            "geometry": (
+                {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
+                if row["latitude"] is not None
+                else None
+            ),
             "properties": row,
         }
         for row in rows

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .models import NUMERIC_FIELDS, Claim, Event, Source
+from .models import NUMERIC_FIELDS, Claim, Event, Source, date_bounds
 
 CREDIBLE_GRADES = frozenset("ABC")
 # A field with one true value per event (and party): different values mean the sources disagree.
@@ -54,16 +54,27 @@ def _party_figures(claims: list[Claim], sources: dict[str, Source]) -> Figures:
 
 
 def conflicts(event: Event) -> list[str]:
-    """Each point where sources give different values for a single-valued field."""
-    groups: dict[tuple[str, str | None], dict[object, list[str]]] = defaultdict(dict)
+    """Each point where sources give different values for a single-valued field.
+
+    Dates disagree only when the days they can mean do not overlap ("January 2017" and
+    "January 18" [2017] agree); figures and text disagree whenever they differ.
+    """
+    groups: dict[tuple[str, str | None], list[Claim]] = defaultdict(list)
     for claim in event.claims:
         if claim.field in SINGLE_VALUED:
-            key = claim.bounds if claim.bounds is not None else " ".join(claim.value.casefold().split())
-            groups[(claim.field, claim.party)].setdefault(key, []).append(claim.value)
+            groups[(claim.field, claim.party)].append(claim)
     found = []
-    for (field, party), values in groups.items():
-        if len(values) > 1:
+    for (field, party), claims in groups.items():
+        if _disagree(claims):
             about = f"{field} of {party}" if party else field
-            shown = " vs ".join(sorted({stated[0] for stated in values.values()}))
+            shown = " vs ".join(sorted({claim.value for claim in claims}))
             found.append(f"{about}: {shown}")
     return found
+
+
+def _disagree(claims: list[Claim]) -> bool:
+    if claims[0].field == "date":
+        spans = [date_bounds(claim.resolved) for claim in claims if claim.resolved]
+        return max(start for start, _ in spans) > min(end for _, end in spans)
+    keys = {claim.bounds if claim.bounds is not None else " ".join(claim.value.casefold().split()) for claim in claims}
+    return len(keys) > 1

@@ -186,14 +186,29 @@ class Place(Model):
     id: Id
     name: Text
     aliases: list[Text] = []
-    latitude: float = Field(ge=-90, le=90)
-    longitude: float = Field(ge=-180, le=180)
-    approximate: Literal[True] = Field(description="Gazetteer coordinates are always approximate")
-    gazetteer: Annotated[str, Field(pattern=r"^geonames:[0-9]+$")]
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
+    approximate: Literal[True] = Field(True, description="Gazetteer coordinates are always approximate")
+    gazetteer: Annotated[str, Field(pattern=r"^geonames:[0-9]+$")] | None = Field(
+        None, description="The GeoNames entry the coordinates are copied from"
+    )
     geo_precision: Literal[1, 2, 3] = Field(description="ACLED: 1 town, 2 near/part of, 3 region")
-    geo_note: str | None = None
+    geo_note: str | None = Field(None, description="Why the coordinates are those of another place, or absent")
     admin1: str | None = Field(None, description="First-level district")
     country: str
+
+    @model_validator(mode="after")
+    def _coordinates_from_gazetteer(self) -> Place:
+        given = [v is not None for v in (self.latitude, self.longitude, self.gazetteer)]
+        if any(given) and not all(given):
+            raise FieldError("gazetteer", "give latitude, longitude and their gazetteer entry together, or none")
+        if not any(given) and not self.geo_note:
+            raise FieldError("geo_note", "a place without coordinates says why in geo_note")
+        return self
+
+    @property
+    def mapped(self) -> bool:
+        return self.latitude is not None
 
 
 INTER_CODES: dict[str, int | None] = {
@@ -208,7 +223,9 @@ INTER_CODES: dict[str, int | None] = {
     "civilians": 7,
     "foreign military": 8,
     "international organisation": 8,
+    "foreign government": 8,
     "ngo": 8,
+    "media": None,
     "person": None,
 }
 ActorKind = Literal[tuple(INTER_CODES)]  # type: ignore[valid-type]
@@ -257,7 +274,7 @@ EventType = Literal[tuple(EVENT_TYPES)]  # type: ignore[valid-type]
 SubEventType = Literal[tuple(s for subs in EVENT_TYPES.values() for s in subs)]  # type: ignore[valid-type]
 
 NUMERIC_FIELDS = ("fatalities", "injuries", "arrests", "strikes")
-CLAIM_FIELDS = (*NUMERIC_FIELDS, "date", "place", "location", "perpetrator", "participants", "target")
+CLAIM_FIELDS = (*NUMERIC_FIELDS, "date", "place", "location", "perpetrator", "participants", "target", "detail")
 ClaimField = Literal[CLAIM_FIELDS]  # type: ignore[valid-type]
 
 _FIGURE_FORMS = (
@@ -286,6 +303,9 @@ class Claim(Model):
     field: ClaimField
     party: Id | None = Field(None, description="Whose fatalities/injuries/arrests (an actor id)")
     value: Figure = Field(description="As stated: 19, 'at least 19', '19-23', or text")
+    resolved: PartialDate | None = Field(
+        None, description="For a date claim: the date it names, YYYY[-MM[-DD]], worked out from its own document"
+    )
     quote: Text = Field(description="Verbatim from the source's seed: one clause")
     attributed_to: str | None = Field(None, description="Whom the source relays, if anyone")
     note: str | None = None
@@ -301,6 +321,8 @@ class Claim(Model):
     def _figure_has_party(self) -> Claim:
         if self.field in NUMERIC_FIELDS and self.field != "strikes" and self.party is None:
             raise FieldError("party", f"a {self.field} figure names its party (an actor id)")
+        if (self.field == "date") != (self.resolved is not None):
+            raise FieldError("resolved", "a date claim, and only a date claim, gives the date it resolves to")
         return self
 
     @property
@@ -354,8 +376,8 @@ class Event(Model):
 
 class Assessment(Model):
     id: Id
-    by: Id = Field(description="The actor (person or body) whose judgment it is")
-    role: Text
+    by: Id | None = Field(None, description="The actor (person or body) judging; empty: the source itself")
+    role: str | None = Field(None, description="Their post or standing, as the source gives it")
     judgment: Text = Field(description="What they judged, in our words")
     quote: Text
     source: Id

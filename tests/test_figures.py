@@ -65,3 +65,21 @@ def test_figures_are_read_as_stated(stated, bounds):
 def test_unreadable_figures_are_refused(stated):
     with pytest.raises(ValueError):
         parse_figure(stated)
+
+
+def _with_dates(event, *resolved: str):
+    claims = [
+        event.claims[0].model_copy(update={"field": "date", "party": None, "value": r, "resolved": r}) for r in resolved
+    ]
+    return event.model_copy(update={"claims": claims})
+
+
+def test_dates_that_overlap_agree(dataset):
+    # "January 2017" and "January 18" [2017]: the same strike, told at two precisions
+    assert conflicts(_with_dates(dataset.events["LBY0001"], "2017-01", "2017-01-18")) == []
+
+
+def test_dates_that_cannot_overlap_disagree(dataset):
+    assert conflicts(_with_dates(dataset.events["LBY0001"], "2022-01-26", "2022-01-27")) == [
+        "date: 2022-01-26 vs 2022-01-27"
+    ]

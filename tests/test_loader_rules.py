@@ -58,8 +58,8 @@ CASES = [
     ("disputed without note", "events.yaml",
      "  dispute_note: The army's full casualty list would settle the soldiers' toll.\n", "",
      "  status: disputed", "LBY0002.status", "a disputed event needs a dispute_note"),
-    ("single report with two sources", "events.yaml", "      value: December 2016\n      quote: in December 2016\n",
-     "      value: December 2016\n      quote: in December 2016\n    - source: qatrun-second-attack\n"
+    ("single report with two sources", "events.yaml", "      resolved: 2016-12\n      quote: in December 2016\n",
+     "      resolved: 2016-12\n      quote: in December 2016\n    - source: qatrun-second-attack\n"
      "      field: participants\n      value: the 128th Brigade\n      quote: the 128th Brigade\n",
      "  status: single report\n  claims:\n    - source: comeback-south\n      field: date",
      "LBY0003.status", "2 sources report it, not one"),
@@ -73,6 +73,10 @@ CASES = [
     ("inferred date without reasoning", "sources.yaml",
      "    reasoning: Reports a statement made on Thursday, January 27 (2022).\n", "",
      "  published:\n    date: 2022-01\n", "comeback-south.published.reasoning", "an inferred date needs its reasoning"),
+    ("date claim without its resolved date", "events.yaml", "      resolved: 2016-12\n", "",
+     "    - source: comeback-south\n      field: date", "LBY0003.claims[0].resolved", "gives the date it resolves to"),
+    ("coordinates without their gazetteer entry", "places.yaml", "  gazetteer: geonames:2219739\n", "",
+     "- id: qatrun", "qatrun.gazetteer", "give latitude, longitude and their gazetteer entry together"),
     ("top level not a list", "assessments.yaml", "- id: tarhouni-operation\n", "tarhouni:\n- id: tarhouni-operation\n",
      None, "", "expected a list of assessments"),
 ]  # fmt: skip
