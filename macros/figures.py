@@ -3,7 +3,11 @@
 An event never carries a typed fatality count: each source's claim is kept, and the event's
 figures are derived per party, then summed. `low` is the lowest any source allows, `high` the
 highest any source states, and `conservative` follows ACLED (the lowest *credible* figure): the
-lowest figure among sources graded A-C, or `low` when no such source gives one.
+lowest figure among sources not judged unreliable, or `low` when every source is.
+
+"Not judged unreliable" is Admiralty A-C and F: F means reliability *cannot be judged* (an
+unknown outlet), which is no evidence against a figure; dropping such sources would raise the
+conservative figure on no evidence. D and E sources are judged unreliable and set only `low`.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from dataclasses import dataclass
 
 from .models import NUMERIC_FIELDS, Claim, Event, Source, date_bounds
 
-CREDIBLE_GRADES = frozenset("ABC")
+CREDIBLE_GRADES = frozenset("ABCF")
 # A field with one true value per event (and party): different values mean the sources disagree.
 # Lists such as participants or targets can differ without contradiction.
 SINGLE_VALUED = (*NUMERIC_FIELDS, "date", "place", "location", "perpetrator")

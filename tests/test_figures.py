@@ -21,17 +21,18 @@ def test_disputed_fight_sums_each_partys_range(dataset):
     assert figures == Figures(low=22, conservative=22, high=27, open_ended=True)
 
 
-def test_conservative_uses_only_credible_grades(dataset):
+@pytest.mark.parametrize("grade", ["D", "E"])
+def test_conservative_ignores_sources_judged_unreliable(dataset, grade):
     # the source with the lower figures (19 and 3) graded E: the lowest credible is 23 + 4
     lowered = dataset.sources | {
-        "comeback-south": dataset.sources["comeback-south"].model_copy(update={"reliability": "E"})
+        "comeback-south": dataset.sources["comeback-south"].model_copy(update={"reliability": grade})
     }
     figures = derive(dataset.events["LBY0002"], "fatalities", lowered)
     assert (figures.low, figures.conservative, figures.high) == (22, 27, 27)
 
 
 def test_conservative_falls_back_to_low_without_a_credible_source(dataset):
-    doubted = {k: s.model_copy(update={"reliability": "F"}) for k, s in dataset.sources.items()}
+    doubted = {k: s.model_copy(update={"reliability": "E"}) for k, s in dataset.sources.items()}
     figures = derive(dataset.events["LBY0002"], "fatalities", doubted)
     assert figures.conservative == figures.low == 22
 
@@ -83,3 +84,10 @@ def test_dates_that_cannot_overlap_disagree(dataset):
     assert conflicts(_with_dates(dataset.events["LBY0001"], "2022-01-26", "2022-01-27")) == [
         "date: 2022-01-26 vs 2022-01-27"
     ]
+
+
+def test_a_source_whose_reliability_cannot_be_judged_still_counts(dataset):
+    unjudged = dataset.sources | {
+        "comeback-south": dataset.sources["comeback-south"].model_copy(update={"reliability": "F"})
+    }
+    assert derive(dataset.events["LBY0002"], "fatalities", unjudged).conservative == 22

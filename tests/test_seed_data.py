@@ -1,0 +1,184 @@
+"""The encoded seed data: complete, faithful, every disagreement kept, tricky dates pinned."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from macros.figures import conflicts, derive
+from macros.loader import load_dataset
+from tests.conftest import PROJECT
+
+SHARED_SEEDS = PROJECT.parent / "shared" / "seeds"
+# GeoNames' own spellings, kept as aliases so a reader searching the gazetteer's name finds the place
+GAZETTEER_NAMES = {"Al Qatrun", "Umm al Aranib", "Al Hasakah", "Ar Raqqah", "Misratah", "Darnah", "Al Burayqah"}
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset(PROJECT / "data")
+
+
+def resolved_dates(event, source_id):
+    return [c.resolved for c in event.claims if c.field == "date" and c.source == source_id]
+
+
+# --- sources and seeds ---------------------------------------------------------------------------
+
+
+def test_every_seed_has_exactly_one_source(data):
+    seeds = sorted(p.name for p in (PROJECT / "seeds").iterdir())
+    assert sorted(s.seed.removeprefix("seeds/") for s in data.sources.values()) == seeds
+
+
+@pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="shared/ is not beside this checkout")
+def test_seeds_are_byte_identical_to_the_originals():
+    for original in SHARED_SEEDS.iterdir():
+        copy = PROJECT / "seeds" / original.name
+        assert hashlib.sha256(copy.read_bytes()).digest() == hashlib.sha256(original.read_bytes()).digest()
+
+
+def test_every_source_reports_at_least_one_event(data):
+    for source_id in data.sources:
+        assert data.events_from(source_id), source_id
+
+
+def test_every_inferred_outlet_and_date_says_how(data):
+    for source in data.sources.values():
+        for part in (source.outlet, source.published):
+            if part.basis != "stated":
+                assert part.reasoning, source.id
+
+
+def test_information_cutoff_is_the_newest_source(data):
+    assert data.cutoff == dt.date(2022, 1, 29)
+
+
+# --- events and claims ---------------------------------------------------------------------------
+
+
+def test_events_span_2011_to_january_2022(data):
+    starts = [e.start for e in data.events.values()]
+    assert min(starts).year == 2011 and max(starts) <= dt.date(2022, 1, 31)
+    assert len(data.events) >= 17
+
+
+def test_events_outside_libya_are_in_their_own_country(data):
+    abroad = {e.id: data.country_of(e).id for e in data.events.values() if not e.id.startswith("LBY")}
+    assert abroad == {"DEU0001": "DEU", "SYR0001": "SYR", "SYR0002": "SYR", "IRQ0001": "IRQ"}
+
+
+def test_month_known_dates_are_never_written_as_days(data):
+    for event in data.events.values():
+        if event.date_precision in ("month", "year"):
+            assert len(event.date.split("-")) == {"month": 2, "year": 1}[event.date_precision], event.id
+
+
+def test_sources_that_give_different_figures_make_the_event_disputed(data):
+    for event in data.events.values():
+        for field in ("fatalities", "injuries"):
+            stated = {}
+            for claim in event.claims:
+                if claim.field == field:
+                    stated.setdefault(claim.party, set()).add(claim.bounds)
+            if any(len(bounds) > 1 for bounds in stated.values()):
+                assert event.status == "disputed", event.id
+
+
+def test_qatrun_fight_keeps_every_sources_figures(data):
+    qatrun = data.events["LBY0009"]
+    figures = {(c.source, c.party, c.value) for c in qatrun.claims if c.field == "fatalities"}
+    assert figures == {
+        ("comeback-from-southern-libya", "islamic-state", "19"),
+        ("qatrun-second-attack", "islamic-state", "23"),
+        ("comeback-from-southern-libya", "lna", "3"),
+        ("qatrun-second-attack", "lna", "4"),
+    }
+    derived = derive(qatrun, "fatalities", data.sources)
+    assert (derived.low, derived.conservative, derived.high) == (22, 22, 27)
+    points = " | ".join(conflicts(qatrun))
+    assert "fatalities of islamic-state: 19 vs 23" in points
+    assert "near mount asida, west of qatroun" in points.casefold()
+    assert "jabal asida, south of qatrun" in points.casefold()
+
+
+def test_qatrun_fight_keeps_the_denied_participation(data):
+    participants = [c.value for c in data.events["LBY0009"].claims if c.field == "participants"]
+    assert "the Ministry of Interior and the forces supporting it" in participants
+    assert "no Ministry of Interior force took part" in participants
+
+
+# --- tricky dates --------------------------------------------------------------------------------
+
+
+def test_january_18_belongs_to_a_different_year_in_each_document(data):
+    # "On January 18" in a 2022 report is the Umm al-Aranib bomb; "January 18" in AFRICOM's 2017
+    # testimony is the US strike after Sirte fell.
+    assert resolved_dates(data.events["LBY0008"], "qatrun-second-attack") == ["2022-01-18"]
+    assert resolved_dates(data.events["LBY0005"], "libya-sounds-the-alarm") == ["2017-01-18"]
+
+
+def test_weekdays_resolve_from_the_documents_own_date(data):
+    published = dt.date.fromisoformat(data.sources["qatrun-second-attack"].published.date)
+    assert published.strftime("%A") == "Saturday"
+    (wednesday,) = resolved_dates(data.events["LBY0009"], "qatrun-second-attack")
+    assert dt.date.fromisoformat(wednesday).strftime("%A") == "Wednesday"
+    assert (published - dt.date.fromisoformat(wednesday)).days == 3
+    (thursday,) = resolved_dates(data.events["LBY0009"], "comeback-from-southern-libya")
+    assert dt.date.fromisoformat(thursday) == dt.date(2022, 1, 27)
+    assert dt.date(2022, 1, 27).strftime("%A") == "Thursday"
+
+
+def test_end_of_last_year_resolves_from_a_2017_document(data):
+    assert data.sources["libya-sounds-the-alarm"].published.date == "2017"
+    assert "2016" in resolved_dates(data.events["LBY0004"], "libya-sounds-the-alarm")
+
+
+def test_month_and_day_precision_of_the_january_2017_strike_agree(data):
+    strike = data.events["LBY0005"]
+    assert resolved_dates(strike, "doolan-regroup-2018") == ["2017-01"]
+    assert not any(point.startswith("date") for point in conflicts(strike))
+
+
+# --- places and actors ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "spellings", "entry"),
+    [
+        ("places", ["Qatrun", "Qatroun"], "qatrun"),
+        ("places", ["Sabha", "Sebha"], "sabha"),
+        ("places", ["Bani Walid", "Bani Waleed"], "bani-walid"),
+        ("places", ["Jabal Asida", "Mount Asida", "Asida Mountain"], "jabal-asida"),
+        ("places", ["al-Araneb", "Umm al-Aranib"], "umm-al-aranib"),
+        ("actors", ["Mohamed Ghasri", "Mohammed al-Ghossri", "Ghossri"], "mohamed-ghasri"),
+        ("actors", ["al-Bunyan al-Marsous", "al-Bunyan al-Masrous forces"], "al-bunyan-al-marsous"),
+        ("actors", ["Muammar Gaddafi", "Muammar Gadhafi"], "muammar-gaddafi"),
+        ("actors", ["Islamic State", "ISIS", "ISIL", "Daesh"], "islamic-state"),
+        ("actors", ["Thomas D. Waldhauser", "Thomas Waldhauser", "AFRICOM"], None),
+    ],
+)
+def test_every_spelling_resolves_to_one_entry(data, kind, spellings, entry):
+    index = {}
+    for item in getattr(data, kind).values():
+        for name in (item.name, *item.aliases):
+            index.setdefault(name, set()).add(item.id)
+    found = set().union(*(index.get(s, {"<missing>"}) for s in spellings))
+    assert "<missing>" not in found, spellings
+    if entry:
+        assert found == {entry}
+
+
+def test_every_spelling_is_in_its_sources_text(data):
+    """An alias is a spelling some document uses (or the gazetteer's name for the place)."""
+    corpus = " ".join(data.seeds.values())
+    missing = [
+        f"{item.id}: {alias!r}"
+        for kind in ("places", "actors")
+        for item in getattr(data, kind).values()
+        for alias in item.aliases
+        if alias not in corpus and not (kind == "places" and alias in GAZETTEER_NAMES)
+    ]
+    assert missing == []
