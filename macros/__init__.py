@@ -1,17 +1,101 @@
-"""mkdocs-macros entry point: registers the views; each lives in a module named for what it renders."""
+"""mkdocs-macros entry point: registers the views; each lives in a module named for what it renders.
+
+Every number in the hand-written pages comes through one of these macros, never typed.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
+from . import methodology
+from .briefing import render_claimed, render_latest, render_sources_line
+from .dates import show_event_date
+from .figures import derive
+from .links import Links
 from .overview import render_overview
+from .pages import DEFAULT_PAGE_SIZE
+from .render import render
 from .site import dataset_for
+from .timeline import timeline_layout
+
+DOWNLOADS = (
+    ("events.csv", "one row per event, ACLED's columns first, then derived figures and sources"),
+    ("claims.csv", "one row per claim: source, field, value as stated, bounds and quote"),
+    ("sources.csv", "one row per source document, with its grade and checksum"),
+    ("events.geojson", "a point per event (events without coordinates have no geometry)"),
+    ("events.json", "every event as modelled, claims included, with derived figures"),
+)
 
 
 def define_env(env: Any) -> None:
     dataset = dataset_for(env.conf)
+    layout = timeline_layout(dataset, int(env.conf.extra.get("timeline_page_size", DEFAULT_PAGE_SIZE)))
+
+    def links() -> Links:
+        return Links(env.page.file.src_uri, layout)
 
     @env.macro
     def overview() -> str:
         """What the dataset holds: counts, information cut-off and the download links."""
         return render_overview(dataset)
+
+    @env.macro
+    def cutoff() -> str:
+        """The information cut-off: the latest date the newest source can have appeared."""
+        return f"{dataset.cutoff:%-d %B %Y}" if dataset.cutoff else "unknown"
+
+    @env.macro
+    def count(what: str) -> int:
+        """A count: events, sources, claims, disputed, places, actors, assessments, unknown_outlets, undated_sources."""
+        events = dataset.events.values()
+        sources = dataset.sources.values()
+        counts = {
+            "claims": sum(len(e.claims) for e in events),
+            "disputed": sum(e.status == "disputed" for e in events),
+            "unknown_outlets": sum(s.outlet.name is None for s in sources),
+            "undated_sources": sum(s.published.date is None for s in sources),
+        }
+        return counts[what] if what in counts else len(getattr(dataset, what))
+
+    @env.macro
+    def latest(n: int = 5) -> str:
+        """The n newest events, newest first, linked to the timeline with their source badges."""
+        return render_latest(dataset, links(), n)
+
+    @env.macro
+    def event_date(event_id: str) -> str:
+        """An event's date at its real precision, e.g. "Wed 26 Jan 2022"."""
+        return show_event_date(dataset.events[event_id])
+
+    @env.macro
+    def event_link(event_id: str) -> Markup:
+        """A link to an event's card on the timeline, labelled with its date."""
+        return Markup('<a href="{}">{}</a>').format(links().event(event_id), event_date(event_id))
+
+    @env.macro
+    def figures(event_id: str, field: str = "fatalities") -> str:
+        """An event's derived low–high figures with the conservative one."""
+        return render("figures.html", value=derive(dataset.events[event_id], field, dataset.sources)).strip()
+
+    @env.macro
+    def claimed(event_id: str, field: str, party: str | None = None) -> str:
+        """What each source says on one point of one event, with its grade badge."""
+        return render_claimed(dataset, links(), event_id, field, party).strip()
+
+    @env.macro
+    def sources_of(event_id: str) -> str:
+        """The source badges of one event."""
+        return render_sources_line(dataset, links(), event_id).strip()
+
+    @env.macro
+    def downloads() -> str:
+        """The download files with what each holds."""
+        return render("downloads.html", files=DOWNLOADS, links=links())
+
+    env.macro(methodology.render_schema, "schema_tables")
+    env.macro(methodology.render_event_types, "event_types")
+    env.macro(methodology.render_precisions, "precisions")
+    env.macro(methodology.render_grades, "grades")
+    env.macro(methodology.render_claim_fields, "claim_fields")

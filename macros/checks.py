@@ -22,7 +22,8 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
     """Index records by id and run every cross-record rule, appending to `problems`."""
     by_id = {kind: _index(items, problems) for kind, items in records.items()}
     refs = _References(by_id, problems)
-    seeds = _check_sources(by_id["sources"].values(), root, today, problems)
+    originals = _check_sources(by_id["sources"].values(), root, today, problems)
+    seeds = {key: normalise(text) if text is not None else None for key, text in originals.items()}
     for place in by_id["places"].values():
         _check_place(place, refs, problems)
     for actor in by_id["actors"].values():
@@ -41,6 +42,7 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
         events=ordered,
         assessments=models["assessments"],
         seeds={key: text for key, text in seeds.items() if text is not None},
+        originals={key: text for key, text in originals.items() if text is not None},
     )
 
 
@@ -90,7 +92,7 @@ def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: 
         if digest != source.sha256:
             problems.append(record.problem(("sha256",), f"{source.seed} now has sha256 {digest}: the evidence changed"))
             continue
-        seeds[source.id] = normalise(raw.decode("utf-8", errors="replace"))
+        seeds[source.id] = raw.decode("utf-8", errors="replace")
         if source.published.date and date_bounds(source.published.date)[0] > today:
             problems.append(record.problem(("published", "date"), f"{source.published.date} is in the future"))
     return seeds
@@ -98,6 +100,7 @@ def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: 
 
 def _check_place(record: Record, refs: _References, problems: list[Problem]) -> None:
     place = record.model
+    refs.check(record, ("near",), "places", place.near)
     if not refs.check(record, ("country",), "countries", place.country) or not place.mapped:
         return
     west, south, east, north = refs.by_id["countries"][place.country].model.bbox

@@ -16,7 +16,8 @@ class Dataset:
     actors: dict[str, Actor]
     events: dict[str, Event]  # in date order
     assessments: dict[str, Assessment]
-    seeds: dict[str, str]  # source id -> the seed document's text
+    seeds: dict[str, str]  # source id -> the seed's text, whitespace folded (what quotes match)
+    originals: dict[str, str]  # source id -> the seed's text as written
 
     @property
     def cutoff(self) -> dt.date | None:

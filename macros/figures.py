@@ -57,21 +57,44 @@ def _party_figures(claims: list[Claim], sources: dict[str, Source]) -> Figures:
     return Figures(min(lows), min(credible or lows), high, open_ended)
 
 
+@dataclass(frozen=True)
+class ClaimGroup:
+    """All claims about one field (and party) of one event, in the order they were written."""
+
+    field: str
+    party: str | None
+    claims: tuple[Claim, ...]
+
+    @property
+    def disputed(self) -> bool:
+        return self.field in SINGLE_VALUED and _disagree(list(self.claims))
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(claim.source for claim in self.claims))
+
+    def agrees(self, first: Claim, second: Claim) -> bool:
+        return self.field not in SINGLE_VALUED or not _disagree([first, second])
+
+
+def claim_groups(event: Event) -> list[ClaimGroup]:
+    groups: dict[tuple[str, str | None], list[Claim]] = defaultdict(list)
+    for claim in event.claims:
+        groups[(claim.field, claim.party)].append(claim)
+    return [ClaimGroup(field, party, tuple(claims)) for (field, party), claims in groups.items()]
+
+
 def conflicts(event: Event) -> list[str]:
     """Each point where sources give different values for a single-valued field.
 
     Dates disagree only when the days they can mean do not overlap ("January 2017" and
     "January 18" [2017] agree); figures and text disagree whenever they differ.
     """
-    groups: dict[tuple[str, str | None], list[Claim]] = defaultdict(list)
-    for claim in event.claims:
-        if claim.field in SINGLE_VALUED:
-            groups[(claim.field, claim.party)].append(claim)
     found = []
-    for (field, party), claims in groups.items():
-        if _disagree(claims):
-            about = f"{field} of {party}" if party else field
-            shown = " vs ".join(sorted({claim.value for claim in claims}))
+    for group in claim_groups(event):
+        if group.disputed:
+            about = f"{group.field} of {group.party}" if group.party else group.field
+            shown = " vs ".join(sorted({claim.value for claim in group.claims}))
             found.append(f"{about}: {shown}")
     return found
 

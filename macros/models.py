@@ -170,6 +170,16 @@ class Source(Model):
     cites: list[Citation] = []
     summary: Text
 
+    @property
+    def label(self) -> str:
+        """A short name for badges: the outlet, else the author, else the title's first words."""
+        if self.outlet.name:
+            return self.outlet.name
+        if self.author:
+            return self.author
+        words = self.title.split()
+        return " ".join(words[:4]) + ("…" if len(words) > 4 else "")
+
 
 # --- Places, countries, actors -------------------------------------------------------------------
 
@@ -196,6 +206,9 @@ class Place(Model):
     geo_note: str | None = Field(None, description="Why the coordinates are those of another place, or absent")
     admin1: str | None = Field(None, description="First-level district")
     country: str
+    near: Id | None = Field(
+        None, description="The town it is described relative to; its page lists this place's events"
+    )
 
     @model_validator(mode="after")
     def _coordinates_from_gazetteer(self) -> Place:

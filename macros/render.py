@@ -11,7 +11,30 @@ from typing import Any
 
 import jinja2
 
+from .dates import show_date
+
 TEMPLATE_DIR = Path(__file__).parent / "templates"
+GRADES = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+FIELD_LABELS = {
+    "fatalities": "Fatalities",
+    "injuries": "Injuries",
+    "arrests": "Arrests",
+    "strikes": "Strikes",
+    "date": "Date",
+    "place": "Place",
+    "location": "Location",
+    "perpetrator": "Perpetrator",
+    "participants": "Who took part",
+    "target": "Target",
+    "detail": "Detail",
+}
 
 
 @cache
@@ -25,6 +48,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["plural"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
+    env.globals.update(GRADES=GRADES, FIELDS=FIELD_LABELS, show_date=show_date)
     return env
 
 

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 from .dataset import Dataset
 from .exports import render_exports
 from .loader import load_dataset_cached
+from .pages import DEFAULT_PAGE_SIZE, build_pages
 from .yamlfile import DataError
 
 
@@ -29,6 +30,10 @@ def dataset_for(config: MkDocsConfig) -> Dataset:
 
 
 def generated_files(config: MkDocsConfig) -> list[File]:
-    """Files the build adds beside docs/: the downloads."""
-    exports = render_exports(dataset_for(config))
-    return [File.generated(config, f"downloads/{name}", content=text) for name, text in exports.items()]
+    """Files the build adds beside docs/: the data pages and the downloads."""
+    dataset = dataset_for(config)
+    page_size = int(config.extra.get("timeline_page_size", DEFAULT_PAGE_SIZE))
+    files = [File.generated(config, page.path, content=page.markdown) for page in build_pages(dataset, page_size)]
+    exports = render_exports(dataset)
+    files += [File.generated(config, f"downloads/{name}", content=text) for name, text in exports.items()]
+    return files

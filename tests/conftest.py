@@ -46,3 +46,11 @@ def fixture_copy(tmp_path: Path) -> FixtureCopy:
     shutil.copytree(FIXTURES / "data", tmp_path / "data")
     shutil.copytree(FIXTURES / "seeds", tmp_path / "seeds")
     return FixtureCopy(tmp_path)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> FixtureCopy:
+    """A writable copy of the real data/ and seeds/, for whole-site builds from altered data."""
+    shutil.copytree(PROJECT / "data", tmp_path / "data")
+    shutil.copytree(PROJECT / "seeds", tmp_path / "seeds")
+    return FixtureCopy(tmp_path)

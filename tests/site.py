@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -17,11 +18,15 @@ from tests.conftest import PROJECT
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
-def build_site(site_dir: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+def build_site(
+    site_dir: Path, data_dir: Path | None = None, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of this project into `site_dir`, optionally from another dataset."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if data_dir is not None:
         env["LIBYA_WATCH_DATA"] = str(data_dir)
+    if site_url is not None:
+        env["SITE_URL"] = site_url
     command = [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)]
     return subprocess.run(command, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300)
 
@@ -31,11 +36,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve `site_dir` on 127.0.0.1 (a free port) for the duration; yields the base URL."""
+def serve(site_dir: Path, port: int = 0) -> Iterator[str]:
+    """Serve `site_dir` on 127.0.0.1 (a free port unless given) for the duration; yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -1,4 +1,5 @@
-"""The built site in real headless Chromium: it renders, stays local and logs no errors."""
+"""The built site in real headless Chromium: it renders, stays local, filters work with and
+without JavaScript, and instant navigation keeps the scripts working."""
 
 from __future__ import annotations
 
@@ -6,38 +7,99 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from macros.loader import load_dataset
 from tests.browser import chromium
-from tests.conftest import FIXTURES
-from tests.site import build_site, serve
+from tests.conftest import PROJECT
+from tests.site import build_site, free_port, serve
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir, data_dir=FIXTURES / "data")
+    site_dir, port = tmp_path_factory.mktemp("site"), free_port()
+    # built for the address it is served from, as a deployment is: instant navigation needs it
+    result = build_site(site_dir, site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stderr
-    with serve(site_dir) as url:
+    with serve(site_dir, port) as url:
         yield url
 
 
-def test_front_page_renders_locally_without_errors(base_url):
-    requests, errors = [], []
-    with chromium() as browser:
-        page = browser.new_page()
-        page.on("request", lambda request: requests.append(request.url))
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(base_url, wait_until="networkidle")
-        counts = page.locator(".lw-counts").inner_text()
-        page.locator(".md-search__input").click()  # search loads its index and worker locally
-        page.wait_for_function(
-            "document.querySelector('.md-search-result__meta')?.textContent.includes('Type to start')"
-        )
-        page.keyboard.type("verbatim")
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    assert "3 events" in counts
-    foreign = [url for url in requests if urlsplit(url).hostname not in ("127.0.0.1", None)]
-    assert foreign == [], f"requests left the local server: {foreign}"
-    assert errors == []
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as instance:
+        yield instance
+
+
+def watch(page):
+    """Collect requests and errors of a page."""
+    seen = {"requests": [], "errors": []}
+    page.on("request", lambda request: seen["requests"].append(request.url))
+    page.on("console", lambda message: seen["errors"].append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: seen["errors"].append(str(error)))
+    return seen
+
+
+def foreign(urls):
+    return [url for url in urls if urlsplit(url).hostname not in ("127.0.0.1", None)]
+
+
+def test_front_page_renders_locally_without_errors(base_url, browser):
+    page = browser.new_page()
+    seen = watch(page)
+    page.goto(base_url, wait_until="networkidle")
+    counts = page.locator(".lw-counts").inner_text()
+    dataset = load_dataset(PROJECT / "data")
+    assert f"{len(dataset.events)} events" in counts
+    assert foreign(seen["requests"]) == []
+    assert seen["errors"] == []
+
+
+def test_search_finds_a_place_by_another_spelling(base_url, browser):
+    page = browser.new_page()
+    page.goto(base_url, wait_until="networkidle")
+    page.locator(".md-search__input").click()
+    page.wait_for_function("document.querySelector('.md-search-result__meta')?.textContent.includes('Type to start')")
+    page.keyboard.type("Qatroun")
+    page.wait_for_selector(".md-search-result__item")
+    links = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any(urlsplit(link).path == "/places/qatrun/" for link in links), links
+
+
+def test_filters_narrow_the_timeline(base_url, browser):
+    page = browser.new_page()
+    seen = watch(page)
+    page.goto(base_url + "timeline/", wait_until="networkidle")
+    total = page.locator("article.lw-event").count()
+    page.select_option("form.lw-filters select[name=place]", "jabal-asida")
+    visible = page.locator("article.lw-event:visible")
+    assert visible.count() == 1 and visible.first.get_attribute("id") == "LBY0009"
+    assert page.locator(".lw-filter-count").inner_text() == f"Showing 1 of {total} events"
+    page.select_option("form.lw-filters select[name=place]", "")
+    page.select_option("form.lw-filters select[name=actor]", "us-military")
+    assert page.locator("article.lw-event:visible").count() < total
+    assert seen["errors"] == []
+
+
+def test_without_javascript_the_full_timeline_shows(base_url, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "timeline/")
+    assert not page.locator("form.lw-filters").is_visible()
+    dataset = load_dataset(PROJECT / "data")
+    assert page.locator("article.lw-event:visible").count() == len(dataset.events)
+    context.close()
+
+
+def test_instant_navigation_keeps_filters_working(base_url, browser):
+    page = browser.new_page()
+    seen = watch(page)
+    page.goto(base_url, wait_until="networkidle")
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav.md-nav a[href$='timeline/']").first.click()
+    page.wait_for_url("**/timeline/")
+    page.wait_for_selector("form.lw-filters:not([hidden])")
+    assert page.evaluate("window.__sameDocument === true"), "the page reloaded: instant navigation is off"
+    page.select_option("form.lw-filters select[name=place]", "jabal-asida")
+    assert page.locator("article.lw-event:visible").count() == 1
+    assert seen["errors"] == []

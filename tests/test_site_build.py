@@ -69,18 +69,96 @@ def test_site_loads_no_google_fonts(site):
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
 
 
-def test_bad_data_stops_the_build_with_file_and_line(fixture_copy, tmp_path):
-    line = fixture_copy.edit("events.yaml", "  place: umm-al-aranib", "  place: nowhere")
-    result = build_site(tmp_path / "site", data_dir=fixture_copy.data)
+def test_bad_data_stops_the_build_with_file_and_line(data_copy, tmp_path):
+    line = data_copy.edit("events.yaml", "  place: umm-al-aranib\n", "  place: nowhere\n")
+    result = build_site(tmp_path / "site", data_dir=data_copy.data)
     assert result.returncode != 0
-    assert f"data/events.yaml:{line}: LBY0001.place: unknown place 'nowhere'" in result.stderr
+    assert f"data/events.yaml:{line}: LBY0008.place: unknown place 'nowhere'" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-def test_fixture_dataset_builds(tmp_path):
-    from tests.conftest import FIXTURES
+def _pages(site):
+    for path in sorted(site.rglob("*.html")):
+        yield path, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
-    result = build_site(tmp_path / "site", data_dir=FIXTURES / "data")
+
+def test_every_internal_link_and_anchor_resolves(site):
+    from urllib.parse import unquote, urlsplit
+
+    anchors = {path: {el["id"] for el in page.select("[id]")} for path, page in _pages(site)}
+    broken = []
+    for path, page in _pages(site):
+        for a in page.select("article a[href]"):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)}: {href}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in anchors[target]:
+                broken.append(f"{path.relative_to(site)}: {href} (no such anchor)")
+    assert broken == []
+
+
+def test_content_ids_are_unique_across_the_site(site):
+    seen: dict[str, str] = {}
+    clashes = []
+    for path, page in _pages(site):
+        content = page.select_one("article.md-content__inner")
+        for el in content.select("[id]") if content else []:
+            where = str(path.relative_to(site))
+            if el["id"] in seen and seen[el["id"]] != where:
+                clashes.append(f"{el['id']}: {seen[el['id']]} and {where}")
+            seen.setdefault(el["id"], where)
+    assert clashes == []
+
+
+def test_every_event_is_on_the_timeline(site, dataset):
+    page = BeautifulSoup((site / "timeline" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [card["id"] for card in page.select("article.lw-event")] == list(dataset.events)
+
+
+def test_search_finds_every_spelling_on_its_entry(site, dataset):
+    """Every word of every spelling is a search token of the entry's page (Material splits on
+    whitespace and hyphens, so words glued together by markup would be unfindable)."""
+    import json
+    import re
+
+    def tokens(text: str) -> set[str]:
+        plain = BeautifulSoup(text, "html.parser").get_text(" ")
+        words = (re.sub(r"^\W+|\W+$", "", t) for t in re.split(r"[\s\-]+", plain.casefold()))
+        return {word for word in words if word}  # split and trimmed as lunr's pipeline does
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    page_tokens: dict[str, set[str]] = {}
+    for doc in index:
+        page = doc["location"].split("#")[0]
+        page_tokens.setdefault(page, set()).update(tokens(doc["title"]) | tokens(doc["text"]))
+    missing = [
+        f"{kind}/{entity.id}: {spelling}"
+        for kind in ("actors", "places")
+        for entity in getattr(dataset, kind).values()
+        for spelling in (entity.name, *entity.aliases)
+        if not tokens(spelling) <= page_tokens[f"{kind}/{entity.id}/"]
+    ]
+    assert missing == []
+
+
+def test_hostile_data_stays_inert_in_the_built_site(data_copy, tmp_path):
+    hostile = "<script>alert(1)</script> {{ 7*7 }} [link](javascript:alert(1)) </div>"
+    data_copy.edit("events.yaml", "  summary: A US-led NATO military intervention followed the 2011 uprising.",
+                   f"  summary: '{hostile}'")  # fmt: skip
+    result = build_site(tmp_path / "site", data_dir=data_copy.data)
     assert result.returncode == 0, result.stderr
-    assert "3 events, 2016\N{EN DASH}2022" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    for path, page in _pages(tmp_path / "site"):
+        content = page.select_one("article.md-content__inner")
+        if content is None:
+            continue
+        assert not content.select("script"), path
+        assert not content.select('a[href^="javascript:"]'), path
+    card = BeautifulSoup((tmp_path / "site" / "timeline" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert card.select_one("#LBY0002 .lw-summary").get_text() == hostile

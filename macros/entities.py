@@ -1,0 +1,106 @@
+"""A page per actor and per place: every spelling the sources use, and the events and
+judgments that involve it. Listing the aliases on the page is what lets search find any of them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from types import SimpleNamespace
+
+from .dataset import Dataset
+from .eventview import event_view
+from .links import Links, page_path
+from .render import render
+
+ACTOR_GROUPS = (
+    ("Armed groups and forces", {"jihadist group", "rebel group", "political militia", "identity militia",
+                                 "state force", "foreign military"}),
+    ("Governments and institutions", {"government", "foreign government", "international organisation", "ngo"}),
+    ("People", {"person"}),
+    ("Media", {"media", "civilians", "rioters", "protesters"}),
+)  # fmt: skip
+
+
+def build_entity_pages(dataset: Dataset, layout: dict[str, str]) -> dict[str, str]:
+    involving: dict[str, list] = defaultdict(list)
+    at_place: dict[str, list] = defaultdict(list)
+    near_place: dict[str, list] = defaultdict(list)
+    for event in dataset.events.values():
+        view = event_view(event, dataset)
+        for actor_id in dict.fromkeys(view.actor_ids + [c.party for c in event.claims if c.party]):
+            involving[actor_id].append(view)
+        at_place[event.place].append(view)
+        near = dataset.places[event.place].near
+        if near:
+            near_place[near].append(view)
+    pages = {}
+    for actor in dataset.actors.values():
+        path = page_path("actors", actor.id)
+        pages[path] = render(
+            "entity.md",
+            title=actor.name,
+            description=f"{actor.name}: every spelling in the sources, its events and judgments.",
+            links=Links(path, layout),
+            dataset=dataset,
+            kind="actors",
+            entity=actor,
+            parent=dataset.actors.get(actor.affiliation) if actor.affiliation else None,
+            members=[a for a in dataset.actors.values() if a.affiliation == actor.id],
+            views=involving[actor.id],
+            near_views=[],
+            assessments=[a for a in dataset.assessments.values() if a.by == actor.id],
+        )
+    for place in dataset.places.values():
+        path = page_path("places", place.id)
+        pages[path] = render(
+            "entity.md",
+            title=place.name,
+            description=f"{place.name}: every spelling in the sources and the events there.",
+            links=Links(path, layout),
+            dataset=dataset,
+            kind="places",
+            entity=place,
+            country=dataset.countries[place.country],
+            views=at_place[place.id],
+            near_views=near_place[place.id],
+            nearby=[p for p in dataset.places.values() if p.near == place.id],
+            near=dataset.places[place.near] if place.near else None,
+            assessments=[],
+        )
+    pages[page_path("actors")] = _index(dataset, layout, "actors", involving)
+    counted = {key: at_place[key] + near_place[key] for key in dataset.places}
+    pages[page_path("places")] = _index(dataset, layout, "places", counted)
+    return pages
+
+
+def _index(dataset: Dataset, layout: dict[str, str], kind: str, events: dict[str, list]) -> str:
+    if kind == "actors":
+        groups = [(label, [a for a in dataset.actors.values() if a.kind in kinds]) for label, kinds in ACTOR_GROUPS]
+        intro = f"{len(dataset.actors)} actors, with every spelling the sources use."
+    else:
+        by_country: dict[str, list] = defaultdict(list)
+        for place in dataset.places.values():
+            by_country[place.country].append(place)
+        groups = [(dataset.countries[c].name, items) for c, items in sorted(by_country.items(), key=_libya_first)]
+        intro = f"{len(dataset.places)} places, with every spelling the sources use; coordinates from GeoNames."
+    return render(
+        "entity_index.md",
+        title=kind.capitalize(),
+        description=intro,
+        links=Links(page_path(kind), layout),
+        kind=kind,
+        intro=intro,
+        groups=[
+            SimpleNamespace(
+                label=label,
+                key=label.lower().replace(" ", "-"),
+                rows=[SimpleNamespace(entity=item, events=len(events[item.id])) for item in sorted(
+                    items, key=lambda item: item.name.casefold())],
+            )
+            for label, items in groups
+            if items
+        ],
+    )  # fmt: skip
+
+
+def _libya_first(pair: tuple[str, list]) -> tuple[bool, str]:
+    return (pair[0] != "LBY", pair[0])

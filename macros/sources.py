@@ -1,0 +1,101 @@
+"""A page per source: its grade and provenance, what it reports beside the other sources, and
+its original text with every quoted passage highlighted."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from .dataset import Dataset
+from .eventview import event_view
+from .figures import claim_groups
+from .links import Links, page_path
+from .render import render
+
+
+def build_source_pages(dataset: Dataset, layout: dict[str, str]) -> dict[str, str]:
+    pages = {page_path("sources"): _index(dataset, layout)}
+    for source in dataset.sources.values():
+        path = page_path("sources", source.id)
+        events = dataset.events_from(source.id)
+        pages[path] = render(
+            "source.md",
+            title=source.title,
+            description=f"{source.label}, graded {source.reliability}: what it reports and its original text.",
+            links=Links(path, layout),
+            dataset=dataset,
+            source=source,
+            views=[event_view(event, dataset) for event in events],
+            comparison=compare(events, source.id),
+            assessments=[a for a in dataset.assessments.values() if a.source == source.id],
+            seed_parts=highlight(dataset.originals[source.id], _quotes_of(source.id, dataset)),
+        )
+    return pages
+
+
+def _index(dataset: Dataset, layout: dict[str, str]) -> str:
+    rows = [
+        SimpleNamespace(
+            source=source,
+            events=len(dataset.events_from(source.id)),
+            claims=sum(c.source == source.id for e in dataset.events.values() for c in e.claims),
+        )
+        for source in dataset.sources.values()
+    ]
+    return render(
+        "sources_index.md",
+        title="Sources",
+        description="Every source document, its outlet, date and Admiralty reliability grade.",
+        links=Links(page_path("sources"), layout),
+        sources=list(dataset.sources.values()),
+        rows=rows,
+    )
+
+
+def compare(events: list, source_id: str) -> list[SimpleNamespace]:
+    """Each of the source's claims beside what the other sources say on the same point."""
+    rows = []
+    for event in events:
+        for group in claim_groups(event):
+            for claim in (c for c in group.claims if c.source == source_id):
+                others = [
+                    SimpleNamespace(claim=other, agrees=group.agrees(claim, other))
+                    for other in group.claims
+                    if other.source != source_id
+                ]
+                rows.append(
+                    SimpleNamespace(
+                        event=event,
+                        group=group,
+                        claim=claim,
+                        others=others,
+                        disagrees=any(not o.agrees for o in others),
+                    )
+                )
+    return rows
+
+
+def _quotes_of(source_id: str, dataset: Dataset) -> list[str]:
+    quotes = [c.quote for e in dataset.events.values() for c in e.claims if c.source == source_id]
+    return quotes + [a.quote for a in dataset.assessments.values() if a.source == source_id]
+
+
+def highlight(text: str, quotes: list[str]) -> list[SimpleNamespace]:
+    """The text cut into plain and quoted parts; a quote matches across any run of whitespace."""
+    spans = []
+    for quote in quotes:
+        pattern = r"\s+".join(re.escape(word) for word in quote.split())
+        spans.extend(match.span() for match in re.finditer(pattern, text))
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    parts, position = [], 0
+    for start, end in merged:
+        parts.append(SimpleNamespace(text=text[position:start], quoted=False))
+        parts.append(SimpleNamespace(text=text[start:end], quoted=True))
+        position = end
+    parts.append(SimpleNamespace(text=text[position:], quoted=False))
+    return [part for part in parts if part.text]

@@ -1,0 +1,84 @@
+"""The timeline: every event in date order, grouped by year, with browser-side filters.
+
+Up to `page_size` events it is one page; beyond that each year gets its own page and the index
+counts them, so no page grows without bound.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from types import SimpleNamespace
+
+from .dataset import Dataset
+from .eventview import event_view
+from .links import Links, page_path
+from .render import render
+
+INDEX = page_path("timeline")
+
+
+def timeline_layout(dataset: Dataset, page_size: int) -> dict[str, str]:
+    """Event id -> the page that carries its card (and its permanent anchor)."""
+    if len(dataset.events) <= page_size:
+        return {event_id: INDEX for event_id in dataset.events}
+    return {e.id: page_path("timeline", str(e.start.year)) for e in dataset.events.values()}
+
+
+def build_timeline_pages(dataset: Dataset, layout: dict[str, str]) -> dict[str, str]:
+    by_page: dict[str, list[str]] = defaultdict(list)
+    for event_id, path in layout.items():
+        by_page[path].append(event_id)
+    pages = {}
+    split = INDEX not in by_page
+    if split:
+        pages[INDEX] = _render(dataset, layout, INDEX, [], _years_index(dataset, layout))
+    for path, event_ids in by_page.items():
+        pages[path] = _render(dataset, layout, path, event_ids, [])
+    return pages
+
+
+def _years_index(dataset: Dataset, layout: dict[str, str]) -> list[SimpleNamespace]:
+    years: dict[int, SimpleNamespace] = {}
+    for event in dataset.events.values():
+        row = years.setdefault(
+            event.start.year, SimpleNamespace(year=event.start.year, path=layout[event.id], count=0, disputed=0)
+        )
+        row.count += 1
+        row.disputed += event.status == "disputed"
+    return list(years.values())
+
+
+def _render(dataset: Dataset, layout: dict[str, str], path: str, event_ids: list[str], years: list) -> str:
+    links = Links(path, layout)
+    events = [dataset.events[i] for i in event_ids] if event_ids else list(dataset.events.values())
+    views = [event_view(dataset.events[i], dataset) for i in event_ids]
+    groups: dict[int, list] = defaultdict(list)
+    for view in views:
+        groups[view.event.start.year].append(view)
+    scope = f"{events[0].start.year}" if event_ids and path != INDEX else "all years"
+    cutoff = dataset.cutoff
+    return render(
+        "timeline.md",
+        title="Timeline" if path == INDEX else f"Timeline {scope}",
+        description=f"Events in {scope}, in date order, with each source's figures side by side.",
+        links=links,
+        dataset=dataset,
+        total=len(events),
+        disputed=sum(e.status == "disputed" for e in events),
+        first_year=events[0].start.year if events else "",
+        last_year=events[-1].start.year if events else "",
+        cutoff=f"{cutoff:%-d %B %Y}" if cutoff else "unknown",
+        years_index=years,
+        groups=[SimpleNamespace(year=year, views=items) for year, items in groups.items()],
+        prefix="year-",
+        filters=_filters(views, dataset),
+    )
+
+
+def _filters(views: list, dataset: Dataset) -> SimpleNamespace:
+    actor_ids = {actor for view in views for actor in view.actor_ids}
+    return SimpleNamespace(
+        types=sorted({view.event.event_type for view in views}),
+        actors=sorted((dataset.actors[a] for a in actor_ids), key=lambda actor: actor.name.casefold()),
+        places=sorted({view.place.id: view.place for view in views}.values(), key=lambda p: p.name.casefold()),
+    )

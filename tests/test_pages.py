@@ -1,0 +1,134 @@
+"""Generated pages, rendered from the fixture dataset without MkDocs: golden files per page type,
+completeness, and data text that never becomes markup."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.loader import load_dataset
+from macros.pages import build_pages
+from macros.sources import highlight
+from tests.conftest import FIXTURES, PROJECT
+
+GOLDEN = PROJECT / "tests" / "golden" / "pages"
+# One page of each type, from the fixture dataset
+PAGE_TYPES = {
+    "timeline.md": "timeline/index.md",
+    "sources-index.md": "sources/index.md",
+    "source.md": "sources/qatrun-second-attack.md",
+    "actors-index.md": "actors/index.md",
+    "actor.md": "actors/lna.md",
+    "places-index.md": "places/index.md",
+    "place.md": "places/qatrun.md",
+    "disputes.md": "disputes.md",
+}
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(FIXTURES / "data")
+
+
+@pytest.fixture(scope="module")
+def pages(dataset):
+    return {page.path: page.markdown for page in build_pages(dataset)}
+
+
+def html(markdown: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown.split("---\n", 2)[2], "html.parser")
+
+
+@pytest.mark.parametrize("golden", list(PAGE_TYPES))
+def test_page_matches_golden_file(pages, golden, update_golden):
+    path = GOLDEN / golden
+    if update_golden:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(pages[PAGE_TYPES[golden]], encoding="utf-8")
+    assert pages[PAGE_TYPES[golden]] == path.read_text(encoding="utf-8"), "run pytest --update-golden if intended"
+
+
+def test_year_pages_when_the_timeline_is_long(dataset, update_golden):
+    split = {page.path: page.markdown for page in build_pages(dataset, page_size=1)}
+    assert {p for p in split if p.startswith("timeline/")} == {
+        "timeline/index.md", "timeline/2016.md", "timeline/2022.md"
+    }  # fmt: skip
+    index = html(split["timeline/index.md"])
+    assert [a["href"] for a in index.select("table.lw-years a")] == ["2016/", "2022/"]
+    assert [td.get_text() for td in index.select("table.lw-years td:nth-of-type(2)")] == ["1", "2"]
+    assert not index.select(".lw-event")
+    path = GOLDEN / "timeline-year.md"
+    if update_golden:
+        path.write_text(split["timeline/2022.md"], encoding="utf-8")
+    assert split["timeline/2022.md"] == path.read_text(encoding="utf-8")
+    # links from other pages follow the event to its year page
+    assert html(split["sources/qatrun-second-attack.md"]).select_one('a[href$="#LBY0002"]')["href"] == (
+        "../../timeline/2022/#LBY0002"
+    )
+
+
+def test_every_event_has_one_card_with_a_permanent_anchor(dataset, pages):
+    ids = [el["id"] for md in pages.values() for el in html(md).select("article.lw-event")]
+    assert sorted(ids) == sorted(dataset.events)
+
+
+def test_every_source_actor_and_place_has_a_page(dataset, pages):
+    for kind in ("sources", "actors", "places"):
+        for key in getattr(dataset, kind):
+            assert f"{kind}/{key}.md" in pages
+
+
+def test_entity_pages_list_every_alias(dataset, pages):
+    for kind in ("actors", "places"):
+        for entity in getattr(dataset, kind).values():
+            shown = [el.get_text() for el in html(pages[f"{kind}/{entity.id}.md"]).select(".lw-alias")]
+            assert shown == entity.aliases
+
+
+def test_generated_pages_never_run_macros(pages):
+    assert all("\nrender_macros: false\n" in md.split("---\n", 2)[1] for md in pages.values())
+
+
+def test_disputed_event_shows_each_sources_figure_side_by_side(pages):
+    card = html(pages["timeline/index.md"]).select_one("#LBY0002")
+    rows = {
+        row.th.get_text(" ", strip=True): row.td.get_text(" ", strip=True) for row in card.select(".lw-differ tbody tr")
+    }
+    assert "19" in rows["Fatalities of Islamic State"] and "23" in rows["Fatalities of Islamic State"]
+    assert card.select_one(".lw-dispute-note")
+
+
+def test_source_badges_carry_the_grade_and_link_to_the_source(pages):
+    badge = html(pages["timeline/index.md"]).select_one("#LBY0001 .lw-badge")
+    assert badge["href"] == "../sources/qatrun-second-attack/"
+    assert badge.select_one(".lw-grade").get_text() == "B"
+
+
+def test_source_text_highlights_every_quote(dataset, pages):
+    page = html(pages["sources/qatrun-second-attack.md"])
+    marked = " ".join(mark.get_text() for mark in page.select(".lw-seed mark"))
+    for event in dataset.events.values():
+        for claim in event.claims:
+            if claim.source == "qatrun-second-attack":
+                assert " ".join(claim.quote.split()) in " ".join(marked.split())
+
+
+def test_highlight_matches_across_line_breaks_and_merges_overlaps():
+    parts = highlight("one two\nthree four five", ["two three", "three four"])
+    assert [(p.text, p.quoted) for p in parts] == [("one ", False), ("two\nthree four", True), (" five", False)]
+
+
+def test_hostile_text_stays_text(fixture_copy):
+    hostile = "<script>alert(1)</script> {{ 7*7 }} {% if 1 %}x{% endif %} [link](javascript:alert(1)) </div>"
+    fixture_copy.edit("events.yaml", "summary: Fixture event at month precision.", f"summary: '{hostile}'")
+    fixture_copy.edit("actors.yaml", "  name: Libyan National Army", "  name: '<img src=x onerror=alert(1)>'")
+    built = {page.path: page.markdown for page in build_pages(load_dataset(fixture_copy.data))}
+    for path, markdown in built.items():
+        page = html(markdown)
+        assert not page.select("script, img"), path
+        assert "<script>" not in markdown and "<img" not in markdown, path
+    card = html(built["timeline/index.md"]).select_one("#LBY0003 .lw-summary")
+    assert card.get_text() == hostile
+    assert re.search(r"&lt;script&gt;", built["timeline/index.md"])
