@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import methodology
+from . import charts, methodology
 from .briefing import render_claimed, render_latest, render_sources_line
 from .dates import show_event_date
 from .figures import derive
@@ -93,6 +93,18 @@ def define_env(env: Any) -> None:
     def downloads() -> str:
         """The download files with what each holds."""
         return render("downloads.html", files=DOWNLOADS, links=links())
+
+    @env.macro
+    def chart(name: str) -> str:
+        """A chart (events_by_type, fatalities, map, coverage, actors) with its caption and data table."""
+        builders = {
+            "events_by_type": charts.events_by_type,
+            "fatalities": charts.fatalities_over_time,
+            "map": charts.event_map,
+            "coverage": charts.coverage_matrix,
+            "actors": charts.actor_involvement,
+        }
+        return charts.render_chart(builders[name](dataset), env.page.file.src_uri)
 
     env.macro(methodology.render_schema, "schema_tables")
     env.macro(methodology.render_event_types, "event_types")

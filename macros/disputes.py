@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from .charts import fatalities_over_time, render_chart
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Links
@@ -26,5 +27,6 @@ def build_disputes_page(dataset: Dataset, layout: dict[str, str]) -> dict[str, s
             links=Links(PATH, layout),
             dataset=dataset,
             items=items,
+            chart=render_chart(fatalities_over_time(dataset), PATH),
         )
     }

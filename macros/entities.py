@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from types import SimpleNamespace
 
+from .charts import actor_involvement, render_chart, render_map_of
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Links, page_path
@@ -47,6 +48,7 @@ def build_entity_pages(dataset: Dataset, layout: dict[str, str]) -> dict[str, st
             members=[a for a in dataset.actors.values() if a.affiliation == actor.id],
             views=involving[actor.id],
             near_views=[],
+            chart=None,
             assessments=[a for a in dataset.assessments.values() if a.by == actor.id],
         )
     for place in dataset.places.values():
@@ -64,6 +66,11 @@ def build_entity_pages(dataset: Dataset, layout: dict[str, str]) -> dict[str, st
             near_views=near_place[place.id],
             nearby=[p for p in dataset.places.values() if p.near == place.id],
             near=dataset.places[place.near] if place.near else None,
+            chart=render_map_of(
+                {place.id, *(p.id for p in dataset.places.values() if p.near == place.id)}, dataset, path
+            )
+            if at_place[place.id] or near_place[place.id]
+            else None,
             assessments=[],
         )
     pages[page_path("actors")] = _index(dataset, layout, "actors", involving)
@@ -89,6 +96,7 @@ def _index(dataset: Dataset, layout: dict[str, str], kind: str, events: dict[str
         links=Links(page_path(kind), layout),
         kind=kind,
         intro=intro,
+        chart=render_chart(actor_involvement(dataset), page_path("actors")) if kind == "actors" else None,
         groups=[
             SimpleNamespace(
                 label=label,

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import plotly
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from .dataset import Dataset
 from .exports import render_exports
-from .loader import load_dataset_cached
+from .loader import DATA_DIR, load_dataset_cached
 from .pages import DEFAULT_PAGE_SIZE, build_pages
 from .yamlfile import DataError
+
+GEO_DIR = DATA_DIR / "geo"
 
 
 def dataset_for(config: MkDocsConfig) -> Dataset:
@@ -36,4 +39,18 @@ def generated_files(config: MkDocsConfig) -> list[File]:
     files = [File.generated(config, page.path, content=page.markdown) for page in build_pages(dataset, page_size)]
     exports = render_exports(dataset)
     files += [File.generated(config, f"downloads/{name}", content=text) for name, text in exports.items()]
-    return files
+    return files + asset_files(config)
+
+
+def asset_files(config: MkDocsConfig) -> list[File]:
+    """plotly.js from the pinned plotly package and the base map, served from the site itself."""
+    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    shapes = (GEO_DIR / "africa_50m.json").read_text(encoding="utf-8")
+    register = (
+        "window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};\n"
+        f"window.PlotlyGeoAssets.topojson.africa_50m = {shapes};\n"
+    )
+    return [
+        File.generated(config, "assets/javascripts/plotly.min.js", abs_src_path=str(plotly_js)),
+        File.generated(config, "assets/javascripts/africa_50m.js", content=register),
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
+from .charts import coverage_matrix, render_chart, render_map_of
 from .dataset import Dataset
 from .eventview import event_view
 from .figures import claim_groups
@@ -29,6 +30,7 @@ def build_source_pages(dataset: Dataset, layout: dict[str, str]) -> dict[str, st
             comparison=compare(events, source.id),
             assessments=[a for a in dataset.assessments.values() if a.source == source.id],
             seed_parts=highlight(dataset.originals[source.id], _quotes_of(source.id, dataset)),
+            chart=render_map_of({e.place for e in events}, dataset, path),
         )
     return pages
 
@@ -49,6 +51,7 @@ def _index(dataset: Dataset, layout: dict[str, str]) -> str:
         links=Links(page_path("sources"), layout),
         sources=list(dataset.sources.values()),
         rows=rows,
+        chart=render_chart(coverage_matrix(dataset), page_path("sources")),
     )
 
 

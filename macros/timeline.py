@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from types import SimpleNamespace
 
+from .charts import events_by_type, fatalities_over_time, render_chart
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Links, page_path
@@ -72,6 +73,9 @@ def _render(dataset: Dataset, layout: dict[str, str], path: str, event_ids: list
         groups=[SimpleNamespace(year=year, views=items) for year, items in groups.items()],
         prefix="year-",
         filters=_filters(views, dataset),
+        charts=[render_chart(events_by_type(dataset), path), render_chart(fatalities_over_time(dataset), path)]
+        if path == INDEX
+        else [],
     )
 
 

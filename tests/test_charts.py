@@ -1,0 +1,94 @@
+"""Charts: aggregated figures, tables that match them, shipped base map, safe markup."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import plotly
+import pytest
+from bs4 import BeautifulSoup
+
+from macros import charts
+from macros.figures import derive
+from macros.loader import load_dataset
+from tests.conftest import FIXTURES, PROJECT
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(PROJECT / "data")
+
+
+def test_events_by_type_counts_every_event_once(dataset):
+    chart = charts.events_by_type(dataset)
+    assert sum(row[-1] for row in chart.rows) == len(dataset.events)
+    plotted = sum(sum(trace["y"]) for trace in chart.figure["data"])
+    assert plotted == len(dataset.events)
+
+
+def test_fatalities_chart_keeps_the_range(dataset):
+    chart = charts.fatalities_over_time(dataset)
+    totals = {"low": 0, "conservative": 0, "high": 0}
+    for event in dataset.events.values():
+        figures = derive(event, "fatalities", dataset.sources)
+        for key in totals:
+            totals[key] += getattr(figures, key) if figures else 0
+    assert [sum(row[i] for row in chart.rows) for i in (1, 2, 3)] == list(totals.values())
+    bar = chart.figure["data"][0]
+    for conservative, plus, minus, row in zip(
+        bar["y"], bar["error_y"]["array"], bar["error_y"]["arrayminus"], chart.rows, strict=True
+    ):
+        assert (conservative - minus, conservative, conservative + plus) == (row[1], row[2], row[3])
+
+
+def test_coverage_matrix_marks_who_reports_what(dataset):
+    chart = charts.coverage_matrix(dataset)
+    columns = chart.headers[1:]
+    for source, row in zip(dataset.sources.values(), chart.rows, strict=True):
+        for event_id, cell in zip(columns, row[1:], strict=True):
+            assert cell == int(source.id in dataset.events[event_id].source_ids)
+
+
+def test_coverage_matrix_counts_years_for_large_datasets(dataset, monkeypatch):
+    monkeypatch.setattr(charts, "MAX_EVENT_COLUMNS", 3)
+    chart = charts.coverage_matrix(dataset)
+    assert chart.headers[1:] == [str(y) for y in sorted({e.start.year for e in dataset.events.values()})]
+    assert sum(sum(row[1:]) for row in chart.rows) == sum(len(e.source_ids) for e in dataset.events.values())
+
+
+def test_map_aggregates_by_place_and_says_what_it_leaves_out(dataset):
+    chart = charts.event_map(dataset)
+    libyan = [
+        e
+        for e in dataset.events.values()
+        if dataset.places[e.place].country == "LBY" and dataset.places[e.place].mapped
+    ]
+    assert sum(row[2] for row in chart.rows) == len(libyan)
+    assert chart.notes == [
+        f"{len(dataset.events) - len(libyan)} event(s) outside Libya or without coordinates are not on the map."
+    ]
+    assert all(trace["type"] == "scattergeo" for trace in chart.figure["data"])
+    assert chart.figure["layout"]["geo"]["scope"] == "africa"
+
+
+def test_chart_markup_keeps_data_text_inert():
+    dataset = load_dataset(FIXTURES / "data")
+    hostile = dataset.places["qatrun"].model_copy(update={"name": '</script><script>alert(1)</script>"'})
+    dataset.places["qatrun"] = hostile
+    html = str(charts.render_chart(charts.event_map(dataset), "index.md"))
+    page = BeautifulSoup(html, "html.parser")
+    assert not page.select("script")
+    figure = json.loads(page.select_one(".lw-chart")["data-figure"])
+    assert any(hostile.name in trace["text"] for trace in figure["data"])
+
+
+def test_shipped_base_map_matches_its_provenance():
+    readme = (PROJECT / "data" / "geo" / "README.md").read_text(encoding="utf-8")
+    recorded = re.search(r"sha256 \| `([0-9a-f]{64})`", readme)[1]
+    assert hashlib.sha256((PROJECT / "data" / "geo" / "africa_50m.json").read_bytes()).hexdigest() == recorded
+    bundled = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    version = re.search(r"plotly\.js v([0-9.]+)", bundled.read_text(encoding="utf-8")[:200])[1]
+    assert f"`plotly.js` {version}" in readme, "plotly was upgraded: run tools/geo-assets.sh"

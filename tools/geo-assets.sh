@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Regenerate data/geo/africa_50m.json: the Africa base map plotly draws scattergeo on, taken from
+# the plotly.js npm release matching the plotly.js bundled in the pinned plotly Python package.
+# Not part of the build (the build reads only local files): run it when plotly is upgraded and
+# commit the result. Needs node and npm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bundle=$(.venv/bin/python -c 'import plotly, pathlib; print(pathlib.Path(plotly.__file__).parent / "package_data/plotly.min.js")')
+version=$(sed -n 's/^\* plotly.js v\([0-9.]*\)$/\1/p' "$bundle" | head -n 1)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+npm pack "plotly.js@${version}" --pack-destination "$work" --silent >/dev/null
+tar -xzf "$work/plotly.js-${version}.tgz" -C "$work" package/dist/plotly-geo-assets.js
+node -e '
+  global.window = {};
+  const assets = require(process.argv[1]);
+  process.stdout.write(JSON.stringify(assets.topojson.africa_50m));
+' "$work/package/dist/plotly-geo-assets.js" > data/geo/africa_50m.json
+echo "plotly.js ${version}: data/geo/africa_50m.json $(sha256sum data/geo/africa_50m.json | cut -c1-64)"
