@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve build validate schema chromium test test-fast lint lock pdf bench clean
+.PHONY: help setup serve build validate schema system test test-fast lint lock pdf bench clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,32 +34,38 @@ validate: $(STAMP) ## Check the data; print every problem as file:line: field: m
 schema: $(STAMP) ## Regenerate the JSON Schemas in data/schema/ from the models
 	$(BIN)/python -m macros.schema
 
-chromium: ## Install Debian's Chromium for the browser tests (when missing and root)
-	@if ! command -v chromium >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "Chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; fi; fi
+SYSTEM_PACKAGES := chromium poppler-utils fonts-liberation
+system: ## Install Debian's Chromium, poppler-utils and fonts (when missing and root)
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Missing: $$missing. Run: sudo apt-get install $$missing" >&2; exit 1; fi; fi
 
-test: $(STAMP) chromium ## Set up and run the whole suite (browser tests included)
+test: $(STAMP) system ## Set up and run the whole suite (browser tests included)
 	$(BIN)/python -m macros.schema --check
 	$(BIN)/python -m macros.gazetteer check
-	$(BIN)/ruff check macros hooks tests
-	$(BIN)/ruff format --check macros hooks tests
+	$(BIN)/ruff check macros hooks tests tools bench
+	$(BIN)/ruff format --check macros hooks tests tools bench
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## The tests that need no site build or browser
 	$(BIN)/python -m pytest -m "not build and not browser"
 
 lint: $(STAMP) ## ruff check and format
-	$(BIN)/ruff check --fix macros hooks tests
-	$(BIN)/ruff format macros hooks tests
+	$(BIN)/ruff check --fix macros hooks tests tools bench
+	$(BIN)/ruff format macros hooks tests tools bench
 
 lock: ## Re-pin every transitive dependency into requirements.lock
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet -e '.[test]'
 	.lockenv/bin/pip freeze --exclude-editable | grep -v '^libya-watch' > requirements.lock
 	rm -rf .lockenv
 
-pdf bench: ## Not built yet (issues 6 and 9): says so and fails
-	@echo "make $@ is not built yet: see the open issues (PDF: issue 6, benchmark: issue 9)" >&2; exit 1
+PAPER ?= A4
+pdf: build system ## The briefing as site/briefing.pdf (PAPER=Letter for US paper)
+	$(BIN)/python -m tools.pdf --site site --paper $(PAPER)
+
+bench: ## Not built yet (issue 9): says so and fails
+	@echo "make bench is not built yet: see issue 9" >&2; exit 1
 
 clean: ## Remove the built site and caches
 	rm -rf site .pytest_cache .ruff_cache

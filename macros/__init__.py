@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import charts, methodology
+from . import charts, methodology, printview
 from .briefing import render_claimed, render_latest, render_sources_line
 from .dates import show_event_date
 from .figures import derive
@@ -34,6 +34,8 @@ def define_env(env: Any) -> None:
     layout = timeline_layout(dataset, int(env.conf.extra.get("timeline_page_size", DEFAULT_PAGE_SIZE)))
 
     def links() -> Links:
+        if env.page.file.src_uri == printview.PAGE:
+            return printview.print_links(dataset)
         return Links(env.page.file.src_uri, layout)
 
     @env.macro
@@ -105,6 +107,21 @@ def define_env(env: Any) -> None:
             "actors": charts.actor_involvement,
         }
         return charts.render_chart(builders[name](dataset), env.page.file.src_uri)
+
+    @env.macro
+    def print_cover() -> str:
+        """The PDF's cover: title, handling line and the information cut-off."""
+        return printview.render_cover(dataset, env.conf.extra["handling"], env.conf.site_name)
+
+    @env.macro
+    def print_contents() -> str:
+        """The print page's contents, linked to its sections."""
+        return printview.render_contents()
+
+    @env.macro
+    def print_sections() -> str:
+        """The print page's charts, timeline, disputes and source summaries."""
+        return printview.render_sections(dataset, links())
 
     env.macro(methodology.render_schema, "schema_tables")
     env.macro(methodology.render_event_types, "event_types")

@@ -23,13 +23,35 @@ def page_url(path: str) -> str:
 
 
 class Links:
-    """Relative links from one page: `links.to("sources", "x")`, `links.event(event_id)`."""
+    """Relative links from one page: `links.to("sources", "x")`, `links.event(event_id)`.
 
-    def __init__(self, from_path: str, event_pages: dict[str, str]) -> None:
+    The combined print page holds the events and the sources itself: for it, `anchor_prefix`
+    keeps its ids apart from the site's, `in_page` names the kinds it links to within itself, and
+    `standalone` makes every other link None (a page the PDF does not contain is named, not linked).
+    """
+
+    def __init__(
+        self,
+        from_path: str,
+        event_pages: dict[str, str],
+        *,
+        anchor_prefix: str = "",
+        in_page: tuple[str, ...] = (),
+        standalone: bool = False,
+    ) -> None:
         self.here = page_url(from_path)
-        self.event_pages = event_pages  # event id -> the timeline page that holds its card
+        self.event_pages = event_pages  # event id -> the page that holds its card
+        self.prefix = anchor_prefix
+        self.in_page = in_page
+        self.standalone = standalone
 
-    def url(self, path: str, anchor: str | None = None) -> str:
+    def anchor(self, name: str) -> str:
+        """An element id on this page."""
+        return f"{self.prefix}{name}"
+
+    def url(self, path: str, anchor: str | None = None) -> str | None:
+        if self.standalone and page_url(path) != self.here:
+            return None
         target = page_url(path)
         relative = posixpath.relpath(target or ".", self.here or ".")
         relative = "" if relative == "." else relative.rstrip("/") + "/"
@@ -37,11 +59,14 @@ class Links:
             return f"{relative}#{anchor}" if relative else f"#{anchor}"
         return relative or "./"
 
-    def to(self, kind: str, key: str | None = None) -> str:
+    def to(self, kind: str, key: str | None = None) -> str | None:
+        if key is not None and kind in self.in_page:
+            return "#" + self.anchor(f"{kind[:-1]}-{key}")
         return self.url(page_path(kind, key))
 
-    def event(self, event_id: str) -> str:
-        return self.url(self.event_pages[event_id], anchor=event_id)
+    def event(self, event_id: str) -> str | None:
+        page = self.event_pages[event_id]
+        return self.url(page, anchor=self.anchor(event_id) if page_url(page) == self.here else event_id)
 
     def asset(self, path: str) -> str:
         """A file at the site root, e.g. downloads/events.csv."""

@@ -1,29 +1,5 @@
-"""Headless Debian Chromium driven by Playwright (never a downloaded browser)."""
+"""The browser the tests drive: the same launcher as `make pdf` (tools/chromium.py)."""
 
-from __future__ import annotations
+from tools.chromium import chromium
 
-import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from playwright.sync_api import Browser, sync_playwright
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
+__all__ = ["chromium"]

@@ -52,16 +52,21 @@
   }
 
   function restyleAll(extra) {
-    document.querySelectorAll(".lw-chart[data-rendered]").forEach(function (el) {
-      window.Plotly.relayout(el, Object.assign(theme(), extra || {}));
-    });
+    var charts = Array.prototype.slice.call(document.querySelectorAll(".lw-chart[data-rendered]"));
+    return Promise.all(charts.map(function (el) {
+      return window.Plotly.relayout(el, Object.assign(theme(), extra || {}));
+    }));
   }
 
   new MutationObserver(function () { if (window.Plotly) restyleAll(); })
     .observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  /* On paper, charts are light and as wide as the printable area of A4 or Letter;
+     body[data-print-ready] tells `make pdf` the relayout is done. */
   window.addEventListener("beforeprint", function () {
     printing = true;
-    if (window.Plotly) restyleAll({ width: 680, autosize: false });
+    document.body.dataset.printReady = "false";
+    var done = window.Plotly ? restyleAll({ width: 680, autosize: false }) : Promise.resolve();
+    done.then(function () { document.body.dataset.printReady = "true"; });
   });
   window.addEventListener("afterprint", function () {
     printing = false;

@@ -1,0 +1,67 @@
+"""The combined print page that Chromium turns into the briefing PDF (`make pdf`).
+
+`docs/print.md` is its hand-written shell; these renderers fill it with a cover, the contents,
+and the timeline, disputes and source summaries, using the same partials as the site. Its ids
+carry a prefix so they never clash with the site's, its links to events and sources stay within
+the page, and what the page does not contain is named without a link.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from types import SimpleNamespace
+
+from .charts import coverage_matrix, fatalities_over_time, render_chart
+from .dataset import Dataset
+from .eventview import event_view
+from .links import Links
+from .render import render
+
+PAGE = "print.md"
+PREFIX = "print-"
+SECTIONS = (
+    ("bluf", "Bottom line up front"),
+    ("key-judgments", "Key judgments"),
+    ("latest", "Latest developments"),
+    ("outlook", "Outlook and indicators to watch"),
+    ("gaps", "Intelligence gaps"),
+    ("charts", "Charts"),
+    ("timeline", "Timeline"),
+    ("disputes", "Disputes"),
+    ("sources", "Sources"),
+)
+
+
+def print_links(dataset: Dataset) -> Links:
+    return Links(PAGE, dict.fromkeys(dataset.events, PAGE), anchor_prefix=PREFIX, in_page=("sources",), standalone=True)
+
+
+def render_cover(dataset: Dataset, handling: str, title: str) -> str:
+    cutoff = f"{dataset.cutoff:%-d %B %Y}" if dataset.cutoff else "unknown"
+    return render("print_cover.html", title=title, handling=handling, cutoff=cutoff, dataset=dataset)
+
+
+def render_contents() -> str:
+    return render("print_contents.html", sections=SECTIONS, prefix=PREFIX)
+
+
+def render_sections(dataset: Dataset, links: Links) -> str:
+    """Charts, then every event by year, every dispute and every source, as print sections."""
+    years: dict[int, list] = defaultdict(list)
+    for event in dataset.events.values():
+        years[event.start.year].append(event_view(event, dataset))
+    disputes = [
+        SimpleNamespace(view=event_view(e, dataset), groups=event_view(e, dataset).groups)
+        for e in dataset.events.values()
+        if e.status == "disputed"
+    ]
+    return render(
+        "print_sections.html",
+        dataset=dataset,
+        links=links,
+        charts=[render_chart(fatalities_over_time(dataset), PAGE), render_chart(coverage_matrix(dataset), PAGE)],
+        years=sorted(years.items()),
+        disputes=disputes,
+        sources=list(dataset.sources.values()),
+        events_of={s: [e.id for e in dataset.events_from(s)] for s in dataset.sources},
+    )
