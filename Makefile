@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve build validate schema system test test-fast lint lock pdf bench clean
+.PHONY: help setup serve build validate new-source schema system test test-fast lint lock pdf offline bench clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,7 +29,11 @@ build: $(STAMP) ## Strict build of the site into site/
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
 validate: $(STAMP) ## Check the data; print every problem as file:line: field: message
-	$(BIN)/python -m macros.validate
+	$(BIN)/python -m macros.validate $(VALIDATE_FLAGS)
+
+new-source: $(STAMP) ## Add a document: make new-source FILE=path/to/article.txt [ID=slug]
+	@test -n "$(FILE)" || { echo "usage: make new-source FILE=path/to/article.txt [ID=slug]" >&2; exit 2; }
+	$(BIN)/python -m tools.new_source "$(FILE)" $(if $(ID),--id "$(ID)")
 
 schema: $(STAMP) ## Regenerate the JSON Schemas in data/schema/ from the models
 	$(BIN)/python -m macros.schema
@@ -64,8 +68,11 @@ PAPER ?= A4
 pdf: build system ## The briefing as site/briefing.pdf (PAPER=Letter for US paper)
 	$(BIN)/python -m tools.pdf --site site --paper $(PAPER)
 
+offline: $(STAMP) ## A zip of the site that works opened from disk: dist/libya-watch-offline.zip
+	$(BIN)/python -m tools.offline
+
 bench: ## Not built yet (issue 9): says so and fails
 	@echo "make bench is not built yet: see issue 9" >&2; exit 1
 
 clean: ## Remove the built site and caches
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site dist .pytest_cache .ruff_cache

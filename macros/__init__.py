@@ -31,11 +31,12 @@ DOWNLOADS = (
 
 def define_env(env: Any) -> None:
     dataset = dataset_for(env.conf)
-    layout = timeline_layout(dataset, int(env.conf.extra.get("timeline_page_size", DEFAULT_PAGE_SIZE)))
+    page_size = int(env.conf.extra.get("timeline_page_size", DEFAULT_PAGE_SIZE))
+    layout = timeline_layout(dataset, page_size, env.conf.use_directory_urls)
 
     def links() -> Links:
         if env.page.file.src_uri == printview.PAGE:
-            return printview.print_links(dataset)
+            return printview.print_links(dataset, env.conf.use_directory_urls)
         return Links(env.page.file.src_uri, layout)
 
     @env.macro

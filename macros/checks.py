@@ -93,6 +93,8 @@ def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: 
             problems.append(record.problem(("sha256",), f"{source.seed} now has sha256 {digest}: the evidence changed"))
             continue
         seeds[source.id] = raw.decode("utf-8", errors="replace")
+        if source.added > today:
+            problems.append(record.problem(("added",), f"{source.added} is in the future"))
         if source.published.date and date_bounds(source.published.date)[0] > today:
             problems.append(record.problem(("published", "date"), f"{source.published.date} is in the future"))
     return seeds
@@ -132,6 +134,8 @@ def _check_event(
     for name in ("assoc_actors_1", "assoc_actors_2"):
         for i, actor in enumerate(getattr(event, name)):
             refs.check(record, (name, i), "actors", actor)
+    if event.added > today:
+        problems.append(record.problem(("added",), f"{event.added} is in the future"))
     for field, value in (("date", event.date), ("end_date", event.end_date)):
         if value and date_bounds(value)[0] > today:
             problems.append(record.problem((field,), f"{value} is in the future"))

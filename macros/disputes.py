@@ -7,13 +7,13 @@ from types import SimpleNamespace
 from .charts import fatalities_over_time, render_chart
 from .dataset import Dataset
 from .eventview import event_view
-from .links import Links
+from .links import Layout, Links
 from .render import render
 
 PATH = "disputes.md"
 
 
-def build_disputes_page(dataset: Dataset, layout: dict[str, str]) -> dict[str, str]:
+def build_disputes_page(dataset: Dataset, layout: Layout) -> dict[str, str]:
     items = []
     for event in dataset.events.values():
         if event.status == "disputed":

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from .charts import actor_involvement, render_chart, render_map_of
 from .dataset import Dataset
 from .eventview import event_view
-from .links import Links, page_path
+from .links import Layout, Links, page_path
 from .render import render
 
 ACTOR_GROUPS = (
@@ -21,7 +21,7 @@ ACTOR_GROUPS = (
 )  # fmt: skip
 
 
-def build_entity_pages(dataset: Dataset, layout: dict[str, str]) -> dict[str, str]:
+def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, str]:
     involving: dict[str, list] = defaultdict(list)
     at_place: dict[str, list] = defaultdict(list)
     near_place: dict[str, list] = defaultdict(list)
@@ -79,7 +79,7 @@ def build_entity_pages(dataset: Dataset, layout: dict[str, str]) -> dict[str, st
     return pages
 
 
-def _index(dataset: Dataset, layout: dict[str, str], kind: str, events: dict[str, list]) -> str:
+def _index(dataset: Dataset, layout: Layout, kind: str, events: dict[str, list]) -> str:
     if kind == "actors":
         groups = [(label, [a for a in dataset.actors.values() if a.kind in kinds]) for label, kinds in ACTOR_GROUPS]
         intro = f"{len(dataset.actors)} actors, with every spelling the sources use."

@@ -1,12 +1,14 @@
 """Where each generated page lives, and relative links between pages.
 
 Pages link with relative URLs (the site works from any base path and from disk); every
-address is made here so a page never spells another page's location by hand.
+address is made here so a page never spells another page's location by hand. An offline
+build turns directory URLs off (`sources/x.html` rather than `sources/x/`), so the layout says which.
 """
 
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 
 
 def page_path(kind: str, key: str | None = None) -> str:
@@ -14,12 +16,22 @@ def page_path(kind: str, key: str | None = None) -> str:
     return f"{kind}/index.md" if key is None else f"{kind}/{key}.md"
 
 
-def page_url(path: str) -> str:
-    """The URL MkDocs gives a page (use_directory_urls): sources/x.md -> sources/x/."""
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a page: sources/x.md -> sources/x/ (or sources/x.html)."""
     stem = path.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return stem + "/"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Which page carries each event's card, and the URL style of the build."""
+
+    event_pages: dict[str, str]
+    directory_urls: bool = True
 
 
 class Links:
@@ -33,14 +45,14 @@ class Links:
     def __init__(
         self,
         from_path: str,
-        event_pages: dict[str, str],
+        layout: Layout,
         *,
         anchor_prefix: str = "",
         in_page: tuple[str, ...] = (),
         standalone: bool = False,
     ) -> None:
-        self.here = page_url(from_path)
-        self.event_pages = event_pages  # event id -> the page that holds its card
+        self.layout = layout
+        self.here = self._url(from_path)
         self.prefix = anchor_prefix
         self.in_page = in_page
         self.standalone = standalone
@@ -49,14 +61,25 @@ class Links:
         """An element id on this page."""
         return f"{self.prefix}{name}"
 
+    def _url(self, path: str) -> str:
+        return page_url(path, self.layout.directory_urls)
+
+    def _folder(self) -> str:
+        return self.here if self.layout.directory_urls else posixpath.dirname(self.here)
+
     def url(self, path: str, anchor: str | None = None) -> str | None:
-        if self.standalone and page_url(path) != self.here:
+        target = self._url(path)
+        if self.standalone and target != self.here:
             return None
-        target = page_url(path)
-        relative = posixpath.relpath(target or ".", self.here or ".")
-        relative = "" if relative == "." else relative.rstrip("/") + "/"
+        if target == self.here:
+            relative = ""
+        elif self.layout.directory_urls:
+            relative = posixpath.relpath(target or ".", self.here or ".")
+            relative = "./" if relative == "." else relative.rstrip("/") + "/"
+        else:
+            relative = posixpath.relpath(target, self._folder() or ".")
         if anchor:
-            return f"{relative}#{anchor}" if relative else f"#{anchor}"
+            return f"{relative}#{anchor}"
         return relative or "./"
 
     def to(self, kind: str, key: str | None = None) -> str | None:
@@ -65,9 +88,9 @@ class Links:
         return self.url(page_path(kind, key))
 
     def event(self, event_id: str) -> str | None:
-        page = self.event_pages[event_id]
-        return self.url(page, anchor=self.anchor(event_id) if page_url(page) == self.here else event_id)
+        page = self.layout.event_pages[event_id]
+        return self.url(page, anchor=self.anchor(event_id) if self._url(page) == self.here else event_id)
 
     def asset(self, path: str) -> str:
         """A file at the site root, e.g. downloads/events.csv."""
-        return posixpath.relpath(path, self.here or ".")
+        return posixpath.relpath(path, self._folder() or ".")

@@ -91,12 +91,30 @@ def _validate_records(kind: str, document: Document, one_per_file: bool, problem
         if not isinstance(item, dict):
             problems.append(document.problem(base, f"expected one {kind[:-1]} as 'field: value' lines"))
             continue
+        todo = list(_placeholders(item, ()))
+        if todo:
+            label = item.get("id") if isinstance(item.get("id"), str) else f"{kind}{list(base)}"
+            problems.extend(document.problem((*base, *path), "still TODO: fill this in", shown=(label, *path))
+                            for path in todo)  # fmt: skip
+            continue
         try:
             records.append(Record(kind, model_class.model_validate(item), document, base))
         except ValidationError as err:
             label = item.get("id") if isinstance(item.get("id"), str) else f"{kind}{list(base)}"
             problems.extend(_explain(err, document, base, label))
     return records
+
+
+def _placeholders(value: Any, path: FieldPath):
+    """Where a stub's TODO placeholders are still unfilled."""
+    if isinstance(value, str) and value.startswith("TODO"):
+        yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _placeholders(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _placeholders(item, (*path, index))
 
 
 def _explain(err: ValidationError, document: Document, base: FieldPath, label: str) -> list[Problem]:

@@ -169,6 +169,7 @@ class Source(Model):
     reliability_rationale: Text
     cites: list[Citation] = []
     summary: Text
+    added: dt.date = Field(description="When the source entered the dataset (for What's new and the feed)")
 
     @property
     def label(self) -> str:
@@ -360,6 +361,7 @@ class Event(Model):
     status: Literal["single report", "corroborated", "disputed"]
     dispute_note: str | None = Field(None, description="What would settle a dispute")
     tags: list[Text] = []
+    added: dt.date = Field(description="When the event entered the dataset (for What's new and the feed)")
     claims: list[Claim] = Field(min_length=1)
 
     @model_validator(mode="after")

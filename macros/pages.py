@@ -13,6 +13,7 @@ from .disputes import build_disputes_page
 from .entities import build_entity_pages
 from .sources import build_source_pages
 from .timeline import build_timeline_pages, timeline_layout
+from .whatsnew import build_whatsnew_page
 
 DEFAULT_PAGE_SIZE = 150  # above this many events the timeline gets a page per year
 
@@ -23,10 +24,11 @@ class Page:
     markdown: str
 
 
-def build_pages(dataset: Dataset, page_size: int = DEFAULT_PAGE_SIZE) -> list[Page]:
+def build_pages(dataset: Dataset, page_size: int = DEFAULT_PAGE_SIZE, directory_urls: bool = True) -> list[Page]:
     """Every generated page, keyed by its path under docs/."""
-    layout = timeline_layout(dataset, page_size)
+    layout = timeline_layout(dataset, page_size, directory_urls)
     rendered: dict[str, str] = {}
-    for builder in (build_timeline_pages, build_source_pages, build_entity_pages, build_disputes_page):
+    builders = (build_timeline_pages, build_source_pages, build_entity_pages, build_disputes_page, build_whatsnew_page)
+    for builder in builders:
         rendered.update(builder(dataset, layout))
     return [Page(path, markdown) for path, markdown in rendered.items()]

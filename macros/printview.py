@@ -14,7 +14,7 @@ from types import SimpleNamespace
 from .charts import coverage_matrix, fatalities_over_time, render_chart
 from .dataset import Dataset
 from .eventview import event_view
-from .links import Links
+from .links import Layout, Links
 from .render import render
 
 PAGE = "print.md"
@@ -32,8 +32,9 @@ SECTIONS = (
 )
 
 
-def print_links(dataset: Dataset) -> Links:
-    return Links(PAGE, dict.fromkeys(dataset.events, PAGE), anchor_prefix=PREFIX, in_page=("sources",), standalone=True)
+def print_links(dataset: Dataset, directory_urls: bool = True) -> Links:
+    layout = Layout(dict.fromkeys(dataset.events, PAGE), directory_urls)
+    return Links(PAGE, layout, anchor_prefix=PREFIX, in_page=("sources",), standalone=True)
 
 
 def render_cover(dataset: Dataset, handling: str, title: str) -> str:

@@ -18,6 +18,7 @@ from .dataset import Dataset
 from .exports import render_exports
 from .loader import DATA_DIR, load_dataset_cached
 from .pages import DEFAULT_PAGE_SIZE, build_pages
+from .whatsnew import FEED, render_feed
 from .yamlfile import DataError
 
 GEO_DIR = DATA_DIR / "geo"
@@ -36,9 +37,11 @@ def generated_files(config: MkDocsConfig) -> list[File]:
     """Files the build adds beside docs/: the data pages and the downloads."""
     dataset = dataset_for(config)
     page_size = int(config.extra.get("timeline_page_size", DEFAULT_PAGE_SIZE))
-    files = [File.generated(config, page.path, content=page.markdown) for page in build_pages(dataset, page_size)]
+    pages = build_pages(dataset, page_size, config.use_directory_urls)
+    files = [File.generated(config, page.path, content=page.markdown) for page in pages]
     exports = render_exports(dataset)
     files += [File.generated(config, f"downloads/{name}", content=text) for name, text in exports.items()]
+    files.append(File.generated(config, FEED, content=render_feed(dataset, config.site_url, config.site_name)))
     return files + asset_files(config)
 
 

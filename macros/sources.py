@@ -10,11 +10,11 @@ from .charts import coverage_matrix, render_chart, render_map_of
 from .dataset import Dataset
 from .eventview import event_view
 from .figures import claim_groups
-from .links import Links, page_path
+from .links import Layout, Links, page_path
 from .render import render
 
 
-def build_source_pages(dataset: Dataset, layout: dict[str, str]) -> dict[str, str]:
+def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, str]:
     pages = {page_path("sources"): _index(dataset, layout)}
     for source in dataset.sources.values():
         path = page_path("sources", source.id)
@@ -35,7 +35,7 @@ def build_source_pages(dataset: Dataset, layout: dict[str, str]) -> dict[str, st
     return pages
 
 
-def _index(dataset: Dataset, layout: dict[str, str]) -> str:
+def _index(dataset: Dataset, layout: Layout) -> str:
     rows = [
         SimpleNamespace(
             source=source,

@@ -12,22 +12,24 @@ from types import SimpleNamespace
 from .charts import events_by_type, fatalities_over_time, render_chart
 from .dataset import Dataset
 from .eventview import event_view
-from .links import Links, page_path
+from .links import Layout, Links, page_path
 from .render import render
 
 INDEX = page_path("timeline")
 
 
-def timeline_layout(dataset: Dataset, page_size: int) -> dict[str, str]:
-    """Event id -> the page that carries its card (and its permanent anchor)."""
+def timeline_layout(dataset: Dataset, page_size: int, directory_urls: bool = True) -> Layout:
+    """Which page carries each event's card (and its permanent anchor)."""
     if len(dataset.events) <= page_size:
-        return {event_id: INDEX for event_id in dataset.events}
-    return {e.id: page_path("timeline", str(e.start.year)) for e in dataset.events.values()}
+        pages = dict.fromkeys(dataset.events, INDEX)
+    else:
+        pages = {e.id: page_path("timeline", str(e.start.year)) for e in dataset.events.values()}
+    return Layout(pages, directory_urls)
 
 
-def build_timeline_pages(dataset: Dataset, layout: dict[str, str]) -> dict[str, str]:
+def build_timeline_pages(dataset: Dataset, layout: Layout) -> dict[str, str]:
     by_page: dict[str, list[str]] = defaultdict(list)
-    for event_id, path in layout.items():
+    for event_id, path in layout.event_pages.items():
         by_page[path].append(event_id)
     pages = {}
     split = INDEX not in by_page
@@ -38,18 +40,19 @@ def build_timeline_pages(dataset: Dataset, layout: dict[str, str]) -> dict[str, 
     return pages
 
 
-def _years_index(dataset: Dataset, layout: dict[str, str]) -> list[SimpleNamespace]:
+def _years_index(dataset: Dataset, layout: Layout) -> list[SimpleNamespace]:
     years: dict[int, SimpleNamespace] = {}
     for event in dataset.events.values():
         row = years.setdefault(
-            event.start.year, SimpleNamespace(year=event.start.year, path=layout[event.id], count=0, disputed=0)
+            event.start.year,
+            SimpleNamespace(year=event.start.year, path=layout.event_pages[event.id], count=0, disputed=0),
         )
         row.count += 1
         row.disputed += event.status == "disputed"
     return list(years.values())
 
 
-def _render(dataset: Dataset, layout: dict[str, str], path: str, event_ids: list[str], years: list) -> str:
+def _render(dataset: Dataset, layout: Layout, path: str, event_ids: list[str], years: list) -> str:
     links = Links(path, layout)
     events = [dataset.events[i] for i in event_ids] if event_ids else list(dataset.events.values())
     views = [event_view(dataset.events[i], dataset) for i in event_ids]

@@ -10,17 +10,28 @@ import sys
 from pathlib import Path
 
 from .loader import DATA_DIR, load_dataset
-from .yamlfile import DataError
+from .yamlfile import DataError, Problem
+
+
+def annotation(problem: Problem) -> str:
+    """A GitHub Actions error annotation that marks the file and line in a pull request."""
+    message = f"{problem.field}: {problem.message}" if problem.field else problem.message
+    message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::error file={problem.file},line={problem.line},title=Data error::{message}"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.validate", description=__doc__)
     parser.add_argument("data_dir", nargs="?", type=Path, default=DATA_DIR)
+    parser.add_argument("--github", action="store_true", help="also print GitHub Actions annotations")
     args = parser.parse_args(argv)
     try:
         dataset = load_dataset(args.data_dir)
     except DataError as err:
         print(err.report(), file=sys.stderr)
+        if args.github:
+            for problem in err.problems:
+                print(annotation(problem))
         return 1
     counts = ", ".join(
         f"{len(getattr(dataset, kind))} {kind}" for kind in ("sources", "events", "places", "actors", "assessments")

@@ -36,6 +36,9 @@ CASES = [
      "  end_date: 2022-01-17", "LBY0001.end_date", "end_date 2022-01-17 is before date 2022-01-18"),
     ("date in the future", "events.yaml", "  date: 2016-12", "  date: 2999-12",
      None, "LBY0003.date", "2999-12 is in the future"),
+    ("added in the future", "events.yaml", "  tags: [claimed by IS]\n  added: 2026-11-22",
+     "  tags: [claimed by IS]\n  added: 2999-01-01", "  added: 2999-01-01", "LBY0001.added",
+     "2999-01-01 is in the future"),
     ("coordinates outside country", "places.yaml", "  latitude: 24.95139\n  longitude: 14.64861",
      "  latitude: 14.64861\n  longitude: 24.95139", None, "qatrun.latitude", "lies outside LBY"),
     ("quote not in seed", "events.yaml", "quote: an operation that killed 23 terrorists",
@@ -61,7 +64,7 @@ CASES = [
     ("single report with two sources", "events.yaml", "      resolved: 2016-12\n      quote: in December 2016\n",
      "      resolved: 2016-12\n      quote: in December 2016\n    - source: qatrun-second-attack\n"
      "      field: participants\n      value: the 128th Brigade\n      quote: the 128th Brigade\n",
-     "  status: single report\n  claims:\n    - source: comeback-south\n      field: date",
+     "  status: single report\n  added: 2026-11-22\n  claims:\n    - source: comeback-south\n      field: date",
      "LBY0003.status", "2 sources report it, not one"),
     ("event after its source", "events.yaml", "  date: 2016-12", "  date: 2022-02",
      None, "LBY0003.date", "2022-02 is after comeback-south was published (2022-01)"),

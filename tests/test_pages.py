@@ -24,6 +24,7 @@ PAGE_TYPES = {
     "places-index.md": "places/index.md",
     "place.md": "places/qatrun.md",
     "disputes.md": "disputes.md",
+    "whats-new.md": "whats-new.md",
 }
 
 

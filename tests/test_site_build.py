@@ -165,3 +165,11 @@ def test_hostile_data_stays_inert_in_the_built_site(data_copy, tmp_path):
         assert not content.select('a[href^="javascript:"]'), path
     card = BeautifulSoup((tmp_path / "site" / "timeline" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert card.select_one("#LBY0002 .lw-summary").get_text() == hostile
+
+
+def test_no_repo_url_so_no_code_hosting_api_is_called():
+    """Material fetches repository statistics from a code host at view time when repo_url is set."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(PROJECT / "mkdocs.yml"))
+    assert config.repo_url is None

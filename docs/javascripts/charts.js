@@ -42,8 +42,9 @@
   }
 
   function render() {
-    var charts = Array.prototype.slice.call(document.querySelectorAll(".lw-chart:not([data-rendered])"));
+    var charts = Array.prototype.slice.call(document.querySelectorAll(".lw-chart:not([data-claimed])"));
     if (!charts.length) return;
+    charts.forEach(function (el) { el.setAttribute("data-claimed", "true"); });
     var maps = charts.some(function (el) { return el.hasAttribute("data-geo"); });
     load("assets/javascripts/plotly.min.js")
       .then(function () { return maps ? load("assets/javascripts/africa_50m.js") : null; })
@@ -73,7 +74,8 @@
     if (window.Plotly) restyleAll({ width: null, autosize: true });
   });
 
+  /* Both: document$ fires after instant navigation, but never on a page opened from disk. */
   if (typeof document$ !== "undefined") document$.subscribe(render);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", render);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", render);
   else render();
 })();

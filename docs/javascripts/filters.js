@@ -30,7 +30,8 @@
       form.addEventListener("submit", function (event) { event.preventDefault(); });
     });
   }
+  /* Both: document$ fires after instant navigation, but never on a page opened from disk. */
   if (typeof document$ !== "undefined") document$.subscribe(setup);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
 })();

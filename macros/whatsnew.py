@@ -1,0 +1,87 @@
+"""What's new: the sources and events each update added, as a page and as an Atom feed.
+
+Every source and event records the day it entered the dataset (`added`); each distinct day is
+an update, so "since the previous briefing" is what the newest day added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from types import SimpleNamespace
+
+from feedgen.feed import FeedGenerator
+
+from .dataset import Dataset
+from .eventview import event_view
+from .links import Layout, Links, page_path
+from .render import render
+
+PATH = "whats-new.md"
+FEED = "feed.xml"
+FEED_ENTRIES = 100
+
+
+def updates(dataset: Dataset) -> list[SimpleNamespace]:
+    """One entry per day something was added, newest first."""
+    days: dict[dt.date, SimpleNamespace] = defaultdict(lambda: SimpleNamespace(sources=[], events=[]))
+    for source in dataset.sources.values():
+        days[source.added].sources.append(source)
+    for event in dataset.events.values():
+        days[event.added].events.append(event)
+    return [SimpleNamespace(day=day, **vars(days[day])) for day in sorted(days, reverse=True)]
+
+
+def build_whatsnew_page(dataset: Dataset, layout: Layout) -> dict[str, str]:
+    history = updates(dataset)
+    return {
+        PATH: render(
+            "whats_new.md",
+            title="What's new",
+            description="The sources and events each update of the briefing added, newest first.",
+            links=Links(PATH, layout),
+            dataset=dataset,
+            history=[
+                SimpleNamespace(day=u.day, sources=u.sources, views=[event_view(e, dataset) for e in u.events])
+                for u in history
+            ],
+            previous=history[1].day if len(history) > 1 else None,
+            feed=FEED,
+        )
+    }
+
+
+def render_feed(dataset: Dataset, site_url: str, title: str) -> str:
+    """An Atom feed of additions, newest first; ids and dates come from the data, so it is stable."""
+    base = site_url.rstrip("/") + "/"
+    feed = FeedGenerator()
+    feed.id(base)
+    feed.title(f"{title}: what's new")
+    feed.subtitle("Sources and events added to the Libya Watch briefing")
+    feed.link(href=base + FEED, rel="self")
+    feed.link(href=base + "whats-new/", rel="alternate")
+    feed.language("en")
+    entries = []
+    for update in updates(dataset):
+        for source in update.sources:
+            entries.append((update.day, f"source/{source.id}", f"Source: {source.title}", source.summary,
+                            base + page_path("sources", source.id).removesuffix(".md") + "/"))  # fmt: skip
+        for event in update.events:
+            view = event_view(event, dataset)
+            entries.append((update.day, f"event/{event.id}", f"{view.date}: {event.sub_event_type}, {view.place.name}",
+                            event.summary, base + "timeline/#" + event.id))  # fmt: skip
+    newest = entries[:FEED_ENTRIES]
+    feed.updated(_stamp(newest[0][0]) if newest else _stamp(dt.date(1970, 1, 1)))
+    for day, key, heading, summary, link in reversed(newest):  # feedgen prepends: add oldest first
+        entry = feed.add_entry()
+        entry.id(f"{base}#{key}")
+        entry.title(heading)
+        entry.summary(summary)
+        entry.link(href=link)
+        entry.updated(_stamp(day))
+        entry.published(_stamp(day))
+    return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def _stamp(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)

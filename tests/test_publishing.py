@@ -1,0 +1,142 @@
+"""Publishing and adding data: the CI workflow, annotations, the new-source scaffold, the feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import feedparser
+import pytest
+import yaml
+from lxml import etree
+
+from macros.loader import load_dataset
+from macros.validate import annotation
+from macros.whatsnew import render_feed, updates
+from macros.yamlfile import DataError, Problem
+from tests.conftest import FIXTURES, PROJECT
+from tools.new_source import add_source
+
+WORKFLOW = PROJECT / ".github" / "workflows" / "site.yml"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def workflow():
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def steps(job):
+    return [step.get("run") or step.get("uses") for step in job["steps"]]
+
+
+def test_workflow_runs_on_pushes_to_main_and_pull_requests(workflow):
+    triggers = workflow[True]  # YAML reads the key `on` as true
+    assert triggers["push"]["branches"] == ["main"] and "pull_request" in triggers
+
+
+def test_pull_requests_validate_with_annotations_and_build_only(workflow):
+    job = workflow["jobs"]["check"]
+    assert job["if"] == "github.event_name == 'pull_request'"
+    assert steps(job)[1:] == ["make validate VALIDATE_FLAGS=--github", "make build"]
+
+
+def test_main_validates_builds_tests_makes_the_pdf_and_deploys(workflow):
+    job = workflow["jobs"]["publish"]
+    run = steps(job)
+    order = ["make validate VALIDATE_FLAGS=--github", "make build", "make test", "make pdf",
+             "actions/upload-pages-artifact@v3", "actions/deploy-pages@v4"]  # fmt: skip
+    assert [step for step in run if step in order] == order
+    assert "actions/configure-pages@v5" in run
+    assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_annotation_marks_file_and_line():
+    problem = Problem("data/events.yaml", 12, "LBY0009.place", "unknown place 'x'\nsecond line")
+    assert annotation(problem) == (
+        "::error file=data/events.yaml,line=12,title=Data error::LBY0009.place: unknown place 'x'%0Asecond line"
+    )
+
+
+def test_validate_github_flag_prints_annotations(fixture_copy):
+    line = fixture_copy.edit("places.yaml", "  latitude: 24.95139", "  latitude: north")
+    result = subprocess.run([sys.executable, "-m", "macros.validate", str(fixture_copy.data), "--github"],
+                            cwd=PROJECT, capture_output=True, text=True)  # fmt: skip
+    assert result.returncode == 1
+    assert f"::error file=data/places.yaml,line={line},title=Data error::qatrun.latitude:" in result.stdout
+
+
+def test_new_source_stub_is_flagged_until_filled(fixture_copy, tmp_path):
+    document = tmp_path / "note.txt"
+    document.write_text("A test document for the scaffold; it reports nothing.\n", encoding="utf-8")
+    stub = add_source(document, "scaffold-test", root=fixture_copy.root, today=dt.date(2026, 11, 20))
+    seed = next(p for p in (fixture_copy.root / "seeds").glob("*") if p.read_bytes() == document.read_bytes())
+    assert seed.name.startswith("004_")  # numbered after the highest seed (003)
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data)
+    todo = [str(p) for p in caught.value.problems if "still TODO" in p.message]
+    assert "data/sources/scaffold-test.yaml:5: scaffold-test.title: still TODO: fill this in" in todo
+    assert len(todo) == sum("TODO" in line for line in stub.read_text(encoding="utf-8").splitlines()[4:])
+    record = yaml.safe_load(stub.read_text(encoding="utf-8"))
+    record.update(title="A test document", language="en", kind="other", scale="other", reliability="F",
+                  reliability_rationale="A test.", summary="A test document.")  # fmt: skip
+    record["outlet"] = {"basis": "unknown"}
+    record["published"] = {"date": "2026-11-20", "precision": "day", "basis": "stated"}
+    stub.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
+    assert "scaffold-test" in load_dataset(fixture_copy.data).sources
+
+
+def test_new_source_refuses_a_document_already_in_the_dataset(fixture_copy):
+    existing = fixture_copy.root / "seeds" / "003_fea7140efc87d72a.txt"
+    with pytest.raises(SystemExit, match="already in the dataset"):
+        add_source(existing, root=fixture_copy.root)
+
+
+@pytest.fixture(scope="module")
+def feed_text():
+    return render_feed(load_dataset(FIXTURES / "data"), "https://example.org/lw/", "Libya Watch")
+
+
+def test_feed_is_valid_atom(feed_text):
+    parsed = feedparser.parse(feed_text)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    root = etree.fromstring(feed_text.encode("utf-8"))
+    assert root.tag == f"{ATOM}feed"
+    for element in (root, *root.findall(f"{ATOM}entry")):
+        for required in ("id", "title", "updated"):
+            assert element.find(f"{ATOM}{required}") is not None
+
+
+def test_feed_has_an_entry_per_addition_with_stable_ids(feed_text):
+    dataset = load_dataset(FIXTURES / "data")
+    parsed = feedparser.parse(feed_text)
+    ids = [entry.id for entry in parsed.entries]
+    assert len(ids) == len(set(ids)) == len(dataset.sources) + len(dataset.events)
+    assert "https://example.org/lw/#event/LBY0002" in ids
+    assert parsed.feed.updated == "2026-11-22T00:00:00+00:00"
+    assert feed_text == render_feed(dataset, "https://example.org/lw/", "Libya Watch")
+
+
+def test_updates_group_additions_by_day_newest_first(fixture_copy):
+    fixture_copy.edit(
+        "events.yaml", "  tags: [claimed by IS]\n  added: 2026-11-22", "  tags: [claimed by IS]\n  added: 2026-11-23"
+    )
+    history = updates(load_dataset(fixture_copy.data, today=dt.date(2026, 11, 23)))
+    assert [u.day for u in history] == [dt.date(2026, 11, 23), dt.date(2026, 11, 22)]
+    assert [e.id for e in history[0].events] == ["LBY0001"]
+
+
+def test_contributing_worked_example_is_a_valid_event():
+    import re
+
+    from macros.models import Event
+
+    guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    (example,) = [block for block in re.findall(r"```yaml\n(.*?)```", guide, flags=re.S) if "claims:" in block]
+    event = Event.model_validate(yaml.safe_load(example)[0])
+    dataset = load_dataset(PROJECT / "data")
+    real = dataset.events[event.id]
+    assert all(claim in real.claims for claim in event.claims)  # an abridged copy of the real record
+    assert (event.date, event.place, event.status) == (real.date, real.place, real.status)

@@ -1,0 +1,76 @@
+"""`make new-source FILE=path/to/article.txt`: bring a new document into the dataset.
+
+Copies the document byte for byte into seeds/ (numbered after the last one), records its
+checksum, and writes a stub `data/sources/<id>.yaml` whose TODO fields `make validate` lists
+until they are filled in. The analyst then adds events that quote it (see CONTRIBUTING.md).
+
+    python -m tools.new_source FILE [--id SLUG]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+from macros.render import render
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "source"
+
+
+def add_source(document: Path, source_id: str | None = None, root: Path = ROOT, today: dt.date | None = None) -> Path:
+    """Copy `document` into seeds/ and write its stub; returns the stub's path."""
+    raw = document.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    seeds = root / "seeds"
+    for existing in sorted(seeds.glob("*")):
+        if hashlib.sha256(existing.read_bytes()).hexdigest() == digest:
+            raise SystemExit(f"{document} is already in the dataset as seeds/{existing.name}")
+    raw.decode("utf-8")  # a seed is UTF-8 text; fail before copying anything else
+    numbers = [int(p.name[:3]) for p in seeds.glob("[0-9][0-9][0-9]_*")]
+    seed = seeds / f"{max(numbers, default=-1) + 1:03d}_{digest[:16]}.txt"
+    source_id = source_id or slug(document.stem)
+    stub = root / "data" / "sources" / f"{source_id}.yaml"
+    if stub.exists():
+        raise SystemExit(f"{stub.relative_to(root)} exists already: choose another --id")
+    stub.parent.mkdir(parents=True, exist_ok=True)
+    seed.write_bytes(raw)
+    stub.write_text(
+        render(
+            "source_stub.yaml",
+            id=source_id,
+            seed=f"seeds/{seed.name}",
+            sha256=digest,
+            added=(today or dt.date.today()).isoformat(),
+        ),
+        encoding="utf-8",
+    )
+    return stub
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.new_source", description=__doc__.splitlines()[0])
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--id", help="the source's id (default: from the file name)")
+    args = parser.parse_args(argv)
+    if not args.file.is_file():
+        print(f"no such file: {args.file}", file=sys.stderr)
+        return 1
+    try:
+        stub = add_source(args.file, args.id)
+    except UnicodeDecodeError:
+        print(f"{args.file} is not UTF-8 text: save it as UTF-8 first", file=sys.stderr)
+        return 1
+    print(f"wrote {stub.relative_to(ROOT)}: fill in every TODO, then run make validate")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
