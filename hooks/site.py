@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from macros.site import dataset_for, generated_files
+from macros.site import dataset_for, generated_files, restore_blocks
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -16,3 +17,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in generated_files(config):
         files.append(file)
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return restore_blocks(html, page.file.src_uri)

@@ -12,7 +12,6 @@ from markupsafe import Markup
 from . import charts, methodology, printview
 from .briefing import render_claimed, render_latest, render_sources_line
 from .dates import show_event_date
-from .figures import derive
 from .links import Links
 from .overview import render_overview
 from .pages import DEFAULT_PAGE_SIZE
@@ -80,7 +79,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def figures(event_id: str, field: str = "fatalities") -> str:
         """An event's derived low–high figures with the conservative one."""
-        return render("figures.html", value=derive(dataset.events[event_id], field, dataset.sources)).strip()
+        return render("figures.html", value=dataset.figures(event_id, field)).strip()
 
     @env.macro
     def claimed(event_id: str, field: str, party: str | None = None) -> str:

@@ -17,7 +17,6 @@ import plotly.io as pio
 from markupsafe import Markup
 
 from .dataset import Dataset
-from .figures import derive
 from .models import EVENT_TYPES, Event
 from .render import render
 
@@ -85,7 +84,7 @@ def fatalities_over_time(dataset: Dataset) -> Chart:
     """Fatalities per year: the conservative figure as a bar, the low-high range as an error bar."""
     totals: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for event in dataset.events.values():
-        figures = derive(event, "fatalities", dataset.sources)
+        figures = dataset.figures(event.id, "fatalities")
         if figures:
             row = totals[event.start.year]
             row[0] += figures.low
@@ -123,14 +122,15 @@ def event_map(dataset: Dataset, place_ids: set[str] | None = None) -> Chart:
     """Events in Libya by place, sized by conservative fatalities and coloured by type."""
     cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     unmapped = 0
-    for event in dataset.events.values():
+    events = (
+        dataset.events.values() if place_ids is None else [e for p in sorted(place_ids) for e in dataset.events_at(p)]
+    )
+    for event in events:
         place = dataset.places[event.place]
-        if place_ids is not None and event.place not in place_ids:
-            continue
         if place.country != "LBY" or not place.mapped:
             unmapped += 1
             continue
-        figures = derive(event, "fatalities", dataset.sources)
+        figures = dataset.figures(event.id, "fatalities")
         cell = cells[(event.place, event.event_type)]
         cell[0] += 1
         cell[1] += figures.conservative if figures else 0

@@ -1,10 +1,17 @@
-"""The validated dataset every view receives: models by id, references already resolved."""
+"""The validated dataset every view receives: models by id, references already resolved.
+
+Indexes that many pages need (events by source, place and actor) are computed once, on first
+use, so a page never scans every event: at 100,000 events that scan is the build's main cost.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
+from .figures import Figures, derive
 from .models import Actor, Assessment, Country, Event, Place, Source, date_bounds
 
 
@@ -29,4 +36,33 @@ class Dataset:
         return self.countries[self.places[event.place].country]
 
     def events_from(self, source_id: str) -> list[Event]:
-        return [e for e in self.events.values() if source_id in e.source_ids]
+        return self._events_by_source.get(source_id, [])
+
+    def events_at(self, place_id: str) -> list[Event]:
+        return self._events_by_place.get(place_id, [])
+
+    def figures(self, event_id: str, field: str = "fatalities") -> Figures | None:
+        """The event's derived figures, computed once: every chart and page asks for the same ones."""
+        key = (event_id, field)
+        if key not in self._figures:
+            self._figures[key] = derive(self.events[event_id], field, self.sources)
+        return self._figures[key]
+
+    @cached_property
+    def _figures(self) -> dict[tuple[str, str], Figures | None]:
+        return {}
+
+    @cached_property
+    def _events_by_source(self) -> dict[str, list[Event]]:
+        index: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events.values():
+            for source_id in event.source_ids:
+                index[source_id].append(event)
+        return index
+
+    @cached_property
+    def _events_by_place(self) -> dict[str, list[Event]]:
+        index: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events.values():
+            index[event.place].append(event)
+        return index

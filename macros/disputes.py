@@ -4,29 +4,44 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from . import limits
 from .charts import fatalities_over_time, render_chart
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links
-from .render import render
+from .render import render_page
 
 PATH = "disputes.md"
 
 
+def disputes_path(number: int) -> str:
+    return PATH if number == 1 else f"disputes/{number}.md"
+
+
 def build_disputes_page(dataset: Dataset, layout: Layout) -> dict[str, str]:
-    items = []
-    for event in dataset.events.values():
-        if event.status == "disputed":
+    """The disputed events, newest first, limits.DISPUTES_PAGE to a page."""
+    disputed = sorted((e for e in dataset.events.values() if e.status == "disputed"),
+                      key=lambda e: (e.start, e.id), reverse=True)  # fmt: skip
+    chunks = [disputed[i : i + limits.DISPUTES_PAGE] for i in range(0, len(disputed), limits.DISPUTES_PAGE)] or [[]]
+    pages = {}
+    for number, chunk in enumerate(chunks, 1):
+        path = disputes_path(number)
+        links = Links(path, layout)
+        items = []
+        for event in chunk:
             view = event_view(event, dataset)
             items.append(SimpleNamespace(view=view, groups=view.groups))
-    return {
-        PATH: render(
+        pages[path] = render_page(
             "disputes.md",
-            title="Disputes",
+            title="Disputes" if number == 1 else f"Disputes, page {number}",
+            searchable=False,
             description="Every point on which the sources disagree, side by side.",
-            links=Links(PATH, layout),
+            links=links,
             dataset=dataset,
             items=items,
-            chart=render_chart(fatalities_over_time(dataset), PATH),
-        )
-    }
+            total=len(disputed),
+            chart=render_chart(fatalities_over_time(dataset), PATH) if number == 1 else None,
+            pager=[SimpleNamespace(number=n, href=links.url(disputes_path(n)), current=n == number)
+                   for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else [],
+        )  # fmt: skip
+    return pages

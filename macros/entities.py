@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections import defaultdict
 from types import SimpleNamespace
 
+from . import limits
 from .charts import actor_involvement, render_chart, render_map_of
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links, page_path
-from .render import render
+from .render import render_page
 
 ACTOR_GROUPS = (
     ("Armed groups and forces", {"jihadist group", "rebel group", "political militia", "identity militia",
@@ -36,7 +37,7 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, str]:
     pages = {}
     for actor in dataset.actors.values():
         path = page_path("actors", actor.id)
-        pages[path] = render(
+        pages[path] = render_page(
             "entity.md",
             title=actor.name,
             description=f"{actor.name}: every spelling in the sources, its events and judgments.",
@@ -46,14 +47,15 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, str]:
             entity=actor,
             parent=dataset.actors.get(actor.affiliation) if actor.affiliation else None,
             members=[a for a in dataset.actors.values() if a.affiliation == actor.id],
-            views=involving[actor.id],
+            views=_newest(involving[actor.id]),
+            total=len(involving[actor.id]),
             near_views=[],
             chart=None,
             assessments=[a for a in dataset.assessments.values() if a.by == actor.id],
         )
     for place in dataset.places.values():
         path = page_path("places", place.id)
-        pages[path] = render(
+        pages[path] = render_page(
             "entity.md",
             title=place.name,
             description=f"{place.name}: every spelling in the sources and the events there.",
@@ -62,8 +64,9 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, str]:
             kind="places",
             entity=place,
             country=dataset.countries[place.country],
-            views=at_place[place.id],
-            near_views=near_place[place.id],
+            views=_newest(at_place[place.id]),
+            total=len(at_place[place.id]),
+            near_views=_newest(near_place[place.id]),
             nearby=[p for p in dataset.places.values() if p.near == place.id],
             near=dataset.places[place.near] if place.near else None,
             chart=render_map_of(
@@ -89,7 +92,7 @@ def _index(dataset: Dataset, layout: Layout, kind: str, events: dict[str, list])
             by_country[place.country].append(place)
         groups = [(dataset.countries[c].name, items) for c, items in sorted(by_country.items(), key=_libya_first)]
         intro = f"{len(dataset.places)} places, with every spelling the sources use; coordinates from GeoNames."
-    return render(
+    return render_page(
         "entity_index.md",
         title=kind.capitalize(),
         description=intro,
@@ -108,6 +111,11 @@ def _index(dataset: Dataset, layout: Layout, kind: str, events: dict[str, list])
             if items
         ],
     )  # fmt: skip
+
+
+def _newest(views: list) -> list:
+    """The newest events, newest first, at most limits.EVENT_LIST of them."""
+    return sorted(views, key=lambda view: (view.event.start, view.event.id), reverse=True)[: limits.EVENT_LIST]
 
 
 def _libya_first(pair: tuple[str, list]) -> tuple[bool, str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .dataset import Dataset
 from .dates import show_event_date
-from .figures import ClaimGroup, Figures, claim_groups, derive
+from .figures import ClaimGroup, Figures, claim_groups
 from .models import Actor, Country, Event, Place, Source
 
 
@@ -48,7 +48,7 @@ def event_view(event: Event, dataset: Dataset) -> EventView:
         assoc1=[actors[a] for a in event.assoc_actors_1],
         assoc2=[actors[a] for a in event.assoc_actors_2],
         sources=[dataset.sources[s] for s in event.source_ids],
-        fatalities=derive(event, "fatalities", dataset.sources),
-        injuries=derive(event, "injuries", dataset.sources),
+        fatalities=dataset.figures(event.id, "fatalities"),
+        injuries=dataset.figures(event.id, "injuries"),
         groups=claim_groups(event),
     )

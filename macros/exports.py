@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from .dataset import Dataset
-from .figures import conflicts, derive
+from .figures import conflicts
 from .models import Event
 
 ACLED_COLUMNS = (
@@ -36,6 +36,7 @@ DISORDER_TYPES = {
     "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
+EXPORT_NAMES = ("events.csv", "claims.csv", "sources.csv", "events.geojson", "events.json")
 SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -62,7 +63,7 @@ def _event_row(event: Event, dataset: Dataset) -> dict[str, Any]:
     actor1 = dataset.actors[event.actor1]
     actor2 = dataset.actors[event.actor2] if event.actor2 else None
     sources = [dataset.sources[s] for s in event.source_ids]
-    figures = derive(event, "fatalities", dataset.sources)
+    figures = dataset.figures(event.id, "fatalities")
     codes = sorted(c for c in (actor1.inter, actor2.inter if actor2 else None) if c is not None)
     return {
         "event_id_cnty": event.id,
@@ -179,7 +180,7 @@ def _full_events(dataset: Dataset) -> dict[str, Any]:
     for event in dataset.events.values():
         item = event.model_dump(mode="json")
         for field in ("fatalities", "injuries"):
-            figures = derive(event, field, dataset.sources)
+            figures = dataset.figures(event.id, field)
             item[f"{field}_derived"] = figures.__dict__ if figures else None
         item["disagreements"] = conflicts(event)
         events.append(item)

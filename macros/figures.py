@@ -32,7 +32,6 @@ class Figures:
 
 
 def derive(event: Event, field: str, sources: dict[str, Source]) -> Figures | None:
-    """Low, conservative and high totals of a numeric field over all parties; None if unreported."""
     by_party: dict[str | None, list[Claim]] = defaultdict(list)
     for claim in event.claims:
         if claim.field == field:

@@ -37,7 +37,7 @@ from pydantic import (
 )
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60)]
-EventId = Annotated[str, Field(pattern=r"^[A-Z]{3}[0-9]{4}$", description="ISO3 country + 4 digits")]
+EventId = Annotated[str, Field(pattern=r"^[A-Z]{3}[0-9]{4,7}$", description="ISO3 country + 4 to 7 digits")]
 Text = Annotated[str, Field(min_length=1)]
 Precision = Literal["day", "week", "month", "year", "approximate"]
 Basis = Literal["stated", "inferred", "unknown"]
@@ -76,6 +76,19 @@ PartialDate = Annotated[
     BeforeValidator(_as_text, json_schema_input_type=str | int),
     Field(description="YYYY, YYYY-MM or YYYY-MM-DD: only as much as is known"),
 ]
+
+
+def _as_day(value: object) -> object:
+    """A quoted '2026-11-22' is the same day as an unquoted one."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date: write YYYY-MM-DD") from None
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_as_day, json_schema_input_type=str)]
 Figure = Annotated[str, BeforeValidator(_as_text, json_schema_input_type=str | int), Field(min_length=1)]
 
 
@@ -169,7 +182,7 @@ class Source(Model):
     reliability_rationale: Text
     cites: list[Citation] = []
     summary: Text
-    added: dt.date = Field(description="When the source entered the dataset (for What's new and the feed)")
+    added: Day = Field(description="When the source entered the dataset (for What's new and the feed)")
 
     @property
     def label(self) -> str:
@@ -361,7 +374,7 @@ class Event(Model):
     status: Literal["single report", "corroborated", "disputed"]
     dispute_note: str | None = Field(None, description="What would settle a dispute")
     tags: list[Text] = []
-    added: dt.date = Field(description="When the event entered the dataset (for What's new and the feed)")
+    added: Day = Field(description="When the event entered the dataset (for What's new and the feed)")
     claims: list[Claim] = Field(min_length=1)
 
     @model_validator(mode="after")

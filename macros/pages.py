@@ -8,27 +8,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import limits
 from .dataset import Dataset
 from .disputes import build_disputes_page
 from .entities import build_entity_pages
+from .render import restore
 from .sources import build_source_pages
 from .timeline import build_timeline_pages, timeline_layout
 from .whatsnew import build_whatsnew_page
 
-DEFAULT_PAGE_SIZE = 150  # above this many events the timeline gets a page per year
+DEFAULT_PAGE_SIZE = limits.TIMELINE_PAGE
 
 
 @dataclass(frozen=True)
 class Page:
     path: str
-    markdown: str
+    source: str  # the Markdown MkDocs converts, large HTML blocks set aside as placeholders
+    blocks: list[str]  # the blocks set aside, put back by the hook after Markdown
+
+    @property
+    def markdown(self) -> str:
+        """The page with its blocks in place: what a reader gets, and what the tests compare."""
+        return restore(self.source, self.blocks)
 
 
 def build_pages(dataset: Dataset, page_size: int = DEFAULT_PAGE_SIZE, directory_urls: bool = True) -> list[Page]:
     """Every generated page, keyed by its path under docs/."""
     layout = timeline_layout(dataset, page_size, directory_urls)
-    rendered: dict[str, str] = {}
+    rendered: dict[str, tuple[str, list[str]]] = {}
     builders = (build_timeline_pages, build_source_pages, build_entity_pages, build_disputes_page, build_whatsnew_page)
     for builder in builders:
         rendered.update(builder(dataset, layout))
-    return [Page(path, markdown) for path, markdown in rendered.items()]
+    return [Page(path, source, blocks) for path, (source, blocks) in rendered.items()]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from types import SimpleNamespace
 
+from . import limits
 from .charts import coverage_matrix, fatalities_over_time, render_chart
 from .dataset import Dataset
 from .eventview import event_view
@@ -48,14 +49,13 @@ def render_contents() -> str:
 
 def render_sections(dataset: Dataset, links: Links) -> str:
     """Charts, then every event by year, every dispute and every source, as print sections."""
+    events = list(dataset.events.values())
+    shown = events[-limits.PRINT_EVENTS :]
     years: dict[int, list] = defaultdict(list)
-    for event in dataset.events.values():
+    for event in shown:
         years[event.start.year].append(event_view(event, dataset))
-    disputes = [
-        SimpleNamespace(view=event_view(e, dataset), groups=event_view(e, dataset).groups)
-        for e in dataset.events.values()
-        if e.status == "disputed"
-    ]
+    disputed = [e for e in events if e.status == "disputed"][-limits.PRINT_DISPUTES :]
+    disputes = [SimpleNamespace(view=event_view(e, dataset), groups=event_view(e, dataset).groups) for e in disputed]
     return render(
         "print_sections.html",
         dataset=dataset,
@@ -64,5 +64,9 @@ def render_sections(dataset: Dataset, links: Links) -> str:
         years=sorted(years.items()),
         disputes=disputes,
         sources=list(dataset.sources.values()),
-        events_of={s: [e.id for e in dataset.events_from(s)] for s in dataset.sources},
+        events_of={
+            s: [e.id for e in dataset.events_from(s) if e in shown][-limits.EVENT_LIST :] for s in dataset.sources
+        },
+        left_out=len(events) - len(shown),
+        disputes_left_out=sum(e.status == "disputed" for e in events) - len(disputed),
     )

@@ -5,11 +5,13 @@ Everything from data is escaped; a missing variable is an error, never an empty 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from .dates import show_date
 
@@ -49,8 +51,35 @@ def environment() -> jinja2.Environment:
     )
     env.filters["plural"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
     env.globals.update(GRADES=GRADES, FIELDS=FIELD_LABELS, show_date=show_date)
+    env.filters["stash"] = _stash
     return env
 
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
+
+
+PLACEHOLDER = '<div class="lw-stash" data-stash="{}"></div>'
+
+
+@jinja2.pass_context
+def _stash(context: jinja2.runtime.Context, html: str) -> str:
+    """Set a block of HTML aside: Markdown would only re-parse it (its raw-HTML parser was most
+    of a large build's time); the hook puts it back after Markdown has run."""
+    blocks = context.get("stash_blocks")
+    if blocks is None:
+        return html
+    blocks.append(str(html))
+    # its own blank line: Markdown ends an HTML block only there, and a heading may follow
+    return Markup(PLACEHOLDER.format(len(blocks) - 1) + "\n")
+
+
+def render_page(template: str, **context: Any) -> tuple[str, list[str]]:
+    """A generated page's Markdown, with its large HTML blocks set aside (see `restore`)."""
+    blocks: list[str] = []
+    return render(template, stash_blocks=blocks, **context), blocks
+
+
+def restore(html: str, blocks: list[str]) -> str:
+    """Put the set-aside blocks back into a page's HTML."""
+    return re.sub(r'<div class="lw-stash" data-stash="(\d+)"></div>', lambda m: blocks[int(m[1])], html)

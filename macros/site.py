@@ -18,6 +18,7 @@ from .dataset import Dataset
 from .exports import render_exports
 from .loader import DATA_DIR, load_dataset_cached
 from .pages import DEFAULT_PAGE_SIZE, build_pages
+from .render import restore
 from .whatsnew import FEED, render_feed
 from .yamlfile import DataError
 
@@ -38,11 +39,22 @@ def generated_files(config: MkDocsConfig) -> list[File]:
     dataset = dataset_for(config)
     page_size = int(config.extra.get("timeline_page_size", DEFAULT_PAGE_SIZE))
     pages = build_pages(dataset, page_size, config.use_directory_urls)
-    files = [File.generated(config, page.path, content=page.markdown) for page in pages]
+    _BLOCKS.clear()
+    _BLOCKS.update((page.path, page.blocks) for page in pages)
+    files = [File.generated(config, page.path, content=page.source) for page in pages]
     exports = render_exports(dataset)
     files += [File.generated(config, f"downloads/{name}", content=text) for name, text in exports.items()]
     files.append(File.generated(config, FEED, content=render_feed(dataset, config.site_url, config.site_name)))
     return files + asset_files(config)
+
+
+_BLOCKS: dict[str, list[str]] = {}  # generated page -> its HTML blocks set aside from Markdown
+
+
+def restore_blocks(html: str, src_uri: str) -> str:
+    """A generated page's HTML with the blocks that skipped Markdown put back."""
+    blocks = _BLOCKS.get(src_uri)
+    return restore(html, blocks) if blocks else html
 
 
 def asset_files(config: MkDocsConfig) -> list[File]:

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
+from . import limits
 from .charts import coverage_matrix, render_chart, render_map_of
 from .dataset import Dataset
 from .eventview import event_view
 from .figures import claim_groups
 from .links import Layout, Links, page_path
-from .render import render
+from .render import render_page
 
 
 def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, str]:
@@ -19,15 +20,19 @@ def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, str]:
     for source in dataset.sources.values():
         path = page_path("sources", source.id)
         events = dataset.events_from(source.id)
-        pages[path] = render(
+        newest = sorted(events, key=lambda e: (e.start, e.id), reverse=True)
+        comparison = compare(newest, source.id)
+        pages[path] = render_page(
             "source.md",
             title=source.title,
             description=f"{source.label}, graded {source.reliability}: what it reports and its original text.",
             links=Links(path, layout),
             dataset=dataset,
             source=source,
-            views=[event_view(event, dataset) for event in events],
-            comparison=compare(events, source.id),
+            views=[event_view(event, dataset) for event in newest[: limits.EVENT_LIST]],
+            total=len(events),
+            comparison=comparison[: limits.COMPARISON_ROWS],
+            comparison_total=len(comparison),
             assessments=[a for a in dataset.assessments.values() if a.source == source.id],
             seed_parts=highlight(dataset.originals[source.id], _quotes_of(source.id, dataset)),
             chart=render_map_of({e.place for e in events}, dataset, path),
@@ -44,7 +49,7 @@ def _index(dataset: Dataset, layout: Layout) -> str:
         )
         for source in dataset.sources.values()
     ]
-    return render(
+    return render_page(
         "sources_index.md",
         title="Sources",
         description="Every source document, its outlet, date and Admiralty reliability grade.",
@@ -79,7 +84,7 @@ def compare(events: list, source_id: str) -> list[SimpleNamespace]:
 
 
 def _quotes_of(source_id: str, dataset: Dataset) -> list[str]:
-    quotes = [c.quote for e in dataset.events.values() for c in e.claims if c.source == source_id]
+    quotes = [c.quote for e in dataset.events_from(source_id) for c in e.claims if c.source == source_id]
     return quotes + [a.quote for a in dataset.assessments.values() if a.source == source_id]
 
 

@@ -13,17 +13,27 @@ from .charts import events_by_type, fatalities_over_time, render_chart
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links, page_path
-from .render import render
+from .render import render_page
 
 INDEX = page_path("timeline")
 
 
 def timeline_layout(dataset: Dataset, page_size: int, directory_urls: bool = True) -> Layout:
-    """Which page carries each event's card (and its permanent anchor)."""
+    """Which page carries each event's card (and its permanent anchor).
+
+    Up to `page_size` events, one page; beyond, a page per year, and a busy year in parts of
+    `page_size` events, so no page grows past about a megabyte whatever the dataset's size.
+    """
     if len(dataset.events) <= page_size:
-        pages = dict.fromkeys(dataset.events, INDEX)
-    else:
-        pages = {e.id: page_path("timeline", str(e.start.year)) for e in dataset.events.values()}
+        return Layout(dict.fromkeys(dataset.events, INDEX), directory_urls)
+    by_year: dict[int, list[str]] = defaultdict(list)
+    for event in dataset.events.values():
+        by_year[event.start.year].append(event.id)
+    pages: dict[str, str] = {}
+    for year, ids in by_year.items():
+        for part, start in enumerate(range(0, len(ids), page_size), 1):
+            key = str(year) if part == 1 else f"{year}-{part}"
+            pages.update(dict.fromkeys(ids[start : start + page_size], page_path("timeline", key)))
     return Layout(pages, directory_urls)
 
 
@@ -41,29 +51,33 @@ def build_timeline_pages(dataset: Dataset, layout: Layout) -> dict[str, str]:
 
 
 def _years_index(dataset: Dataset, layout: Layout) -> list[SimpleNamespace]:
-    years: dict[int, SimpleNamespace] = {}
+    """One row per timeline page: its year (and part), dates, and how many events it holds."""
+    rows: dict[str, SimpleNamespace] = {}
     for event in dataset.events.values():
-        row = years.setdefault(
-            event.start.year,
-            SimpleNamespace(year=event.start.year, path=layout.event_pages[event.id], count=0, disputed=0),
-        )
+        path = layout.event_pages[event.id]
+        row = rows.get(path)
+        if row is None:
+            label = path.removeprefix("timeline/").removesuffix(".md").replace("-", ", part ")
+            row = rows[path] = SimpleNamespace(year=label, path=path, count=0, disputed=0, first=event, last=event)
         row.count += 1
         row.disputed += event.status == "disputed"
-    return list(years.values())
+        row.last = event
+    return list(rows.values())
 
 
-def _render(dataset: Dataset, layout: Layout, path: str, event_ids: list[str], years: list) -> str:
+def _render(dataset: Dataset, layout: Layout, path: str, event_ids: list[str], years: list) -> tuple[str, list[str]]:
     links = Links(path, layout)
     events = [dataset.events[i] for i in event_ids] if event_ids else list(dataset.events.values())
     views = [event_view(dataset.events[i], dataset) for i in event_ids]
     groups: dict[int, list] = defaultdict(list)
     for view in views:
         groups[view.event.start.year].append(view)
-    scope = f"{events[0].start.year}" if event_ids and path != INDEX else "all years"
+    scope = path.removeprefix("timeline/").removesuffix(".md").replace("-", ", part ") if path != INDEX else "all years"
     cutoff = dataset.cutoff
-    return render(
+    return render_page(
         "timeline.md",
         title="Timeline" if path == INDEX else f"Timeline {scope}",
+        searchable=False,  # the cards repeat what the source, actor and place pages say
         description=f"Events in {scope}, in date order, with each source's figures side by side.",
         links=links,
         dataset=dataset,

@@ -12,10 +12,11 @@ from types import SimpleNamespace
 
 from feedgen.feed import FeedGenerator
 
+from . import limits
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links, page_path
-from .render import render
+from .render import render_page
 
 PATH = "whats-new.md"
 FEED = "feed.xml"
@@ -35,14 +36,22 @@ def updates(dataset: Dataset) -> list[SimpleNamespace]:
 def build_whatsnew_page(dataset: Dataset, layout: Layout) -> dict[str, str]:
     history = updates(dataset)
     return {
-        PATH: render(
+        PATH: render_page(
             "whats_new.md",
             title="What's new",
+            searchable=False,
             description="The sources and events each update of the briefing added, newest first.",
             links=Links(PATH, layout),
             dataset=dataset,
             history=[
-                SimpleNamespace(day=u.day, sources=u.sources, views=[event_view(e, dataset) for e in u.events])
+                SimpleNamespace(
+                    day=u.day,
+                    sources=u.sources[: limits.WHATS_NEW_ITEMS],
+                    views=[event_view(e, dataset) for e in u.events[: limits.WHATS_NEW_ITEMS]],
+                    more=max(0, len(u.sources) - limits.WHATS_NEW_ITEMS)
+                    + max(0, len(u.events) - limits.WHATS_NEW_ITEMS),
+                    counts=(len(u.sources), len(u.events)),
+                )
                 for u in history
             ],
             previous=history[1].day if len(history) > 1 else None,

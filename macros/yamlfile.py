@@ -42,10 +42,14 @@ class DataError(Exception):
         self.problems = sorted(set(problems))
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, limit: int = 100) -> str:
+        """The problems, the first `limit` of them in full: a flood of the same mistake helps no one."""
         count = len(self.problems)
         heading = f"{count} problem{'s' if count != 1 else ''} in the data:"
-        return "\n".join([heading, *(f"  {p}" for p in self.problems)])
+        lines = [heading, *(f"  {p}" for p in self.problems[:limit])]
+        if count > limit:
+            lines.append(f"  ... and {count - limit} more (the first {limit} are shown; fix these and run again)")
+        return "\n".join(lines)
 
 
 def dotted(path: FieldPath) -> str:

@@ -51,23 +51,31 @@ def test_page_matches_golden_file(pages, golden, update_golden):
     assert pages[PAGE_TYPES[golden]] == path.read_text(encoding="utf-8"), "run pytest --update-golden if intended"
 
 
-def test_year_pages_when_the_timeline_is_long(dataset, update_golden):
+def test_year_pages_and_parts_when_the_timeline_is_long(dataset, update_golden):
     split = {page.path: page.markdown for page in build_pages(dataset, page_size=1)}
     assert {p for p in split if p.startswith("timeline/")} == {
-        "timeline/index.md", "timeline/2016.md", "timeline/2022.md"
+        "timeline/index.md", "timeline/2016.md", "timeline/2022.md", "timeline/2022-2.md"
     }  # fmt: skip
     index = html(split["timeline/index.md"])
-    assert [a["href"] for a in index.select("table.lw-years a")] == ["2016/", "2022/"]
-    assert [td.get_text() for td in index.select("table.lw-years td:nth-of-type(2)")] == ["1", "2"]
+    assert [a["href"] for a in index.select("table.lw-years a")] == ["2016/", "2022/", "2022-2/"]
+    assert [td.get_text() for td in index.select("table.lw-years td:nth-of-type(4)")] == ["1", "1", "1"]
     assert not index.select(".lw-event")
     path = GOLDEN / "timeline-year.md"
     if update_golden:
         path.write_text(split["timeline/2022.md"], encoding="utf-8")
     assert split["timeline/2022.md"] == path.read_text(encoding="utf-8")
-    # links from other pages follow the event to its year page
+    # links from other pages follow the event to the page that holds it
     assert html(split["sources/qatrun-second-attack.md"]).select_one('a[href$="#LBY0002"]')["href"] == (
-        "../../timeline/2022/#LBY0002"
+        "../../timeline/2022-2/#LBY0002"
     )
+
+
+def test_no_timeline_page_holds_more_than_its_page_size(dataset):
+    for size in (1, 2):
+        pages = {page.path: page.markdown for page in build_pages(dataset, page_size=size)}
+        for path, markdown in pages.items():
+            if path.startswith("timeline/") and path != "timeline/index.md":
+                assert 1 <= len(html(markdown).select("article.lw-event")) <= size, path
 
 
 def test_every_event_has_one_card_with_a_permanent_anchor(dataset, pages):
