@@ -71,8 +71,9 @@ pdf: build system ## The briefing as site/briefing.pdf (PAPER=Letter for US pape
 offline: $(STAMP) ## A zip of the site that works opened from disk: dist/libya-watch-offline.zip
 	$(BIN)/python -m tools.offline
 
-bench: ## Not built yet (issue 9): says so and fails
-	@echo "make bench is not built yet: see issue 9" >&2; exit 1
+SIZES ?= 1000 10000 100000
+bench: $(STAMP) ## Build seed and synthetic datasets (SIZES="1000 10000 100000"): bench/results.json
+	$(BIN)/python -m bench.run $(SIZES)
 
 clean: ## Remove the built site and caches
 	rm -rf site dist .pytest_cache .ruff_cache

@@ -6,7 +6,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from macros.site import dataset_for, generated_files, restore_blocks
+from macros.site import dataset_for, dump_markdown, generated_files, restore_blocks
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -17,6 +17,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in generated_files(config):
         files.append(file)
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """For the benchmark only: keep the page's final Markdown for the bare comparison build."""
+    dump_markdown(markdown, page.file.src_uri)
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -6,7 +6,7 @@ and where the rest are (the timeline pages and the downloads hold everything).
 
 TIMELINE_PAGE = 150  # events per timeline page (one page in all up to this many)
 EVENT_LIST = 100  # newest events listed on an actor, place or source page
-COMPARISON_ROWS = 300  # claims in a source page's comparison table
+COMPARISON_ROWS = 100  # claims in a source page's comparison table
 DISPUTES_PAGE = 100  # disputed events per disputes page
 WHATS_NEW_ITEMS = 100  # sources or events listed per update on What's new
 PRINT_EVENTS = 200  # newest events in the print page's timeline (the PDF)

@@ -7,6 +7,7 @@ without a traceback, and the build stops before anything is published.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import plotly
@@ -55,6 +56,17 @@ def restore_blocks(html: str, src_uri: str) -> str:
     """A generated page's HTML with the blocks that skipped Markdown put back."""
     blocks = _BLOCKS.get(src_uri)
     return restore(html, blocks) if blocks else html
+
+
+def dump_markdown(markdown: str, src_uri: str) -> None:
+    """With LIBYA_WATCH_DUMP_MARKDOWN set (the benchmark), write each page's final Markdown, its
+    set-aside blocks put back, so bare mkdocs-material can build the very same pages."""
+    folder = os.environ.get("LIBYA_WATCH_DUMP_MARKDOWN")
+    if not folder:
+        return
+    target = Path(folder) / src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(restore_blocks(markdown, src_uri), encoding="utf-8")
 
 
 def asset_files(config: MkDocsConfig) -> list[File]:

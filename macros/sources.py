@@ -3,7 +3,6 @@ its original text with every quoted passage highlighted."""
 
 from __future__ import annotations
 
-import re
 from types import SimpleNamespace
 
 from . import limits
@@ -89,11 +88,19 @@ def _quotes_of(source_id: str, dataset: Dataset) -> list[str]:
 
 
 def highlight(text: str, quotes: list[str]) -> list[SimpleNamespace]:
-    """The text cut into plain and quoted parts; a quote matches across any run of whitespace."""
+    """The text cut into plain and quoted parts; a quote matches across any run of whitespace.
+
+    Quotes are found with str.find in a whitespace-folded copy of the text and mapped back, which
+    at thousands of quotes per document is far quicker than a regular expression per quote."""
+    folded, origin = _fold(text)
     spans = []
     for quote in quotes:
-        pattern = r"\s+".join(re.escape(word) for word in quote.split())
-        spans.extend(match.span() for match in re.finditer(pattern, text))
+        needle = " ".join(quote.split())
+        start = folded.find(needle)
+        while needle and start != -1:
+            end = start + len(needle) - 1
+            spans.append((origin[start], origin[end] + 1))
+            start = folded.find(needle, start + 1)
     merged: list[list[int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -107,3 +114,19 @@ def highlight(text: str, quotes: list[str]) -> list[SimpleNamespace]:
         position = end
     parts.append(SimpleNamespace(text=text[position:], quoted=False))
     return [part for part in parts if part.text]
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """The text with each run of whitespace as one space, and each character's original index."""
+    chars, origin, previous_space = [], [], True
+    for index, char in enumerate(text):
+        if char.isspace():
+            if not previous_space:
+                chars.append(" ")
+                origin.append(index)
+            previous_space = True
+        else:
+            chars.append(char)
+            origin.append(index)
+            previous_space = False
+    return "".join(chars), origin

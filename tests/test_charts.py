@@ -92,3 +92,16 @@ def test_shipped_base_map_matches_its_provenance():
     bundled = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     version = re.search(r"plotly\.js v([0-9.]+)", bundled.read_text(encoding="utf-8")[:200])[1]
     assert f"`plotly.js` {version}" in readme, "plotly was upgraded: run tools/geo-assets.sh"
+
+
+@pytest.mark.parametrize("build", ["events_by_type", "fatalities_over_time", "event_map", "coverage_matrix",
+                                   "actor_involvement"])  # fmt: skip
+def test_every_chart_is_a_valid_plotly_figure(dataset, build):
+    import plotly.graph_objects as go
+
+    figure = getattr(charts, build)(dataset).figure
+    validated = go.Figure(figure).to_plotly_json()  # raises on any attribute plotly does not know
+    # and nothing relies on plotly.py's shorthand ("marker_color"), which plotly.js would ignore
+    for trace, checked in zip(figure["data"], validated["data"], strict=True):
+        assert set(trace) == set(checked), build
+    assert set(figure["layout"]) <= set(validated["layout"]), build
