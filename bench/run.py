@@ -101,26 +101,29 @@ def bench_one(label: str, events: int, data: Path | None, work: Path) -> dict:
 
 def main(argv: list[str]) -> int:
     sizes = [int(n) for n in (argv or ["1000", "10000", "100000"])]
-    runs = []
+    runs: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
         seed = sum(1 for _ in _seed_events())
         runs.append(bench_one("seed", seed, None, Path(tmp) / "seed"))
-        print(json.dumps(runs[-1]), flush=True)
+        write_results(runs)
         for n in sizes:
             work = Path(tmp) / f"n{n}"
             data = generate(n, work / "dataset")
             runs.append(bench_one(f"synthetic-{n}", n, data, work))
-            print(json.dumps(runs[-1]), flush=True)
+            write_results(runs)  # after each size: a long run keeps what it has measured
             shutil.rmtree(work)
-    if len(runs) > 2:
-        (a, b) = runs[-2], runs[-1]
-        slope = (b["wall_s"] - a["wall_s"]) / (b["events"] - a["events"]) * 1000
-    else:
-        slope = None
-    result = {"runs": runs, "slope_s_per_1000_events": round(slope, 3) if slope else None, "targets": TARGETS,
-              "machine": f"{os.cpu_count()} cores"}  # fmt: skip
-    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return 0
+
+
+def write_results(runs: list[dict]) -> None:
+    print(json.dumps(runs[-1]), flush=True)
+    synthetic = [r for r in runs if r["label"] != "seed"]
+    slope = None
+    if len(synthetic) >= 2:
+        a, b = synthetic[-2], synthetic[-1]
+        slope = round((b["wall_s"] - a["wall_s"]) / (b["events"] - a["events"]) * 1000, 3)
+    result = {"runs": runs, "slope_s_per_1000_events": slope, "targets": TARGETS, "machine": f"{os.cpu_count()} cores"}
+    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
 
 
 def _seed_events():
