@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from . import limits
 from .dataset import Dataset
 from .models import EVENT_TYPES, Event
 from .render import render
@@ -143,9 +144,10 @@ def event_map(dataset: Dataset, place_ids: set[str] | None = None) -> Chart:
         cell[0] += 1
         cell[1] += figures.conservative if figures else 0
         cell[2] += figures.high if figures else 0
+    busiest = set(sorted(cells, key=lambda key: (-cells[key][0], key))[: limits.MAP_POINTS])
     traces = []
     for kind in EVENT_TYPES:
-        keys = [key for key in cells if key[1] == kind]
+        keys = [key for key in cells if key[1] == kind and key in busiest]
         if not keys:
             continue
         places = [dataset.places[p] for p, _ in keys]
@@ -156,7 +158,8 @@ def event_map(dataset: Dataset, place_ids: set[str] | None = None) -> Chart:
                 lat=[p.latitude for p in places],
                 text=[p.name for p in places],
                 customdata=[cells[key] for key in keys],
-                marker={"size": [8 + 4 * math.sqrt(cells[key][1]) for key in keys], "color": TYPE_COLOURS[kind],
+                marker={"size": [round(8 + 4 * math.sqrt(cells[key][1]), 1) for key in keys],
+                        "color": TYPE_COLOURS[kind],
                         "line": {"width": 1, "color": "#ffffff"}, "opacity": 0.85},
                 hovertemplate="%{text}: %{customdata[0]} event(s), %{customdata[1]} dead (conservative)<extra>"
                 + kind + "</extra>",
@@ -176,6 +179,8 @@ def event_map(dataset: Dataset, place_ids: set[str] | None = None) -> Chart:
         **LIBYA_VIEW,
     }
     notes = [f"{unmapped} event(s) outside Libya or without coordinates are not on the map."] if unmapped else []
+    if len(cells) > len(busiest):
+        notes.append(f"The {len(busiest)} busiest place-and-type points are drawn; the table lists all {len(cells)}.")
     return Chart(
         key="map",
         title="Map of events in Libya",
@@ -191,8 +196,10 @@ def event_map(dataset: Dataset, place_ids: set[str] | None = None) -> Chart:
 
 def coverage_matrix(dataset: Dataset) -> Chart:
     """Which source reports which event (or, for large datasets, how many per year)."""
-    sources = list(dataset.sources.values())
     events = list(dataset.events.values())
+    reporting = Counter(s for e in events for s in e.source_ids)
+    sources = sorted(dataset.sources.values(), key=lambda s: -reporting[s.id])[: limits.COVERAGE_SOURCES]
+    sources = [s for s in dataset.sources.values() if s in sources]  # in the dataset's order
     if len(events) <= MAX_EVENT_COLUMNS:
         columns = [e.id for e in events]
         reports = {(s, e.id): int(s in e.source_ids) for e in events for s in dataset.sources}
@@ -214,6 +221,9 @@ def coverage_matrix(dataset: Dataset) -> Chart:
         caption=_caption(
             dataset, f"Each row is a source, each column an {unit}; a filled cell means the source reports it."
         ),
+        notes=[f"The {len(sources)} sources reporting most events are shown."]
+        if len(sources) < len(dataset.sources)
+        else [],
         figure=_figure([trace], xaxis={"title": axis, "type": "category"}, yaxis={"automargin": True},
                        height=120 + 36 * len(sources), margin={"l": 10, "r": 10, "t": 10, "b": 60}),
         headers=["Source", *map(str, columns)],

@@ -63,10 +63,20 @@ def render_sections(dataset: Dataset, links: Links) -> str:
         charts=[render_chart(fatalities_over_time(dataset), PAGE), render_chart(coverage_matrix(dataset), PAGE)],
         years=sorted(years.items()),
         disputes=disputes,
-        sources=list(dataset.sources.values()),
+        sources=_sources_for(dataset, shown),
         events_of={
             s: [e.id for e in dataset.events_from(s) if e in shown][-limits.EVENT_LIST :] for s in dataset.sources
         },
         left_out=len(events) - len(shown),
         disputes_left_out=sum(e.status == "disputed" for e in events) - len(disputed),
     )
+
+
+def _sources_for(dataset: Dataset, shown: list) -> list:
+    """The sources of the printed events, those reporting most first kept, in the dataset's order."""
+    counts: dict[str, int] = defaultdict(int)
+    for event in shown:
+        for source_id in event.source_ids:
+            counts[source_id] += 1
+    keep = set(sorted(counts, key=lambda s: -counts[s])[: limits.PRINT_SOURCES])
+    return [s for s in dataset.sources.values() if s.id in keep]

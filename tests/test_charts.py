@@ -105,3 +105,15 @@ def test_every_chart_is_a_valid_plotly_figure(dataset, build):
     for trace, checked in zip(figure["data"], validated["data"], strict=True):
         assert set(trace) == set(checked), build
     assert set(figure["layout"]) <= set(validated["layout"]), build
+
+
+def test_map_and_coverage_stay_bounded_on_large_data(tmp_path, monkeypatch):
+    from bench.generate import generate
+    from macros import limits
+
+    monkeypatch.setattr(limits, "MAP_POINTS", 10)
+    monkeypatch.setattr(limits, "COVERAGE_SOURCES", 3)
+    big = load_dataset(generate(600, tmp_path / "bench"))
+    drawn = sum(len(trace["lon"]) for trace in charts.event_map(big).figure["data"])
+    assert drawn == 10 and len(charts.event_map(big).rows) > 10  # the table keeps every point
+    assert len(charts.coverage_matrix(big).rows) == 3
