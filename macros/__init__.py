@@ -12,20 +12,13 @@ from markupsafe import Markup
 from . import charts, methodology, printview
 from .briefing import render_claimed, render_latest, render_sources_line
 from .dates import show_event_date
+from .exports import DOWNLOADS
 from .links import Links
 from .overview import render_overview
 from .pages import DEFAULT_PAGE_SIZE
 from .render import render
 from .site import dataset_for
 from .timeline import timeline_layout
-
-DOWNLOADS = (
-    ("events.csv", "one row per event, ACLED's columns first, then derived figures and sources"),
-    ("claims.csv", "one row per claim: source, field, value as stated, bounds and quote"),
-    ("sources.csv", "one row per source document, with its grade and checksum"),
-    ("events.geojson", "a point per event (events without coordinates have no geometry)"),
-    ("events.json", "every event as modelled, claims included, with derived figures"),
-)
 
 
 def define_env(env: Any) -> None:
@@ -94,7 +87,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def downloads() -> str:
         """The download files with what each holds."""
-        return render("downloads.html", files=DOWNLOADS, links=links())
+        return render("downloads.html", files=DOWNLOADS.items(), links=links())
 
     @env.macro
     def chart(name: str) -> str:

@@ -36,7 +36,13 @@ DISORDER_TYPES = {
     "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
-EXPORT_NAMES = ("events.csv", "claims.csv", "sources.csv", "events.geojson", "events.json")
+DOWNLOADS = {  # file name -> what it holds (listed on the methodology page)
+    "events.csv": "one row per event, ACLED's columns first, then derived figures and sources",
+    "claims.csv": "one row per claim: source, field, value as stated, bounds and quote",
+    "sources.csv": "one row per source document, with its grade and checksum",
+    "events.geojson": "a point per event (events without coordinates have no geometry)",
+    "events.json": "every event as modelled, claims included, with derived figures",
+}
 SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .dataset import Dataset
-from .exports import EXPORT_NAMES
+from .exports import DOWNLOADS
 from .render import render
 
 
@@ -22,5 +22,5 @@ def render_overview(dataset: Dataset) -> str:
         places=len(dataset.places),
         actors=len(dataset.actors),
         assessments=len(dataset.assessments),
-        downloads=sorted(EXPORT_NAMES),
+        downloads=sorted(DOWNLOADS),
     )

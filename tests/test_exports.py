@@ -63,3 +63,9 @@ def test_geojson_has_a_point_per_event(exports):
 def test_formula_cells_are_neutralised(cell):
     text = to_csv([{"a": cell, "b": -14.5}], ("a", "b"))
     assert text.splitlines()[1] == f"'{cell},-14.5"
+
+
+def test_every_download_is_described_and_written(exports):
+    from macros.exports import DOWNLOADS
+
+    assert set(exports) == set(DOWNLOADS)
