@@ -7,24 +7,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup
-
 from . import charts, methodology, printview
 from .briefing import render_claimed, render_latest, render_sources_line
 from .dates import show_event_date
 from .exports import DOWNLOADS
 from .links import Links
 from .overview import render_overview
-from .pages import DEFAULT_PAGE_SIZE
 from .render import render
-from .site import dataset_for
-from .timeline import timeline_layout
+from .site import dataset_for, layout_for
 
 
 def define_env(env: Any) -> None:
     dataset = dataset_for(env.conf)
-    page_size = int(env.conf.extra.get("timeline_page_size", DEFAULT_PAGE_SIZE))
-    layout = timeline_layout(dataset, page_size, env.conf.use_directory_urls)
+    layout = layout_for(env.conf, dataset)
 
     def links() -> Links:
         if env.page.file.src_uri == printview.PAGE:
@@ -44,15 +39,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def count(what: str) -> int:
         """A count: events, sources, claims, disputed, places, actors, assessments, unknown_outlets, undated_sources."""
-        events = dataset.events.values()
-        sources = dataset.sources.values()
-        counts = {
-            "claims": sum(len(e.claims) for e in events),
-            "disputed": sum(e.status == "disputed" for e in events),
-            "unknown_outlets": sum(s.outlet.name is None for s in sources),
-            "undated_sources": sum(s.published.date is None for s in sources),
-        }
-        return counts[what] if what in counts else len(getattr(dataset, what))
+        return dataset.counts()[what]
 
     @env.macro
     def latest(n: int = 5) -> str:
@@ -65,9 +52,9 @@ def define_env(env: Any) -> None:
         return show_event_date(dataset.events[event_id])
 
     @env.macro
-    def event_link(event_id: str) -> Markup:
+    def event_link(event_id: str) -> str:
         """A link to an event's card on the timeline, labelled with its date."""
-        return Markup('<a href="{}">{}</a>').format(links().event(event_id), event_date(event_id))
+        return render("event_link.html", href=links().event(event_id), label=event_date(event_id)).strip()
 
     @env.macro
     def figures(event_id: str, field: str = "fatalities") -> str:

@@ -32,6 +32,21 @@ class Dataset:
         days = [date_bounds(s.published.date)[1] for s in self.sources.values() if s.published.date]
         return max(days, default=None)
 
+    def counts(self) -> dict[str, int]:
+        """What the dataset holds, counted once for the front page, its macros and the print cover."""
+        events, sources = self.events.values(), self.sources.values()
+        return {
+            "events": len(self.events),
+            "sources": len(self.sources),
+            "places": len(self.places),
+            "actors": len(self.actors),
+            "assessments": len(self.assessments),
+            "claims": sum(len(e.claims) for e in events),
+            "disputed": sum(e.status == "disputed" for e in events),
+            "unknown_outlets": sum(s.outlet.name is None for s in sources),
+            "undated_sources": sum(s.published.date is None for s in sources),
+        }
+
     def country_of(self, event: Event) -> Country:
         return self.countries[self.places[event.place].country]
 

@@ -18,7 +18,7 @@ def disputes_path(number: int) -> str:
     return PATH if number == 1 else f"disputes/{number}.md"
 
 
-def build_disputes_page(dataset: Dataset, layout: Layout) -> dict[str, str]:
+def build_disputes_page(dataset: Dataset, layout: Layout) -> dict[str, tuple[str, list[str]]]:
     """The disputed events, newest first, limits.DISPUTES_PAGE to a page."""
     disputed = sorted((e for e in dataset.events.values() if e.status == "disputed"),
                       key=lambda e: (e.start, e.id), reverse=True)  # fmt: skip

@@ -22,7 +22,7 @@ ACTOR_GROUPS = (
 )  # fmt: skip
 
 
-def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, str]:
+def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str, list[str]]]:
     involving: dict[str, list] = defaultdict(list)
     at_place: dict[str, list] = defaultdict(list)
     near_place: dict[str, list] = defaultdict(list)

@@ -12,6 +12,7 @@ from . import limits
 from .dataset import Dataset
 from .disputes import build_disputes_page
 from .entities import build_entity_pages
+from .links import Layout
 from .render import restore
 from .sources import build_source_pages
 from .timeline import build_timeline_pages, timeline_layout
@@ -32,9 +33,11 @@ class Page:
         return restore(self.source, self.blocks)
 
 
-def build_pages(dataset: Dataset, page_size: int = DEFAULT_PAGE_SIZE, directory_urls: bool = True) -> list[Page]:
-    """Every generated page, keyed by its path under docs/."""
-    layout = timeline_layout(dataset, page_size, directory_urls)
+def build_pages(
+    dataset: Dataset, page_size: int = DEFAULT_PAGE_SIZE, directory_urls: bool = True, layout: Layout | None = None
+) -> list[Page]:
+    """Every generated page, keyed by its path under docs/ (in `layout`, when the caller has one)."""
+    layout = layout or timeline_layout(dataset, page_size, directory_urls)
     rendered: dict[str, tuple[str, list[str]]] = {}
     builders = (build_timeline_pages, build_source_pages, build_entity_pages, build_disputes_page, build_whatsnew_page)
     for builder in builders:

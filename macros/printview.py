@@ -55,7 +55,9 @@ def render_sections(dataset: Dataset, links: Links) -> str:
     for event in shown:
         years[event.start.year].append(event_view(event, dataset))
     disputed = [e for e in events if e.status == "disputed"][-limits.PRINT_DISPUTES :]
-    disputes = [SimpleNamespace(view=event_view(e, dataset), groups=event_view(e, dataset).groups) for e in disputed]
+    disputes = [SimpleNamespace(view=view, groups=view.groups) for view in (event_view(e, dataset) for e in disputed)]
+    sources = _sources_for(dataset, shown)
+    printed = {e.id for e in shown}
     return render(
         "print_sections.html",
         dataset=dataset,
@@ -63,9 +65,9 @@ def render_sections(dataset: Dataset, links: Links) -> str:
         charts=[render_chart(fatalities_over_time(dataset), PAGE), render_chart(coverage_matrix(dataset), PAGE)],
         years=sorted(years.items()),
         disputes=disputes,
-        sources=_sources_for(dataset, shown),
+        sources=sources,
         events_of={
-            s: [e.id for e in dataset.events_from(s) if e in shown][-limits.EVENT_LIST :] for s in dataset.sources
+            s.id: [e.id for e in dataset.events_from(s.id) if e.id in printed][-limits.EVENT_LIST :] for s in sources
         },
         left_out=len(events) - len(shown),
         disputes_left_out=sum(e.status == "disputed" for e in events) - len(disputed),

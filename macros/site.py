@@ -17,9 +17,11 @@ from mkdocs.structure.files import File
 
 from .dataset import Dataset
 from .exports import render_exports
+from .links import Layout
 from .loader import DATA_DIR, load_dataset_cached
 from .pages import DEFAULT_PAGE_SIZE, build_pages
 from .render import restore
+from .timeline import timeline_layout
 from .whatsnew import FEED, render_feed
 from .yamlfile import DataError
 
@@ -35,11 +37,16 @@ def dataset_for(config: MkDocsConfig) -> Dataset:
         raise PluginError(err.report()) from None
 
 
+def layout_for(config: MkDocsConfig, dataset: Dataset) -> Layout:
+    """Where each event's card lives in this build: its page size and its URL style."""
+    page_size = int(config.extra.get("timeline_page_size", DEFAULT_PAGE_SIZE))
+    return timeline_layout(dataset, page_size, config.use_directory_urls)
+
+
 def generated_files(config: MkDocsConfig) -> list[File]:
     """Files the build adds beside docs/: the data pages and the downloads."""
     dataset = dataset_for(config)
-    page_size = int(config.extra.get("timeline_page_size", DEFAULT_PAGE_SIZE))
-    pages = build_pages(dataset, page_size, config.use_directory_urls)
+    pages = build_pages(dataset, layout=layout_for(config, dataset))
     _BLOCKS.clear()
     _BLOCKS.update((page.path, page.blocks) for page in pages)
     files = [File.generated(config, page.path, content=page.source) for page in pages]

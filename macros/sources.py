@@ -14,7 +14,7 @@ from .links import Layout, Links, page_path
 from .render import render_page
 
 
-def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, str]:
+def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str, list[str]]]:
     pages = {page_path("sources"): _index(dataset, layout)}
     for source in dataset.sources.values():
         path = page_path("sources", source.id)

@@ -1,7 +1,7 @@
 """The timeline: every event in date order, grouped by year, with browser-side filters.
 
-Up to `page_size` events it is one page; beyond that each year gets its own page and the index
-counts them, so no page grows without bound.
+Up to `page_size` events it is one page; beyond that each year gets its own page (a busy year
+several parts) and the index counts them, so no page grows without bound.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def timeline_layout(dataset: Dataset, page_size: int, directory_urls: bool = Tru
     return Layout(pages, directory_urls)
 
 
-def build_timeline_pages(dataset: Dataset, layout: Layout) -> dict[str, str]:
+def build_timeline_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str, list[str]]]:
     by_page: dict[str, list[str]] = defaultdict(list)
     for event_id, path in layout.event_pages.items():
         by_page[path].append(event_id)

@@ -33,7 +33,7 @@ def updates(dataset: Dataset) -> list[SimpleNamespace]:
     return [SimpleNamespace(day=day, **vars(days[day])) for day in sorted(days, reverse=True)]
 
 
-def build_whatsnew_page(dataset: Dataset, layout: Layout) -> dict[str, str]:
+def build_whatsnew_page(dataset: Dataset, layout: Layout) -> dict[str, tuple[str, list[str]]]:
     history = updates(dataset)
     return {
         PATH: render_page(
