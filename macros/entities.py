@@ -82,7 +82,7 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str,
     return pages
 
 
-def _index(dataset: Dataset, layout: Layout, kind: str, events: dict[str, list]) -> str:
+def _index(dataset: Dataset, layout: Layout, kind: str, events: dict[str, list]) -> tuple[str, list[str]]:
     if kind == "actors":
         groups = [(label, [a for a in dataset.actors.values() if a.kind in kinds]) for label, kinds in ACTOR_GROUPS]
         intro = f"{len(dataset.actors)} actors, with every spelling the sources use."

@@ -39,7 +39,7 @@ def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str,
     return pages
 
 
-def _index(dataset: Dataset, layout: Layout) -> str:
+def _index(dataset: Dataset, layout: Layout) -> tuple[str, list[str]]:
     rows = [
         SimpleNamespace(
             source=source,

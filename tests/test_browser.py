@@ -10,19 +10,13 @@ import pytest
 from macros.loader import load_dataset
 from tests.browser import chromium
 from tests.conftest import PROJECT
-from tests.site import build_site, free_port, serve
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    site_dir, port = tmp_path_factory.mktemp("site"), free_port()
-    # built for the address it is served from, as a deployment is: instant navigation needs it
-    result = build_site(site_dir, site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stderr
-    with serve(site_dir, port) as url:
-        yield url
+def base_url(served_site):
+    return served_site[1]
 
 
 @pytest.fixture(scope="module")

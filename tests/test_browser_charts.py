@@ -9,22 +9,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.browser import chromium
-from tests.site import build_site, free_port, serve
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def site():
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory() as tmp:
-        site_dir, port = Path(tmp), free_port()
-        result = build_site(site_dir, site_url=f"http://127.0.0.1:{port}/")
-        assert result.returncode == 0, result.stderr
-        with serve(site_dir, port) as url:
-            yield site_dir, url
+def site(served_site):
+    return served_site
 
 
 @pytest.fixture(scope="module")

@@ -11,18 +11,14 @@ from pypdf import PdfReader
 from macros.charts import actor_involvement, coverage_matrix, event_map, events_by_type, fatalities_over_time
 from macros.loader import load_dataset
 from tests.conftest import PROJECT
-from tests.site import build_site
 from tools.pdf import make_pdf
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site")
-    result = build_site(site)
-    assert result.returncode == 0, result.stderr
-    return site
+def built(served_site):
+    return served_site[0]
 
 
 @pytest.fixture(scope="module")

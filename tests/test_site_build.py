@@ -16,11 +16,8 @@ pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
-    assert result.returncode == 0, result.stderr
-    return site_dir
+def site(served_site):
+    return served_site[0]
 
 
 @pytest.fixture(scope="module")
