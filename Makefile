@@ -20,7 +20,15 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv and install the pinned dependencies
+# The npm tools (package.json, pinned by package-lock.json): the checkers the tests run.
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime; Debian's Java 17 runs it.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: make system, or apt-get install npm" >&2; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $(NODE_STAMP)
+
+setup: $(STAMP) $(NODE_STAMP) ## Create .venv and node_modules and install the pinned dependencies
 
 serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000, rebuilding on edits
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -39,13 +47,14 @@ schema: $(STAMP) ## Regenerate the JSON Schemas in data/schema/ from the models
 	$(BIN)/python -m macros.schema
 
 SYSTEM_PACKAGES := chromium poppler-utils fonts-liberation
-system: ## Install Debian's Chromium, poppler-utils and fonts (when missing and root)
-	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+system: ## Install Debian's Chromium, poppler-utils, fonts, Java and npm (when missing and root)
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done; \
+	  command -v java >/dev/null || echo default-jre-headless; command -v npm >/dev/null || echo npm); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Missing: $$missing. Run: sudo apt-get install $$missing" >&2; exit 1; fi; fi
 
-test: $(STAMP) system ## Set up and run the whole suite (browser tests included)
+test: system $(STAMP) $(NODE_STAMP) ## Set up and run the whole suite (browser tests included)
 	$(BIN)/python -m macros.schema --check
 	$(BIN)/python -m macros.gazetteer check
 	$(BIN)/ruff check macros hooks tests tools bench
@@ -76,4 +85,4 @@ bench: $(STAMP) ## Build seed and synthetic datasets (SIZES="1000 10000 100000")
 	$(BIN)/python -m bench.run $(SIZES)
 
 clean: ## Remove the built site and caches
-	rm -rf site dist .pytest_cache .ruff_cache
+	rm -rf site dist .pytest_cache .ruff_cache node_modules
