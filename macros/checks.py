@@ -15,7 +15,7 @@ from .dataset import Dataset
 from .figures import conflicts
 from .loader import Record
 from .models import Event, date_bounds
-from .yamlfile import Problem
+from .yamlfile import MAX_BYTES, Problem
 
 
 def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, problems: list[Problem]) -> Dataset:
@@ -86,6 +86,9 @@ def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: 
         path = root / source.seed
         if not path.is_file():
             problems.append(record.problem(("seed",), f"no such file {source.seed}"))
+            continue
+        if path.stat().st_size > MAX_BYTES:
+            problems.append(record.problem(("seed",), f"{source.seed} is over {MAX_BYTES} bytes: not one document"))
             continue
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()

@@ -80,7 +80,9 @@ def _validate_records(kind: str, document: Document, one_per_file: bool, problem
         entries: list[tuple[FieldPath, Any]] = [((), value)]
     elif isinstance(value, list):
         entries = [((i,), item) for i, item in enumerate(value)]
-    elif value is None:
+    elif value is None:  # empty, or only comments: a truncated or wiped file, never meant
+        message = f"the file is empty: write [] for no {kind}, or one '- id: ...' entry each"
+        problems.append(document.problem((), message))
         return []
     else:
         problems.append(document.problem((), f"expected a list of {kind}, one '- id: ...' entry each"))

@@ -86,9 +86,10 @@ def read_yaml(path: Path, shown_as: str) -> Document:
     Duplicate keys are listed in `Document.problems` (the first value is kept) so the rest of
     the file is still checked and one slip does not hide every other mistake.
     """
+    size = path.stat().st_size  # before reading: a runaway file is refused without loading it
+    if size > MAX_BYTES:
+        raise DataError([Problem(shown_as, 1, "", f"file is {size} bytes; the limit is {MAX_BYTES}")])
     raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        raise DataError([Problem(shown_as, 1, "", f"file is {len(raw)} bytes; the limit is {MAX_BYTES}")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
