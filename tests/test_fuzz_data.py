@@ -88,22 +88,26 @@ def mutation(draw) -> tuple[str, bytes]:
 @settings(max_examples=1000, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(mutation())
 def test_mutated_data_loads_or_fails_cleanly_with_file_and_line(change):
-    name, data = change
+    try:
+        dataset = load_mutated(*change)
+    except DataError as error:
+        assert error.problems, "a DataError must say what is wrong"
+        for problem in error.problems:
+            assert re.fullmatch(r"data/[a-z]+\.yaml", problem.file), problem
+            assert problem.line >= 1 and problem.message, problem
+        assert str(error).splitlines()[1].strip().startswith("data/")
+    else:
+        assert dataset.events and dataset.sources  # whatever loads is a whole dataset
+
+
+def load_mutated(name: str, data: bytes):
+    """The fixture dataset with data/<name> replaced by `data`, loaded."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         shutil.copytree(FIXTURES / "data", root / "data")
         shutil.copytree(FIXTURES / "seeds", root / "seeds")
         (root / "data" / name).write_bytes(data)
-        try:
-            dataset = load_dataset(root / "data", today=TODAY)
-        except DataError as error:
-            assert error.problems, "a DataError must say what is wrong"
-            for problem in error.problems:
-                assert re.fullmatch(r"data/[a-z]+\.yaml", problem.file), problem
-                assert problem.line >= 1 and problem.message, problem
-            assert str(error).splitlines()[1].strip().startswith("data/")
-        else:
-            assert dataset.events and dataset.sources  # whatever loads is a whole dataset
+        return load_dataset(root / "data", today=TODAY)
 
 
 def test_the_mutations_reach_both_outcomes():
@@ -113,17 +117,11 @@ def test_the_mutations_reach_both_outcomes():
     @settings(max_examples=60, deadline=None, derandomize=True, database=None)
     @given(mutation())
     def sample(change):
-        name, data = change
-        with tempfile.TemporaryDirectory() as tmp:
-            root = Path(tmp)
-            shutil.copytree(FIXTURES / "data", root / "data")
-            shutil.copytree(FIXTURES / "seeds", root / "seeds")
-            (root / "data" / name).write_bytes(data)
-            try:
-                load_dataset(root / "data", today=TODAY)
-                outcomes.add("loaded")
-            except DataError:
-                outcomes.add("error")
+        try:
+            load_mutated(*change)
+            outcomes.add("loaded")
+        except DataError:
+            outcomes.add("error")
 
     sample()
     assert outcomes == {"loaded", "error"}
