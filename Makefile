@@ -33,8 +33,8 @@ setup: $(STAMP) $(NODE_STAMP) ## Create .venv and node_modules and install the p
 serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000, rebuilding on edits
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) ## Strict build of the site into site/
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+build: $(STAMP) ## Strict build into site/, replacing it only when the build succeeds
+	$(BIN)/python -m tools.build --site-dir site
 
 validate: $(STAMP) ## Check the data; print every problem as file:line: field: message
 	$(BIN)/python -m macros.validate $(VALIDATE_FLAGS)

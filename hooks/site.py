@@ -11,6 +11,11 @@ from macros.site import dataset_for, dump_markdown, generated_files, restore_blo
 
 def on_config(config: MkDocsConfig) -> None:
     dataset_for(config)
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        # Opened from disk there is no origin for 'self' to name, and the offline search runs its
+        # worker through an inline frame: the bundle goes without the policy (and without network).
+        config.extra["csp"] = ""
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -39,8 +39,10 @@ class Chart:
     notes: list[str] = field(default_factory=list)
 
     @property
-    def figure_json(self) -> str:
-        return json.dumps(self.figure, separators=(",", ":"), ensure_ascii=False)
+    def figure_json(self) -> Markup:
+        """Escaped for the data-figure attribute only: a chart is an HTML block, which Markdown
+        leaves alone, so the JSON's brackets need not grow into references."""
+        return Markup.escape(json.dumps(self.figure, separators=(",", ":"), ensure_ascii=False))
 
 
 def _figure(traces: list, **layout: object) -> dict:

@@ -1,6 +1,9 @@
 """The Jinja environment for our partials: autoescaped, strict, templates in `macros/templates/`.
 
-Everything from data is escaped; a missing variable is an error, never an empty string.
+Everything from data is escaped, for HTML and for Markdown: our HTML goes through Markdown on
+the hand-written pages and outside the stashed blocks, where `[x](javascript:…)`, `*` or an
+attr_list `{ onclick=… }` in data text would otherwise become markup. A missing variable is an
+error, never an empty string.
 """
 
 from __future__ import annotations
@@ -39,11 +42,28 @@ FIELD_LABELS = {
 }
 
 
+# Characters Markdown (and attr_list) reads as syntax, as numeric references: the browser shows
+# them as they were, in text and in attribute values alike; Markdown passes references through.
+_MARKDOWN_INERT = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_[]{}!~^|\n"})
+
+
+def inert(value: Any) -> Markup:
+    """`value` escaped for HTML and made inert to Markdown; markup we built (Markup) is kept."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(Markup.escape(value)).translate(_MARKDOWN_INERT))
+
+
+def _join(values: Any, separator: str = "") -> Markup:
+    return Markup(inert(separator)).join(inert(value) for value in values)
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         autoescape=True,
+        finalize=inert,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -52,11 +72,24 @@ def environment() -> jinja2.Environment:
     env.filters["plural"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
     env.globals.update(GRADES=GRADES, FIELDS=FIELD_LABELS, show_date=show_date)
     env.filters["stash"] = _stash
+    env.filters["join"] = _join  # the built-in join escapes for HTML only
     return env
 
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
+
+
+@cache
+def _text_environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR), undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+    )
+
+
+def render_text(template: str, **context: Any) -> str:
+    """A template that is not HTML (the YAML stub of a new source): nothing escaped."""
+    return _text_environment().get_template(template).render(**context)
 
 
 PLACEHOLDER = '<div class="lw-stash" data-stash="{}"></div>'

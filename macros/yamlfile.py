@@ -100,7 +100,11 @@ def read_yaml(path: Path, shown_as: str) -> Document:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
-        raise DataError([Problem(shown_as, line, "", f"YAML syntax: {err.problem or err}")]) from None
+        message = f"YAML syntax: {err.problem or err}"
+        if err.context and err.context_mark and err.context_mark.line + 1 != line:
+            # an unclosed bracket or quote is found lines later: say where it opened
+            message += f" ({err.context} on line {err.context_mark.line + 1})"
+        raise DataError([Problem(shown_as, line, "", message)]) from None
     except (yaml.YAMLError, RecursionError) as err:
         raise DataError([Problem(shown_as, 1, "", f"YAML syntax: {err}")]) from None
     document = Document(shown_as, None)

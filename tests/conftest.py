@@ -58,13 +58,14 @@ def data_copy(tmp_path: Path) -> FixtureCopy:
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
-    """The real site, built once (--strict) for the address it is served from, and served:
-    the site, browser, chart and PDF tests all look at this one build."""
-    from tests.site import build_site, free_port, serve
+    """The real site, built once (--strict) for the address it is served from, and served with
+    the Content-Security-Policy header: the site, browser, chart and PDF tests all look at this
+    one build, so each of them also shows the site works under the policy."""
+    from tests.site import CSP, build_site, free_port, serve
 
     site_dir, port = tmp_path_factory.mktemp("site"), free_port()
     # built for its own address, as a deployment is: instant navigation needs it
     result = build_site(site_dir, site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stderr
-    with serve(site_dir, port) as url:
+    with serve(site_dir, port, headers={"Content-Security-Policy": CSP}) as url:
         yield site_dir, url

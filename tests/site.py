@@ -10,7 +10,10 @@ from pathlib import Path
 from tests.conftest import PROJECT
 from tools.localsite import free_port, serve
 
-__all__ = ["build_site", "free_port", "serve"]
+__all__ = ["CSP", "build_site", "free_port", "serve"]
+
+# The policy the site must work under (issue 10); the test server sends it with every response.
+CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 

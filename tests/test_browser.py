@@ -53,7 +53,9 @@ def test_search_finds_a_place_by_another_spelling(base_url, browser):
     page = browser.new_page()
     page.goto(base_url, wait_until="networkidle")
     page.locator(".md-search__input").click()
-    page.wait_for_function("document.querySelector('.md-search-result__meta')?.textContent.includes('Type to start')")
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta')?.textContent.includes('Type to start')"
+    )
     page.keyboard.type("Qatroun")
     page.wait_for_selector(".md-search-result__item")
     links = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")

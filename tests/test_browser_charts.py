@@ -43,7 +43,9 @@ def test_every_chart_on_every_page_draws_without_errors_or_foreign_requests(site
         page.on("request", lambda r, requests=requests: requests.append(r.url))
         address = url + ("" if path == "." else path + "/")
         page.goto(address, wait_until="networkidle")
-        page.wait_for_function(f"document.querySelectorAll('.lw-chart[data-rendered] svg.main-svg').length >= {count}")
+        page.wait_for_function(
+            f"() => document.querySelectorAll('.lw-chart[data-rendered] svg.main-svg').length >= {count}"
+        )
         for chart in page.locator(".lw-chart").all():
             assert chart.locator("svg.main-svg").count() >= 1, f"{address} #{chart.get_attribute('id')}"
             if chart.get_attribute("data-geo"):

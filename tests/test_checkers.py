@@ -130,7 +130,9 @@ class Visitor:
         """Open `url`, wait for its charts and for no open request (networkidle waits 500 ms)."""
         self.requests.clear()
         self.page.goto(url, wait_until="load")
-        self.page.wait_for_function("[...document.querySelectorAll('.lw-chart')].every(el => el.dataset.rendered)")
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('.lw-chart')].every(el => el.dataset.rendered)"
+        )
         for _ in range(100):
             self.page.wait_for_timeout(quiet_ms)
             if not self.pending:

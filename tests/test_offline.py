@@ -34,11 +34,11 @@ def test_bundle_works_from_disk_with_no_network(bundle):
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto((site / "index.html").as_uri(), wait_until="load")
-        page.wait_for_function("document.querySelectorAll('.lw-chart[data-rendered] svg.main-svg').length >= 2")
+        page.wait_for_function("() => document.querySelectorAll('.lw-chart[data-rendered] svg.main-svg').length >= 2")
         assert page.locator(".lw-chart[data-geo] path.countries, .lw-chart[data-geo] .countries path").count() >= 1
         page.locator(".md-search__input").click()
         page.wait_for_function(
-            "document.querySelector('.md-search-result__meta')?.textContent.includes('Type to start')"
+            "() => document.querySelector('.md-search-result__meta')?.textContent.includes('Type to start')"
         )
         page.keyboard.type("Qatroun")
         page.wait_for_selector(".md-search-result__item")

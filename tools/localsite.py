@@ -9,9 +9,17 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: ClassVar[dict[str, str]] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args: object) -> None:
         pass
 
@@ -23,9 +31,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(site_dir: Path, port: int = 0) -> Iterator[str]:
-    """Serve `site_dir` on 127.0.0.1 (a free port unless given) for the duration; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def serve(site_dir: Path, port: int = 0, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve `site_dir` on 127.0.0.1 (a free port unless given) for the duration, sending `headers`
+    with every response (a Content-Security-Policy, say); yields the base URL."""
+    handler_class = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
+    handler = functools.partial(handler_class, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

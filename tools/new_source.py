@@ -16,7 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-from macros.render import render
+from macros.render import render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,7 +43,7 @@ def add_source(document: Path, source_id: str | None = None, root: Path = ROOT, 
     stub.parent.mkdir(parents=True, exist_ok=True)
     seed.write_bytes(raw)
     stub.write_text(
-        render(
+        render_text(
             "source_stub.yaml",
             id=source_id,
             seed=f"seeds/{seed.name}",

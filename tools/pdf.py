@@ -43,7 +43,7 @@ def make_pdf(site: Path, out: Path, paper: str = "A4") -> int:
         page.goto(url + "print/", wait_until="networkidle")
         try:
             page.wait_for_function(
-                "[...document.querySelectorAll('.lw-chart')].every(el => el.hasAttribute('data-rendered'))",
+                "() => [...document.querySelectorAll('.lw-chart')].every(el => el.hasAttribute('data-rendered'))",
                 timeout=60_000,
             )
         except PlaywrightTimeout:
@@ -51,7 +51,7 @@ def make_pdf(site: Path, out: Path, paper: str = "A4") -> int:
             raise PdfError(f"charts did not render within 60 s, so no PDF was written: {', '.join(stuck)}") from None
         page.emulate_media(media="print")
         page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-        page.wait_for_function("document.body.dataset.printReady === 'true'", timeout=30_000)
+        page.wait_for_function("() => document.body.dataset.printReady === 'true'", timeout=30_000)
         page.evaluate("document.fonts.ready.then(() => true)")
         label = " · ".join(
             [page.inner_text(".lw-handling"), "Information cut-off " + page.inner_text(".lw-cover-facts dd")]
@@ -70,7 +70,9 @@ def make_pdf(site: Path, out: Path, paper: str = "A4") -> int:
         numbers = section_pages(first, page.evaluate(SECTION_TITLES))
         page.evaluate(FILL_CONTENTS, numbers)
         final = page.pdf(**options)
-    out.write_bytes(final)
+    partial = out.with_name(out.name + ".part")  # a reader never sees half a PDF
+    partial.write_bytes(final)
+    partial.replace(out)
     return len(PdfReader(io.BytesIO(final)).pages)
 
 

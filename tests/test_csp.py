@@ -1,0 +1,96 @@
+"""The site works under `default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'`:
+no inline script, no inline event handler, no eval; charts, map, search, filters and instant
+navigation all run with the header sent (the session's test server sends it to every test)."""
+
+from __future__ import annotations
+
+import urllib.request
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.browser import chromium
+from tests.site import CSP, serve
+
+pytestmark = pytest.mark.browser
+
+# Records every violation the page reports, from before its first script runs.
+RECORD_VIOLATIONS = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", e =>
+  window.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`));
+"""
+CHARTS_DRAWN = "() => [...document.querySelectorAll('.lw-chart')].every(el => el.dataset.rendered)"
+
+
+def test_the_test_server_sends_the_policy(served_site):
+    with urllib.request.urlopen(served_site[1]) as response:
+        assert response.headers["Content-Security-Policy"] == CSP
+
+
+def test_every_page_carries_the_policy_and_no_inline_script(served_site):
+    site_dir, _ = served_site
+    problems = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        if meta is None or meta.get("content") != CSP:
+            problems.append(f"{rel}: no <meta> with the policy")
+        for script in soup.find_all("script"):
+            if not script.get("src") and script.get("type") != "application/json":
+                problems.append(f"{rel}: inline script {script.get_text()[:60]!r}")
+        for element in soup.find_all(True):
+            handlers = [name for name in element.attrs if name.lower().startswith("on")]
+            if handlers:
+                problems.append(f"{rel}: <{element.name}> has inline handler {handlers}")
+            if str(element.get("href", "")).strip().lower().startswith("javascript:"):
+                problems.append(f"{rel}: <{element.name}> links to javascript:")
+    assert problems == []
+
+
+def test_charts_map_search_filters_and_instant_navigation_work_under_the_policy(served_site):
+    _, base_url = served_site
+    with chromium() as browser:
+        page = browser.new_page()
+        page.add_init_script(RECORD_VIOLATIONS)
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+
+        page.goto(base_url, wait_until="load")  # bar chart and the map
+        page.wait_for_function(CHARTS_DRAWN)
+        assert page.locator("#chart-index-map .geo path").count() > 0, "the map drew no outline"
+        assert page.evaluate("window.__csp") == []
+
+        page.locator(".md-search__input").click()
+        page.keyboard.type("Qatrun")
+        page.wait_for_selector(".md-search-result__item")
+
+        page.keyboard.press("Escape")
+        page.evaluate("window.__sameDocument = true")
+        page.locator(".md-nav__link", has_text="Timeline").first.click()  # instant navigation
+        page.wait_for_url("**/timeline/")
+        page.wait_for_function(CHARTS_DRAWN)
+        assert page.evaluate("window.__sameDocument === true"), "the page reloaded: instant navigation is off"
+        assert page.evaluate("window.__csp") == []
+        total = page.locator("article.lw-event").count()
+        page.select_option("form.lw-filters select[name=place]", "jabal-asida")
+        assert page.locator("article.lw-event:visible").count() == 1 < total
+        assert page.evaluate("window.__csp") == []
+        assert errors == []
+
+
+def test_a_violation_is_recorded_when_a_page_breaks_the_policy(tmp_path: Path):
+    """The check above is only worth having if an inline script and eval are caught."""
+    (tmp_path / "index.html").write_text(
+        "<!doctype html><p>x</p><script>window.inline = 1</script><script src='e.js'></script>", encoding="utf-8"
+    )
+    (tmp_path / "e.js").write_text("try { eval('1') } catch (e) {}", encoding="utf-8")
+    with serve(tmp_path, headers={"Content-Security-Policy": CSP}) as url, chromium() as browser:
+        page = browser.new_page()
+        page.add_init_script(RECORD_VIOLATIONS)
+        page.goto(url, wait_until="load")
+        page.wait_for_timeout(200)
+        blocked = page.evaluate("window.__csp")
+    assert [v.split(" (")[0] for v in blocked] == ["script-src-elem blocked inline", "script-src blocked eval"]
