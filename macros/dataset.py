@@ -56,6 +56,25 @@ class Dataset:
     def events_at(self, place_id: str) -> list[Event]:
         return self._events_by_place.get(place_id, [])
 
+    def assessments_from(self, source_id: str) -> list[Assessment]:
+        return self._assessments_by("source").get(source_id, [])
+
+    def assessments_by(self, actor_id: str) -> list[Assessment]:
+        return self._assessments_by("by").get(actor_id, [])
+
+    def _assessments_by(self, field: str) -> dict[str, list[Assessment]]:
+        """Assessments grouped by a field, once: a page per source or actor asks for its own."""
+        if field not in self._assessment_index:
+            index: dict[str, list[Assessment]] = defaultdict(list)
+            for assessment in self.assessments.values():
+                index[getattr(assessment, field)].append(assessment)
+            self._assessment_index[field] = index
+        return self._assessment_index[field]
+
+    @cached_property
+    def _assessment_index(self) -> dict[str, dict[str, list[Assessment]]]:
+        return {}
+
     def figures(self, event_id: str, field: str = "fatalities") -> Figures | None:
         """The event's derived figures, computed once: every chart and page asks for the same ones."""
         key = (event_id, field)

@@ -34,7 +34,6 @@ def build_disputes_page(dataset: Dataset, layout: Layout) -> dict[str, tuple[str
         pages[path] = render_page(
             "disputes.md",
             title="Disputes" if number == 1 else f"Disputes, page {number}",
-            searchable=False,
             description="Every point on which the sources disagree, side by side.",
             links=links,
             dataset=dataset,

@@ -51,7 +51,7 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str,
             total=len(involving[actor.id]),
             near_views=[],
             chart=None,
-            assessments=[a for a in dataset.assessments.values() if a.by == actor.id],
+            assessments=dataset.assessments_by(actor.id),
         )
     for place in dataset.places.values():
         path = page_path("places", place.id)

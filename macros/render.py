@@ -42,16 +42,20 @@ FIELD_LABELS = {
 }
 
 
-# Characters Markdown (and attr_list) reads as syntax, as numeric references: the browser shows
-# them as they were, in text and in attribute values alike; Markdown passes references through.
-_MARKDOWN_INERT = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_[]{}!~^|\n"})
+# HTML's five, and the characters Markdown (and attr_list) reads as syntax, as references: the
+# browser shows them as they were, in text and attribute values alike; Markdown passes them on.
+_INERT = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
+    | {char: f"&#{ord(char)};" for char in "\\`*_[]{}!~^|\n"}
+)
 
 
-def inert(value: Any) -> Markup:
-    """`value` escaped for HTML and made inert to Markdown; markup we built (Markup) is kept."""
-    if isinstance(value, Markup):
-        return value
-    return Markup(str(Markup.escape(value)).translate(_MARKDOWN_INERT))
+def inert(value: Any) -> Any:
+    """`value` escaped for HTML and made inert to Markdown; markup we built (Markup) is kept.
+    One translate and no Markup.escape: this runs for every value every page prints."""
+    if isinstance(value, (Markup, int, float)):
+        return value  # numbers print as they are
+    return Markup(str(value).translate(_INERT))
 
 
 def _join(values: Any, separator: str = "") -> Markup:

@@ -21,6 +21,7 @@ from .links import Layout
 from .loader import DATA_DIR, load_dataset_cached
 from .pages import DEFAULT_PAGE_SIZE, build_pages
 from .render import restore
+from .search import search_entries
 from .timeline import timeline_layout
 from .whatsnew import FEED, render_feed
 from .yamlfile import DataError
@@ -44,12 +45,18 @@ def layout_for(config: MkDocsConfig, dataset: Dataset) -> Layout:
 
 
 def generated_files(config: MkDocsConfig) -> list[File]:
-    """Files the build adds beside docs/: the data pages and the downloads."""
+    """Files the build adds beside docs/: the data pages and the downloads; the pages' search
+    entries go to the search plugin from the data (macros/search.py)."""
     dataset = dataset_for(config)
-    pages = build_pages(dataset, layout=layout_for(config, dataset))
+    layout = layout_for(config, dataset)
+    pages = build_pages(dataset, layout=layout)
     _BLOCKS.clear()
     _BLOCKS.update((page.path, page.blocks) for page in pages)
     files = [File.generated(config, page.path, content=page.source) for page in pages]
+    search = config.plugins.get("material/search")
+    if search is not None and search.config.enabled:
+        url_of = {file.src_uri: file.url for file in files}
+        search.search_index.entries.extend(search_entries(dataset, url_of, layout.event_pages))
     exports = render_exports(dataset)
     files += [File.generated(config, f"downloads/{name}", content=text) for name, text in exports.items()]
     files.append(File.generated(config, FEED, content=render_feed(dataset, config.site_url, config.site_name)))

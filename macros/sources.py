@@ -3,6 +3,7 @@ its original text with every quoted passage highlighted."""
 
 from __future__ import annotations
 
+from collections import Counter
 from types import SimpleNamespace
 
 from . import limits
@@ -32,7 +33,7 @@ def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str,
             total=len(events),
             comparison=comparison[: limits.COMPARISON_ROWS],
             comparison_total=len(comparison),
-            assessments=[a for a in dataset.assessments.values() if a.source == source.id],
+            assessments=dataset.assessments_from(source.id),
             seed_parts=highlight(dataset.originals[source.id], _quotes_of(source.id, dataset)),
             chart=render_map_of({e.place for e in events}, dataset, path),
         )
@@ -40,12 +41,9 @@ def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str,
 
 
 def _index(dataset: Dataset, layout: Layout) -> tuple[str, list[str]]:
+    claims = Counter(claim.source for event in dataset.events.values() for claim in event.claims)  # one pass
     rows = [
-        SimpleNamespace(
-            source=source,
-            events=len(dataset.events_from(source.id)),
-            claims=sum(c.source == source.id for e in dataset.events.values() for c in e.claims),
-        )
+        SimpleNamespace(source=source, events=len(dataset.events_from(source.id)), claims=claims[source.id])
         for source in dataset.sources.values()
     ]
     return render_page(
@@ -84,7 +82,7 @@ def compare(events: list, source_id: str) -> list[SimpleNamespace]:
 
 def _quotes_of(source_id: str, dataset: Dataset) -> list[str]:
     quotes = [c.quote for e in dataset.events_from(source_id) for c in e.claims if c.source == source_id]
-    return quotes + [a.quote for a in dataset.assessments.values() if a.source == source_id]
+    return quotes + [a.quote for a in dataset.assessments_from(source_id)]
 
 
 def highlight(text: str, quotes: list[str]) -> list[SimpleNamespace]:

@@ -77,7 +77,6 @@ def _render(dataset: Dataset, layout: Layout, path: str, event_ids: list[str], y
     return render_page(
         "timeline.md",
         title="Timeline" if path == INDEX else f"Timeline {scope}",
-        searchable=False,  # the cards repeat what the source, actor and place pages say
         description=f"Events in {scope}, in date order, with each source's figures side by side.",
         links=links,
         dataset=dataset,

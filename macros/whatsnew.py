@@ -39,7 +39,6 @@ def build_whatsnew_page(dataset: Dataset, layout: Layout) -> dict[str, tuple[str
         PATH: render_page(
             "whats_new.md",
             title="What's new",
-            searchable=False,
             description="The sources and events each update of the briefing added, newest first.",
             links=Links(PATH, layout),
             dataset=dataset,

@@ -148,6 +148,21 @@ def test_search_finds_every_spelling_on_its_entry(site, dataset):
     assert missing == []
 
 
+def test_search_has_each_event_once_at_its_card_and_each_source_text(site, dataset):
+    """The generated pages' entries come from the data (macros/search.py), not from parsing pages."""
+    import html
+    import json
+
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = [doc["location"] for doc in docs]
+    cards = [loc for loc in locations if loc.startswith("timeline/")]
+    assert sorted(cards) == sorted(f"timeline/#{event_id}" for event_id in dataset.events)
+    texts = {doc["location"]: doc["text"] for doc in docs}
+    for source_id, original in dataset.originals.items():
+        assert texts[f"sources/{source_id}/#{source_id}-text"] == html.escape(original, quote=False)
+    assert not [loc for loc in locations if loc.startswith(("disputes/", "whats-new/"))]
+
+
 def test_hostile_data_stays_inert_in_the_built_site(data_copy, tmp_path):
     hostile = "<script>alert(1)</script> {{ 7*7 }} [link](javascript:alert(1)) </div>"
     data_copy.edit("events.yaml", "  summary: A US-led NATO military intervention followed the 2011 uprising.",
