@@ -8,6 +8,12 @@ from mkdocs.structure.pages import Page
 
 from macros.site import dataset_for, dump_markdown, generated_files, restore_blocks
 
+_COMMAND = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _COMMAND["name"] = command
+
 
 def on_config(config: MkDocsConfig) -> None:
     dataset_for(config)
@@ -15,6 +21,10 @@ def on_config(config: MkDocsConfig) -> None:
     if offline is not None and offline.config.enabled:
         # Opened from disk there is no origin for 'self' to name, and the offline search runs its
         # worker through an inline frame: the bundle goes without the policy (and without network).
+        config.extra["csp"] = ""
+    if _COMMAND["name"] == "serve":
+        # `make serve` injects an inline live-reload script into each page; what is published
+        # (`make build`, CI) keeps the policy
         config.extra["csp"] = ""
 
 

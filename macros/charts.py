@@ -270,7 +270,9 @@ def actor_involvement(dataset: Dataset) -> Chart:
 def render_chart(chart: Chart, page: str) -> Markup:
     """The chart's markup; its id names the page too, so ids stay unique across the whole site."""
     slug = page.removesuffix(".md").replace("/", "-")
-    return Markup(render("chart.html", chart=chart, id=f"chart-{slug}-{chart.key}"))
+    rows = chart.rows[: limits.CHART_TABLE_ROWS]
+    more = len(chart.rows) - len(rows)
+    return Markup(render("chart.html", chart=chart, rows=rows, more=more, id=f"chart-{slug}-{chart.key}"))
 
 
 def render_map_of(place_ids: set[str], dataset: Dataset, page: str) -> Markup | None:

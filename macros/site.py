@@ -59,7 +59,7 @@ def generated_files(config: MkDocsConfig) -> list[File]:
         search.search_index.entries.extend(search_entries(dataset, url_of, layout.event_pages))
     exports = render_exports(dataset)
     files += [File.generated(config, f"downloads/{name}", content=text) for name, text in exports.items()]
-    files.append(File.generated(config, FEED, content=render_feed(dataset, config.site_url, config.site_name)))
+    files.append(File.generated(config, FEED, content=render_feed(dataset, config.site_url, config.site_name, layout)))
     return files + asset_files(config)
 
 

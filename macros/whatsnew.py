@@ -15,8 +15,9 @@ from feedgen.feed import FeedGenerator
 from . import limits
 from .dataset import Dataset
 from .eventview import event_view
-from .links import Layout, Links, page_path
+from .links import Layout, Links, page_path, page_url
 from .render import render_page
+from .timeline import timeline_layout
 
 PATH = "whats-new.md"
 FEED = "feed.xml"
@@ -59,25 +60,28 @@ def build_whatsnew_page(dataset: Dataset, layout: Layout) -> dict[str, tuple[str
     }
 
 
-def render_feed(dataset: Dataset, site_url: str, title: str) -> str:
-    """An Atom feed of additions, newest first; ids and dates come from the data, so it is stable."""
+def render_feed(dataset: Dataset, site_url: str, title: str, layout: Layout | None = None) -> str:
+    """An Atom feed of additions, newest first; ids and dates come from the data, so it is stable.
+    Links follow `layout`: an event's card may be on a year page, and URLs may end in .html."""
+    layout = layout or timeline_layout(dataset, limits.TIMELINE_PAGE, True)
     base = site_url.rstrip("/") + "/"
     feed = FeedGenerator()
     feed.id(base)
     feed.title(f"{title}: what's new")
     feed.subtitle("Sources and events added to the Libya Watch briefing")
     feed.link(href=base + FEED, rel="self")
-    feed.link(href=base + "whats-new/", rel="alternate")
+    feed.link(href=base + page_url(PATH, layout.directory_urls), rel="alternate")
     feed.language("en")
     entries = []
     for update in updates(dataset):
         for source in update.sources:
             entries.append((update.day, f"source/{source.id}", f"Source: {source.title}", source.summary,
-                            base + page_path("sources", source.id).removesuffix(".md") + "/"))  # fmt: skip
+                            base + page_url(page_path("sources", source.id), layout.directory_urls)))  # fmt: skip
         for event in update.events:
             view = event_view(event, dataset)
+            card = f"{base}{page_url(layout.event_pages[event.id], layout.directory_urls)}#{event.id}"
             entries.append((update.day, f"event/{event.id}", f"{view.date}: {event.sub_event_type}, {view.place.name}",
-                            event.summary, base + "timeline/#" + event.id))  # fmt: skip
+                            event.summary, card))  # fmt: skip
     newest = entries[:FEED_ENTRIES]
     feed.updated(_stamp(newest[0][0]) if newest else _stamp(dt.date(1970, 1, 1)))
     for day, key, heading, summary, link in reversed(newest):  # feedgen prepends: add oldest first

@@ -59,6 +59,16 @@ def test_coverage_matrix_counts_years_for_large_datasets(dataset, monkeypatch):
     assert sum(sum(row[1:]) for row in chart.rows) == sum(len(e.source_ids) for e in dataset.events.values())
 
 
+def test_a_long_data_table_is_cut_and_says_how_much_is_left_out(dataset, monkeypatch):
+    from macros import limits
+
+    chart = charts.events_by_type(dataset)
+    monkeypatch.setattr(limits, "CHART_TABLE_ROWS", 2)
+    table = BeautifulSoup(charts.render_chart(chart, "index.md"), "html.parser").select_one("details.lw-chart-data")
+    assert [row.th.get_text() for row in table.select("tbody tr")] == [str(row[0]) for row in chart.rows[:2]]
+    assert table.select_one(".lw-more").get_text().startswith(f"{len(chart.rows) - 2} more rows left out here")
+
+
 def test_map_aggregates_by_place_and_says_what_it_leaves_out(dataset):
     chart = charts.event_map(dataset)
     libyan = [

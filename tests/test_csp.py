@@ -4,6 +4,8 @@ navigation all run with the header sent (the session's test server sends it to e
 
 from __future__ import annotations
 
+import subprocess
+import time
 import urllib.request
 from pathlib import Path
 
@@ -11,7 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.browser import chromium
-from tests.site import CSP, serve
+from tests.conftest import PROJECT
+from tests.site import CSP, MKDOCS, free_port, serve
 
 pytestmark = pytest.mark.browser
 
@@ -94,3 +97,26 @@ def test_a_violation_is_recorded_when_a_page_breaks_the_policy(tmp_path: Path):
         page.wait_for_timeout(200)
         blocked = page.evaluate("window.__csp")
     assert [v.split(" (")[0] for v in blocked] == ["script-src-elem blocked inline", "script-src blocked eval"]
+
+
+def test_make_serve_leaves_the_policy_out_for_its_live_reload_script():
+    """`mkdocs serve` injects an inline script that reloads the page on edits: the policy would
+    block it, so the preview goes without; what is built and published keeps it."""
+    port = free_port()
+    command = [str(MKDOCS), "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                    page = response.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise AssertionError("mkdocs serve did not answer within 60 s")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "livereload" in page
+    assert "Content-Security-Policy" not in page
