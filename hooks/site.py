@@ -41,4 +41,4 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return restore_blocks(html, page.file.src_uri)
+    return restore_blocks(html, page.file.src_uri, release=True)

@@ -66,9 +66,10 @@ def generated_files(config: MkDocsConfig) -> list[File]:
 _BLOCKS: dict[str, list[str]] = {}  # generated page -> its HTML blocks set aside from Markdown
 
 
-def restore_blocks(html: str, src_uri: str) -> str:
-    """A generated page's HTML with the blocks that skipped Markdown put back."""
-    blocks = _BLOCKS.get(src_uri)
+def restore_blocks(html: str, src_uri: str, release: bool = False) -> str:
+    """A generated page's HTML with the blocks that skipped Markdown put back; with `release`,
+    the blocks are let go (MkDocs holds every page's HTML to the end: keep no second copy)."""
+    blocks = _BLOCKS.pop(src_uri, None) if release else _BLOCKS.get(src_uri)
     return restore(html, blocks) if blocks else html
 
 
