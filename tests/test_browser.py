@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from macros.loader import load_dataset
-from tests.browser import chromium
+from tests.browser import chromium, foreign
 from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.browser
@@ -32,10 +32,6 @@ def watch(page):
     page.on("console", lambda message: seen["errors"].append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: seen["errors"].append(str(error)))
     return seen
-
-
-def foreign(urls):
-    return [url for url in urls if urlsplit(url).hostname not in ("127.0.0.1", None)]
 
 
 def test_front_page_renders_locally_without_errors(base_url, browser):

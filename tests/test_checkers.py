@@ -10,12 +10,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.browser import chromium
+from tests.browser import chromium, foreign
 from tests.conftest import PROJECT
 from tests.site import build_site, serve
 from tools.chromium import CHROMIUM, FLAGS
@@ -121,7 +120,7 @@ class Visitor:
         self.page = page
         self.requests: list[str] = []
         self.pending: set = set()
-        page.route(lambda url: urlsplit(url).hostname != "127.0.0.1", lambda route: route.abort())
+        page.route(lambda url: bool(foreign([url])), lambda route: route.abort())
         page.on("request", lambda request: (self.requests.append(request.url), self.pending.add(request)))
         page.on("requestfinished", lambda request: self.pending.discard(request))
         page.on("requestfailed", lambda request: self.pending.discard(request))
@@ -138,10 +137,6 @@ class Visitor:
             if not self.pending:
                 return list(self.requests)
         raise AssertionError(f"{url}: requests still open: {[request.url for request in self.pending]}")
-
-
-def foreign(urls: list[str]) -> list[str]:
-    return [url for url in urls if urlsplit(url).hostname != "127.0.0.1"]
 
 
 @pytest.fixture(scope="module")

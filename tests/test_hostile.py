@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -15,6 +16,7 @@ from bs4 import BeautifulSoup
 from macros.loader import load_dataset
 from macros.yamlfile import DataError
 from tests.browser import chromium
+from tests.conftest import PROJECT, FixtureCopy
 from tests.site import CSP, build_site, serve
 from tools.pdf import make_pdf
 
@@ -46,11 +48,7 @@ TRAP = "window.__ran = []; window.alert = n => window.__ran.push(n);"
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    from tests.conftest import PROJECT, FixtureCopy
-
     root = tmp_path_factory.mktemp("hostile")
-    import shutil
-
     shutil.copytree(PROJECT / "data", root / "data")
     shutil.copytree(PROJECT / "seeds", root / "seeds")
     data = FixtureCopy(root)
