@@ -82,6 +82,7 @@ offline: $(STAMP) ## A zip of the site that works opened from disk: dist/libya-w
 
 SIZES ?= 1000 10000 100000
 bench: $(STAMP) ## Build seed and synthetic datasets (SIZES="1000 10000 100000"): bench/results.json
+	@command -v hugo >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -qq && apt-get install -y -qq hugo >/dev/null; } || true
 	$(BIN)/python -m bench.run $(SIZES)
 
 clean: ## Remove the built site and caches

@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from bench.generate import generate
+from bench.hugo import hugo_build
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
@@ -96,6 +97,7 @@ def bench_one(label: str, events: int, data: Path | None, work: Path) -> dict:
     run.update(measure_site(work / "site"))
     run["bare_wall_s"] = bare_build(work / "markdown", work)
     run["ratio"] = round(run["wall_s"] / run["bare_wall_s"], 2)
+    run["hugo_wall_s"] = hugo_build(work / "markdown", work)  # the outside reference
     return run
 
 
