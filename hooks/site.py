@@ -18,13 +18,10 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> None:
     dataset_for(config)
     offline = config.plugins.get("material/offline")
-    if offline is not None and offline.config.enabled:
-        # Opened from disk there is no origin for 'self' to name, and the offline search runs its
-        # worker through an inline frame: the bundle goes without the policy (and without network).
-        config.extra["csp"] = ""
-    if _COMMAND["name"] == "serve":
-        # `make serve` injects an inline live-reload script into each page; what is published
-        # (`make build`, CI) keeps the policy
+    # Two builds go without the policy; what is published (`make build`, CI) keeps it. Opened from
+    # disk, 'self' names nothing and the offline search runs its worker through an inline frame;
+    # `make serve` injects an inline live-reload script into each page.
+    if (offline is not None and offline.config.enabled) or _COMMAND["name"] == "serve":
         config.extra["csp"] = ""
 
 

@@ -52,3 +52,8 @@ def event_view(event: Event, dataset: Dataset) -> EventView:
         injuries=dataset.figures(event.id, "injuries"),
         groups=claim_groups(event),
     )
+
+
+def event_heading(event: Event, dataset: Dataset) -> str:
+    """One line naming an event, as the feed and the search results show it: date: type, place."""
+    return f"{show_event_date(event)}: {event.sub_event_type}, {dataset.places[event.place].name}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from .dataset import Dataset
-from .dates import show_event_date
+from .eventview import event_heading
 from .links import page_path
 from .render import GRADES
 
@@ -38,11 +38,9 @@ def search_entries(dataset: Dataset, url_of: dict[str, str], event_pages: dict[s
             spellings = ", ".join(entity.aliases) or "no other spelling in the sources"
             entries.append(_entry(url_of[page_path(kind, entity.id)], entity.name, f"Also written: {spellings}"))
     for event in dataset.events.values():
-        place = dataset.places[event.place].name
         actors = ", ".join(dataset.actors[a].name for a in (event.actor1, *filter(None, [event.actor2])))
-        title = f"{show_event_date(event)}: {event.sub_event_type}, {place}"
         url = f"{url_of[event_pages[event.id]]}#{event.id}"
-        entries.append(_entry(url, title, f"{event.summary} ({actors}; {event.id})"))
+        entries.append(_entry(url, event_heading(event, dataset), f"{event.summary} ({actors}; {event.id})"))
     return entries
 
 

@@ -14,7 +14,7 @@ from feedgen.feed import FeedGenerator
 
 from . import limits
 from .dataset import Dataset
-from .eventview import event_view
+from .eventview import event_heading, event_view
 from .links import Layout, Links, page_path, page_url
 from .render import render_page
 from .timeline import timeline_layout
@@ -78,10 +78,8 @@ def render_feed(dataset: Dataset, site_url: str, title: str, layout: Layout | No
             entries.append((update.day, f"source/{source.id}", f"Source: {source.title}", source.summary,
                             base + page_url(page_path("sources", source.id), layout.directory_urls)))  # fmt: skip
         for event in update.events:
-            view = event_view(event, dataset)
             card = f"{base}{page_url(layout.event_pages[event.id], layout.directory_urls)}#{event.id}"
-            entries.append((update.day, f"event/{event.id}", f"{view.date}: {event.sub_event_type}, {view.place.name}",
-                            event.summary, card))  # fmt: skip
+            entries.append((update.day, f"event/{event.id}", event_heading(event, dataset), event.summary, card))
     newest = entries[:FEED_ENTRIES]
     feed.updated(_stamp(newest[0][0]) if newest else _stamp(dt.date(1970, 1, 1)))
     for day, key, heading, summary, link in reversed(newest):  # feedgen prepends: add oldest first
