@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -129,14 +130,12 @@ def fatalities_over_time(dataset: Dataset) -> Chart:
     )  # fmt: skip
 
 
-def event_map(dataset: Dataset, place_ids: set[str] | None = None) -> Chart:
-    """Events in Libya by place, sized by conservative fatalities and coloured by type."""
+def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: str = "Map of events in Libya") -> Chart:
+    """Events in Libya by place (all of them, or a page's own), sized by conservative fatalities
+    and coloured by type."""
     cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     unmapped = 0
-    events = (
-        dataset.events.values() if place_ids is None else [e for p in sorted(place_ids) for e in dataset.events_at(p)]
-    )
-    for event in events:
+    for event in dataset.events.values() if events is None else events:
         place = dataset.places[event.place]
         if place.country != "LBY" or not place.mapped:
             unmapped += 1
@@ -185,7 +184,7 @@ def event_map(dataset: Dataset, place_ids: set[str] | None = None) -> Chart:
         notes.append(f"The {len(busiest)} busiest place-and-type points are drawn; the table lists all {len(cells)}.")
     return Chart(
         key="map",
-        title="Map of events in Libya",
+        title=title,
         caption=_caption(dataset, "Each circle is a place; its size grows with the conservative death toll, its colour "
                                   "is the event type. Coordinates are approximate (GeoNames)."),
         figure=_figure(traces, geo=geo, height=420, margin={"l": 0, "r": 0, "t": 0, "b": 0}),
@@ -275,7 +274,9 @@ def render_chart(chart: Chart, page: str) -> Markup:
     return Markup(render("chart.html", chart=chart, rows=rows, more=more, id=f"chart-{slug}-{chart.key}"))
 
 
-def render_map_of(place_ids: set[str], dataset: Dataset, page: str) -> Markup | None:
-    """A map of these places' events, when any of them is in Libya and has coordinates."""
-    mappable = {p for p in place_ids if dataset.places[p].country == "LBY" and dataset.places[p].mapped}
-    return render_chart(event_map(dataset, mappable), page) if mappable else None
+def render_map_of(events: list[Event], dataset: Dataset, page: str, title: str) -> Markup | None:
+    """A map of these events, when any of them is in Libya and has coordinates."""
+    places = (dataset.places[e.place] for e in events)
+    if any(place.country == "LBY" and place.mapped for place in places):
+        return render_chart(event_map(dataset, events, title), page)
+    return None

@@ -9,6 +9,7 @@ from .charts import fatalities_over_time, render_chart
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links
+from .parts import Parts
 from .render import render_page
 
 PATH = "disputes.md"
@@ -36,7 +37,7 @@ def build_disputes_page(dataset: Dataset, layout: Layout) -> dict[str, tuple[str
             title="Disputes" if number == 1 else f"Disputes, page {number}",
             description="Every point on which the sources disagree, side by side.",
             links=links,
-            dataset=dataset,
+            parts=Parts(links, dataset),
             items=items,
             total=len(disputed),
             chart=render_chart(fatalities_over_time(dataset), PATH) if number == 1 else None,

@@ -11,6 +11,7 @@ from .charts import actor_involvement, render_chart, render_map_of
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links, page_path
+from .parts import Parts
 from .render import render_page
 
 ACTOR_GROUPS = (
@@ -41,8 +42,7 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str,
             "entity.md",
             title=actor.name,
             description=f"{actor.name}: every spelling in the sources, its events and judgments.",
-            links=Links(path, layout),
-            dataset=dataset,
+            parts=Parts(Links(path, layout), dataset),
             kind="actors",
             entity=actor,
             parent=dataset.actors.get(actor.affiliation) if actor.affiliation else None,
@@ -59,8 +59,7 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str,
             "entity.md",
             title=place.name,
             description=f"{place.name}: every spelling in the sources and the events there.",
-            links=Links(path, layout),
-            dataset=dataset,
+            parts=Parts(Links(path, layout), dataset),
             kind="places",
             entity=place,
             country=dataset.countries[place.country],
@@ -70,10 +69,8 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str,
             nearby=[p for p in dataset.places.values() if p.near == place.id],
             near=dataset.places[place.near] if place.near else None,
             chart=render_map_of(
-                {place.id, *(p.id for p in dataset.places.values() if p.near == place.id)}, dataset, path
-            )
-            if at_place[place.id] or near_place[place.id]
-            else None,
+                [view.event for view in at_place[place.id] + near_place[place.id]], dataset, path, "Map of its events"
+            ),
             assessments=[],
         )
     pages[page_path("actors")] = _index(dataset, layout, "actors", involving)

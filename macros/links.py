@@ -56,6 +56,7 @@ class Links:
         self.prefix = anchor_prefix
         self.in_page = in_page
         self.standalone = standalone
+        self._relative: dict[str, str] = {}
 
     def anchor(self, name: str) -> str:
         """An element id on this page."""
@@ -68,19 +69,28 @@ class Links:
         return self.here if self.layout.directory_urls else posixpath.dirname(self.here)
 
     def url(self, path: str, anchor: str | None = None) -> str | None:
-        target = self._url(path)
-        if self.standalone and target != self.here:
+        relative = self._relative_path(path)
+        if self.standalone and relative:
             return None
-        if target == self.here:
-            relative = ""
-        elif self.layout.directory_urls:
-            relative = posixpath.relpath(target or ".", self.here or ".")
-            relative = "./" if relative == "." else relative.rstrip("/") + "/"
-        else:
-            relative = posixpath.relpath(target, self._folder() or ".")
         if anchor:
             return f"{relative}#{anchor}"
         return relative or "./"
+
+    def _relative_path(self, path: str) -> str:
+        """The relative URL of the page at `path` ("" for this page), worked out once per page:
+        a page links to the same few hundred pages thousands of times."""
+        relative = self._relative.get(path)
+        if relative is None:
+            relative = self._relative[path] = self._relative_to(self._url(path))
+        return relative
+
+    def _relative_to(self, target: str) -> str:
+        if target == self.here:
+            return ""
+        if self.layout.directory_urls:
+            relative = posixpath.relpath(target or ".", self.here or ".")
+            return "./" if relative == "." else relative.rstrip("/") + "/"
+        return posixpath.relpath(target, self._folder() or ".")
 
     def to(self, kind: str, key: str | None = None) -> str | None:
         if key is not None and kind in self.in_page:
@@ -89,7 +99,8 @@ class Links:
 
     def event(self, event_id: str) -> str | None:
         page = self.layout.event_pages[event_id]
-        return self.url(page, anchor=self.anchor(event_id) if self._url(page) == self.here else event_id)
+        here = self._relative_path(page) == ""
+        return self.url(page, anchor=self.anchor(event_id) if here else event_id)
 
     def asset(self, path: str) -> str:
         """A file at the site root, e.g. downloads/events.csv."""

@@ -50,6 +50,7 @@ def load_dataset(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> Dat
             continue
         problems.extend(document.problems)
         records[kind].extend(_validate_records(kind, document, path.parent != data_dir, problems))
+        document.value = None  # the models hold it now; the document stays only to name lines
     dataset = check_dataset(records, root, today or dt.date.today(), problems)
     if problems:
         raise DataError(problems)

@@ -16,6 +16,7 @@ from .charts import coverage_matrix, fatalities_over_time, render_chart
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links
+from .parts import Parts
 from .render import render
 
 PAGE = "print.md"
@@ -60,8 +61,7 @@ def render_sections(dataset: Dataset, links: Links) -> str:
     printed = {e.id for e in shown}
     return render(
         "print_sections.html",
-        dataset=dataset,
-        links=links,
+        parts=Parts(links, dataset),
         charts=[render_chart(fatalities_over_time(dataset), PAGE), render_chart(coverage_matrix(dataset), PAGE)],
         years=sorted(years.items()),
         disputes=disputes,

@@ -12,6 +12,7 @@ from .dataset import Dataset
 from .eventview import event_view
 from .figures import claim_groups
 from .links import Layout, Links, page_path
+from .parts import Parts
 from .render import render_page
 
 
@@ -26,8 +27,7 @@ def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str,
             "source.md",
             title=source.title,
             description=f"{source.label}, graded {source.reliability}: what it reports and its original text.",
-            links=Links(path, layout),
-            dataset=dataset,
+            parts=Parts(Links(path, layout), dataset),
             source=source,
             views=[event_view(event, dataset) for event in newest[: limits.EVENT_LIST]],
             total=len(events),
@@ -35,7 +35,7 @@ def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str,
             comparison_total=len(comparison),
             assessments=dataset.assessments_from(source.id),
             seed_parts=highlight(dataset.originals[source.id], _quotes_of(source.id, dataset)),
-            chart=render_map_of({e.place for e in events}, dataset, path),
+            chart=render_map_of(events, dataset, path, "Map of the events it reports"),
         )
     return pages
 
@@ -50,7 +50,7 @@ def _index(dataset: Dataset, layout: Layout) -> tuple[str, list[str]]:
         "sources_index.md",
         title="Sources",
         description="Every source document, its outlet, date and Admiralty reliability grade.",
-        links=Links(page_path("sources"), layout),
+        parts=Parts(Links(page_path("sources"), layout), dataset),
         sources=list(dataset.sources.values()),
         rows=rows,
         chart=render_chart(coverage_matrix(dataset), page_path("sources")),

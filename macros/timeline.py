@@ -13,6 +13,7 @@ from .charts import events_by_type, fatalities_over_time, render_chart
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links, page_path
+from .parts import Parts
 from .render import render_page
 
 INDEX = page_path("timeline")
@@ -66,7 +67,6 @@ def _years_index(dataset: Dataset, layout: Layout) -> list[SimpleNamespace]:
 
 
 def _render(dataset: Dataset, layout: Layout, path: str, event_ids: list[str], years: list) -> tuple[str, list[str]]:
-    links = Links(path, layout)
     events = [dataset.events[i] for i in event_ids] if event_ids else list(dataset.events.values())
     views = [event_view(dataset.events[i], dataset) for i in event_ids]
     groups: dict[int, list] = defaultdict(list)
@@ -78,8 +78,7 @@ def _render(dataset: Dataset, layout: Layout, path: str, event_ids: list[str], y
         "timeline.md",
         title="Timeline" if path == INDEX else f"Timeline {scope}",
         description=f"Events in {scope}, in date order, with each source's figures side by side.",
-        links=links,
-        dataset=dataset,
+        parts=Parts(Links(path, layout), dataset),
         total=len(events),
         disputed=sum(e.status == "disputed" for e in events),
         first_year=events[0].start.year if events else "",

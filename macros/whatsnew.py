@@ -16,6 +16,7 @@ from . import limits
 from .dataset import Dataset
 from .eventview import event_heading, event_view
 from .links import Layout, Links, page_path, page_url
+from .parts import Parts
 from .render import render_page
 from .timeline import timeline_layout
 
@@ -41,8 +42,7 @@ def build_whatsnew_page(dataset: Dataset, layout: Layout) -> dict[str, tuple[str
             "whats_new.md",
             title="What's new",
             description="The sources and events each update of the briefing added, newest first.",
-            links=Links(PATH, layout),
-            dataset=dataset,
+            parts=Parts(Links(PATH, layout), dataset),
             history=[
                 SimpleNamespace(
                     day=u.day,

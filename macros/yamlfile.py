@@ -17,6 +17,7 @@ import yaml
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 40
+STR = "tag:yaml.org,2002:str"
 
 FieldPath = tuple[str | int, ...]
 
@@ -62,18 +63,31 @@ def dotted(path: FieldPath) -> str:
 
 @dataclass
 class Document:
-    """A parsed file: its value and the 1-based line of each field path within it."""
+    """A parsed file: its value, and the 1-based line of each field path, found when asked.
+
+    Lines are worked out only when a problem needs one, by parsing the text again: a map of
+    every field's line, held for every file until the checks end, was most of the memory a
+    100,000-event load needed, for data that is nearly always right.
+    """
 
     file: str
     value: Any
-    lines: dict[FieldPath, int] = field(default_factory=dict)
+    text: str = ""
     problems: list[Problem] = field(default_factory=list)  # found while reading; value still usable
+    _lines: dict[FieldPath, int] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> dict[FieldPath, int]:
+        if self._lines is None:
+            self._lines = _line_map(self.text) if self.text else {}
+        return self._lines
 
     def line_of(self, path: FieldPath) -> int:
         """The line of the deepest part of `path` that exists (a missing field: its parent)."""
+        lines = self.lines
         for end in range(len(path), -1, -1):
-            if path[:end] in self.lines:
-                return self.lines[path[:end]]
+            if path[:end] in lines:
+                return lines[path[:end]]
         return 1
 
     def problem(self, path: FieldPath, message: str, shown: FieldPath | None = None) -> Problem:
@@ -107,7 +121,7 @@ def read_yaml(path: Path, shown_as: str) -> Document:
         raise DataError([Problem(shown_as, line, "", message)]) from None
     except (yaml.YAMLError, RecursionError) as err:
         raise DataError([Problem(shown_as, 1, "", f"YAML syntax: {err}")]) from None
-    document = Document(shown_as, None)
+    document = Document(shown_as, None, text)
     if node is not None:
         builder = _Builder(document, text)
         document.value = builder.build(node, ())
@@ -116,7 +130,7 @@ def read_yaml(path: Path, shown_as: str) -> Document:
 
 
 class _Builder:
-    """Turns a composed node tree into values, one node at a time, recording lines."""
+    """Turns a composed node tree into values, refusing aliases, deep nesting and duplicate keys."""
 
     def __init__(self, document: Document, text: str) -> None:
         self.document, self.text = document, text
@@ -136,7 +150,8 @@ class _Builder:
         self.seen.add(id(node))
         if len(path) > MAX_DEPTH:
             raise self.fail(node, path, f"nested more than {MAX_DEPTH} levels deep")
-        self.document.lines[path] = node.start_mark.line + 1
+        if node.tag == STR:
+            return node.value  # most values: no need for the constructor
         if isinstance(node, yaml.MappingNode):
             return self.build_mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -153,17 +168,43 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self.fail(key_node, path, "a key must be a plain name")
-            key = str(self.constructor.construct_object(key_node))
+            key = _key(key_node, self.constructor)
             if key in mapping:
-                first = self.document.lines[(*path, key)]
+                first = next(k for k, _ in node.value if _key(k, self.constructor) == key).start_mark.line + 1
                 self.problems.extend(
                     self.fail(key_node, (*path, key), f"duplicate key (first given on line {first})").problems
                 )
                 continue
-            self.document.lines[(*path, key)] = key_node.start_mark.line + 1
             mapping[key] = self.build(value_node, (*path, key))
-            self.document.lines[(*path, key)] = key_node.start_mark.line + 1
         return mapping
+
+
+def _key(node: yaml.ScalarNode, constructor: Any) -> str:
+    return node.value if node.tag == STR else str(constructor.construct_object(node))
+
+
+def _line_map(text: str) -> dict[FieldPath, int]:
+    """The line of every field path in a file already read once without fault (a key's own line
+    for a field; the first of duplicate keys)."""
+    lines: dict[FieldPath, int] = {}
+    constructor = Loader("")
+
+    def walk(node: yaml.Node, path: FieldPath) -> None:
+        lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key_path = (*path, _key(key_node, constructor))
+                if key_path not in lines:
+                    lines[key_path] = key_node.start_mark.line + 1
+                    walk(value_node, key_path)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, (*path, index))
+
+    root = yaml.compose(text, Loader=Loader)
+    if root is not None:
+        walk(root, ())
+    return lines
 
 
 def _first_alias_line(text: str) -> int:

@@ -3,6 +3,7 @@ completeness, and data text that never becomes markup."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -113,6 +114,21 @@ def test_source_badges_carry_the_grade_and_link_to_the_source(pages):
     badge = html(pages["timeline/index.md"]).select_one("#LBY0001 .lw-badge")
     assert badge["href"] == "../sources/qatrun-second-attack/"
     assert badge.select_one(".lw-grade").get_text() == "B"
+
+
+def test_a_source_pages_map_counts_only_the_events_it_reports(dataset, pages):
+    for source_id in dataset.sources:
+        figure = html(pages[f"sources/{source_id}.md"]).select_one('.lw-chart[id$="-map"]')
+        reported = [
+            e
+            for e in dataset.events_from(source_id)
+            if dataset.places[e.place].country == "LBY" and dataset.places[e.place].mapped
+        ]
+        if figure is None:
+            assert not reported
+            continue
+        mapped = sum(point[0] for trace in json.loads(figure["data-figure"])["data"] for point in trace["customdata"])
+        assert mapped == len(reported), source_id
 
 
 def test_source_text_highlights_every_quote(dataset, pages):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 
 import pytest
 from bs4 import BeautifulSoup
@@ -73,6 +76,30 @@ def test_bad_data_stops_the_build_with_file_and_line(data_copy, tmp_path):
     assert f"data/events.yaml:{line}: LBY0008.place: unknown place 'nowhere'" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_build_in_a_long_running_process_leaves_garbage_collection_on(data_copy, tmp_path):
+    # The hook pauses the collector while it builds; `mkdocs serve` builds again and again in one process.
+    script = """
+import gc, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+for site in sys.argv[1:]:
+    try:
+        build(load_config("mkdocs.yml", site_dir=site, strict=True))
+    except SystemExit:
+        print("failed", end=" ")
+    print(gc.isenabled())
+"""
+    good = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "good")], cwd=PROJECT, capture_output=True, text=True
+    )
+    data_copy.edit("events.yaml", "  place: umm-al-aranib\n", "  place: nowhere\n")
+    env = {**os.environ, "LIBYA_WATCH_DATA": str(data_copy.data)}
+    bad = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "bad")], cwd=PROJECT, env=env, capture_output=True, text=True
+    )
+    assert (good.stdout.split(), bad.stdout.split()) == (["True"], ["failed", "True"])
 
 
 def _pages(site):

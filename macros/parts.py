@@ -1,0 +1,50 @@
+"""The small pieces a page prints again and again, each rendered once per page and reused.
+
+A timeline page of 150 events prints the same few sources' badges and the same actors' and
+places' links hundreds of times; rendering each through its Jinja macro every time was the
+largest single cost of a big build. The markup stays in `templates/components.html`: this
+only remembers what a macro returned for one page's links.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from markupsafe import Markup
+
+from .dataset import Dataset
+from .links import Links
+from .render import environment
+
+
+class Parts:
+    """One page's links (`parts.links`) and its badges and entity links, by id."""
+
+    def __init__(self, links: Links, dataset: Dataset) -> None:
+        self.links = links
+        self.dataset = dataset
+        self._done: dict[tuple[str, str], Markup] = {}
+
+    def badge(self, source_id: str) -> Markup:
+        """A source's grade badge, linked to its page."""
+        return self._part("source_badge", source_id, self.dataset.sources)
+
+    def actor(self, actor_id: str) -> Markup:
+        """An actor's name, linked to its page."""
+        return self._part("actor_link", actor_id, self.dataset.actors)
+
+    def place(self, place_id: str) -> Markup:
+        """A place's name, linked to its page."""
+        return self._part("place_link", place_id, self.dataset.places)
+
+    def _part(self, macro: str, key: str, items: dict[str, Any]) -> Markup:
+        html = self._done.get((macro, key))
+        if html is None:
+            html = self._done[(macro, key)] = getattr(_components(), macro)(items[key], self.links)
+        return html
+
+
+@cache
+def _components() -> Any:
+    return environment().get_template("components.html").module
