@@ -9,7 +9,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from macros.site import dataset_for, dump_markdown, generated_files, restore_blocks
+from macros.site import dataset_for, dump_markdown, generated_files, restore_blocks, write_downloads
 
 _COMMAND = {"name": "build"}
 
@@ -34,6 +34,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    write_downloads(config)
     for file in generated_files(config):
         files.append(file)
     return files
@@ -45,8 +46,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return restore_blocks(html, page.file.src_uri, release=True)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return restore_blocks(output, page.file.src_uri, release=True)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

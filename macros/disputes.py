@@ -10,7 +10,7 @@ from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links
 from .parts import Parts
-from .render import render_page
+from .render import Rendered, render_page
 
 PATH = "disputes.md"
 
@@ -19,7 +19,7 @@ def disputes_path(number: int) -> str:
     return PATH if number == 1 else f"disputes/{number}.md"
 
 
-def build_disputes_page(dataset: Dataset, layout: Layout) -> dict[str, tuple[str, list[str]]]:
+def build_disputes_page(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
     """The disputed events, newest first, limits.DISPUTES_PAGE to a page."""
     disputed = sorted((e for e in dataset.events.values() if e.status == "disputed"),
                       key=lambda e: (e.start, e.id), reverse=True)  # fmt: skip

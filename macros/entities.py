@@ -12,7 +12,7 @@ from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links, page_path
 from .parts import Parts
-from .render import render_page
+from .render import Rendered, render_page
 
 ACTOR_GROUPS = (
     ("Armed groups and forces", {"jihadist group", "rebel group", "political militia", "identity militia",
@@ -23,7 +23,7 @@ ACTOR_GROUPS = (
 )  # fmt: skip
 
 
-def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str, list[str]]]:
+def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
     involving: dict[str, list] = defaultdict(list)
     at_place: dict[str, list] = defaultdict(list)
     near_place: dict[str, list] = defaultdict(list)
@@ -79,7 +79,7 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str,
     return pages
 
 
-def _index(dataset: Dataset, layout: Layout, kind: str, events: dict[str, list]) -> tuple[str, list[str]]:
+def _index(dataset: Dataset, layout: Layout, kind: str, events: dict[str, list]) -> Rendered:
     if kind == "actors":
         groups = [(label, [a for a in dataset.actors.values() if a.kind in kinds]) for label, kinds in ACTOR_GROUPS]
         intro = f"{len(dataset.actors)} actors, with every spelling the sources use."

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from .dataset import Dataset
@@ -49,14 +51,26 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def render_exports(dataset: Dataset) -> dict[str, str]:
     """File name (under downloads/) -> content."""
+    return dict(_exports(dataset))
+
+
+def write_exports(dataset: Dataset, folder: Path) -> list[Path]:
+    """Write the downloads into `folder`, one at a time, so no more than one is held at once."""
+    paths = []
+    for name, text in _exports(dataset):
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _exports(dataset: Dataset) -> Iterator[tuple[str, str]]:
     events = event_rows(dataset)
-    return {
-        "events.csv": to_csv(events, EVENT_COLUMNS),
-        "claims.csv": to_csv(claim_rows(dataset), CLAIM_COLUMNS),
-        "sources.csv": to_csv(source_rows(dataset), SOURCE_COLUMNS),
-        "events.geojson": _json(_geojson(events)),
-        "events.json": _json(_full_events(dataset)),
-    }
+    yield "events.csv", to_csv(events, EVENT_COLUMNS)
+    yield "claims.csv", to_csv(claim_rows(dataset), CLAIM_COLUMNS)
+    yield "sources.csv", to_csv(source_rows(dataset), SOURCE_COLUMNS)
+    yield "events.geojson", _json(_geojson(events))
+    yield "events.json", _json(_full_events(dataset))
 
 
 def event_rows(dataset: Dataset) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from .dataset import Dataset
 from .disputes import build_disputes_page
 from .entities import build_entity_pages
 from .links import Layout
-from .render import restore
+from .render import Rendered, restore
 from .sources import build_source_pages
 from .timeline import build_timeline_pages, timeline_layout
 from .whatsnew import build_whatsnew_page
@@ -25,7 +25,7 @@ DEFAULT_PAGE_SIZE = limits.TIMELINE_PAGE
 class Page:
     path: str
     source: str  # the Markdown MkDocs converts, large HTML blocks set aside as placeholders
-    blocks: list[str]  # the blocks set aside, put back by the hook after Markdown
+    blocks: list[bytes]  # the blocks set aside (compressed), put back by the hook as the page is written
 
     @property
     def markdown(self) -> str:
@@ -38,7 +38,7 @@ def build_pages(
 ) -> list[Page]:
     """Every generated page, keyed by its path under docs/ (in `layout`, when the caller has one)."""
     layout = layout or timeline_layout(dataset, page_size, directory_urls)
-    rendered: dict[str, tuple[str, list[str]]] = {}
+    rendered: dict[str, Rendered] = {}
     builders = (build_timeline_pages, build_source_pages, build_entity_pages, build_disputes_page, build_whatsnew_page)
     for builder in builders:
         rendered.update(builder(dataset, layout))

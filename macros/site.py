@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from .dataset import Dataset
-from .exports import render_exports
+from .exports import write_exports
 from .links import Layout
 from .loader import DATA_DIR, load_dataset_cached
 from .pages import DEFAULT_PAGE_SIZE, build_pages
@@ -45,8 +45,9 @@ def layout_for(config: MkDocsConfig, dataset: Dataset) -> Layout:
 
 
 def generated_files(config: MkDocsConfig) -> list[File]:
-    """Files the build adds beside docs/: the data pages and the downloads; the pages' search
-    entries go to the search plugin from the data (macros/search.py)."""
+    """Files the build adds beside docs/: the data pages, the feed and the assets; the pages'
+    search entries go to the search plugin from the data (macros/search.py); the downloads are
+    written straight into the site (`write_downloads`)."""
     dataset = dataset_for(config)
     layout = layout_for(config, dataset)
     pages = build_pages(dataset, layout=layout)
@@ -57,20 +58,27 @@ def generated_files(config: MkDocsConfig) -> list[File]:
     if search is not None and search.config.enabled:
         url_of = {file.src_uri: file.url for file in files}
         search.search_index.entries.extend(search_entries(dataset, url_of, layout.event_pages))
-    exports = render_exports(dataset)
-    files += [File.generated(config, f"downloads/{name}", content=text) for name, text in exports.items()]
     files.append(File.generated(config, FEED, content=render_feed(dataset, config.site_url, config.site_name, layout)))
     return files + asset_files(config)
 
 
-_BLOCKS: dict[str, list[str]] = {}  # generated page -> its HTML blocks set aside from Markdown
+_BLOCKS: dict[str, list[bytes]] = {}  # generated page -> its HTML blocks set aside from Markdown
 
 
 def restore_blocks(html: str, src_uri: str, release: bool = False) -> str:
     """A generated page's HTML with the blocks that skipped Markdown put back; with `release`,
-    the blocks are let go (MkDocs holds every page's HTML to the end: keep no second copy)."""
+    the blocks are let go. The hook calls it as each page is written, not after Markdown:
+    MkDocs holds every page's HTML to the end of the build, and so would hold every block."""
     blocks = _BLOCKS.pop(src_uri, None) if release else _BLOCKS.get(src_uri)
     return restore(html, blocks) if blocks else html
+
+
+def write_downloads(config: MkDocsConfig) -> None:
+    """The downloads, written straight into the site (MkDocs has cleaned it by `on_files`), one
+    at a time: as generated files they came to 200 MB at 100,000 events, held to the build's end."""
+    folder = Path(config.site_dir) / "downloads"
+    folder.mkdir(parents=True, exist_ok=True)
+    write_exports(dataset_for(config), folder)
 
 
 def dump_markdown(markdown: str, src_uri: str) -> None:

@@ -13,10 +13,10 @@ from .eventview import event_view
 from .figures import claim_groups
 from .links import Layout, Links, page_path
 from .parts import Parts
-from .render import render_page
+from .render import Rendered, render_page
 
 
-def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str, list[str]]]:
+def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
     pages = {page_path("sources"): _index(dataset, layout)}
     for source in dataset.sources.values():
         path = page_path("sources", source.id)
@@ -40,7 +40,7 @@ def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str,
     return pages
 
 
-def _index(dataset: Dataset, layout: Layout) -> tuple[str, list[str]]:
+def _index(dataset: Dataset, layout: Layout) -> Rendered:
     claims = Counter(claim.source for event in dataset.events.values() for claim in event.claims)  # one pass
     rows = [
         SimpleNamespace(source=source, events=len(dataset.events_from(source.id)), claims=claims[source.id])

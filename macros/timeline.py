@@ -14,7 +14,7 @@ from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links, page_path
 from .parts import Parts
-from .render import render_page
+from .render import Rendered, render_page
 
 INDEX = page_path("timeline")
 
@@ -38,7 +38,7 @@ def timeline_layout(dataset: Dataset, page_size: int, directory_urls: bool = Tru
     return Layout(pages, directory_urls)
 
 
-def build_timeline_pages(dataset: Dataset, layout: Layout) -> dict[str, tuple[str, list[str]]]:
+def build_timeline_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
     by_page: dict[str, list[str]] = defaultdict(list)
     for event_id, path in layout.event_pages.items():
         by_page[path].append(event_id)
@@ -66,7 +66,7 @@ def _years_index(dataset: Dataset, layout: Layout) -> list[SimpleNamespace]:
     return list(rows.values())
 
 
-def _render(dataset: Dataset, layout: Layout, path: str, event_ids: list[str], years: list) -> tuple[str, list[str]]:
+def _render(dataset: Dataset, layout: Layout, path: str, event_ids: list[str], years: list) -> Rendered:
     events = [dataset.events[i] for i in event_ids] if event_ids else list(dataset.events.values())
     views = [event_view(dataset.events[i], dataset) for i in event_ids]
     groups: dict[int, list] = defaultdict(list)

@@ -17,7 +17,7 @@ from .dataset import Dataset
 from .eventview import event_heading, event_view
 from .links import Layout, Links, page_path, page_url
 from .parts import Parts
-from .render import render_page
+from .render import Rendered, render_page
 from .timeline import timeline_layout
 
 PATH = "whats-new.md"
@@ -35,7 +35,7 @@ def updates(dataset: Dataset) -> list[SimpleNamespace]:
     return [SimpleNamespace(day=day, **vars(days[day])) for day in sorted(days, reverse=True)]
 
 
-def build_whatsnew_page(dataset: Dataset, layout: Layout) -> dict[str, tuple[str, list[str]]]:
+def build_whatsnew_page(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
     history = updates(dataset)
     return {
         PATH: render_page(
