@@ -86,4 +86,4 @@ bench: $(STAMP) ## Build seed and synthetic datasets (SIZES="1000 10000 100000")
 	$(BIN)/python -m bench.run $(SIZES)
 
 clean: ## Remove the built site and caches
-	rm -rf site dist .pytest_cache .ruff_cache node_modules
+	rm -rf site dist .cache .pytest_cache .ruff_cache node_modules

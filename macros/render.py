@@ -8,6 +8,8 @@ error, never an empty string.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import zlib
 from functools import cache
@@ -20,6 +22,7 @@ from markupsafe import Markup
 from .dates import show_date
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
+CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "jinja"
 GRADES = {
     "A": "completely reliable",
     "B": "usually reliable",
@@ -63,6 +66,18 @@ def _join(values: Any, separator: str = "") -> Markup:
     return Markup(inert(separator)).join(inert(value) for value in values)
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in .cache/jinja between builds: compiling them was most of what
+    a small build spent beyond bare mkdocs-material. Jinja checks each template's source and its
+    own version; the folder is named for this module, whose settings the code depends on."""
+    folder = CACHE_DIR / hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout builds as well, only without the cache
+    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -73,6 +88,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["plural"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
     env.globals.update(GRADES=GRADES, FIELDS=FIELD_LABELS, show_date=show_date)
