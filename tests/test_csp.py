@@ -105,18 +105,26 @@ def test_make_serve_leaves_the_policy_out_for_its_live_reload_script():
     port = free_port()
     command = [str(MKDOCS), "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(120):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                with urllib.request.urlopen(base, timeout=2) as response:
                     page = response.read().decode("utf-8")
                 break
             except OSError:
                 time.sleep(0.5)
         else:
             raise AssertionError("mkdocs serve did not answer within 60 s")
+        # the preview is the whole site: generated pages with their cards put back, and the downloads
+        with urllib.request.urlopen(base + "timeline/", timeout=10) as response:
+            timeline = response.read().decode("utf-8")
+        with urllib.request.urlopen(base + "downloads/events.csv", timeout=10) as response:
+            csv_header = response.readline().decode("utf-8")
     finally:
         server.terminate()
         server.wait(timeout=30)
     assert "livereload" in page
     assert "Content-Security-Policy" not in page
+    assert 'id="LBY0001"' in timeline and "lw-stash" not in timeline
+    assert csv_header.startswith("event_id_cnty,")
