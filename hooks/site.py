@@ -1,4 +1,5 @@
-"""MkDocs hook: fail early on bad data, and add the generated files (see macros/site.py)."""
+"""MkDocs hook: fail early on bad data, add the generated pages and the downloads, and put each
+generated page's set-aside HTML back as it is written (see macros/site.py)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> None:
     # No cyclic garbage collection while building: a build holds millions of live objects (the
     # dataset, every page) and makes little cyclic garbage, so each full collection rescanned
-    # them all for nothing; at 100,000 events that was a third of the build. Back on at the end.
+    # them all for nothing (at 100,000 events the data load alone took 56 s instead of 16 s).
+    # Back on when the build ends or fails.
     gc.disable()
     dataset_for(config)
     offline = config.plugins.get("material/offline")
