@@ -54,14 +54,10 @@ def render_exports(dataset: Dataset) -> dict[str, str]:
     return dict(_exports(dataset))
 
 
-def write_exports(dataset: Dataset, folder: Path) -> list[Path]:
+def write_exports(dataset: Dataset, folder: Path) -> None:
     """Write the downloads into `folder`, one at a time, so no more than one is held at once."""
-    paths = []
     for name, text in _exports(dataset):
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+        (folder / name).write_text(text, encoding="utf-8")
 
 
 def _exports(dataset: Dataset) -> Iterator[tuple[str, str]]:
