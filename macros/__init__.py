@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import charts, methodology, printview
-from .briefing import render_claimed, render_latest, render_sources_line
+from .briefing import render_claimed, render_latest, render_positions, render_sources_line, render_voices
 from .dates import show_event_date
 from .exports import DOWNLOADS
 from .links import Links
@@ -63,8 +63,18 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def claimed(event_id: str, field: str, party: str | None = None) -> str:
-        """What each source says on one point of one event, with its grade badge."""
+        """What each origin says on one point of one event, once per origin, with grade and credibility."""
         return render_claimed(dataset, links(), event_id, field, party).strip()
+
+    @env.macro
+    def voices(event_id: str, field: str | None = None) -> str:
+        """The independent voices behind an event (or one field), each saying whether anyone is named."""
+        return render_voices(dataset, links(), event_id, field).strip()
+
+    @env.macro
+    def positions(place_id: str) -> str:
+        """Where the sources put a place, with the document stating each position."""
+        return render_positions(dataset, links(), place_id).strip()
 
     @env.macro
     def sources_of(event_id: str) -> str:
@@ -108,3 +118,8 @@ def define_env(env: Any) -> None:
     env.macro(methodology.render_precisions, "precisions")
     env.macro(methodology.render_grades, "grades")
     env.macro(methodology.render_claim_fields, "claim_fields")
+    env.macro(methodology.render_credibility, "credibility_scale")
+    env.macro(methodology.render_origin_kinds, "origin_kinds")
+    env.macro(methodology.render_moments, "moments")
+    env.macro(methodology.render_polarities, "polarities")
+    env.macro(methodology.render_location_precisions, "location_precisions")

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from . import limits
 from .dataset import Dataset
-from .models import EVENT_TYPES, Event
+from .models import EVENT_TYPES, Event, Place
 from .render import render
 
 TYPE_COLOURS = dict(zip(EVENT_TYPES, ("#b3261e", "#c75b00", "#7b1fa2", "#1565c0", "#00796b", "#5f6368"), strict=True))
@@ -101,7 +101,7 @@ def fatalities_over_time(dataset: Dataset) -> Chart:
             row[0] += figures.low
             row[1] += figures.conservative
             row[2] += figures.high
-            row[3] += event.status == "disputed"
+            row[3] += dataset.status(event.id) == "disputed"
     years = sorted(totals)
     trace = _trace(
         "bar",
@@ -130,68 +130,122 @@ def fatalities_over_time(dataset: Dataset) -> Chart:
     )  # fmt: skip
 
 
+# How each kind of position is drawn: a gazetteer point as a filled circle; a computed one as a
+# diamond; a direction from a town as an arrow at the town pointing that way; "near" as a ring.
+MAP_MARKS = {
+    "gazetteer": ("Town or site (gazetteer, approximate)", "circle", "#1565c0"),
+    "computed": ("Computed from a stated bearing and distance", "diamond", "#c75b00"),
+    "direction": ("Only a direction from the town is stated", "arrow-wide", "#7b1fa2"),
+    "near": ("Only 'near' the town is stated", "circle-open", "#00796b"),
+}
+
+
 def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: str = "Map of events in Libya") -> Chart:
-    """Events in Libya by place (all of them, or a page's own), sized by conservative fatalities
-    and coloured by type."""
-    cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    """Events in Libya clustered by position, each drawn as honestly as it is placed: a relative or
+    disputed location is never drawn as if it were at the town. Sized by the number of events."""
+    clusters: dict[tuple, list] = {}
+    references: dict[str, Place] = {}
     unmapped = 0
     for event in dataset.events.values() if events is None else events:
         place = dataset.places[event.place]
-        if place.country != "LBY" or not place.mapped:
+        location = dataset.location(event.place)
+        if place.country != "LBY" or not location.mapped:
             unmapped += 1
             continue
         figures = dataset.figures(event.id, "fatalities")
-        cell = cells[(event.place, event.event_type)]
-        cell[0] += 1
-        cell[1] += figures.conservative if figures else 0
-        cell[2] += figures.high if figures else 0
-    busiest = set(sorted(cells, key=lambda key: (-cells[key][0], key))[: limits.MAP_POINTS])
-    traces = []
-    for kind in EVENT_TYPES:
-        keys = [key for key in cells if key[1] == kind and key in busiest]
-        if not keys:
-            continue
-        places = [dataset.places[p] for p, _ in keys]
-        traces.append(
-            _trace("scattergeo",
-                name=kind,
-                lon=[p.longitude for p in places],
-                lat=[p.latitude for p in places],
-                text=[p.name for p in places],
-                customdata=[cells[key] for key in keys],
-                marker={"size": [round(8 + 4 * math.sqrt(cells[key][1]), 1) for key in keys],
-                        "color": TYPE_COLOURS[kind],
-                        "line": {"width": 1, "color": "#ffffff"}, "opacity": 0.85},
-                hovertemplate="%{text}: %{customdata[0]} event(s), %{customdata[1]} dead (conservative)<extra>"
-                + kind + "</extra>",
-            )
-        )  # fmt: skip
-    geo = {
-        "scope": "africa",
-        "resolution": 50,
-        "showcountries": True,
-        "showland": True,
-        "landcolor": "rgba(128,128,128,0.12)",
-        "countrycolor": "rgba(128,128,128,0.8)",
-        "coastlinecolor": "rgba(128,128,128,0.8)",
-        "showocean": False,
-        "bgcolor": "rgba(0,0,0,0)",
-        "projection": {"type": "mercator"},
-        **LIBYA_VIEW,
-    }
+        for position in location.positions:
+            if position.reference is not None:
+                references[position.reference.id] = position.reference
+            key = (position.precision, position.latitude, position.longitude, position.bearing, position.stated)
+            cluster = clusters.setdefault(key, [0, 0, 0, Counter(), place.name, location.disputed])
+            cluster[0] += 1
+            cluster[1] += figures.conservative if figures else 0
+            cluster[2] += figures.high if figures else 0
+            cluster[3][event.event_type] += 1
+    busiest = set(sorted(clusters, key=lambda key: (-clusters[key][0], key))[: limits.MAP_POINTS])
+    traces = [_map_trace(kind, [k for k in clusters if k[0] == kind and k in busiest], clusters) for kind in MAP_MARKS]
+    traces.append(_reference_trace(list(references.values())))
     notes = [f"{unmapped} event(s) outside Libya or without coordinates are not on the map."] if unmapped else []
-    if len(cells) > len(busiest):
-        notes.append(f"The {len(busiest)} busiest place-and-type points are drawn; the table lists all {len(cells)}.")
+    if len(clusters) > len(busiest):
+        notes.append(f"The {len(busiest)} busiest positions are drawn; the table lists all {len(clusters)}.")
+    if any(cluster[5] for cluster in clusters.values()):
+        notes.append("Where the sources disagree on a location, each source's position is drawn and marked disputed.")
     return Chart(
         key="map",
         title=title,
-        caption=_caption(dataset, "Each circle is a place; its size grows with the conservative death toll, its colour "
-                                  "is the event type. Coordinates are approximate (GeoNames)."),
-        figure=_figure(traces, geo=geo, height=420, margin={"l": 0, "r": 0, "t": 0, "b": 0}),
-        headers=["Place", "Event type", "Events", "Fatalities (conservative)", "Fatalities (high)"],
-        rows=[[dataset.places[p].name, kind, *cells[(p, kind)]] for p, kind in sorted(cells)],
+        caption=_caption(dataset, "Each mark is a position, sized by the events there and labelled with their count. "
+                                  "Coordinates are approximate (GeoNames); relative positions are marked as such."),
+        figure=_figure([t for t in traces if t], geo=_MAP_GEO, height=420, margin={"l": 0, "r": 0, "t": 0, "b": 0},
+                       legend={"orientation": "h", "y": -0.02, "yanchor": "top"}),
+        headers=["Place", "Position as stated", "How it is placed", "Events", "Event types",
+                 "Fatalities (conservative)", "Fatalities (high)"],
+        rows=[[c[4], key[4], MAP_MARKS[key[0]][0] + (" (disputed location)" if c[5] else ""), c[0],
+               ", ".join(sorted(c[3])), c[1], c[2]] for key, c in sorted(clusters.items(), key=lambda kv: kv[1][4])],
         geo=True,
         notes=notes,
+    )  # fmt: skip
+
+
+_MAP_GEO = {
+    "scope": "africa",
+    "resolution": 50,
+    "showcountries": True,
+    "showland": True,
+    "landcolor": "rgba(128,128,128,0.12)",
+    "countrycolor": "rgba(128,128,128,0.8)",
+    "coastlinecolor": "rgba(128,128,128,0.8)",
+    "showocean": False,
+    "bgcolor": "rgba(0,0,0,0)",
+    "projection": {"type": "mercator"},
+    **LIBYA_VIEW,
+}
+
+
+def _reference_trace(places: list[Place]) -> dict | None:
+    """The towns relative positions are measured from, named, so an arrow or ring reads "of Qatrun"."""
+    if not places:
+        return None
+    return _trace("scattergeo",
+        name="Town a position is measured from", mode="markers+text", hoverinfo="text",
+        lon=[p.longitude for p in places], lat=[p.latitude for p in places], text=[p.name for p in places],
+        textposition="bottom left", textfont={"size": 11},
+        marker={"symbol": "circle", "size": 5, "color": "#5f6368"},
+    )  # fmt: skip
+
+
+def _map_label(key: tuple, cluster: list) -> str:
+    """The hover's name of a position: the place, and for a relative one how the source puts it."""
+    label = cluster[4] if key[0] == "gazetteer" else f"{cluster[4]}: {key[4]}"
+    return label + (" (disputed location)" if cluster[5] else "")
+
+
+def _map_trace(kind: str, keys: list[tuple], clusters: dict[tuple, list]) -> dict | None:
+    if not keys:
+        return None
+    name, symbol, colour = MAP_MARKS[kind]
+    marker = {
+        "symbol": symbol,
+        "size": [round(10 + 5 * math.sqrt(clusters[key][0] - 1), 1) for key in keys],
+        "color": colour,
+        "line": {"width": 2 if kind == "near" else 1, "color": colour if kind == "near" else "#ffffff"},
+        "opacity": 0.9,
+    }
+    if kind == "direction":  # an arrow beside the town, pointing the stated way; no point is invented
+        marker.update(angle=[key[3] for key in keys], angleref="north", standoff=9, size=16)
+    if kind == "near":  # a ring around the town, not on it
+        marker["size"] = [s + 10 for s in marker["size"]]
+    return _trace("scattergeo",
+        name=name,
+        mode="markers+text",
+        lon=[key[2] for key in keys],
+        lat=[key[1] for key in keys],
+        text=[str(clusters[key][0]) if clusters[key][0] > 1 else "" for key in keys],
+        textposition="top right",
+        customdata=[[*clusters[key][:3], _map_label(key, clusters[key]), ", ".join(sorted(clusters[key][3]))]
+                    for key in keys],
+        marker=marker,
+        hovertemplate="%{customdata[3]}: %{customdata[0]} event(s), %{customdata[1]} dead (conservative)"
+                      "<br>%{customdata[4]}<extra>" + name + "</extra>",
     )  # fmt: skip
 
 
@@ -276,7 +330,6 @@ def render_chart(chart: Chart, page: str) -> Markup:
 
 def render_map_of(events: list[Event], dataset: Dataset, page: str, title: str) -> Markup | None:
     """A map of these events, when any of them is in Libya and has coordinates."""
-    places = (dataset.places[e.place] for e in events)
-    if any(place.country == "LBY" and place.mapped for place in places):
+    if any(dataset.places[e.place].country == "LBY" and dataset.location(e.place).mapped for e in events):
         return render_chart(event_map(dataset, events, title), page)
     return None

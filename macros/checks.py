@@ -11,8 +11,8 @@ import difflib
 import hashlib
 from pathlib import Path
 
+from .comparison import Analysis, analyse, conflicts, describe
 from .dataset import Dataset
-from .figures import conflicts
 from .loader import Record
 from .models import Event, date_bounds
 from .yamlfile import MAX_BYTES, Problem
@@ -24,18 +24,29 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
     refs = _References(by_id, problems)
     originals = _check_sources(by_id["sources"].values(), root, today, problems)
     seeds = {key: normalise(text) if text is not None else None for key, text in originals.items()}
+    for origin in by_id["origins"].values():
+        refs.check(origin, ("speaker",), "actors", origin.model.speaker)
+    for source in by_id["sources"].values():
+        for i, origin_id in enumerate(source.model.cites):
+            refs.check(source, ("cites", i), "origins", origin_id)
     for place in by_id["places"].values():
         _check_place(place, refs, problems)
     for actor in by_id["actors"].values():
         refs.check(actor, ("affiliation",), "actors", actor.model.affiliation)
+        for i, other in enumerate(actor.model.may_be):
+            refs.check(actor, ("may_be", i), "actors", other)
     for event in by_id["events"].values():
+        before = len(problems)
         _check_event(event, refs, seeds, by_id["sources"], today, problems)
+        if len(problems) == before:  # the derivation needs every reference resolved
+            _check_status(event, analyse(event.model, refs.models("actors"), refs.models("origins")), refs, problems)
     for item in by_id["assessments"].values():
         _check_assessment(item, refs, seeds, today, problems)
     models = {kind: {key: rec.model for key, rec in items.items()} for kind, items in by_id.items()}
     ordered = dict(sorted(models["events"].items(), key=lambda pair: (pair[1].start, pair[0])))
     return Dataset(
         countries=models["countries"],
+        origins=models["origins"],
         sources=models["sources"],
         places=models["places"],
         actors=models["actors"],
@@ -63,6 +74,9 @@ class _References:
 
     def __init__(self, by_id: dict[str, dict[str, Record]], problems: list[Problem]) -> None:
         self.by_id, self.problems = by_id, problems
+
+    def models(self, kind: str) -> dict:
+        return {key: record.model for key, record in self.by_id[kind].items()}
 
     def check(self, record: Record, path: tuple, kind: str, target: str | None) -> bool:
         if target is None or target in self.by_id[kind]:
@@ -106,7 +120,17 @@ def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: 
 def _check_place(record: Record, refs: _References, problems: list[Problem]) -> None:
     place = record.model
     refs.check(record, ("near",), "places", place.near)
-    if not refs.check(record, ("country",), "countries", place.country) or not place.mapped:
+    for i, relative in enumerate(place.relative_to):
+        refs.check(record, ("relative_to", i, "source"), "sources", relative.source)
+        if refs.check(record, ("relative_to", i, "place"), "places", relative.place):
+            origin = refs.by_id["places"][relative.place].model
+            if not origin.gazetteer_point:
+                problems.append(
+                    record.problem(
+                        ("relative_to", i, "place"), f"{origin.id} has no gazetteer coordinates to measure from"
+                    )
+                )
+    if not refs.check(record, ("country",), "countries", place.country) or not place.gazetteer_point:
         return
     west, south, east, north = refs.by_id["countries"][place.country].model.bbox
     if not (west <= place.longitude <= east and south <= place.latitude <= north):
@@ -145,6 +169,12 @@ def _check_event(
     for i, claim in enumerate(event.claims):
         path = ("claims", i)
         refs.check(record, (*path, "party"), "actors", claim.party)
+        if refs.check(record, (*path, "origin"), "origins", claim.origin) and claim.source in sources:
+            cites = sources[claim.source].model.cites
+            if claim.origin not in cites:
+                problems.append(
+                    record.problem((*path, "origin"), f"{claim.origin} is not in {claim.source}'s cites: add it")
+                )
         if refs.check(record, (*path, "source"), "sources", claim.source):
             _check_quote(record, (*path, "quote"), claim.quote, claim.source, seeds, problems)
             published = sources[claim.source].model.published.date
@@ -152,19 +182,44 @@ def _check_event(
                 problems.append(
                     record.problem(("date",), f"{event.date} is after {claim.source} was published ({published})")
                 )
-    _check_status(record, problems)
 
 
-def _check_status(record: Record, problems: list[Problem]) -> None:
+def _check_status(record: Record, analysis: Analysis, refs: _References, problems: list[Problem]) -> None:
+    """A status written in the data must be the derived one; the message says why it is not."""
     event: Event = record.model
-    disagreements = conflicts(event)
-    if disagreements and event.status != "disputed":
-        points = "; ".join(disagreements)
-        problems.append(record.problem(("status",), f"sources disagree ({points}): mark it disputed"))
-    elif event.status == "single report" and len(event.source_ids) != 1:
-        problems.append(record.problem(("status",), f"{len(event.source_ids)} sources report it, not one"))
-    elif event.status == "corroborated" and len(event.source_ids) < 2:
-        problems.append(record.problem(("status",), "corroborated needs claims from two or more sources"))
+    derived, actors = analysis.status, refs.models("actors")
+    if derived == "disputed" and not event.dispute_note:
+        points = "; ".join(conflicts(analysis, actors))
+        problems.append(
+            record.problem(("status",), f"sources disagree ({points}): add a dispute_note on what would settle it")
+        )
+    if event.status is None or event.status == derived:
+        return
+    if derived == "disputed":
+        why = f"sources disagree ({'; '.join(conflicts(analysis, actors))}): mark it disputed"
+    elif derived == "corroborated":
+        point = analysis.corroborated[0]
+        voices = ", ".join(_voices(point.independent_voices))
+        why = f"{describe(point, actors)} is reported alike by independent origins ({voices}): mark it corroborated"
+    elif len(analysis.voices) == 1:
+        origins = sorted({c.origin or f"own reporting of {c.source}" for c in event.claims})
+        sources = sorted({c.source for c in event.claims})
+        one = (
+            f"one origin: {origins[0]}"
+            if len(origins) == 1
+            else f"one voice, {_voices(analysis.voices)[0]}: {', '.join(origins)}"
+        )
+        why = f"its claims come from {one} (in {' and '.join(sources)}): it is a single report"
+    else:
+        why = "no point is reported alike by two independent origins (details are not compared): it is a single report"
+    if event.status == "disputed" and derived != "disputed":
+        why = "no two comparable claims disagree: " + why
+    problems.append(record.problem(("status",), why))
+
+
+def _voices(voices: list[str]) -> list[str]:
+    """Voices as a reader names them: an origin id, an organisation id or 'own reporting of X'."""
+    return [v.split(":", 1)[1] if not v.startswith("source:") else f"own reporting of {v[7:]}" for v in voices]
 
 
 def _check_assessment(

@@ -11,13 +11,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+from .comparison import Analysis, analyse
 from .figures import Figures, derive
-from .models import Actor, Assessment, Country, Event, Place, Source, date_bounds
+from .locations import Location, locate
+from .models import Actor, Assessment, Country, Event, Origin, Place, Source, date_bounds
 
 
 @dataclass(frozen=True)
 class Dataset:
     countries: dict[str, Country]
+    origins: dict[str, Origin]
     sources: dict[str, Source]
     places: dict[str, Place]
     actors: dict[str, Actor]
@@ -42,7 +45,8 @@ class Dataset:
             "actors": len(self.actors),
             "assessments": len(self.assessments),
             "claims": sum(len(e.claims) for e in events),
-            "disputed": sum(e.status == "disputed" for e in events),
+            "disputed": sum(self.status(e.id) == "disputed" for e in events),
+            "origins": len(self.origins),
             "unknown_outlets": sum(s.outlet.name is None for s in sources),
             "undated_sources": sum(s.published.date is None for s in sources),
         }
@@ -75,11 +79,36 @@ class Dataset:
     def _assessment_index(self) -> dict[str, dict[str, list[Assessment]]]:
         return {}
 
+    def analysis(self, event_id: str) -> Analysis:
+        """The event's comparable points, voices and labels, derived once for every view."""
+        found = self._analyses.get(event_id)
+        if found is None:
+            found = self._analyses[event_id] = analyse(self.events[event_id], self.actors, self.origins)
+        return found
+
+    def status(self, event_id: str) -> str:
+        """Single report, corroborated or disputed: derived, never taken on trust from the data."""
+        return self.analysis(event_id).status
+
+    def location(self, place_id: str) -> Location:
+        found = self._locations.get(place_id)
+        if found is None:
+            found = self._locations[place_id] = locate(self.places[place_id], self.places)
+        return found
+
+    @cached_property
+    def _analyses(self) -> dict[str, Analysis]:
+        return {}
+
+    @cached_property
+    def _locations(self) -> dict[str, Location]:
+        return {}
+
     def figures(self, event_id: str, field: str = "fatalities") -> Figures | None:
         """The event's derived figures, computed once: every chart and page asks for the same ones."""
         key = (event_id, field)
         if key not in self._figures:
-            self._figures[key] = derive(self.events[event_id], field, self.sources)
+            self._figures[key] = derive(self.analysis(event_id), field, self.sources)
         return self._figures[key]
 
     @cached_property

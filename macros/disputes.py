@@ -21,7 +21,7 @@ def disputes_path(number: int) -> str:
 
 def build_disputes_page(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
     """The disputed events, newest first, limits.DISPUTES_PAGE to a page."""
-    disputed = sorted((e for e in dataset.events.values() if e.status == "disputed"),
+    disputed = sorted((e for e in dataset.events.values() if dataset.status(e.id) == "disputed"),
                       key=lambda e: (e.start, e.id), reverse=True)  # fmt: skip
     chunks = [disputed[i : i + limits.DISPUTES_PAGE] for i in range(0, len(disputed), limits.DISPUTES_PAGE)] or [[]]
     pages = {}

@@ -62,6 +62,7 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
             parts=Parts(Links(path, layout), dataset),
             kind="places",
             entity=place,
+            location=dataset.location(place.id),
             country=dataset.countries[place.country],
             views=_newest(at_place[place.id]),
             total=len(at_place[place.id]),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .comparison import Analysis, Point
 from .dataset import Dataset
 from .dates import show_event_date
-from .figures import ClaimGroup, Figures, claim_groups
-from .models import Actor, Country, Event, Place, Source
+from .figures import Figures, point_figures
+from .locations import Location
+from .models import Actor, Claim, Country, Event, Place, Source
 
 
 @dataclass(frozen=True)
@@ -23,12 +25,44 @@ class EventView:
     sources: list[Source]
     fatalities: Figures | None
     injuries: Figures | None
-    groups: list[ClaimGroup]
+    analysis: Analysis
+    location: Location
+    sources_by_id: dict[str, Source]
+    identifications: list[tuple[str, str, str]]  # (spelling, the entity it is taken to name, why)
 
     @property
-    def differing(self) -> list[ClaimGroup]:
+    def status(self) -> str:
+        return self.analysis.status
+
+    @property
+    def groups(self) -> tuple[Point, ...]:
+        return self.analysis.points
+
+    @property
+    def differing(self) -> list[Point]:
         """The points on which the sources disagree, shown side by side."""
-        return [group for group in self.groups if group.disputed]
+        return self.analysis.disputed
+
+    @property
+    def parts(self) -> list[tuple[Point, Figures]]:
+        """Figures for part of the event ("the first clash"): shown as such, never in the total."""
+        return [
+            (point, point_figures(point, self.sources_by_id))
+            for point in self.analysis.points
+            if point.scope and point.claims[0].bounds is not None
+        ]
+
+    def credibility(self, claim: Claim) -> int:
+        return self.analysis.credibility(claim)
+
+    def identified(self, claim: Claim) -> list[tuple[str, str, str]]:
+        """The identifications a claim's quote relies on ("al-Araneb" taken to be Umm al-Aranib)."""
+        quote = claim.quote.casefold()
+        return [item for item in self.identifications if item[0].casefold() in quote]
+
+    @property
+    def independent_origins(self) -> int:
+        return len(self.analysis.voices)
 
     @property
     def actor_ids(self) -> list[str]:
@@ -38,6 +72,10 @@ class EventView:
 
 def event_view(event: Event, dataset: Dataset) -> EventView:
     actors = dataset.actors
+    place = dataset.places[event.place]
+    involved = {event.actor1, event.actor2, *event.assoc_actors_1, *event.assoc_actors_2}
+    involved |= {c.party for c in event.claims} | {dataset.origins[c.origin].speaker for c in event.claims if c.origin}
+    entities = [place, *(actors[a] for a in sorted(involved - {None}))]
     return EventView(
         event=event,
         date=show_event_date(event),
@@ -50,7 +88,10 @@ def event_view(event: Event, dataset: Dataset) -> EventView:
         sources=[dataset.sources[s] for s in event.source_ids],
         fatalities=dataset.figures(event.id, "fatalities"),
         injuries=dataset.figures(event.id, "injuries"),
-        groups=claim_groups(event),
+        analysis=dataset.analysis(event.id),
+        location=dataset.location(event.place),
+        sources_by_id=dataset.sources,
+        identifications=[(i.name, e.name, i.reasoning) for e in entities for i in e.identifications],
     )
 
 

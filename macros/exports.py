@@ -8,15 +8,16 @@ spreadsheet would run as a formula (starting with = + - @) are neutralised with 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .comparison import conflicts
 from .dataset import Dataset
-from .figures import conflicts
-from .models import Event
+from .models import Event, date_bounds
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -24,8 +25,15 @@ ACLED_COLUMNS = (
     "civilian_targeting", "iso", "region", "country", "admin1", "location", "latitude", "longitude",
     "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",
 )  # fmt: skip
-EVENT_COLUMNS = (*ACLED_COLUMNS, "end_date", "fatalities_low", "fatalities_high", "disputed", "source_ids")
-CLAIM_COLUMNS = ("event_id_cnty", "source_id", "field", "value", "value_low", "value_high", "quote")
+EVENT_COLUMNS = (
+    *ACLED_COLUMNS, "date_as_stated", "end_date", "fatalities_low", "fatalities_high", "status", "disputed",
+    "independent_origins", "source_ids",
+)  # fmt: skip
+CLAIM_COLUMNS = (
+    "event_id_cnty", "source_id", "field", "party", "value", "value_low", "value_high", "scope", "moment",
+    "polarity", "origin", "origin_kind", "via", "credibility", "quote",
+)  # fmt: skip
+ORIGIN_COLUMNS = ("origin_id", "kind", "name", "speaker", "date", "cited_by")
 SOURCE_COLUMNS = (
     "source_id", "title", "outlet", "author", "published", "date_precision", "reliability",
     "seed_file", "sha256", "url",
@@ -43,7 +51,8 @@ DOWNLOADS = {  # file name -> what it holds (listed on the methodology page)
     "claims.csv": "one row per claim: source, field, value as stated, bounds and quote",
     "sources.csv": "one row per source document, with its grade and checksum",
     "events.geojson": "a point per event (events without coordinates have no geometry)",
-    "events.json": "every event as modelled, claims included, with derived figures",
+    "origins.csv": "one row per origin (a statement, post, interview or report) and the documents that relay it",
+    "events.json": "every event as modelled, claims included, with derived figures, status and labels",
 }
 SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -65,6 +74,7 @@ def _exports(dataset: Dataset) -> Iterator[tuple[str, str]]:
     yield "events.csv", to_csv(events, EVENT_COLUMNS)
     yield "claims.csv", to_csv(claim_rows(dataset), CLAIM_COLUMNS)
     yield "sources.csv", to_csv(source_rows(dataset), SOURCE_COLUMNS)
+    yield "origins.csv", to_csv(origin_rows(dataset), ORIGIN_COLUMNS)
     yield "events.geojson", _json(_geojson(events))
     yield "events.json", _json(_full_events(dataset))
 
@@ -83,7 +93,7 @@ def _event_row(event: Event, dataset: Dataset) -> dict[str, Any]:
     codes = sorted(c for c in (actor1.inter, actor2.inter if actor2 else None) if c is not None)
     return {
         "event_id_cnty": event.id,
-        "event_date": event.date,
+        "event_date": acled_date(event.date).isoformat(),
         "time_precision": event.time_precision,
         "disorder_type": DISORDER_TYPES[event.event_type],
         "event_type": event.event_type,
@@ -109,31 +119,73 @@ def _event_row(event: Event, dataset: Dataset) -> dict[str, Any]:
         "notes": event.summary,
         "fatalities": figures.conservative if figures else 0,
         "tags": SEPARATOR.join(event.tags),
+        "date_as_stated": event.date,
         "end_date": event.end_date or "",
         "fatalities_low": figures.low if figures else None,
         "fatalities_high": figures.high if figures else None,
-        "disputed": event.status == "disputed",
+        "status": dataset.status(event.id),
+        "disputed": dataset.status(event.id) == "disputed",
+        "independent_origins": len(dataset.analysis(event.id).voices),
         "source_ids": SEPARATOR.join(event.source_ids),
     }
+
+
+def acled_date(value: str) -> dt.date:
+    """A full date as ACLED writes one: the day itself, or for a coarser date the middle of what it
+    can mean (a month: the 15th; a year: 1 July). `time_precision` says how precise it is."""
+    first, last = date_bounds(value)
+    if first == last:
+        return first
+    if first.month == last.month:
+        return first.replace(day=15)
+    return first.replace(month=7, day=1) if (first.month, last.month) == (1, 12) else first + (last - first) / 2
 
 
 def claim_rows(dataset: Dataset) -> list[dict[str, Any]]:
     rows = []
     for event in dataset.events.values():
+        analysis = dataset.analysis(event.id)
         for claim in event.claims:
             low, high = claim.bounds if claim.bounds else (None, None)
+            origin = dataset.origins.get(claim.origin) if claim.origin else None
             rows.append(
                 {
                     "event_id_cnty": event.id,
                     "source_id": claim.source,
                     "field": claim.field,
+                    "party": claim.party or "",
                     "value": claim.value,
                     "value_low": low,
                     "value_high": high,
+                    "scope": claim.scope or "event",
+                    "moment": claim.dated_moment if claim.field == "date" else "",
+                    "polarity": claim.polarity,
+                    "origin": claim.origin or "",
+                    "origin_kind": origin.kind if origin else "own reporting",
+                    "via": SEPARATOR.join(claim.via),
+                    "credibility": analysis.credibility(claim),
                     "quote": claim.quote,
                 }
             )
     return rows
+
+
+def origin_rows(dataset: Dataset) -> list[dict[str, Any]]:
+    cited_by: dict[str, list[str]] = {}
+    for source in dataset.sources.values():
+        for origin_id in source.cites:
+            cited_by.setdefault(origin_id, []).append(source.id)
+    return [
+        {
+            "origin_id": origin.id,
+            "kind": origin.kind,
+            "name": origin.name,
+            "speaker": dataset.actors[origin.speaker].name if origin.speaker else "",
+            "date": origin.date or "",
+            "cited_by": SEPARATOR.join(cited_by.get(origin.id, [])),
+        }
+        for origin in dataset.origins.values()
+    ]
 
 
 def source_rows(dataset: Dataset) -> list[dict[str, Any]]:
@@ -198,7 +250,25 @@ def _full_events(dataset: Dataset) -> dict[str, Any]:
         for field in ("fatalities", "injuries"):
             figures = dataset.figures(event.id, field)
             item[f"{field}_derived"] = figures.__dict__ if figures else None
-        item["disagreements"] = conflicts(event)
+        analysis = dataset.analysis(event.id)
+        item["status_derived"] = analysis.status
+        item["disagreements"] = conflicts(analysis, dataset.actors)
+        item["independent_origins"] = [v.split(":", 1)[1] for v in analysis.voices]
+        item["points"] = [
+            {
+                "field": point.field,
+                "parties": list(point.parties),
+                "scope": point.scope,
+                "moment": point.moment,
+                "compared": point.compared,
+                "disputed": point.disputed,
+                "corroborated": point.corroborated,
+                "independent_voices": len(point.independent_voices),
+            }
+            for point in analysis.points
+        ]
+        for claim, dumped in zip(event.claims, item["claims"], strict=True):
+            dumped["credibility_derived"] = analysis.credibility(claim)
         events.append(item)
     cutoff = dataset.cutoff
     return {"information_cutoff": cutoff.isoformat() if cutoff else None, "events": events}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from .figures import CREDIBLE_GRADES, SINGLE_VALUED
+from .comparison import SINGLE_VALUED
+from .locations import PRECISIONS as LOCATION_PRECISIONS
 from .models import CLAIM_FIELDS, EVENT_TYPES, INTER_CODES, KINDS, Event
-from .render import GRADES, render
+from .render import render
+from .vocabulary import CREDIBILITY, CREDIBLE_GRADES, GRADES, MOMENTS, ORIGIN_KINDS, POLARITIES
 
 PRECISIONS = (
     ("day", "YYYY-MM-DD", "the day is known"),
@@ -43,3 +45,29 @@ def render_grades() -> str:
 def render_claim_fields() -> str:
     """The claim fields and which of them make a dispute when sources differ."""
     return render("claim_fields.html", fields=CLAIM_FIELDS, single=SINGLE_VALUED, inter=INTER_CODES)
+
+
+def render_credibility() -> str:
+    """The Admiralty information-credibility scale and how each rating is reached here."""
+    rows = [(f"{n}: {label}", how) for n, (label, how) in CREDIBILITY.items()]
+    return render("vocabulary.html", headers=["Credibility", "When a claim gets it"], rows=rows)
+
+
+def render_origin_kinds() -> str:
+    """The kinds of origin a claim can come from."""
+    return render("vocabulary.html", headers=["Origin", "What it is"], rows=list(ORIGIN_KINDS.items()))
+
+
+def render_moments() -> str:
+    """Which moment a date claim dates, and whether it is the event's."""
+    return render("vocabulary.html", headers=["Moment", "What the date is"], rows=list(MOMENTS.items()))
+
+
+def render_polarities() -> str:
+    """Whether a claim affirms or denies."""
+    return render("vocabulary.html", headers=["Polarity", "Meaning"], rows=list(POLARITIES.items()))
+
+
+def render_location_precisions() -> str:
+    """How a place's position was obtained, as the map and tables say it."""
+    return render("vocabulary.html", headers=["Position", "How it is drawn"], rows=list(LOCATION_PRECISIONS.items()))

@@ -36,12 +36,20 @@ from pydantic import (
     model_validator,
 )
 
+from .vocabulary import BEARINGS, CREDIBILITY, DISTANCE_UNITS, MOMENTS, ORIGIN_KINDS, POLARITIES
+
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60)]
 EventId = Annotated[str, Field(pattern=r"^[A-Z]{3}[0-9]{4,7}$", description="ISO3 country + 4 to 7 digits")]
 Text = Annotated[str, Field(min_length=1)]
 Precision = Literal["day", "week", "month", "year", "approximate"]
 Basis = Literal["stated", "inferred", "unknown"]
 Grade = Literal["A", "B", "C", "D", "E", "F"]
+OriginKind = Literal[tuple(kind for kind in ORIGIN_KINDS if kind != "own reporting")]  # type: ignore[valid-type]
+Moment = Literal[tuple(MOMENTS)]  # type: ignore[valid-type]
+Polarity = Literal[tuple(POLARITIES)]  # type: ignore[valid-type]
+Credibility = Literal[tuple(CREDIBILITY)]  # type: ignore[valid-type]
+Bearing = Literal[tuple(BEARINGS)]  # type: ignore[valid-type]
+DistanceUnit = Literal[tuple(DISTANCE_UNITS)]  # type: ignore[valid-type]
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -159,11 +167,15 @@ class Published(Model):
         return self
 
 
-class Citation(Model):
-    """Someone a source relies on: an outlet, an official, a statement, a social-media post."""
+class Origin(Model):
+    """Who first said a thing. Many documents relay one origin; two relays of it are one voice."""
 
-    name: Text
-    kind: Literal["outlet", "official", "statement", "social media", "report", "expert", "other"]
+    id: Id
+    kind: OriginKind = Field(description="What it was: a statement, a post, an interview, another outlet's report...")
+    name: Text = Field(description="Reads as a reference: 'the Libyan National Army's statement on Qatrun'")
+    speaker: Id | None = Field(None, description="The actor (person or body) who said it; empty when unnamed")
+    date: PartialDate | None = Field(None, description="When it was said, as far as the documents tell")
+    note: str | None = None
 
 
 class Source(Model):
@@ -180,7 +192,7 @@ class Source(Model):
     scale: Literal["local", "national", "regional", "international", "new media", "other"]
     reliability: Grade = Field(description="Admiralty source reliability, A (reliable) to F")
     reliability_rationale: Text
-    cites: list[Citation] = []
+    cites: list[Id] = Field([], description="The origins it relays (data/origins.yaml), every one its claims name")
     summary: Text
     added: Day = Field(description="When the source entered the dataset (for What's new and the feed)")
 
@@ -206,6 +218,34 @@ class Country(Model):
     bbox: list[float] = Field(min_length=4, max_length=4, description="min lon, min lat, max lon, max lat")
 
 
+class Identification(Model):
+    """A spelling taken to name a known entity when the text does not say so ("al-Araneb" is
+    taken to be Umm al-Aranib): the reasoning is shown to readers beside the claims that use it."""
+
+    name: Text = Field(description="The spelling as a source writes it; also listed in aliases")
+    reasoning: Text
+
+
+class Relative(Model):
+    """A position stated from a gazetteer place ("150 miles south-east of Sirte"): the point is
+    computed from the bearing and distance, and always drawn as approximate, never at the town."""
+
+    place: Id = Field(description="The place the position is measured from (one with coordinates)")
+    bearing: Bearing | None = Field(None, description="The compass point the source gives")
+    distance: float | None = Field(None, gt=0, description="The distance the source gives")
+    unit: DistanceUnit | None = None
+    stated: Text = Field(description="The position as the source words it")
+    source: Id = Field(description="The document that states it")
+
+    @model_validator(mode="after")
+    def _unit_with_distance(self) -> Relative:
+        if (self.distance is None) != (self.unit is None):
+            raise FieldError("unit", "give a distance together with its unit (km or miles)")
+        if self.distance is not None and self.bearing is None:
+            raise FieldError("bearing", "a distance needs the bearing it is measured along")
+        return self
+
+
 class Place(Model):
     id: Id
     name: Text
@@ -223,18 +263,25 @@ class Place(Model):
     near: Id | None = Field(
         None, description="The town it is described relative to; its page lists this place's events"
     )
+    relative_to: list[Relative] = Field(
+        [], description="Where the sources put it relative to a gazetteer place; two or more: a disputed location"
+    )
+    identifications: list[Identification] = []
 
     @model_validator(mode="after")
     def _coordinates_from_gazetteer(self) -> Place:
         given = [v is not None for v in (self.latitude, self.longitude, self.gazetteer)]
         if any(given) and not all(given):
             raise FieldError("gazetteer", "give latitude, longitude and their gazetteer entry together, or none")
-        if not any(given) and not self.geo_note:
+        if any(given) and self.relative_to:
+            raise FieldError("relative_to", "a place has gazetteer coordinates or a relative position, not both")
+        if not any(given) and not self.relative_to and not self.geo_note:
             raise FieldError("geo_note", "a place without coordinates says why in geo_note")
+        _identified_aliases(self.aliases, self.identifications)
         return self
 
     @property
-    def mapped(self) -> bool:
+    def gazetteer_point(self) -> bool:
         return self.latitude is not None
 
 
@@ -254,6 +301,7 @@ INTER_CODES: dict[str, int | None] = {
     "ngo": 8,
     "media": None,
     "person": None,
+    "unnamed party": None,
 }
 ActorKind = Literal[tuple(INTER_CODES)]  # type: ignore[valid-type]
 
@@ -265,10 +313,27 @@ class Actor(Model):
     kind: ActorKind
     affiliation: Id | None = Field(None, description="The actor this one belongs to")
     role: str | None = Field(None, description="For a person: the post the sources give")
+    may_be: list[Id] = Field(
+        [], description="For an unnamed party ('security forces'): the named actors it may be, none of them assigned"
+    )
+    identifications: list[Identification] = []
+
+    @model_validator(mode="after")
+    def _unnamed_party(self) -> Actor:
+        if bool(self.may_be) != (self.kind == "unnamed party"):
+            raise FieldError("may_be", "an unnamed party, and only one, lists the named actors it may be")
+        _identified_aliases(self.aliases, self.identifications)
+        return self
 
     @property
     def inter(self) -> int | None:
         return INTER_CODES[self.kind]
+
+
+def _identified_aliases(aliases: list[str], identifications: list[Identification]) -> None:
+    for item in identifications:
+        if item.name not in aliases:
+            raise FieldError("identifications", f"{item.name!r} is identified but not listed in aliases")
 
 
 # --- Events and claims ---------------------------------------------------------------------------
@@ -325,16 +390,39 @@ def parse_figure(value: str) -> tuple[int, int | None]:
     raise ValueError(f"{value!r} is not a figure: write 19, 'about 19', 'at least 19', 'up to 19' or '19-23'")
 
 
+class CredibilityRating(Model):
+    """An analyst's information-credibility rating where the derived one does not fit."""
+
+    rating: Credibility = Field(description="Admiralty 1 (confirmed) to 6 (truth cannot be judged)")
+    reason: Text = Field(description="Why the derived rating is overridden")
+
+
 class Claim(Model):
     source: Id
     field: ClaimField
-    party: Id | None = Field(None, description="Whose fatalities/injuries/arrests (an actor id)")
+    party: Id | None = Field(
+        None, description="Whose figure, or who took part (an actor id; an unnamed party when the source is vague)"
+    )
     value: Figure = Field(description="As stated: 19, 'at least 19', '19-23', or text")
     resolved: PartialDate | None = Field(
         None, description="For a date claim: the date it names, YYYY[-MM[-DD]], worked out from its own document"
     )
+    moment: Moment | None = Field(
+        None, description="For a date claim: which moment it dates (the incident unless said)"
+    )
+    scope: str | None = Field(
+        None, description="The part of the event it covers ('the first clash'); empty: the whole event"
+    )
+    polarity: Polarity = Field("affirms", description="affirms, or denies ('no Interior Ministry force took part')")
+    origin: Id | None = Field(
+        None, description="Who first said it (data/origins.yaml); empty: the document's own reporting"
+    )
+    origin_reasoning: str | None = Field(
+        None, description="Why the origin is taken to be this one when the document does not say so"
+    )
+    via: list[Text] = Field([], description="The outlets it passed through, from the document towards the origin")
+    credibility: CredibilityRating | None = Field(None, description="Overrides the derived credibility, with a reason")
     quote: Text = Field(description="Verbatim from the source's seed: one clause")
-    attributed_to: str | None = Field(None, description="Whom the source relays, if anyone")
     note: str | None = None
 
     @field_validator("value")
@@ -347,14 +435,34 @@ class Claim(Model):
     @model_validator(mode="after")
     def _figure_has_party(self) -> Claim:
         if self.field in NUMERIC_FIELDS and self.field != "strikes" and self.party is None:
-            raise FieldError("party", f"a {self.field} figure names its party (an actor id)")
+            raise FieldError("party", f"a {self.field} figure names its party (an actor id, or an unnamed party)")
         if (self.field == "date") != (self.resolved is not None):
             raise FieldError("resolved", "a date claim, and only a date claim, gives the date it resolves to")
+        if self.polarity == "denies" and self.field in NUMERIC_FIELDS:
+            raise FieldError("polarity", "a figure is not denied: write the figure the source gives (0 for none)")
+        if self.moment is not None and self.field != "date":
+            raise FieldError("moment", "only a date claim says which moment it dates")
+        if (self.via or self.origin_reasoning) and self.origin is None:
+            raise FieldError("via", "name the origin the outlets relay (data/origins.yaml)")
+        if self.scope is not None and not self.scope.strip():
+            raise FieldError("scope", "name the part of the event, or leave scope out for the whole event")
         return self
 
     @property
     def bounds(self) -> tuple[int, int | None] | None:
         return parse_figure(self.value) if self.field in NUMERIC_FIELDS else None
+
+    @property
+    def dated_moment(self) -> str:
+        return self.moment or "incident"
+
+    @property
+    def origin_key(self) -> str:
+        """The origin, or the document itself for its own reporting."""
+        return self.origin or f"own reporting of {self.source}"
+
+
+Status = Literal["single report", "corroborated", "disputed"]
 
 
 class Event(Model):
@@ -371,8 +479,10 @@ class Event(Model):
     actor2: Id | None = None
     assoc_actors_2: list[Id] = []
     summary: Text
-    status: Literal["single report", "corroborated", "disputed"]
-    dispute_note: str | None = Field(None, description="What would settle a dispute")
+    status: Status | None = Field(
+        None, description="Derived from the claims; when written here it must agree with the derivation"
+    )
+    dispute_note: str | None = Field(None, description="What would settle a dispute (required when disputed)")
     tags: list[Text] = []
     added: Day = Field(description="When the event entered the dataset (for What's new and the feed)")
     claims: list[Claim] = Field(min_length=1)
@@ -416,6 +526,7 @@ class Assessment(Model):
 
 KINDS: dict[str, type[Model]] = {
     "countries": Country,
+    "origins": Origin,
     "sources": Source,
     "places": Place,
     "actors": Actor,

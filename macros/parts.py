@@ -31,6 +31,15 @@ class Parts:
         """A source's grade badge, linked to its page."""
         return self._part("source_badge", source_id, self.dataset.sources)
 
+    def claim_badge(self, source_id: str, credibility: int) -> Markup:
+        """A claim's badge: its source's reliability and the claim's credibility together ("C3")."""
+        key = ("claim_badge", f"{source_id} {credibility}")
+        html = self._done.get(key)
+        if html is None:
+            source = self.dataset.sources[source_id]
+            html = self._done[key] = self._macros.claim_badge(source, credibility, self.links)
+        return html
+
     def actor(self, actor_id: str) -> Markup:
         """An actor's name, linked to its page."""
         return self._part("actor_link", actor_id, self.dataset.actors)

@@ -55,7 +55,7 @@ def render_sections(dataset: Dataset, links: Links) -> str:
     years: dict[int, list] = defaultdict(list)
     for event in shown:
         years[event.start.year].append(event_view(event, dataset))
-    disputed = [e for e in events if e.status == "disputed"][-limits.PRINT_DISPUTES :]
+    disputed = [e for e in events if dataset.status(e.id) == "disputed"][-limits.PRINT_DISPUTES :]
     disputes = [SimpleNamespace(view=view, groups=view.groups) for view in (event_view(e, dataset) for e in disputed)]
     sources = _sources_for(dataset, shown)
     printed = {e.id for e in shown}
@@ -70,7 +70,7 @@ def render_sections(dataset: Dataset, links: Links) -> str:
             s.id: [e.id for e in dataset.events_from(s.id) if e.id in printed][-limits.EVENT_LIST :] for s in sources
         },
         left_out=len(events) - len(shown),
-        disputes_left_out=sum(e.status == "disputed" for e in events) - len(disputed),
+        disputes_left_out=sum(dataset.status(e.id) == "disputed" for e in events) - len(disputed),
     )
 
 

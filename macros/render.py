@@ -20,32 +20,11 @@ import jinja2
 from markupsafe import Markup
 
 from .dates import show_date
+from .locations import PRECISIONS as LOCATION_PRECISIONS
+from .vocabulary import CREDIBILITY, FIELD_LABELS, GRADES
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "jinja"
-GRADES = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
-}
-FIELD_LABELS = {
-    "fatalities": "Fatalities",
-    "injuries": "Injuries",
-    "arrests": "Arrests",
-    "strikes": "Strikes",
-    "date": "Date",
-    "place": "Place",
-    "location": "Location",
-    "perpetrator": "Perpetrator",
-    "participants": "Who took part",
-    "target": "Target",
-    "detail": "Detail",
-}
-
-
 # HTML's five, and the characters Markdown (and attr_list) reads as syntax, as references: the
 # browser shows them as they were, in text and attribute values alike; Markdown passes them on.
 _INERT = str.maketrans(
@@ -91,7 +70,9 @@ def environment() -> jinja2.Environment:
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["plural"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
-    env.globals.update(GRADES=GRADES, FIELDS=FIELD_LABELS, show_date=show_date)
+    env.globals.update(
+        GRADES=GRADES, CREDIBILITY=CREDIBILITY, FIELDS=FIELD_LABELS, PRECISIONS=LOCATION_PRECISIONS, show_date=show_date
+    )
     env.filters["stash"] = _stash
     env.filters["join"] = _join  # the built-in join escapes for HTML only
     return env

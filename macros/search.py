@@ -15,7 +15,7 @@ from html import escape
 from .dataset import Dataset
 from .eventview import event_heading
 from .links import page_path
-from .render import GRADES
+from .vocabulary import GRADES
 
 
 def search_entries(dataset: Dataset, url_of: dict[str, str], event_pages: dict[str, str]) -> list[dict[str, str]]:
@@ -27,7 +27,7 @@ def search_entries(dataset: Dataset, url_of: dict[str, str], event_pages: dict[s
             source.outlet.name or "outlet unknown",
             f"reliability {source.reliability}: {GRADES[source.reliability]}",
             source.kind,
-            *(f"cites {cite.name}" for cite in source.cites),
+            *(f"cites {dataset.origins[cite].name}" for cite in source.cites),
         ]
         entries.append(_entry(url, source.title, " · ".join(about)))
         entries.append(

@@ -10,7 +10,6 @@ from . import limits
 from .charts import coverage_matrix, render_chart, render_map_of
 from .dataset import Dataset
 from .eventview import event_view
-from .figures import claim_groups
 from .links import Layout, Links, page_path
 from .parts import Parts
 from .render import Rendered, render_page
@@ -22,7 +21,7 @@ def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
         path = page_path("sources", source.id)
         events = dataset.events_from(source.id)
         newest = sorted(events, key=lambda e: (e.start, e.id), reverse=True)
-        comparison = compare(newest, source.id)
+        comparison = compare(newest, source.id, dataset)
         pages[path] = render_page(
             "source.md",
             title=source.title,
@@ -34,6 +33,12 @@ def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
             comparison=comparison[: limits.COMPARISON_ROWS],
             comparison_total=len(comparison),
             assessments=dataset.assessments_from(source.id),
+            relayed_by={
+                origin: [
+                    other.id for other in dataset.sources.values() if other.id != source.id and origin in other.cites
+                ]
+                for origin in source.cites
+            },
             seed_parts=highlight(dataset.originals[source.id], _quotes_of(source.id, dataset)),
             chart=render_map_of(events, dataset, path, "Map of the events it reports"),
         )
@@ -57,24 +62,27 @@ def _index(dataset: Dataset, layout: Layout) -> Rendered:
     )
 
 
-def compare(events: list, source_id: str) -> list[SimpleNamespace]:
-    """Each of the source's claims beside what the other sources say on the same point."""
+def compare(events: list, source_id: str, dataset: Dataset) -> list[SimpleNamespace]:
+    """Each of the source's claims beside the other sources' claims on the same comparable point,
+    with how each stands to it (agrees, differs, contradicts, same origin; none for details)."""
     rows = []
     for event in events:
-        for group in claim_groups(event):
-            for claim in (c for c in group.claims if c.source == source_id):
+        analysis = dataset.analysis(event.id)
+        for point in analysis.points:
+            for claim in (c for c in point.claims if c.source == source_id):
                 others = [
-                    SimpleNamespace(claim=other, agrees=group.agrees(claim, other))
-                    for other in group.claims
+                    SimpleNamespace(claim=other, relation=point.relation(claim, other))
+                    for other in point.claims
                     if other.source != source_id
                 ]
                 rows.append(
                     SimpleNamespace(
                         event=event,
-                        group=group,
+                        group=point,
                         claim=claim,
+                        credibility=analysis.credibility(claim),
                         others=others,
-                        disagrees=any(not o.agrees for o in others),
+                        disagrees=any(o.relation in ("differs", "contradicts") for o in others),
                     )
                 )
     return rows

@@ -61,7 +61,7 @@ def _years_index(dataset: Dataset, layout: Layout) -> list[SimpleNamespace]:
             label = path.removeprefix("timeline/").removesuffix(".md").replace("-", ", part ")
             row = rows[path] = SimpleNamespace(year=label, path=path, count=0, disputed=0, first=event, last=event)
         row.count += 1
-        row.disputed += event.status == "disputed"
+        row.disputed += dataset.status(event.id) == "disputed"
         row.last = event
     return list(rows.values())
 
@@ -80,7 +80,7 @@ def _render(dataset: Dataset, layout: Layout, path: str, event_ids: list[str], y
         description=f"Events in {scope}, in date order, with each source's figures side by side.",
         parts=Parts(Links(path, layout), dataset),
         total=len(events),
-        disputed=sum(e.status == "disputed" for e in events),
+        disputed=sum(dataset.status(e.id) == "disputed" for e in events),
         first_year=events[0].start.year if events else "",
         last_year=events[-1].start.year if events else "",
         cutoff=f"{cutoff:%-d %B %Y}" if cutoff else "unknown",

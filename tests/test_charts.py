@@ -12,7 +12,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros import charts
-from macros.figures import derive
 from macros.loader import load_dataset
 from tests.conftest import FIXTURES, PROJECT
 
@@ -33,7 +32,7 @@ def test_fatalities_chart_keeps_the_range(dataset):
     chart = charts.fatalities_over_time(dataset)
     totals = {"low": 0, "conservative": 0, "high": 0}
     for event in dataset.events.values():
-        figures = derive(event, "fatalities", dataset.sources)
+        figures = dataset.figures(event.id, "fatalities")
         for key in totals:
             totals[key] += getattr(figures, key) if figures else 0
     assert [sum(row[i] for row in chart.rows) for i in (1, 2, 3)] == list(totals.values())
@@ -69,17 +68,18 @@ def test_a_long_data_table_is_cut_and_says_how_much_is_left_out(dataset, monkeyp
     assert table.select_one(".lw-more").get_text().startswith(f"{len(chart.rows) - 2} more rows left out here")
 
 
-def test_map_aggregates_by_place_and_says_what_it_leaves_out(dataset):
+def test_map_clusters_by_position_and_says_what_it_leaves_out(dataset):
     chart = charts.event_map(dataset)
     libyan = [
         e
         for e in dataset.events.values()
-        if dataset.places[e.place].country == "LBY" and dataset.places[e.place].mapped
+        if dataset.places[e.place].country == "LBY" and dataset.location(e.place).mapped
     ]
-    assert sum(row[2] for row in chart.rows) == len(libyan)
-    assert chart.notes == [
+    positions = sum(len(dataset.location(e.place).positions) for e in libyan)
+    assert sum(row[3] for row in chart.rows) == positions
+    assert chart.notes[0] == (
         f"{len(dataset.events) - len(libyan)} event(s) outside Libya or without coordinates are not on the map."
-    ]
+    )
     assert all(trace["type"] == "scattergeo" for trace in chart.figure["data"])
     assert chart.figure["layout"]["geo"]["scope"] == "africa"
 
@@ -92,7 +92,7 @@ def test_chart_markup_keeps_data_text_inert():
     page = BeautifulSoup(html, "html.parser")
     assert not page.select("script")
     figure = json.loads(page.select_one(".lw-chart")["data-figure"])
-    assert any(hostile.name in trace["text"] for trace in figure["data"])
+    assert any(hostile.name in point[3] for trace in figure["data"] for point in trace["customdata"])
 
 
 def test_shipped_base_map_matches_its_provenance():

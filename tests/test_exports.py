@@ -17,7 +17,7 @@ ACLED_THEN_OURS = (
     "event_id_cnty,event_date,time_precision,disorder_type,event_type,sub_event_type,actor1,"
     "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,"
     "country,admin1,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,"
-    "tags,end_date,fatalities_low,fatalities_high,disputed,source_ids"
+    "tags,date_as_stated,end_date,fatalities_low,fatalities_high,status,disputed,independent_origins,source_ids"
 )
 
 
@@ -26,7 +26,9 @@ def exports():
     return render_exports(load_dataset(FIXTURES / "data"))
 
 
-@pytest.mark.parametrize("name", ["events.csv", "claims.csv", "sources.csv", "events.geojson", "events.json"])
+@pytest.mark.parametrize(
+    "name", ["events.csv", "claims.csv", "sources.csv", "origins.csv", "events.geojson", "events.json"]
+)
 def test_export_matches_golden_file(exports, name, update_golden):
     path = GOLDEN / name
     if update_golden:
@@ -37,7 +39,11 @@ def test_export_matches_golden_file(exports, name, update_golden):
 
 def test_csv_headers_are_exactly_the_agreed_columns(exports):
     assert exports["events.csv"].splitlines()[0] == ACLED_THEN_OURS
-    assert exports["claims.csv"].splitlines()[0] == ("event_id_cnty,source_id,field,value,value_low,value_high,quote")
+    assert exports["claims.csv"].splitlines()[0] == (
+        "event_id_cnty,source_id,field,party,value,value_low,value_high,scope,moment,polarity,origin,origin_kind,"
+        "via,credibility,quote"
+    )
+    assert exports["origins.csv"].splitlines()[0] == "origin_id,kind,name,speaker,date,cited_by"
     assert exports["sources.csv"].splitlines()[0] == (
         "source_id,title,outlet,author,published,date_precision,reliability,seed_file,sha256,url"
     )
@@ -49,7 +55,25 @@ def test_events_csv_carries_derived_figures(exports):
     assert (qatrun["fatalities"], qatrun["fatalities_low"], qatrun["fatalities_high"]) == ("22", "22", "27")
     assert qatrun["disputed"] == "true"
     assert qatrun["time_precision"] == "1" and rows["LBY0003"]["time_precision"] == "3"
-    assert rows["LBY0003"]["event_date"] == "2016-12"  # month precision stays a month
+    # ACLED's full date (a month: its 15th) beside the date as the data states it
+    assert (rows["LBY0003"]["event_date"], rows["LBY0003"]["date_as_stated"]) == ("2016-12-15", "2016-12")
+    assert (qatrun["status"], qatrun["independent_origins"]) == ("disputed", "3")
+
+
+@pytest.mark.parametrize(
+    ("stated", "acled"), [("2022-01-26", "2022-01-26"), ("2016-12", "2016-12-15"), ("2017", "2017-07-01")]
+)
+def test_acled_event_date_is_a_full_date(stated, acled):
+    from macros.exports import acled_date
+
+    assert acled_date(stated).isoformat() == acled
+
+
+def test_claims_csv_names_origin_and_credibility(exports):
+    rows = [row for row in csv.DictReader(io.StringIO(exports["claims.csv"])) if row["event_id_cnty"] == "LBY0002"]
+    army = next(row for row in rows if row["value"] == "19")
+    assert (army["origin"], army["origin_kind"], army["party"]) == ("lna-statement", "statement", "islamic-state")
+    assert {row["credibility"] for row in rows} == {"4"}  # each figure contradicted by another origin
 
 
 def test_geojson_has_a_point_per_event(exports):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.figures import Figures, conflicts, derive
+from macros.comparison import analyse, conflicts
+from macros.figures import Figures
+from macros.figures import derive as derive_analysis
 from macros.loader import load_dataset
 from macros.models import parse_figure
 from tests.conftest import FIXTURES
@@ -13,6 +15,17 @@ from tests.conftest import FIXTURES
 @pytest.fixture(scope="module")
 def dataset():
     return load_dataset(FIXTURES / "data")
+
+
+def derive(event, field, sources):
+    return derive_analysis(analyse(event, _DATA.actors, _DATA.origins), field, sources)
+
+
+def conflicts_of(event):
+    return conflicts(analyse(event, _DATA.actors, _DATA.origins), _DATA.actors)
+
+
+_DATA = load_dataset(FIXTURES / "data")
 
 
 def test_disputed_fight_sums_each_partys_range(dataset):
@@ -46,11 +59,11 @@ def test_unreported_field_has_no_figures(dataset):
 
 
 def test_conflicts_name_each_disagreement(dataset):
-    assert conflicts(dataset.events["LBY0002"]) == [
+    assert conflicts_of(dataset.events["LBY0002"]) == [
         "fatalities of islamic-state: 19 vs 23",
         "fatalities of lna: 3 vs at least 4",
     ]
-    assert conflicts(dataset.events["LBY0001"]) == []
+    assert conflicts_of(dataset.events["LBY0001"]) == []
 
 
 @pytest.mark.parametrize(
@@ -77,11 +90,11 @@ def _with_dates(event, *resolved: str):
 
 def test_dates_that_overlap_agree(dataset):
     # "January 2017" and "January 18" [2017]: the same strike, told at two precisions
-    assert conflicts(_with_dates(dataset.events["LBY0001"], "2017-01", "2017-01-18")) == []
+    assert conflicts_of(_with_dates(dataset.events["LBY0001"], "2017-01", "2017-01-18")) == []
 
 
 def test_dates_that_cannot_overlap_disagree(dataset):
-    assert conflicts(_with_dates(dataset.events["LBY0001"], "2022-01-26", "2022-01-27")) == [
+    assert conflicts_of(_with_dates(dataset.events["LBY0001"], "2022-01-26", "2022-01-27")) == [
         "date: 2022-01-26 vs 2022-01-27"
     ]
 

@@ -122,13 +122,13 @@ def test_a_source_pages_map_counts_only_the_events_it_reports(dataset, pages):
         reported = [
             e
             for e in dataset.events_from(source_id)
-            if dataset.places[e.place].country == "LBY" and dataset.places[e.place].mapped
+            if dataset.places[e.place].country == "LBY" and dataset.location(e.place).mapped
         ]
         if figure is None:
             assert not reported
             continue
         mapped = sum(point[0] for trace in json.loads(figure["data-figure"])["data"] for point in trace["customdata"])
-        assert mapped == len(reported), source_id
+        assert mapped == sum(len(dataset.location(e.place).positions) for e in reported), source_id
 
 
 def test_source_text_highlights_every_quote(dataset, pages):

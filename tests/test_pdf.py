@@ -109,8 +109,8 @@ def test_the_map_is_drawn_in_the_pdf(pdf, tmp_path, dataset):
     title = event_map(dataset).title
     reader = PdfReader(pdf[0])
     number, page = next((i, p) for i, p in enumerate(reader.pages, 1) if title in (p.extract_text() or ""))
-    heights = _text_heights(page, (title, "Each circle is a place"))
-    top, bottom = heights[title], heights["Each circle is a place"]
+    heights = _text_heights(page, (title, "Each mark is a position"))
+    top, bottom = heights[title], heights["Each mark is a position"]
     dpi, page_height = 40, float(page.mediabox.upper_right[1])
     subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", str(number), "-l", str(number), str(pdf[0]),
                     str(tmp_path / "p")], check=True)  # fmt: skip

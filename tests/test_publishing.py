@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+import textwrap
 
 import feedparser
 import pytest
@@ -139,15 +140,27 @@ def test_updates_group_additions_by_day_newest_first(fixture_copy):
     assert [e.id for e in history[0].events] == ["LBY0001"]
 
 
-def test_contributing_worked_example_is_a_valid_event():
+def test_contributing_examples_are_valid_records():
+    """Every YAML example in CONTRIBUTING validates as the record it shows; the worked example is
+    an abridged copy of the real event, and every quote from a real source is in its document."""
     import re
 
-    from macros.models import Event
+    from macros.models import Actor, Claim, Event, Origin, Place
 
     guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    (example,) = [block for block in re.findall(r"```yaml\n(.*?)```", guide, flags=re.S) if "claims:" in block]
-    event = Event.model_validate(yaml.safe_load(example)[0])
     dataset = load_dataset(PROJECT / "data")
-    real = dataset.events[event.id]
-    assert all(claim in real.claims for claim in event.claims)  # an abridged copy of the real record
-    assert (event.date, event.place, event.status) == (real.date, real.place, real.status)
+    blocks = re.findall(r"```yaml\n(.*?)```", guide, flags=re.S)
+    kinds = {"claims": Event, "relative_to": Place, "may_be": Actor, "speaker": Origin, "field": Claim}
+    shown = set()
+    for block in blocks:
+        for item in yaml.safe_load(textwrap.dedent(block)):
+            model = next(model for key, model in kinds.items() if key in item)
+            record = model.model_validate(item)
+            shown.add(model)
+            if isinstance(record, Claim) and record.source in dataset.seeds:
+                assert " ".join(record.quote.split()) in dataset.seeds[record.source], record.quote
+    assert shown == set(kinds.values())
+    (example,) = [Event.model_validate(yaml.safe_load(b)[0]) for b in blocks if "claims:" in b]
+    real = dataset.events[example.id]
+    assert all(claim in real.claims for claim in example.claims)  # an abridged copy of the real record
+    assert (example.date, example.place, example.status) == (real.date, real.place, dataset.status(real.id))

@@ -59,7 +59,8 @@ def test_front_page_counts_come_from_the_data(site, dataset):
     assert (cutoff["datetime"] if cutoff else None) == (dataset.cutoff.isoformat() if dataset.cutoff else None)
     links = {a["href"] for a in page.select(".lw-overview a[download]")}
     assert links == {
-        f"downloads/{n}" for n in ("events.csv", "claims.csv", "sources.csv", "events.geojson", "events.json")
+        f"downloads/{n}"
+        for n in ("events.csv", "claims.csv", "sources.csv", "origins.csv", "events.geojson", "events.json")
     }
     assert all((site / href).is_file() for href in links)
 

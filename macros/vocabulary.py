@@ -1,0 +1,80 @@
+"""The analytic vocabularies, one table each: the models' types, the labels readers see and the
+methodology's tables are all built from these, so a term means one thing everywhere.
+"""
+
+from __future__ import annotations
+
+# Admiralty source reliability: how far the *document* can be trusted.
+GRADES = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+# Grades whose figures count towards the conservative figure. F means reliability *cannot be
+# judged* (an unknown outlet), which is no evidence against a figure; D and E are judged unreliable.
+CREDIBLE_GRADES = frozenset("ABCF")
+
+# Admiralty information credibility: how far one *claim* can be believed, whoever carries it.
+CREDIBILITY = {
+    1: ("confirmed", "two or more independent origins say the same and no origin contradicts it"),
+    2: ("probably true", "set by an analyst, with a written reason"),
+    3: ("possibly true", "independent origins confirm it, but another contradicts it"),
+    4: ("doubtful", "another independent origin contradicts it and none confirms it"),
+    5: ("improbable", "set by an analyst, with a written reason"),
+    6: ("truth cannot be judged", "one origin only, so nothing confirms or contradicts it"),
+}
+
+# Who originally said a thing. A document is not an origin: many documents relay one origin.
+ORIGIN_KINDS = {
+    "statement": "an official statement by a government, army, ministry or organisation",
+    "post": "a named person's or body's post on social media",
+    "interview": "what a named person told a journalist",
+    "testimony": "evidence given to a parliament, court or inquiry",
+    "news report": "another outlet's own reporting, which the document relays",
+    "unnamed sources": "officials or sources the document does not name",
+    "analysis": "a named analyst's or researcher's view",
+    "own reporting": "the document's own reporting, naming no one (every claim without an origin)",
+}
+
+# Which moment a date claim dates: a claim of responsibility or a statement is not the incident.
+MOMENTS = {
+    "incident": "when the event itself happened",
+    "claim of responsibility": "when a group claimed it",
+    "statement": "when an official statement about it was made",
+    "report": "when it was reported",
+}
+
+POLARITIES = {
+    "affirms": "says it is so",
+    "denies": "says it is not so (a denial against an affirmation is a dispute)",
+}
+
+# Compass points a location is stated relative to a place with, and their bearings in degrees.
+BEARINGS = {
+    "north": 0.0,
+    "north-east": 45.0,
+    "east": 90.0,
+    "south-east": 135.0,
+    "south": 180.0,
+    "south-west": 225.0,
+    "west": 270.0,
+    "north-west": 315.0,
+}
+DISTANCE_UNITS = {"km": 1.0, "miles": 1.609344}
+
+FIELD_LABELS = {
+    "fatalities": "Fatalities",
+    "injuries": "Injuries",
+    "arrests": "Arrests",
+    "strikes": "Strikes",
+    "date": "Date",
+    "place": "Place",
+    "location": "Location",
+    "perpetrator": "Perpetrator",
+    "participants": "Who took part",
+    "target": "Target",
+    "detail": "Detail",
+}

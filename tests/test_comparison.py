@@ -1,0 +1,254 @@
+"""One fixture per analytic rule, each with the derivation it must give: origins and voices,
+comparable points, scope, polarity, unnamed parties, credibility and relative locations."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from geographiclib.geodesic import Geodesic
+
+from macros import charts
+from macros.exports import render_exports
+from macros.loader import load_dataset
+from macros.yamlfile import DataError
+
+EVENT = """
+- id: LBY0004
+  date: 2022-01-27
+  date_precision: day
+  place: {place}
+  event_type: Battles
+  sub_event_type: Armed clash
+  actor1: islamic-state
+  actor2: lna
+  summary: A fixture event for one rule.
+{status}  added: 2026-11-22
+  claims:
+"""
+# Two documents of the fixture, and a passage each can be quoted from.
+COMEBACK = ("comeback-south", "announced in a statement on Thursday, January 27")
+QATRUN = ("qatrun-second-attack", "on Thursday, the 110th Battalion of the army joined them")
+
+
+def claim(document: tuple[str, str], **fields: object) -> str:
+    source, quote = document
+    fields.setdefault("quote", quote)
+    return "".join([f"    - source: {source}\n", *(f"      {key}: {value}\n" for key, value in fields.items())])
+
+
+def with_event(copy, *claims: str, place: str = "qatrun", status: str | None = None) -> None:
+    header = EVENT.format(place=place, status=f"  status: {status}\n" if status else "")
+    path = copy.data / "events.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + header + "".join(claims), encoding="utf-8")
+
+
+def append(copy, name: str, text: str) -> None:
+    path = copy.data / name
+    path.write_text(path.read_text(encoding="utf-8") + textwrap.dedent(text), encoding="utf-8")
+
+
+def cite_everywhere(copy, origin: str) -> None:
+    """Both fixture documents relay `origin`."""
+    append(copy, "origins.yaml", f"- id: {origin}\n  kind: statement\n  name: A fixture statement\n  speaker: lna\n")
+    for source in ("comeback-south", "qatrun-second-attack"):
+        copy.edit("sources.yaml", f"- id: {source}\n", f"- id: {source}\n  cites: [{origin}]\n")
+    copy.edit("sources.yaml", "  cites: [lna-statement]\n", "")
+    copy.edit("events.yaml", "      origin: lna-statement\n", "")
+
+
+# --- origins and independence --------------------------------------------------------------------
+
+
+def test_one_origin_relayed_by_two_documents_is_a_single_report(fixture_copy):
+    cite_everywhere(fixture_copy, "army-statement")
+    date = {"field": "date", "value": "27 January", "resolved": "2022-01-27", "origin": "army-statement"}
+    with_event(fixture_copy, claim(COMEBACK, **date), claim(QATRUN, **date))
+    data = load_dataset(fixture_copy.data)
+    (point,) = data.analysis("LBY0004").points
+    assert point.sources == ["comeback-south", "qatrun-second-attack"]
+    assert point.independent_voices == ["actor:lna"]
+    assert point.relation(*point.claims) == "same origin"
+    assert data.status("LBY0004") == "single report"
+    assert data.analysis("LBY0004").credibility(point.claims[0]) == 6
+
+
+def test_a_relay_typed_corroborated_is_refused_with_the_reason(fixture_copy):
+    cite_everywhere(fixture_copy, "army-statement")
+    date = {"field": "date", "value": "27 January", "resolved": "2022-01-27", "origin": "army-statement"}
+    with_event(fixture_copy, claim(COMEBACK, **date), claim(QATRUN, **date), status="corroborated")
+    line = fixture_copy.line_of("events.yaml", "  status: corroborated")
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data)
+    assert (
+        f"data/events.yaml:{line}: LBY0004.status: its claims come from one origin: army-statement "
+        "(in comeback-south and qatrun-second-attack): it is a single report"
+    ) in [str(p) for p in caught.value.problems]
+
+
+def test_two_independent_voices_that_agree_corroborate_and_confirm(fixture_copy):
+    date = {"field": "date", "value": "27 January", "resolved": "2022-01-27"}
+    with_event(fixture_copy, claim(COMEBACK, **date), claim(QATRUN, **date))
+    data = load_dataset(fixture_copy.data)
+    (point,) = data.analysis("LBY0004").points
+    assert point.relation(*point.claims) == "agrees" and point.corroborated
+    assert data.status("LBY0004") == "corroborated"
+    assert {data.analysis("LBY0004").credibility(c) for c in point.claims} == {1}
+
+
+def test_an_analysts_credibility_overrides_the_derived_one(fixture_copy):
+    overridden = {"field": "date", "value": "27 January", "resolved": "2022-01-27",
+                  "credibility": "{rating: 2, reason: the ministry confirmed it later}"}  # fmt: skip
+    with_event(fixture_copy, claim(COMEBACK, **overridden))
+    data = load_dataset(fixture_copy.data)
+    assert data.analysis("LBY0004").credibility(data.events["LBY0004"].claims[0]) == 2
+
+
+# --- comparability ------------------------------------------------------------------------------
+
+
+def test_a_part_scope_figure_never_moves_the_total(fixture_copy):
+    before = load_dataset(fixture_copy.data).figures("LBY0002")
+    fixture_copy.edit(
+        "events.yaml",
+        "      value: at least 4\n      quote: killing 4 army men\n",
+        "      value: at least 4\n      quote: killing 4 army men\n    - source: comeback-south\n"
+        "      field: fatalities\n      party: islamic-state\n      scope: the first clash\n      value: 4\n"
+        "      quote: three security forces were killed\n",
+    )
+    data = load_dataset(fixture_copy.data)
+    assert data.figures("LBY0002") == before
+    (part,) = [p for p in data.analysis("LBY0002").points if p.scope]
+    assert (part.scope, part.parties, part.disputed) == ("the first clash", ("islamic-state",), False)
+
+
+def test_dates_of_different_moments_are_not_compared(fixture_copy):
+    incident = {"field": "date", "value": "On Wednesday", "resolved": "2022-01-26"}
+    statement = {"field": "date", "value": "Thursday, January 27", "resolved": "2022-01-27", "moment": "statement"}
+    with_event(fixture_copy, claim(QATRUN, **incident), claim(COMEBACK, **statement))
+    data = load_dataset(fixture_copy.data)
+    assert [p.moment for p in data.analysis("LBY0004").points] == ["incident", "statement"]
+    assert data.status("LBY0004") == "single report"
+
+
+def test_a_denial_against_an_affirmation_is_a_dispute_that_needs_its_note(fixture_copy):
+    took_part = {"field": "participants", "party": "lna", "value": "the army took part"}
+    with_event(fixture_copy, claim(COMEBACK, **took_part), claim(QATRUN, **took_part, polarity="denies"))
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data)
+    assert any("participants of lna: not: the army took part vs the army took part" in str(p)
+               for p in caught.value.problems)  # fmt: skip
+
+
+def test_a_denial_is_shown_as_disputed_once_noted(fixture_copy):
+    took_part = {"field": "participants", "party": "lna", "value": "the army took part"}
+    with_event(fixture_copy, claim(COMEBACK, **took_part), claim(QATRUN, **took_part, polarity="denies"))
+    note = "  dispute_note: Orders of battle would settle it.\n"
+    fixture_copy.edit(
+        "events.yaml", "  summary: A fixture event for one rule.\n", "  summary: A fixture event for one rule.\n" + note
+    )
+    data = load_dataset(fixture_copy.data)
+    (point,) = data.analysis("LBY0004").points
+    assert point.disputed and point.relation(*point.claims) == "contradicts"
+    assert data.status("LBY0004") == "disputed"
+
+
+def test_details_are_never_labelled(fixture_copy):
+    detail = {"field": "detail", "value": "the same words"}
+    with_event(fixture_copy, claim(COMEBACK, **detail), claim(QATRUN, **detail))
+    data = load_dataset(fixture_copy.data)
+    (point,) = data.analysis("LBY0004").points
+    assert point.relation(*point.claims) is None and not point.compared
+    assert data.status("LBY0004") == "single report"
+
+
+# --- parties the source did not name ---------------------------------------------------------------
+
+
+def test_an_unnamed_party_is_compared_with_the_forces_it_may_be_and_assigned_to_none(fixture_copy):
+    append(fixture_copy, "actors.yaml", """
+        - id: security-forces
+          name: Security forces (force not named)
+          kind: unnamed party
+          may_be: [lna]
+        """)  # fmt: skip
+    fixture_copy.edit(
+        "events.yaml", "      party: lna\n      value: 3\n", "      party: security-forces\n      value: 3\n"
+    )
+    data = load_dataset(fixture_copy.data)
+    (point,) = [p for p in data.analysis("LBY0002").points if "lna" in p.parties]
+    assert set(point.parties) == {"lna", "security-forces"} and point.disputed
+    assert data.figures("LBY0002").low == 22  # counted once between them, not 19 + 3 + 4
+    rows = render_exports(data)["claims.csv"].splitlines()
+    assert any(row.startswith("LBY0002,comeback-south,fatalities,security-forces,3,") for row in rows)
+    assert not any(row.startswith("LBY0002,comeback-south,fatalities,lna,3,") for row in rows)
+
+
+# --- honest locations ------------------------------------------------------------------------------
+
+RELATIVE = """
+- id: mount-asida
+  name: Mount Asida
+  relative_to:
+    - place: qatrun
+      bearing: west
+      stated: west of Qatroun
+      source: comeback-south
+  geo_precision: 2
+  country: LBY
+"""
+
+
+def test_a_direction_from_a_town_is_not_drawn_as_the_town(fixture_copy):
+    append(fixture_copy, "places.yaml", RELATIVE)
+    with_event(fixture_copy, claim(COMEBACK, field="location", value="west of Qatroun"), place="mount-asida")
+    data = load_dataset(fixture_copy.data)
+    (position,) = data.location("mount-asida").positions
+    assert (position.precision, position.bearing) == ("direction", 270.0)
+    traces = {t["name"]: t for t in charts.event_map(data, [data.events["LBY0004"]]).figure["data"]}
+    assert list(traces) == [charts.MAP_MARKS["direction"][0], "Town a position is measured from"]
+    assert traces[charts.MAP_MARKS["direction"][0]]["marker"]["angle"] == [270.0]
+    assert traces["Town a position is measured from"]["text"] == ["Al Qatrun"]
+
+
+def test_a_bearing_and_distance_give_a_computed_point(fixture_copy):
+    measured = "      bearing: south-east\n      distance: 150\n      unit: miles\n"
+    append(fixture_copy, "places.yaml", RELATIVE.replace("      bearing: west\n", measured))
+    data = load_dataset(fixture_copy.data)
+    (position,) = data.location("mount-asida").positions
+    qatrun = data.places["qatrun"]
+    line = Geodesic.WGS84.Inverse(qatrun.latitude, qatrun.longitude, position.latitude, position.longitude)
+    assert position.precision == "computed"
+    assert abs(line["s12"] / 1000 - 241.4) < 0.1 and abs(line["azi1"] - 135) < 0.01
+
+
+def test_positions_from_two_sources_make_a_disputed_location(fixture_copy):
+    second = (
+        "    - place: qatrun\n      bearing: south\n      stated: south of Qatrun\n      source: qatrun-second-attack\n"
+    )
+    append(fixture_copy, "places.yaml", RELATIVE.replace("  geo_precision: 2\n", second + "  geo_precision: 2\n"))
+    data = load_dataset(fixture_copy.data)
+    location = data.location("mount-asida")
+    assert location.disputed and [p.bearing for p in location.positions] == [270.0, 180.0]
+
+
+def test_a_relative_position_must_start_from_a_gazetteer_place(fixture_copy):
+    append(
+        fixture_copy, "places.yaml", RELATIVE + RELATIVE.replace("mount-asida", "spur").replace("qatrun", "mount-asida")
+    )
+    line = fixture_copy.line_of("places.yaml", "    - place: mount-asida")
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data)
+    assert f"data/places.yaml:{line}: spur.relative_to[0].place: mount-asida has no gazetteer coordinates" in " ".join(
+        str(p) for p in caught.value.problems
+    )
+
+
+def test_an_origin_a_document_does_not_cite_is_refused(fixture_copy):
+    append(fixture_copy, "origins.yaml", "- id: other\n  kind: post\n  name: A post\n")
+    line = fixture_copy.edit("events.yaml", "      origin: lna-statement\n", "      origin: other\n")
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data)
+    assert f"data/events.yaml:{line}: LBY0002.claims[0].origin: other is not in comeback-south's cites: add it" in [
+        str(p) for p in caught.value.problems
+    ]

@@ -1,0 +1,45 @@
+"""The labels the site derives from the five original documents, as a reviewed golden file.
+
+Any change to a status, a comparable point, a relation or a credibility shows in review as a diff
+of tests/golden/seed-labels.txt. Later reports are left out (tests/seed_subset.py), so adding data
+never changes it; correcting an encoded claim of the five does: review the diff, then
+`pytest tests/test_seed_labels.py --update-golden`.
+"""
+
+from __future__ import annotations
+
+from macros.comparison import describe
+from macros.dataset import Dataset
+from macros.loader import load_dataset
+from tests.conftest import PROJECT
+from tests.seed_subset import original_five
+
+GOLDEN = PROJECT / "tests" / "golden" / "seed-labels.txt"
+
+
+def labels(data: Dataset) -> str:
+    lines = []
+    for event_id in data.events:
+        analysis = data.analysis(event_id)
+        lines.append(f"{event_id}: {analysis.status}, {len(analysis.voices)} independent voice(s)")
+        for point in analysis.points:
+            state = "disputed" if point.disputed else "corroborated" if point.corroborated else "not compared"
+            if point.compared and state == "not compared":
+                state = "single voice"
+            lines.append(f"  {describe(point, data.actors)}: {state}")
+            for claim in point.claims:
+                relations = sorted({r for other in point.claims if other is not claim
+                                    if (r := point.relation(claim, other))})  # fmt: skip
+                lines.append(
+                    f"    {claim.source} {claim.value!r} <- {claim.origin_key}"
+                    f" | credibility {analysis.credibility(claim)}"
+                    + (f" | {', '.join(relations)}" if relations else "")
+                )
+    return "\n".join(lines) + "\n"
+
+
+def test_seed_labels_match_the_reviewed_golden(update_golden):
+    text = labels(original_five(load_dataset(PROJECT / "data")))
+    if update_golden:
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8"), "review the change, then run pytest --update-golden"
