@@ -231,7 +231,7 @@ def _map_trace(kind: str, keys: list[tuple], clusters: dict[tuple, list]) -> dic
         "opacity": 0.9,
     }
     if kind == "direction":  # an arrow beside the town, pointing the stated way; no point is invented
-        marker.update(angle=[key[3] for key in keys], angleref="north", standoff=9, size=16)
+        marker.update(angle=[key[3] for key in keys], standoff=9, size=16)  # clockwise from up: a bearing
     if kind == "near":  # a ring around the town, not on it
         marker["size"] = [s + 10 for s in marker["size"]]
     return _trace("scattergeo",
