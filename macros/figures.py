@@ -2,7 +2,7 @@
 
 Per comparable point (a party, the whole event), `low` is the lowest figure any source allows,
 `high` the highest any source states, and `conservative` follows ACLED (the lowest *credible*
-figure): the lowest figure among sources not judged unreliable (`vocabulary.CREDIBLE_GRADES`),
+figure): the lowest figure among sources not judged unreliable (`terms.CREDIBLE_GRADES`),
 or `low` when every source is. Event totals add the points up. A figure for part of an event
 (a `scope`) is its own point: it never lowers or replaces the event's total.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .comparison import Analysis, Point
 from .models import Source
-from .vocabulary import CREDIBLE_GRADES
+from .terms import CREDIBLE_GRADES
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from geographiclib.geodesic import Geodesic
 
 from .models import Place, Relative
-from .vocabulary import BEARINGS, DISTANCE_UNITS
+from .terms import BEARINGS, DISTANCE_UNITS
 
 # How a position was obtained, in the words a map legend and a data table use.
 PRECISIONS = {

@@ -36,7 +36,7 @@ from pydantic import (
     model_validator,
 )
 
-from .vocabulary import BEARINGS, CREDIBILITY, DISTANCE_UNITS, MOMENTS, ORIGIN_KINDS, POLARITIES
+from .terms import BEARINGS, CREDIBILITY, DISTANCE_UNITS, MOMENTS, ORIGIN_KINDS, POLARITIES
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60)]
 EventId = Annotated[str, Field(pattern=r"^[A-Z]{3}[0-9]{4,7}$", description="ISO3 country + 4 to 7 digits")]

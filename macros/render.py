@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from .dates import show_date
 from .locations import PRECISIONS as LOCATION_PRECISIONS
-from .vocabulary import CREDIBILITY, FIELD_LABELS, GRADES
+from .terms import CREDIBILITY, FIELD_LABELS, GRADES
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "jinja"

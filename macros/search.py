@@ -15,7 +15,7 @@ from html import escape
 from .dataset import Dataset
 from .eventview import event_heading
 from .links import page_path
-from .vocabulary import GRADES
+from .terms import GRADES
 
 
 def search_entries(dataset: Dataset, url_of: dict[str, str], event_pages: dict[str, str]) -> list[dict[str, str]]:
