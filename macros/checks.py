@@ -69,7 +69,7 @@ class _References:
             return target is not None
         near = difflib.get_close_matches(target, list(self.by_id[kind]), n=1)
         hint = f" (did you mean {near[0]!r}?)" if near else ""
-        self.problems.append(record.problem(path, f"unknown {kind[:-1]} {target!r}{hint}"))
+        self.problems.append(record.problem(path, f"unknown {kind[:-1]} {target!r}{hint}", target=(kind, target)))
         return False
 
 

@@ -16,7 +16,7 @@ from macros.yamlfile import DataError
 # (rule, file, old text, new text, line marker (None: where the new text starts), field, message)
 CASES = [
     ("yaml syntax", "places.yaml", "  aliases: [Qatrun, Qatroun]", "  aliases: [Qatrun, Qatroun",
-     "  latitude: 24.95139", "", "YAML syntax"),
+     None, "", "the bracket opened on line"),
     ("duplicate key", "places.yaml", "  geo_precision: 1\n  admin1: Murzuq\n  country: LBY\n- id: umm",
      "  geo_precision: 1\n  admin1: Murzuq\n  admin1: Fezzan\n  country: LBY\n- id: umm",
      "  admin1: Fezzan", "[0].admin1", "duplicate key (first given on line"),
