@@ -93,7 +93,7 @@ def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: 
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
         if digest != source.sha256:
-            problems.append(record.problem(("sha256",), f"{source.seed} now has sha256 {digest}: the evidence changed"))
+            problems.append(record.problem(("sha256",), _changed_seed(source.seed, source.id)))
             continue
         seeds[source.id] = raw.decode("utf-8", errors="replace")
         if source.added > today:
@@ -101,6 +101,15 @@ def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: 
         if source.published.date and date_bounds(source.published.date)[0] > today:
             problems.append(record.problem(("published", "date"), f"{source.published.date} is in the future"))
     return seeds
+
+
+def _changed_seed(seed: str, source_id: str) -> str:
+    """Never the new checksum: pasting it in would make changed evidence pass silently."""
+    return (
+        f"{seed} has changed since it was recorded; a seed is evidence and is never edited. "
+        f"Restore it: git restore {seed} (or copy the original back). If the document itself "
+        f'has a new version, accept it on purpose: make accept-seed ID={source_id} WHY="..."'
+    )
 
 
 def _check_place(record: Record, refs: _References, problems: list[Problem]) -> None:

@@ -100,19 +100,6 @@ def test_rule_reports_file_line_and_field(fixture_copy, rule, name, old, new, ma
     assert any(p.startswith(head) and message in p for p in reported), "\n".join(reported)
 
 
-def test_seed_checksum_mismatch_is_reported(fixture_copy):
-    seed = fixture_copy.root / "seeds" / "003_fea7140efc87d72a.txt"
-    seed.write_bytes(seed.read_bytes().replace(b"23 terrorists", b"32 terrorists"))
-    line = fixture_copy.line_of("sources.yaml", "  sha256: 9198")
-    with pytest.raises(DataError) as caught:
-        load_dataset(fixture_copy.data)
-    assert any(
-        str(p).startswith(f"data/sources.yaml:{line}: qatrun-second-attack.sha256: seeds/003_")
-        and "the evidence changed" in str(p)
-        for p in caught.value.problems
-    )
-
-
 def test_missing_seed_is_reported(fixture_copy):
     (fixture_copy.root / "seeds" / "000_d1a4194e88349992.txt").unlink()
     line = fixture_copy.line_of("sources.yaml", "  seed: seeds/000")
