@@ -15,6 +15,7 @@ from .dataset import Dataset
 from .figures import conflicts
 from .loader import Record
 from .models import Event, date_bounds
+from .quotes import closest_passage, fold
 from .yamlfile import MAX_BYTES, Problem
 
 
@@ -23,7 +24,7 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
     by_id = {kind: _index(items, problems) for kind, items in records.items()}
     refs = _References(by_id, problems)
     originals = _check_sources(by_id["sources"].values(), root, today, problems)
-    seeds = {key: normalise(text) if text is not None else None for key, text in originals.items()}
+    seeds = {key: fold(text) if text is not None else None for key, text in originals.items()}
     for place in by_id["places"].values():
         _check_place(place, refs, problems)
     for actor in by_id["actors"].values():
@@ -71,11 +72,6 @@ class _References:
         hint = f" (did you mean {near[0]!r}?)" if near else ""
         self.problems.append(record.problem(path, f"unknown {kind[:-1]} {target!r}{hint}", target=(kind, target)))
         return False
-
-
-def normalise(text: str) -> str:
-    """Whitespace folded, so a quote matches a seed that breaks lines mid-sentence."""
-    return " ".join(text.split())
 
 
 def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: list[Problem]) -> dict[str, str | None]:
@@ -193,5 +189,10 @@ def _check_quote(
     record: Record, path: tuple, quote: str, source_id: str, seeds: dict[str, str | None], problems: list[Problem]
 ) -> None:
     seed = seeds.get(source_id)
-    if seed is not None and normalise(quote) not in seed:
-        problems.append(record.problem(path, f"not found verbatim in {source_id}'s seed"))
+    if seed is None or fold(quote) in seed:
+        return
+    message = f"not found verbatim in {source_id}'s seed"
+    nearest = closest_passage(quote, seed)
+    if nearest:
+        message += f'; the closest passage is "{nearest[0]}", yours differs [yours→document]: "{nearest[1]}"'
+    problems.append(record.problem(path, message))

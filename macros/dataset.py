@@ -23,7 +23,7 @@ class Dataset:
     actors: dict[str, Actor]
     events: dict[str, Event]  # in date order
     assessments: dict[str, Assessment]
-    seeds: dict[str, str]  # source id -> the seed's text, whitespace folded (what quotes match)
+    seeds: dict[str, str]  # source id -> the seed's text folded as quotes match it (quotes.fold)
     originals: dict[str, str]  # source id -> the seed's text as written
 
     @property
