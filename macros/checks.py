@@ -142,11 +142,7 @@ def _check_event(
     for name in ("assoc_actors_1", "assoc_actors_2"):
         for i, actor in enumerate(getattr(event, name)):
             refs.check(record, (name, i), "actors", actor)
-    if event.added > today:
-        problems.append(record.problem(("added",), f"{event.added} is in the future"))
-    for field, value in (("date", event.date), ("end_date", event.end_date)):
-        if value and date_bounds(value)[0] > today:
-            problems.append(record.problem((field,), f"{value} is in the future"))
+    _check_event_dates(record, today, problems)
     for i, claim in enumerate(event.claims):
         path = ("claims", i)
         refs.check(record, (*path, "party"), "actors", claim.party)
@@ -158,6 +154,41 @@ def _check_event(
                     record.problem(("date",), f"{event.date} is after {claim.source} was published ({published})")
                 )
     _check_status(record, problems)
+
+
+def _check_event_dates(record: Record, today: dt.date, problems: list[Problem]) -> None:
+    """No date in the future, and the event's date says what its own date claims say: it meets
+    every date a source gives and is no more precise than the most precise of them."""
+    event: Event = record.model
+    if event.added > today:
+        problems.append(record.problem(("added",), f"{event.added} is in the future"))
+    for field, value in (("date", event.date), ("end_date", event.end_date)):
+        if value and date_bounds(value)[0] > today:
+            problems.append(record.problem((field,), f"{value} is in the future"))
+    dated = [(i, c) for i, c in enumerate(event.claims) if c.field == "date" and c.resolved]
+    first, last = event.start, date_bounds(event.end_date or event.date)[1]
+    for i, claim in dated:
+        start, end = date_bounds(claim.resolved)
+        if start > today:
+            problems.append(record.problem(("claims", i, "resolved"), f"{claim.resolved} is in the future"))
+        if end < first or start > last:
+            span = f"{event.date} to {event.end_date}" if event.end_date else event.date
+            problems.append(
+                record.problem(
+                    ("date",), f"{span} disagrees with claims[{i}], where {claim.source} gives {claim.resolved}"
+                )
+            )
+    finest = max((len(c.resolved.split("-")) for _, c in dated), default=3)
+    if event.date_precision == "approximate":
+        finest = 3  # an estimate may name a day its sources do not; it is shown "c."
+    for field, value in (("date", event.date), ("end_date", event.end_date)):
+        if value and len(value.split("-")) > finest:
+            known = " or ".join(sorted({c.resolved for _, c in dated}))
+            problems.append(
+                record.problem(
+                    (field,), f"{value} is more precise than its date claims ({known}): write the date they give"
+                )
+            )
 
 
 def _check_status(record: Record, problems: list[Problem]) -> None:

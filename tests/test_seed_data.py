@@ -9,6 +9,7 @@ import pytest
 
 from macros.figures import conflicts, derive
 from macros.loader import load_dataset
+from macros.models import date_bounds
 from tests.conftest import PROJECT
 
 SHARED_SEEDS = PROJECT.parent / "shared" / "seeds"
@@ -52,8 +53,10 @@ def test_every_inferred_outlet_and_date_says_how(data):
                 assert part.reasoning, source.id
 
 
-def test_information_cutoff_is_the_newest_source(data):
-    assert data.cutoff == dt.date(2022, 1, 29)
+def test_information_cutoff_is_the_newest_sources_date_at_its_precision(data):
+    dated = [s.published for s in data.sources.values() if s.published.date]
+    assert (data.cutoff.date, data.cutoff.precision) in {(p.date, p.precision) for p in dated}
+    assert all(date_bounds(p.date)[1] <= data.cutoff.last_day for p in dated)
 
 
 # --- events and claims ---------------------------------------------------------------------------
