@@ -60,6 +60,7 @@ system: ## Install Debian's Chromium, poppler-utils, fonts, Java and npm (when m
 
 test: system $(STAMP) $(NODE_STAMP) ## Set up and run the whole suite (browser tests included)
 	$(BIN)/python -m macros.schema --check
+	$(BIN)/python -m macros.vocabulary --check
 	$(BIN)/python -m macros.gazetteer check
 	$(BIN)/ruff check macros hooks tests tools bench
 	$(BIN)/ruff format --check macros hooks tests tools bench
