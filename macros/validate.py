@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         print(err.report(), file=sys.stderr)
         if args.github:
-            for problem in err.problems:
+            for problem in err.causes:
                 print(annotation(problem))
         return 1
     counts = ", ".join(
