@@ -8,7 +8,7 @@ not hide the others; cross-record rules (references, quotes, checksums) run in `
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -68,11 +68,8 @@ class _Unloaded:
     """What did not load (a whole file, or one record), so the references to it that fail only
     because of that are folded under their cause instead of burying it."""
 
-    files: dict[str, str]  # kind -> the first unreadable file of that kind
-    records: dict[tuple[str, str], str]  # (kind, id) -> "data/sources.yaml:12"
-
-    def __init__(self) -> None:
-        self.files, self.records = {}, {}
+    files: dict[str, str] = field(default_factory=dict)  # kind -> the first unreadable file of it
+    records: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> "data/x.yaml:12"
 
     def mark(self, problem: Problem) -> Problem:
         if problem.target is None:
