@@ -101,3 +101,14 @@ def test_command_reports_an_unknown_source_without_a_traceback():
     result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 1
     assert "no source with id 'no-such-source'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_source_in_its_own_file_takes_its_revision_there(tmp_path):
+    from tests.conftest import grow
+
+    data = grow(tmp_path)
+    seed = tmp_path / load_dataset(data).sources["later-test-report"].seed
+    seed.write_bytes(seed.read_bytes() + b"A later paragraph.\n")
+    path = accept_seed("later-test-report", "a fuller copy", tmp_path, today=dt.date(2026, 11, 29))
+    assert path == data / "sources" / "later-test-report.yaml"
+    assert [r.why for r in load_dataset(data).sources["later-test-report"].revisions] == ["a fuller copy"]
