@@ -13,6 +13,7 @@ import yaml
 
 # a value that opens with a quote: `key: "…`, `- '…` or `- key: '…`
 _OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(['"])(.*)$""")
+_FIELD = re.compile(r"^\s*[\w-]+:(?:\s|$)")
 _GLOSSES = {
     "mapping values are not allowed": "a colon and a space inside a value: put the whole value in quotes",
     "did not find expected '-' indicator": "a list entry is indented differently from the ones above it",
@@ -39,8 +40,22 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     if err.context and "flow" in err.context and err.context_mark:
         opened = err.context_mark.line + 1
         return opened, f"the bracket opened on line {opened} is never closed"
+    if "mapping values are not allowed" in problem and _indented_more(lines, line):
+        return line, "this field is indented more than the one above it: fields of one entry line up"
     gloss = next((words for key, words in _GLOSSES.items() if key in problem), None)
     return line, f"YAML syntax: {gloss or problem}"
+
+
+def _indented_more(lines: list[str], number: int) -> bool:
+    """A `key: value` line indented past the plain field above it (not a nested block)."""
+    if not 1 < number <= len(lines) or not _FIELD.match(lines[number - 1]):
+        return False
+    above = next((text for text in reversed(lines[: number - 1]) if text.strip()), "")
+    return _indent(lines[number - 1]) > _indent(above) and not above.rstrip().endswith((":", ">-", "|", ">"))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _first_tab_indent(lines: list[str], upto: int) -> int | None:

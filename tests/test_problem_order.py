@@ -15,19 +15,25 @@ def problems_of(data_dir) -> DataError:
     return caught.value
 
 
-def test_unclosed_quote_is_named_at_the_line_it_opens(fixture_copy):
-    line = fixture_copy.edit(
-        "sources.yaml", "  title: ISIS seeks comeback from southern Libya", "  title: 'ISIS seeks comeback"
-    )
-    error = problems_of(fixture_copy.data)
-    first = error.report().splitlines()[1].strip()
-    assert first == f"data/sources.yaml:{line}: the quote opened on line {line} is never closed"
+# (file, old text, new text, message at the line where the new text starts; {line} is that line)
+SYNTAX = [
+    ("sources.yaml", "  title: ISIS seeks comeback from southern Libya", "  title: 'ISIS seeks comeback",
+     "the quote opened on line {line} is never closed"),
+    ("events.yaml", "  place: umm-al-aranib", "\tplace: umm-al-aranib", "a tab character; indent with spaces"),
+    ("places.yaml", "  aliases: [Qatrun, Qatroun]", "  aliases: [Qatrun, Qatroun",
+     "the bracket opened on line {line} is never closed"),
+    ("events.yaml", "  summary: A bomb at the town", "   summary: A bomb at the town",
+     "this field is indented more than the one above it: fields of one entry line up"),
+    ("events.yaml", "  summary: A bomb at the town", "  summary: Bomb: at the town",
+     "YAML syntax: a colon and a space inside a value: put the whole value in quotes"),
+]  # fmt: skip
 
 
-def test_tab_indentation_is_named_as_a_tab(fixture_copy):
-    line = fixture_copy.edit("events.yaml", "  place: umm-al-aranib", "\tplace: umm-al-aranib")
+@pytest.mark.parametrize(("name", "old", "new", "message"), SYNTAX, ids=["quote", "tab", "bracket", "indent", "colon"])
+def test_a_yaml_slip_is_named_in_plain_words_at_its_line(fixture_copy, name, old, new, message):
+    line = fixture_copy.edit(name, old, new)
     first = problems_of(fixture_copy.data).report().splitlines()[1].strip()
-    assert first == f"data/events.yaml:{line}: a tab character; indent with spaces"
+    assert first == f"data/{name}:{line}: " + message.format(line=line)
 
 
 def test_problems_that_follow_from_an_unreadable_file_are_one_line_after_it(fixture_copy):
