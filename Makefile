@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve build validate new-source schema system test test-fast lint lock pdf offline bench clean
+.PHONY: help setup serve build validate new-source accept-seed schema system test test-fast lint lock pdf offline bench clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,6 +43,10 @@ new-source: $(STAMP) ## Add a document: make new-source FILE=path/to/article.txt
 	@test -n "$(FILE)" || { echo "usage: make new-source FILE=path/to/article.txt [ID=slug]" >&2; exit 2; }
 	$(BIN)/python -m tools.new_source "$(FILE)" $(if $(ID),--id "$(ID)")
 
+accept-seed: $(STAMP) ## Accept a changed document on purpose: make accept-seed ID=source-id WHY="..."
+	@test -n "$(ID)" -a -n "$(WHY)" || { echo 'usage: make accept-seed ID=source-id WHY="why the document changed"' >&2; exit 2; }
+	$(BIN)/python -m tools.accept_seed "$(ID)" --why "$(WHY)"
+
 schema: $(STAMP) ## Regenerate the JSON Schemas in data/schema/ from the models
 	$(BIN)/python -m macros.schema
 
@@ -56,6 +60,7 @@ system: ## Install Debian's Chromium, poppler-utils, fonts, Java and npm (when m
 
 test: system $(STAMP) $(NODE_STAMP) ## Set up and run the whole suite (browser tests included)
 	$(BIN)/python -m macros.schema --check
+	$(BIN)/python -m macros.vocabulary --check
 	$(BIN)/python -m macros.gazetteer check
 	$(BIN)/ruff check macros hooks tests tools bench
 	$(BIN)/ruff format --check macros hooks tests tools bench

@@ -33,8 +33,8 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def cutoff() -> str:
-        """The information cut-off: the latest date the newest source can have appeared."""
-        return f"{dataset.cutoff:%-d %B %Y}" if dataset.cutoff else "unknown"
+        """The information cut-off: the newest source's publication date, as precisely as it is known."""
+        return str(dataset.cutoff or "unknown")
 
     @env.macro
     def count(what: str) -> int:

@@ -62,7 +62,7 @@ def _trace(kind: str, **attributes: object) -> dict:
 
 
 def _caption(dataset: Dataset, what: str) -> str:
-    cutoff = f"{dataset.cutoff:%-d %B %Y}" if dataset.cutoff else "unknown"
+    cutoff = f"{dataset.cutoff}" if dataset.cutoff else "unknown"
     return (
         f"{what} Data: Libya Watch, {len(dataset.events)} events from {len(dataset.sources)} sources; as of {cutoff}."
     )

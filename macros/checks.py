@@ -15,6 +15,7 @@ from .comparison import Analysis, analyse, conflicts, describe
 from .dataset import Dataset
 from .loader import Record
 from .models import Event, date_bounds
+from .quotes import closest_passage, fold
 from .yamlfile import MAX_BYTES, Problem
 
 
@@ -23,7 +24,7 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
     by_id = {kind: _index(items, problems) for kind, items in records.items()}
     refs = _References(by_id, problems)
     originals = _check_sources(by_id["sources"].values(), root, today, problems)
-    seeds = {key: normalise(text) if text is not None else None for key, text in originals.items()}
+    seeds = {key: fold(text) if text is not None else None for key, text in originals.items()}
     for origin in by_id["origins"].values():
         refs.check(origin, ("speaker",), "actors", origin.model.speaker)
     for source in by_id["sources"].values():
@@ -83,13 +84,8 @@ class _References:
             return target is not None
         near = difflib.get_close_matches(target, list(self.by_id[kind]), n=1)
         hint = f" (did you mean {near[0]!r}?)" if near else ""
-        self.problems.append(record.problem(path, f"unknown {kind[:-1]} {target!r}{hint}"))
+        self.problems.append(record.problem(path, f"unknown {kind[:-1]} {target!r}{hint}", target=(kind, target)))
         return False
-
-
-def normalise(text: str) -> str:
-    """Whitespace folded, so a quote matches a seed that breaks lines mid-sentence."""
-    return " ".join(text.split())
 
 
 def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: list[Problem]) -> dict[str, str | None]:
@@ -107,7 +103,7 @@ def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: 
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
         if digest != source.sha256:
-            problems.append(record.problem(("sha256",), f"{source.seed} now has sha256 {digest}: the evidence changed"))
+            problems.append(record.problem(("sha256",), _changed_seed(source.seed, source.id)))
             continue
         seeds[source.id] = raw.decode("utf-8", errors="replace")
         if source.added > today:
@@ -115,6 +111,15 @@ def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: 
         if source.published.date and date_bounds(source.published.date)[0] > today:
             problems.append(record.problem(("published", "date"), f"{source.published.date} is in the future"))
     return seeds
+
+
+def _changed_seed(seed: str, source_id: str) -> str:
+    """Never the new checksum: pasting it in would make changed evidence pass silently."""
+    return (
+        f"{seed} has changed since it was recorded; a seed is evidence and is never edited. "
+        f"Restore it: git restore {seed} (or copy the original back). If the document itself "
+        f'has a new version, accept it on purpose: make accept-seed ID={source_id} WHY="..."'
+    )
 
 
 def _check_place(record: Record, refs: _References, problems: list[Problem]) -> None:
@@ -161,11 +166,7 @@ def _check_event(
     for name in ("assoc_actors_1", "assoc_actors_2"):
         for i, actor in enumerate(getattr(event, name)):
             refs.check(record, (name, i), "actors", actor)
-    if event.added > today:
-        problems.append(record.problem(("added",), f"{event.added} is in the future"))
-    for field, value in (("date", event.date), ("end_date", event.end_date)):
-        if value and date_bounds(value)[0] > today:
-            problems.append(record.problem((field,), f"{value} is in the future"))
+    _check_event_dates(record, today, problems)
     for i, claim in enumerate(event.claims):
         path = ("claims", i)
         refs.check(record, (*path, "party"), "actors", claim.party)
@@ -182,6 +183,48 @@ def _check_event(
                 problems.append(
                     record.problem(("date",), f"{event.date} is after {claim.source} was published ({published})")
                 )
+
+
+def _check_event_dates(record: Record, today: dt.date, problems: list[Problem]) -> None:
+    """No date in the future, and the event's date says what its own date claims say: it meets
+    every date a source gives and is no more precise than the most precise of them."""
+    event: Event = record.model
+    if event.added > today:
+        problems.append(record.problem(("added",), f"{event.added} is in the future"))
+    for field, value in (("date", event.date), ("end_date", event.end_date)):
+        if value and date_bounds(value)[0] > today:
+            problems.append(record.problem((field,), f"{value} is in the future"))
+    dated = [(i, c) for i, c in enumerate(event.claims) if c.field == "date" and c.resolved]
+    first, last = event.start, date_bounds(event.end_date or event.date)[1]
+    for i, claim in dated:
+        start, end = date_bounds(claim.resolved)
+        if start > today:
+            problems.append(record.problem(("claims", i, "resolved"), f"{claim.resolved} is in the future"))
+        span = f"{event.date} to {event.end_date}" if event.end_date else event.date
+        if claim.dated_moment == "incident" and (end < first or start > last):
+            problems.append(
+                record.problem(
+                    ("date",), f"{span} disagrees with claims[{i}], where {claim.source} gives {claim.resolved}"
+                )
+            )
+        elif claim.dated_moment != "incident" and end < first:  # a statement on it cannot come before it
+            problems.append(
+                record.problem(
+                    ("date",), f"{span} is after claims[{i}], the {claim.moment} of {claim.resolved} about it"
+                )
+            )
+    incident = [(i, c) for i, c in dated if c.dated_moment == "incident"] or dated
+    finest = max((len(c.resolved.split("-")) for _, c in incident), default=3)
+    if event.date_precision == "approximate":
+        finest = 3  # an estimate may name a day its sources do not; it is shown "c."
+    for field, value in (("date", event.date), ("end_date", event.end_date)):
+        if value and len(value.split("-")) > finest:
+            known = " or ".join(sorted({c.resolved for _, c in dated}))
+            problems.append(
+                record.problem(
+                    (field,), f"{value} is more precise than its date claims ({known}): write the date they give"
+                )
+            )
 
 
 def _check_status(record: Record, analysis: Analysis, refs: _References, problems: list[Problem]) -> None:
@@ -239,5 +282,10 @@ def _check_quote(
     record: Record, path: tuple, quote: str, source_id: str, seeds: dict[str, str | None], problems: list[Problem]
 ) -> None:
     seed = seeds.get(source_id)
-    if seed is not None and normalise(quote) not in seed:
-        problems.append(record.problem(path, f"not found verbatim in {source_id}'s seed"))
+    if seed is None or fold(quote) in seed:
+        return
+    message = f"not found verbatim in {source_id}'s seed"
+    nearest = closest_passage(quote, seed)
+    if nearest:
+        message += f'; the closest passage is "{nearest[0]}", yours differs [yours→document]: "{nearest[1]}"'
+    problems.append(record.problem(path, message))

@@ -6,12 +6,12 @@ use, so a page never scans every event: at 100,000 events that scan is the build
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
 from .comparison import Analysis, analyse
+from .dates import Cutoff
 from .figures import Figures, derive
 from .locations import Location, locate
 from .models import Actor, Assessment, Country, Event, Origin, Place, Source, date_bounds
@@ -26,14 +26,18 @@ class Dataset:
     actors: dict[str, Actor]
     events: dict[str, Event]  # in date order
     assessments: dict[str, Assessment]
-    seeds: dict[str, str]  # source id -> the seed's text, whitespace folded (what quotes match)
+    seeds: dict[str, str]  # source id -> the seed's text folded as quotes match it (quotes.fold)
     originals: dict[str, str]  # source id -> the seed's text as written
 
     @property
-    def cutoff(self) -> dt.date | None:
-        """The information cut-off: the latest day the newest dated source can have appeared."""
-        days = [date_bounds(s.published.date)[1] for s in self.sources.values() if s.published.date]
-        return max(days, default=None)
+    def cutoff(self) -> Cutoff | None:
+        """The newest source's publication date, as precisely as it is known: the newest by the
+        last day it can mean, and of two that end alike, the more precise."""
+        dated = [s.published for s in self.sources.values() if s.published.date]
+        if not dated:
+            return None
+        newest = max(dated, key=lambda p: (date_bounds(p.date)[1], len(p.date)))
+        return Cutoff(newest.date, newest.precision)
 
     def counts(self) -> dict[str, int]:
         """What the dataset holds, counted once for the front page, its macros and the print cover."""

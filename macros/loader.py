@@ -8,7 +8,7 @@ not hide the others; cross-record rules (references, quotes, checksums) run in `
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from .dataset import Dataset
 from .models import KINDS, FieldError, Model
-from .yamlfile import DataError, Document, FieldPath, Problem, read_yaml
+from .yamlfile import DataError, Document, FieldPath, Problem, Stage, read_yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
@@ -31,8 +31,10 @@ class Record:
     doc: Document
     base: FieldPath
 
-    def problem(self, path: FieldPath, message: str) -> Problem:
-        return self.doc.problem((*self.base, *path), message, shown=(self.model.id, *path))
+    def problem(self, path: FieldPath, message: str, target: tuple[str, str] | None = None) -> Problem:
+        """A problem with this record; `target` (kind, id) marks a reference to another record."""
+        problem = self.doc.problem((*self.base, *path), message, shown=(self.model.id, *path))
+        return replace(problem, stage=Stage.REFERENCE, target=target) if target else problem
 
 
 def load_dataset(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> Dataset:
@@ -42,22 +44,45 @@ def load_dataset(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> Dat
     root = data_dir.parent
     problems: list[Problem] = []
     records: dict[str, list[Record]] = {kind: [] for kind in KINDS}
-    for kind, path in _data_files(data_dir, problems):
+    unloaded = _Unloaded()
+    for kind, path in data_files(data_dir, problems):
+        shown = path.relative_to(root).as_posix()
         try:
-            document = read_yaml(path, path.relative_to(root).as_posix())
+            document = read_yaml(path, shown)
         except DataError as err:
-            problems.extend(err.problems)
+            problems.extend(replace(p, stage=Stage.PARSE) for p in err.problems)
+            unloaded.files.setdefault(kind, shown)
             continue
-        problems.extend(document.problems)
-        records[kind].extend(_validate_records(kind, document, path.parent != data_dir, problems))
+        schema: list[Problem] = list(document.problems)
+        records[kind].extend(_validate_records(kind, document, path.parent != data_dir, schema, unloaded))
+        problems.extend(replace(p, stage=Stage.SCHEMA) for p in schema)
         document.value = None  # the models hold it now; the document stays only to name lines
     dataset = check_dataset(records, root, today or dt.date.today(), problems)
     if problems:
-        raise DataError(problems)
+        raise DataError([unloaded.mark(p) for p in problems])
     return dataset
 
 
-def _data_files(data_dir: Path, problems: list[Problem]) -> list[tuple[str, Path]]:
+@dataclass
+class _Unloaded:
+    """What did not load (a whole file, or one record), so the references to it that fail only
+    because of that are folded under their cause instead of burying it."""
+
+    files: dict[str, str] = field(default_factory=dict)  # kind -> the first unreadable file of it
+    records: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> "data/x.yaml:12"
+
+    def mark(self, problem: Problem) -> Problem:
+        if problem.target is None:
+            return problem
+        kind, target_id = problem.target
+        if kind in self.files:
+            return replace(problem, follows=f"{self.files[kind]} not loading")
+        if problem.target in self.records:
+            return replace(problem, follows=f"{kind[:-1]} {target_id!r} ({self.records[problem.target]}) not loading")
+        return problem
+
+
+def data_files(data_dir: Path, problems: list[Problem]) -> list[tuple[str, Path]]:
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), 1, "", "no data folder here")])
     found: list[tuple[str, Path]] = []
@@ -75,7 +100,9 @@ def _data_files(data_dir: Path, problems: list[Problem]) -> list[tuple[str, Path
     return found
 
 
-def _validate_records(kind: str, document: Document, one_per_file: bool, problems: list[Problem]) -> list[Record]:
+def _validate_records(
+    kind: str, document: Document, one_per_file: bool, problems: list[Problem], unloaded: _Unloaded
+) -> list[Record]:
     value = document.value
     if one_per_file and isinstance(value, dict):
         entries: list[tuple[FieldPath, Any]] = [((), value)]
@@ -84,9 +111,11 @@ def _validate_records(kind: str, document: Document, one_per_file: bool, problem
     elif value is None:  # empty, or only comments: a truncated or wiped file, never meant
         message = f"the file is empty: write [] for no {kind}, or one '- id: ...' entry each"
         problems.append(document.problem((), message))
+        unloaded.files.setdefault(kind, document.file)
         return []
     else:
         problems.append(document.problem((), f"expected a list of {kind}, one '- id: ...' entry each"))
+        unloaded.files.setdefault(kind, document.file)
         return []
     model_class: type[Model] = KINDS[kind]
     records = []
@@ -94,17 +123,18 @@ def _validate_records(kind: str, document: Document, one_per_file: bool, problem
         if not isinstance(item, dict):
             problems.append(document.problem(base, f"expected one {kind[:-1]} as 'field: value' lines"))
             continue
+        label = item.get("id") if isinstance(item.get("id"), str) else f"{kind}{list(base)}"
         todo = list(_placeholders(item, ()))
         if todo:
-            label = item.get("id") if isinstance(item.get("id"), str) else f"{kind}{list(base)}"
             problems.extend(document.problem((*base, *path), "still TODO: fill this in", shown=(label, *path))
                             for path in todo)  # fmt: skip
-            continue
-        try:
-            records.append(Record(kind, model_class.model_validate(item), document, base))
-        except ValidationError as err:
-            label = item.get("id") if isinstance(item.get("id"), str) else f"{kind}{list(base)}"
-            problems.extend(_explain(err, document, base, label))
+        else:
+            try:
+                records.append(Record(kind, model_class.model_validate(item), document, base))
+                continue
+            except ValidationError as err:
+                problems.extend(_explain(err, document, base, label))
+        unloaded.records[(kind, label)] = f"{document.file}:{document.line_of(base)}"
     return records
 
 

@@ -178,6 +178,19 @@ class Origin(Model):
     note: str | None = None
 
 
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
+
+
+class Revision(Model):
+    """A change to the document, accepted with `make accept-seed`: evidence keeps its history."""
+
+    date: Day = Field(description="When the changed document was accepted")
+    old_sha256: Sha256
+    new_sha256: Sha256
+    why: Text = Field(description="Why the document changed (a corrected transcription, a fuller copy)")
+
+
 class Source(Model):
     id: Id
     title: Text
@@ -185,8 +198,10 @@ class Source(Model):
     author: str | None = None
     published: Published
     seed: Annotated[str, Field(pattern=r"^seeds/[^/]+$", description="The document, in seeds/")]
-    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    sha256: Sha256
+    revisions: list[Revision] = Field([], description="Accepted changes to the document, oldest first")
+    url: Url | None = Field(None, description="Where the document was read")
+    archive_url: Url | None = Field(None, description="An archived copy (e.g. web.archive.org)")
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1")]
     kind: Literal["news report", "analysis", "opinion", "official statement", "blog", "other"]
     scale: Literal["local", "national", "regional", "international", "new media", "other"]
@@ -195,6 +210,17 @@ class Source(Model):
     cites: list[Id] = Field([], description="The origins it relays (data/origins.yaml), every one its claims name")
     summary: Text
     added: Day = Field(description="When the source entered the dataset (for What's new and the feed)")
+
+    @model_validator(mode="after")
+    def _revisions_chain(self) -> Source:
+        """Each accepted change starts from the checksum the one before it ended on."""
+        current = self.revisions[-1].new_sha256 if self.revisions else self.sha256
+        if current != self.sha256:
+            raise FieldError("sha256", "differs from the last revision's new_sha256: make accept-seed records both")
+        for before, after in zip(self.revisions, self.revisions[1:], strict=False):
+            if after.old_sha256 != before.new_sha256:
+                raise FieldError("revisions", "each revision's old_sha256 is the new_sha256 of the one before")
+        return self
 
     @property
     def label(self) -> str:

@@ -40,7 +40,7 @@ def print_links(dataset: Dataset, directory_urls: bool = True) -> Links:
 
 
 def render_cover(dataset: Dataset, handling: str, title: str) -> str:
-    cutoff = f"{dataset.cutoff:%-d %B %Y}" if dataset.cutoff else "unknown"
+    cutoff = str(dataset.cutoff or "unknown")
     return render("print_cover.html", title=title, handling=handling, cutoff=cutoff, dataset=dataset)
 
 

@@ -12,6 +12,7 @@ from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links, page_path
 from .parts import Parts
+from .quotes import fold, fold_mapped
 from .render import Rendered, render_page
 
 
@@ -94,14 +95,15 @@ def _quotes_of(source_id: str, dataset: Dataset) -> list[str]:
 
 
 def highlight(text: str, quotes: list[str]) -> list[SimpleNamespace]:
-    """The text cut into plain and quoted parts; a quote matches across any run of whitespace.
+    """The text cut into plain and quoted parts, as written; a quote matches as the loader matched
+    it (whitespace and typographic variants folded, see quotes.py).
 
-    Quotes are found with str.find in a whitespace-folded copy of the text and mapped back, which
-    at thousands of quotes per document is far quicker than a regular expression per quote."""
-    folded, origin = _fold(text)
+    Quotes are found with str.find in a folded copy of the text and mapped back, which at
+    thousands of quotes per document is far quicker than a regular expression per quote."""
+    folded, origin = fold_mapped(text)
     spans = []
     for quote in quotes:
-        needle = " ".join(quote.split())
+        needle = fold(quote)
         start = folded.find(needle)
         while needle and start != -1:
             end = start + len(needle) - 1
@@ -120,19 +122,3 @@ def highlight(text: str, quotes: list[str]) -> list[SimpleNamespace]:
         position = end
     parts.append(SimpleNamespace(text=text[position:], quoted=False))
     return [part for part in parts if part.text]
-
-
-def _fold(text: str) -> tuple[str, list[int]]:
-    """The text with each run of whitespace as one space, and each character's original index."""
-    chars, origin, previous_space = [], [], True
-    for index, char in enumerate(text):
-        if char.isspace():
-            if not previous_space:
-                chars.append(" ")
-                origin.append(index)
-            previous_space = True
-        else:
-            chars.append(char)
-            origin.append(index)
-            previous_space = False
-    return "".join(chars), origin

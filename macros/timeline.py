@@ -73,7 +73,6 @@ def _render(dataset: Dataset, layout: Layout, path: str, event_ids: list[str], y
     for view in views:
         groups[view.event.start.year].append(view)
     scope = path.removeprefix("timeline/").removesuffix(".md").replace("-", ", part ") if path != INDEX else "all years"
-    cutoff = dataset.cutoff
     return render_page(
         "timeline.md",
         title="Timeline" if path == INDEX else f"Timeline {scope}",
@@ -83,7 +82,7 @@ def _render(dataset: Dataset, layout: Layout, path: str, event_ids: list[str], y
         disputed=sum(dataset.status(e.id) == "disputed" for e in events),
         first_year=events[0].start.year if events else "",
         last_year=events[-1].start.year if events else "",
-        cutoff=f"{cutoff:%-d %B %Y}" if cutoff else "unknown",
+        cutoff=str(dataset.cutoff or "unknown"),
         years_index=years,
         groups=[SimpleNamespace(year=year, views=items) for year, items in groups.items()],
         prefix="year-",

@@ -1,5 +1,8 @@
 """`make validate`: load the data, print every problem as file:line: field: message.
 
+Beyond the loader's rules (which every build applies) it runs `review.py`'s, which need the
+gazetteer: spellings and coordinates.
+
 Exit 0 when the data is valid, 1 when it is not; a data mistake never prints a traceback.
 """
 
@@ -10,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .loader import DATA_DIR, load_dataset
+from .review import review_dataset
 from .yamlfile import DataError, Problem
 
 
@@ -27,10 +31,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         dataset = load_dataset(args.data_dir)
+        problems = review_dataset(args.data_dir, dataset)
+        if problems:
+            raise DataError(problems)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         if args.github:
-            for problem in err.problems:
+            for problem in err.causes:
                 print(annotation(problem))
         return 1
     counts = ", ".join(

@@ -9,10 +9,13 @@ Parsing uses libyaml (`CSafeLoader`, about 6x faster) when PyYAML was built with
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .yamlsyntax import explain
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 32 * 1024 * 1024
@@ -22,7 +25,16 @@ STR = "tag:yaml.org,2002:str"
 FieldPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, order=True)
+class Stage(IntEnum):
+    """The order that fixes things: a file that cannot be read explains whatever follows from it."""
+
+    PARSE = 0  # the file is not readable YAML
+    SCHEMA = 1  # a record's fields
+    REFERENCE = 2  # an id naming another record
+    CHECK = 3  # rules across records: seeds, quotes, dates, disputes
+
+
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with the data, printed as `file:line: field: message`."""
 
@@ -30,26 +42,47 @@ class Problem:
     line: int
     field: str
     message: str
+    stage: Stage = Stage.CHECK
+    target: tuple[str, str] | None = None  # a reference's (kind, id)
+    follows: str = ""  # what did not load, when this problem only follows from that
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}"
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    @property
+    def order(self) -> tuple:
+        return (self.stage, self.file, self.line, self.field, self.message)
 
 
 class DataError(Exception):
     """The data cannot be loaded; carries every problem found, not just the first."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems))
+        self.problems = sorted(set(problems), key=lambda p: p.order)
         super().__init__(self.report())
 
+    @property
+    def causes(self) -> list[Problem]:
+        """The problems to fix, in the order that fixes them (follow-on problems left out)."""
+        return [p for p in self.problems if not p.follows]
+
     def report(self, limit: int = 100) -> str:
-        """The problems, the first `limit` of them in full: a flood of the same mistake helps no one."""
-        count = len(self.problems)
+        """Causes first (unreadable files are never cut off), then one line per thing that did not
+        load for the problems that only follow from it: fixing the cause clears them."""
+        causes = self.causes
+        shown = max(limit, sum(p.stage == Stage.PARSE for p in causes))
+        count = len(causes)
         heading = f"{count} problem{'s' if count != 1 else ''} in the data:"
-        lines = [heading, *(f"  {p}" for p in self.problems[:limit])]
-        if count > limit:
-            lines.append(f"  ... and {count - limit} more (the first {limit} are shown; fix these and run again)")
+        lines = [heading, *(f"  {p}" for p in causes[:shown])]
+        if count > shown:
+            lines.append(f"  ... and {count - shown} more (the first {shown} are shown; fix these and run again)")
+        followers: dict[str, int] = {}
+        for problem in self.problems:
+            if problem.follows:
+                followers[problem.follows] = followers.get(problem.follows, 0) + 1
+        for cause, number in followers.items():
+            lines.append(f"  and {number} problem{'s' if number != 1 else ''} in other files that follow from {cause}")
         return "\n".join(lines)
 
 
@@ -112,15 +145,10 @@ def read_yaml(path: Path, shown_as: str) -> Document:
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        message = f"YAML syntax: {err.problem or err}"
-        if err.context and err.context_mark and err.context_mark.line + 1 != line:
-            # an unclosed bracket or quote is found lines later: say where it opened
-            message += f" ({err.context} on line {err.context_mark.line + 1})"
-        raise DataError([Problem(shown_as, line, "", message)]) from None
+        line, message = explain(err, text)
+        raise DataError([Problem(shown_as, line, "", message, Stage.PARSE)]) from None
     except (yaml.YAMLError, RecursionError) as err:
-        raise DataError([Problem(shown_as, 1, "", f"YAML syntax: {err}")]) from None
+        raise DataError([Problem(shown_as, 1, "", f"YAML syntax: {err}", Stage.PARSE)]) from None
     document = Document(shown_as, None, text)
     if node is not None:
         builder = _Builder(document, text)

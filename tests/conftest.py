@@ -9,6 +9,7 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
+LATER_REPORT = PROJECT / "tests" / "later_report"  # a fictional later source, its place and event
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -54,6 +55,33 @@ def data_copy(tmp_path: Path) -> FixtureCopy:
     shutil.copytree(PROJECT / "data", tmp_path / "data")
     shutil.copytree(PROJECT / "seeds", tmp_path / "seeds")
     return FixtureCopy(tmp_path)
+
+
+def grow(root: Path) -> Path:
+    """Copy the real data/ and seeds/ into `root` and add a valid later report the way an analyst
+    does (make new-source, fill the stub, a file each for its origin, place and event); returns data/.
+
+    Only new files are added, so the copy stays valid whatever the real data holds."""
+    import yaml
+
+    from tools.new_source import add_source
+
+    shutil.copytree(PROJECT / "data", root / "data")
+    shutil.copytree(PROJECT / "seeds", root / "seeds")
+    stub = add_source(LATER_REPORT / "document.txt", "later-test-report", root=root)
+    filled = yaml.safe_load(stub.read_text(encoding="utf-8"))
+    source = (LATER_REPORT / "source.yaml").read_text(encoding="utf-8")
+    stub.write_text(source.format(seed=filled["seed"], sha256=filled["sha256"]), encoding="utf-8")
+    for kind, name in (("origins", "origin.yaml"), ("places", "place.yaml"), ("events", "event.yaml")):
+        (root / "data" / kind).mkdir(exist_ok=True)
+        shutil.copy(LATER_REPORT / name, root / "data" / kind / f"later-test-{name}")
+    return root / "data"
+
+
+@pytest.fixture(scope="session")
+def grown_data(tmp_path_factory) -> Path:
+    """The real data with a valid later report added (see `grow`)."""
+    return grow(tmp_path_factory.mktemp("grown"))
 
 
 @pytest.fixture(scope="session")

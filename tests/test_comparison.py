@@ -123,9 +123,11 @@ def test_a_part_scope_figure_never_moves_the_total(fixture_copy):
 
 
 def test_dates_of_different_moments_are_not_compared(fixture_copy):
-    incident = {"field": "date", "value": "On Wednesday", "resolved": "2022-01-26"}
-    statement = {"field": "date", "value": "Thursday, January 27", "resolved": "2022-01-27", "moment": "statement"}
-    with_event(fixture_copy, claim(QATRUN, **incident), claim(COMEBACK, **statement))
+    # 27 and 28 January would disagree as dates of one moment; the post is not the incident
+    incident = {"field": "date", "value": "Thursday, January 27", "resolved": "2022-01-27"}
+    post = {"field": "date", "value": "Friday", "resolved": "2022-01-28", "moment": "statement",
+            "quote": "published on his Facebook page on Friday"}  # fmt: skip
+    with_event(fixture_copy, claim(COMEBACK, **incident), claim(QATRUN, **post))
     data = load_dataset(fixture_copy.data)
     assert [p.moment for p in data.analysis("LBY0004").points] == ["incident", "statement"]
     assert data.status("LBY0004") == "single report"

@@ -13,6 +13,7 @@ import yaml
 from lxml import etree
 
 from macros.loader import load_dataset
+from macros.models import Source
 from macros.timeline import timeline_layout
 from macros.validate import annotation
 from macros.whatsnew import render_feed, updates
@@ -83,6 +84,8 @@ def test_new_source_stub_is_flagged_until_filled(fixture_copy, tmp_path):
     record = yaml.safe_load(stub.read_text(encoding="utf-8"))
     record.update(title="A test document", language="en", kind="other", scale="other", reliability="F",
                   reliability_rationale="A test.", summary="A test document.")  # fmt: skip
+    for optional in ("author", "url", "archive_url"):  # "delete what does not apply"
+        del record[optional]
     record["outlet"] = {"basis": "unknown"}
     record["published"] = {"date": "2026-11-20", "precision": "day", "basis": "stated"}
     stub.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
@@ -164,3 +167,13 @@ def test_contributing_examples_are_valid_records():
     real = dataset.events[example.id]
     assert all(claim in real.claims for claim in example.claims)  # an abridged copy of the real record
     assert (example.date, example.place, example.status) == (real.date, real.place, dataset.status(real.id))
+
+
+def test_new_source_stub_lists_every_source_field(fixture_copy, tmp_path):
+    document = tmp_path / "note.txt"
+    document.write_text("A test document for the scaffold.\n", encoding="utf-8")
+    stub = add_source(document, "scaffold-test", root=fixture_copy.root).read_text(encoding="utf-8")
+    written = {line.lstrip("# ").split(":")[0] for line in stub.splitlines() if ":" in line}
+    nested = {f"{name}" for name in ("name", "basis", "reasoning", "date", "precision")}
+    missing = [name for name in (*Source.model_fields, *nested) if name not in written]
+    assert missing == []

@@ -1,0 +1,81 @@
+"""How a quote is found in its document: whitespace and typographic variants folded.
+
+An analyst types a straight apostrophe where the document has a curly one, a hyphen for a dash,
+a space for a non-breaking one, three dots for an ellipsis; none of that changes what the
+document says, so matching folds them. The document itself is never altered: pages show and
+highlight it as written, through the map from folded characters back to the original ones.
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+
+_VARIANTS = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+        "\u2026": "...",
+        **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),  # invisible: soft hyphen, zero widths
+    }
+)
+
+
+def fold(text: str) -> str:
+    """The text as quotes are matched: typographic variants plain, each run of whitespace one space."""
+    return " ".join(text.translate(_VARIANTS).split())
+
+
+def fold_mapped(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` (but for a trailing space) and, for each of its characters, the original's index."""
+    chars: list[str] = []
+    origin: list[int] = []
+    previous_space = True
+    for index, char in enumerate(text):
+        if char.isspace():
+            if not previous_space:
+                chars.append(" ")
+                origin.append(index)
+            previous_space = True
+            continue
+        plain = char.translate(_VARIANTS)
+        chars.extend(plain)
+        origin.extend([index] * len(plain))
+        previous_space = previous_space and not plain
+    return "".join(chars), origin
+
+
+def closest_passage(quote: str, folded_seed: str) -> tuple[str, str] | None:
+    """The document's passage nearest to `quote`, and the quote with each difference marked
+    `[yours→document's]`, so a typo or a changed word is seen at a glance."""
+    wanted, words = fold(quote).split(), folded_seed.split()
+    if not wanted or not words:
+        return None
+    size = min(len(wanted), len(words))
+    target = " ".join(wanted)
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(target)
+    best, best_ratio = 0, -1.0
+    for start in range(len(words) - size + 1):
+        matcher.set_seq1(" ".join(words[start : start + size]))
+        if matcher.real_quick_ratio() > best_ratio and matcher.quick_ratio() > best_ratio:
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = start, ratio
+    passage = words[best : best + size]
+    return " ".join(passage), _mark(wanted, passage)
+
+
+def _mark(yours: list[str], theirs: list[str]) -> str:
+    """Words compared without the punctuation around them: a quote may stop before a full stop."""
+    bare = difflib.SequenceMatcher(None, [_bare(w) for w in yours], [_bare(w) for w in theirs], autojunk=False)
+    marked = []
+    for op, i1, i2, j1, j2 in bare.get_opcodes():
+        mine, document = " ".join(yours[i1:i2]), " ".join(theirs[j1:j2])
+        marked.append(mine if op == "equal" else f"[{mine}→{document}]")
+    return " ".join(marked)
+
+
+def _bare(word: str) -> str:
+    return word.strip(string.punctuation)
