@@ -36,14 +36,14 @@ from pydantic import (
     model_validator,
 )
 
-from .terms import BEARINGS, CREDIBILITY, DISTANCE_UNITS, MOMENTS, ORIGIN_KINDS, POLARITIES
+from .terms import BEARINGS, CREDIBILITY, DISTANCE_UNITS, GRADES, MOMENTS, ORIGIN_KINDS, POLARITIES
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60)]
 EventId = Annotated[str, Field(pattern=r"^[A-Z]{3}[0-9]{4,7}$", description="ISO3 country + 4 to 7 digits")]
 Text = Annotated[str, Field(min_length=1)]
 Precision = Literal["day", "week", "month", "year", "approximate"]
 Basis = Literal["stated", "inferred", "unknown"]
-Grade = Literal["A", "B", "C", "D", "E", "F"]
+Grade = Literal[tuple(GRADES)]  # type: ignore[valid-type]
 OriginKind = Literal[tuple(kind for kind in ORIGIN_KINDS if kind != "own reporting")]  # type: ignore[valid-type]
 Moment = Literal[tuple(MOMENTS)]  # type: ignore[valid-type]
 Polarity = Literal[tuple(POLARITIES)]  # type: ignore[valid-type]

@@ -72,7 +72,9 @@ def compare(events: list, source_id: str, dataset: Dataset) -> list[SimpleNamesp
         for point in analysis.points:
             for claim in (c for c in point.claims if c.source == source_id):
                 others = [
-                    SimpleNamespace(claim=other, relation=point.relation(claim, other))
+                    SimpleNamespace(
+                        claim=other, relation=point.relation(claim, other), credibility=analysis.credibility(other)
+                    )
                     for other in point.claims
                     if other.source != source_id
                 ]
