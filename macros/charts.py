@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from . import limits
+from .comparison import organisation_of
 from .dataset import Dataset
+from .figures import point_figures
 from .models import EVENT_TYPES, Event, Place
 from .render import render
 
@@ -69,64 +71,102 @@ def _caption(dataset: Dataset, what: str) -> str:
 
 
 def events_by_type(dataset: Dataset, events: list[Event] | None = None) -> Chart:
-    """Events per year, stacked by ACLED event type."""
+    """Events in Libya per year, stacked by ACLED event type, on a time axis where a year without
+    events shows as empty; events abroad are counted apart, in a note."""
     events = list(dataset.events.values()) if events is None else events
-    counts = Counter((e.start.year, e.event_type) for e in events)
-    years = sorted({year for year, _ in counts})
+    libyan = [e for e in events if dataset.country_of(e).id == "LBY"]
+    counts = Counter((e.start.year, e.event_type) for e in libyan)
+    years = _year_span(year for year, _ in counts)
     types = [t for t in EVENT_TYPES if any(kind == t for _, kind in counts)]
     traces = [
         _trace("bar", name=t, x=years, y=[counts[(y, t)] for y in years], marker={"color": TYPE_COLOURS[t]})
         for t in types
     ]
+    abroad = Counter(dataset.country_of(e).name for e in events if dataset.country_of(e).id != "LBY")
+    notes = [f"Not counted here: {len(events) - len(libyan)} event(s) abroad ("
+             + ", ".join(f"{name} {n}" for name, n in sorted(abroad.items())) + ")."] if abroad else []  # fmt: skip
     return Chart(
         key="events-by-type",
-        title="Events over time, by type",
+        title="Events in Libya over time, by type",
         caption=_caption(
-            dataset, "Events per year, by the year each began; an event known only to the year counts there."
+            dataset, "Events in Libya per year, by the year each began; an event known only to the year counts there."
         ),
-        figure=_figure(traces, barmode="stack", xaxis={"type": "category", "title": "Year"},
-                       yaxis={"title": "Events", "dtick": 1 if len(events) < 40 else None}),
+        figure=_figure(traces, barmode="stack", xaxis=_year_axis(years),
+                       yaxis={"title": "Events", "dtick": 1 if len(libyan) < 40 else None}),
         headers=["Year", *types, "All"],
         rows=[[y, *(counts[(y, t)] for t in types), sum(counts[(y, t)] for t in types)] for y in years],
+        notes=notes,
     )  # fmt: skip
 
 
+def _year_span(years: Iterable[int]) -> list[int]:
+    """Every year from the first to the last, so a year without events is seen as one."""
+    found = sorted(set(years))
+    return list(range(found[0], found[-1] + 1)) if found else []
+
+
+def _year_axis(years: list[int]) -> dict:
+    axis: dict = {"title": "Year", "type": "linear", "dtick": 1 if len(years) <= 20 else None, "tickformat": "d"}
+    if years:
+        axis["range"] = [years[0] - 0.5, years[-1] + 0.5]
+    return axis
+
+
+SIDES = {  # the side a party's dead are counted on: never summed across sides
+    "Islamic State": "#b3261e",
+    "Security forces and their allies": "#1565c0",
+    "Others": "#5f6368",
+}
+STATE_KINDS = frozenset({"state force", "government", "foreign military", "foreign government"})
+
+
+def side_of(parties: tuple[str, ...], dataset: Dataset) -> str:
+    """The side of a point's party: the Islamic State, a state force or government and those under
+    it (an unnamed party by the forces it may be), or anyone else."""
+    named = [p for p in parties if dataset.actors[p].kind != "unnamed party"]
+    actors = [dataset.actors[organisation_of(p, dataset.actors)] for p in named or parties]
+    if any(a.id == "islamic-state" for a in actors):
+        return "Islamic State"
+    kinds = {a.kind for a in actors} | {dataset.actors[m].kind for a in actors for m in a.may_be}
+    return "Security forces and their allies" if kinds & STATE_KINDS else "Others"
+
+
 def fatalities_over_time(dataset: Dataset) -> Chart:
-    """Fatalities per year: the conservative figure as a bar, the low-high range as an error bar."""
-    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    """Deaths per year on each side: the conservative figure as a bar, the low-high range as whiskers."""
+    totals: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for event in dataset.events.values():
-        figures = dataset.figures(event.id, "fatalities")
-        if figures:
-            row = totals[event.start.year]
+        analysis = dataset.analysis(event.id)
+        for point in (p for p in analysis.points if p.field == "fatalities" and not p.scope):
+            figures = point_figures(point, dataset.sources)
+            row = totals[(event.start.year, side_of(point.parties, dataset))]
             row[0] += figures.low
             row[1] += figures.conservative
             row[2] += figures.high
-            row[3] += dataset.status(event.id) == "disputed"
-    years = sorted(totals)
-    trace = _trace(
-        "bar",
-        name="Conservative",
-        x=years,
-        y=[totals[y][1] for y in years],
-        marker={"color": "#5f6368"},
-        error_y={
-            "type": "data",
-            "symmetric": False,
-            "array": [totals[y][2] - totals[y][1] for y in years],
-            "arrayminus": [totals[y][1] - totals[y][0] for y in years],
-        },
-        customdata=[[totals[y][0], totals[y][2]] for y in years],
-        hovertemplate="%{x}: %{y} (range %{customdata[0]}–%{customdata[1]})<extra></extra>",
-    )
+            row[3] += point.disputed
+    years = _year_span(year for year, _ in totals)
+    sides = [side for side in SIDES if any(key[1] == side for key in totals)]
+    traces = [_side_trace(side, years, totals) for side in sides]
     return Chart(
         key="fatalities",
-        title="Fatalities over time, with the range the sources give",
-        caption=_caption(dataset, "Reported deaths per year: bars show the conservative figure, whiskers the lowest "
-                                  "and highest any source gives."),
-        figure=_figure([trace], xaxis={"type": "category", "title": "Year"}, yaxis={"title": "Fatalities"},
-                       showlegend=False),
-        headers=["Year", "Low", "Conservative", "High", "Disputed events"],
-        rows=[[y, *totals[y]] for y in years],
+        title="Deaths over time, by side, with the range the sources give",
+        caption=_caption(dataset, "Reported deaths per year on each side, never added across sides: bars show the "
+                                  "conservative figure, whiskers the lowest and highest any source gives."),
+        figure=_figure(traces, barmode="group", xaxis=_year_axis(years), yaxis={"title": "Deaths"}),
+        headers=["Year", "Side", "Low", "Conservative", "High", "Disputed figures"],
+        rows=[[y, side, *totals[(y, side)]] for y in years for side in sides if (y, side) in totals],
+    )  # fmt: skip
+
+
+def _side_trace(side: str, years: list[int], totals: dict[tuple[int, str], list[int]]) -> dict:
+    rows = [totals.get((y, side), [0, 0, 0, 0]) for y in years]
+    shown = [(y, side) in totals for y in years]  # no bar, and no whisker at zero, for a year without figures
+    return _trace("bar",
+        name=side, x=years, y=[r[1] if s else None for r, s in zip(rows, shown, strict=True)],
+        marker={"color": SIDES[side]},
+        error_y={"type": "data", "symmetric": False, "array": [r[2] - r[1] for r in rows],
+                 "arrayminus": [r[1] - r[0] for r in rows]},
+        customdata=[[r[0], r[2]] for r in rows],
+        hovertemplate="%{x}: %{y} (range %{customdata[0]}–%{customdata[1]})<extra>" + side + "</extra>",
     )  # fmt: skip
 
 

@@ -21,26 +21,52 @@ def dataset():
     return load_dataset(PROJECT / "data")
 
 
-def test_events_by_type_counts_every_event_once(dataset):
+def test_events_by_type_counts_every_libyan_event_once_and_notes_those_abroad(dataset):
     chart = charts.events_by_type(dataset)
-    assert sum(row[-1] for row in chart.rows) == len(dataset.events)
+    libyan = [e for e in dataset.events.values() if dataset.country_of(e).id == "LBY"]
+    assert sum(row[-1] for row in chart.rows) == len(libyan)
     plotted = sum(sum(trace["y"]) for trace in chart.figure["data"])
-    assert plotted == len(dataset.events)
+    assert plotted == len(libyan)
+    abroad = len(dataset.events) - len(libyan)
+    if abroad:
+        assert chart.notes[0].startswith(f"Not counted here: {abroad} event(s) abroad (")
+    else:
+        assert chart.notes == []
 
 
-def test_fatalities_chart_keeps_the_range(dataset):
+def test_time_axes_are_real_years_with_the_empty_ones_shown(dataset):
+    for chart in (charts.events_by_type(dataset), charts.fatalities_over_time(dataset)):
+        axis = chart.figure["layout"]["xaxis"]
+        years = chart.figure["data"][0]["x"]
+        assert axis["type"] == "linear" and axis["title"] == "Year"
+        assert years == list(range(years[0], years[-1] + 1))
+
+
+def test_deaths_are_counted_by_side_and_never_added_across_sides(dataset):
     chart = charts.fatalities_over_time(dataset)
+    assert chart.figure["layout"]["barmode"] == "group"
+    assert {trace["name"] for trace in chart.figure["data"]} <= set(charts.SIDES)
     totals = {"low": 0, "conservative": 0, "high": 0}
     for event in dataset.events.values():
         figures = dataset.figures(event.id, "fatalities")
         for key in totals:
             totals[key] += getattr(figures, key) if figures else 0
-    assert [sum(row[i] for row in chart.rows) for i in (1, 2, 3)] == list(totals.values())
-    bar = chart.figure["data"][0]
-    for conservative, plus, minus, row in zip(
-        bar["y"], bar["error_y"]["array"], bar["error_y"]["arrayminus"], chart.rows, strict=True
-    ):
-        assert (conservative - minus, conservative, conservative + plus) == (row[1], row[2], row[3])
+    assert [sum(row[i] for row in chart.rows) for i in (2, 3, 4)] == list(totals.values())
+    for trace in chart.figure["data"]:
+        rows = {row[0]: row for row in chart.rows if row[1] == trace["name"]}
+        for year, conservative, plus, minus in zip(
+            trace["x"], trace["y"], trace["error_y"]["array"], trace["error_y"]["arrayminus"], strict=True
+        ):
+            if year not in rows:
+                assert conservative is None
+                continue
+            assert (conservative - minus, conservative, conservative + plus) == tuple(rows[year][2:5])
+
+
+def test_each_party_is_counted_on_its_side():
+    fixture = load_dataset(FIXTURES / "data")
+    assert charts.side_of(("islamic-state",), fixture) == "Islamic State"
+    assert charts.side_of(("umm-al-aranib-brigade",), fixture) == "Security forces and their allies"
 
 
 def test_coverage_matrix_marks_who_reports_what(dataset):
