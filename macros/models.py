@@ -36,7 +36,7 @@ from pydantic import (
     model_validator,
 )
 
-from .terms import BEARINGS, CREDIBILITY, DISTANCE_UNITS, GRADES, MOMENTS, ORIGIN_KINDS, POLARITIES
+from .terms import BEARINGS, CREDIBILITY, DISTANCE_UNITS, GRADES, MOMENTS, ORIGIN_KINDS, POLARITIES, RIGHTS
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60)]
 EventId = Annotated[str, Field(pattern=r"^[A-Z]{3}[0-9]{4,7}$", description="ISO3 country + 4 to 7 digits")]
@@ -50,6 +50,7 @@ Polarity = Literal[tuple(POLARITIES)]  # type: ignore[valid-type]
 Credibility = Literal[tuple(CREDIBILITY)]  # type: ignore[valid-type]
 Bearing = Literal[tuple(BEARINGS)]  # type: ignore[valid-type]
 DistanceUnit = Literal[tuple(DISTANCE_UNITS)]  # type: ignore[valid-type]
+Rights = Literal[tuple(RIGHTS)]  # type: ignore[valid-type]
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -202,6 +203,10 @@ class Source(Model):
     revisions: list[Revision] = Field([], description="Accepted changes to the document, oldest first")
     url: Url | None = Field(None, description="Where the document was read")
     archive_url: Url | None = Field(None, description="An archived copy (e.g. web.archive.org)")
+    rights: Rights = Field(
+        "quotes only", description="What the public site may show: the quoted passages (default) or the full text"
+    )
+    rights_note: str | None = Field(None, description="Why the full text may be republished (the licence)")
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1")]
     kind: Literal["news report", "analysis", "opinion", "official statement", "blog", "other"]
     scale: Literal["local", "national", "regional", "international", "new media", "other"]
@@ -210,6 +215,12 @@ class Source(Model):
     cites: list[Id] = Field([], description="The origins it relays (data/origins.yaml), every one its claims name")
     summary: Text
     added: Day = Field(description="When the source entered the dataset (for What's new and the feed)")
+
+    @model_validator(mode="after")
+    def _full_text_explained(self) -> Source:
+        if self.rights == "full text" and not self.rights_note:
+            raise FieldError("rights_note", "say why the full text may be republished (its licence or release)")
+        return self
 
     @model_validator(mode="after")
     def _revisions_chain(self) -> Source:

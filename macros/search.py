@@ -3,9 +3,10 @@ their HTML.
 
 Material's search plugin re-parsed every source, actor and place page we had just rendered (a
 third of a 10,000-event build) and indexed each event once for every page that lists it. Here
-each event is one entry pointing at its card, each source one entry plus its original text, each
-actor and place one entry with every spelling; the pages themselves are left out of the plugin's
-parse (`search: exclude` in page.md). Text is escaped: Material shows it as HTML.
+each event is one entry pointing at its card, each source one entry plus the text its page shows
+(full text or quoted passages), each actor and place one entry with every spelling; the pages
+themselves are left out of the plugin's parse (`search: exclude` in page.md). Text is escaped:
+Material shows it as HTML.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from html import escape
 from .dataset import Dataset
 from .eventview import event_heading
 from .links import page_path
+from .sources import passages, quotes_of
 from .terms import GRADES
 
 
@@ -30,9 +32,12 @@ def search_entries(dataset: Dataset, url_of: dict[str, str], event_pages: dict[s
             *(f"cites {dataset.origins[cite].name}" for cite in source.cites),
         ]
         entries.append(_entry(url, source.title, " · ".join(about)))
-        entries.append(
-            _entry(f"{url}#{source.id}-text", f"{source.title}: original text", dataset.originals[source.id])
-        )
+        text = dataset.originals[source.id]
+        if source.rights != "full text":  # only what the page shows: the quoted passages
+            shown = passages(text, quotes_of(source.id, dataset))
+            text = " … ".join("".join(part.text for part in passage.parts) for passage in shown)
+        title = "original text" if source.rights == "full text" else "quoted passages"
+        entries.append(_entry(f"{url}#{source.id}-text", f"{source.title}: {title}", text))
     for kind in ("actors", "places"):
         for entity in getattr(dataset, kind).values():
             spellings = ", ".join(entity.aliases) or "no other spelling in the sources"

@@ -40,7 +40,10 @@ def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
                 ]
                 for origin in source.cites
             },
-            seed_parts=highlight(dataset.originals[source.id], _quotes_of(source.id, dataset)),
+            seed_parts=highlight(dataset.originals[source.id], quotes_of(source.id, dataset))
+            if source.rights == "full text"
+            else None,
+            passages=passages(dataset.originals[source.id], quotes_of(source.id, dataset)),
             chart=render_map_of(events, dataset, path, "Map of the events it reports"),
         )
     return pages
@@ -91,17 +94,42 @@ def compare(events: list, source_id: str, dataset: Dataset) -> list[SimpleNamesp
     return rows
 
 
-def _quotes_of(source_id: str, dataset: Dataset) -> list[str]:
+def quotes_of(source_id: str, dataset: Dataset) -> list[str]:
     quotes = [c.quote for e in dataset.events_from(source_id) for c in e.claims if c.source == source_id]
     return quotes + [a.quote for a in dataset.assessments_from(source_id)]
 
 
 def highlight(text: str, quotes: list[str]) -> list[SimpleNamespace]:
     """The text cut into plain and quoted parts, as written; a quote matches as the loader matched
-    it (whitespace and typographic variants folded, see quotes.py).
+    it (whitespace and typographic variants folded, see quotes.py)."""
+    return _cut(text, _quoted_spans(text, quotes), 0, len(text))
 
-    Quotes are found with str.find in a folded copy of the text and mapped back, which at
-    thousands of quotes per document is far quicker than a regular expression per quote."""
+
+def passages(text: str, quotes: list[str], reach: int = 200) -> list[SimpleNamespace]:
+    """Each quoted passage with the sentence around it (at most `reach` characters either side),
+    cut like `highlight`: what a site without the right to republish a document may show of it."""
+    spans = _quoted_spans(text, quotes)
+    windows: list[list[int]] = []
+    for start, end in spans:
+        first, last = _sentence_start(text, start, reach), _sentence_end(text, end, reach)
+        if windows and first <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], last)
+        else:
+            windows.append([first, last])
+    return [
+        SimpleNamespace(
+            parts=_cut(text, spans, first, last),
+            cut_before=first > 0 and text[:first].rstrip()[-1:] not in _ENDS,  # mid-sentence: marked …
+            cut_after=last < len(text) and text[last - 1] not in _ENDS,
+        )
+        for first, last in windows
+    ]
+
+
+def _quoted_spans(text: str, quotes: list[str]) -> list[list[int]]:
+    """Where the quotes are in the text, merged where they touch. Quotes are found with str.find
+    in a folded copy of the text and mapped back, which at thousands of quotes per document is
+    far quicker than a regular expression per quote."""
     folded, origin = fold_mapped(text)
     spans = []
     for quote in quotes:
@@ -117,10 +145,35 @@ def highlight(text: str, quotes: list[str]) -> list[SimpleNamespace]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    parts, position = [], 0
-    for start, end in merged:
+    return merged
+
+
+def _cut(text: str, spans: list[list[int]], first: int, last: int) -> list[SimpleNamespace]:
+    parts, position = [], first
+    for start, end in spans:
+        if end <= first or start >= last:
+            continue
         parts.append(SimpleNamespace(text=text[position:start], quoted=False))
         parts.append(SimpleNamespace(text=text[start:end], quoted=True))
         position = end
-    parts.append(SimpleNamespace(text=text[position:], quoted=False))
+    parts.append(SimpleNamespace(text=text[position:last], quoted=False))
     return [part for part in parts if part.text]
+
+
+_ENDS = ".!?\n"
+
+
+def _sentence_start(text: str, start: int, reach: int) -> int:
+    floor = max(0, start - reach)
+    for index in range(start - 1, floor - 1, -1):
+        if text[index] in _ENDS:
+            return index + 1 + (len(text[index + 1 : start]) - len(text[index + 1 : start].lstrip()))
+    return floor
+
+
+def _sentence_end(text: str, end: int, reach: int) -> int:
+    ceiling = min(len(text), end + reach)
+    for index in range(end, ceiling):
+        if text[index] in _ENDS:
+            return index + 1
+    return ceiling

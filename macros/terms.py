@@ -78,3 +78,9 @@ FIELD_LABELS = {
     "target": "Target",
     "detail": "Detail",
 }
+
+# What the site may show of a document: the repository keeps every document as evidence either way.
+RIGHTS = {
+    "quotes only": "the quoted passages with a sentence of context, and the link: the default for news articles",
+    "full text": "the whole text, only when its publisher allows it (a licence, public domain, an official release)",
+}

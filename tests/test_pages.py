@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from macros.loader import load_dataset
 from macros.pages import build_pages
-from macros.sources import highlight
+from macros.sources import highlight, passages
 from tests.conftest import FIXTURES, PROJECT
 
 GOLDEN = PROJECT / "tests" / "golden" / "pages"
@@ -131,13 +131,28 @@ def test_a_source_pages_map_counts_only_the_events_it_reports(dataset, pages):
         assert mapped == sum(len(dataset.location(e.place).positions) for e in reported), source_id
 
 
-def test_source_text_highlights_every_quote(dataset, pages):
+def test_source_page_shows_every_quote_highlighted_in_its_passage(dataset, pages):
     page = html(pages["sources/qatrun-second-attack.md"])
-    marked = " ".join(mark.get_text() for mark in page.select(".lw-seed mark"))
+    assert dataset.sources["qatrun-second-attack"].rights == "quotes only"
+    assert not page.select(".lw-seed")  # no full text without the right to republish it
+    marked = " ".join(mark.get_text() for mark in page.select(".lw-passage mark"))
     for event in dataset.events.values():
         for claim in event.claims:
             if claim.source == "qatrun-second-attack":
                 assert " ".join(claim.quote.split()) in " ".join(marked.split())
+
+
+def test_passages_keep_the_sentence_around_each_quote_and_mark_cuts():
+    text = "First sentence. The army said 19 died in the clash. Later, nothing more.\nA new line here."
+    (passage,) = passages(text, ["19 died"])
+    assert [(p.text, p.quoted) for p in passage.parts] == [
+        ("The army said ", False),
+        ("19 died", True),
+        (" in the clash.", False),
+    ]
+    assert not passage.cut_before and not passage.cut_after
+    (short,) = passages(text, ["19 died"], reach=5)
+    assert short.cut_before and short.cut_after
 
 
 def test_highlight_matches_across_line_breaks_and_merges_overlaps():
