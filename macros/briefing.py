@@ -61,7 +61,7 @@ def render_voices(dataset: Dataset, links: Links, event_id: str, field: str | No
     """The independent voices behind an event (or one field of it), each with how it is sourced."""
     analysis = dataset.analysis(event_id)
     voices: dict[str, list[Claim]] = {}
-    for point in (p for p in analysis.points if field in (None, p.field)):
+    for point in (p for p in analysis.points if field in (None, p.field) and not p.scope):
         for claim, voice in zip(point.claims, point.voices, strict=True):
             voices.setdefault(voice, []).append(claim)
     items = []

@@ -213,8 +213,9 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
     return Chart(
         key="map",
         title=title,
-        caption=_caption(dataset, "Each mark is a position, sized by the events there and labelled with their count. "
-                                  "Coordinates are approximate (GeoNames); relative positions are marked as such."),
+        caption=_caption(dataset, "Each mark is a position, sized by the events there and labelled with their count "
+                                  "where more than one. Coordinates are approximate (GeoNames); relative positions "
+                                  "are marked as such."),
         figure=_figure([t for t in traces if t], geo=_MAP_GEO, height=420, margin={"l": 0, "r": 0, "t": 0, "b": 0},
                        legend={"orientation": "h", "y": -0.02, "yanchor": "top"}),
         headers=["Place", "Position as stated", "How it is placed", "Events", "Event types",
@@ -253,6 +254,13 @@ def _reference_trace(places: list[Place]) -> dict | None:
     )  # fmt: skip
 
 
+def _mark_text(cluster: list) -> str:
+    """The label beside a mark: how many events when more than one, and "disputed" where the
+    sources put the place in different positions."""
+    count = f"{cluster[0]} events" if cluster[0] > 1 else ""
+    return ", ".join(filter(None, [count, "disputed" if cluster[5] else ""]))
+
+
 def _map_label(key: tuple, cluster: list) -> str:
     """The hover's name of a position: the place, and for a relative one how the source puts it."""
     label = cluster[4] if key[0] == "gazetteer" else f"{cluster[4]}: {key[4]}"
@@ -279,7 +287,7 @@ def _map_trace(kind: str, keys: list[tuple], clusters: dict[tuple, list]) -> dic
         mode="markers+text",
         lon=[key[2] for key in keys],
         lat=[key[1] for key in keys],
-        text=[str(clusters[key][0]) if clusters[key][0] > 1 else "" for key in keys],
+        text=[_mark_text(clusters[key]) for key in keys],
         textposition="top right",
         customdata=[[*clusters[key][:3], _map_label(key, clusters[key]), ", ".join(sorted(clusters[key][3]))]
                     for key in keys],

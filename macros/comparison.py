@@ -52,6 +52,7 @@ class Point:
     moment: str | None
     claims: tuple[Claim, ...]
     voices: tuple[str, ...]  # each claim's voice, in the claims' order
+    unnamed: frozenset[str] = frozenset()  # the parties among them that a source left unnamed
 
     @property
     def compared(self) -> bool:
@@ -68,31 +69,39 @@ class Point:
 
     @property
     def disputed(self) -> bool:
-        """Two claims that cannot both be true: different values, or a denial against an affirmation."""
-        if self.mixed_polarity:
-            return True
-        return self.field in SINGLE_VALUED and len(self.claims) > 1 and _values_disagree(list(self.claims))
+        """Two independent voices that cannot both be right: different values of one party, or a
+        denial against an affirmation. A voice that revises its own figure is not a dispute."""
+        return any(self.relation(a, b) in CONTRADICTING for a in self.claims for b in self.claims if a is not b)
 
     @property
     def corroborated(self) -> bool:
-        return self.compared and not self.disputed and len(self.independent_voices) > 1
+        """Some claim is confirmed by another, independent voice, and none is contradicted."""
+        relations = {self.relation(a, b) for a in self.claims for b in self.claims if a is not b}
+        return "agrees" in relations and not relations & CONTRADICTING
 
     @property
     def sources(self) -> list[str]:
         return list(dict.fromkeys(claim.source for claim in self.claims))
 
     def relation(self, first: Claim, second: Claim) -> str | None:
-        """How one claim stands to another: agrees, differs, contradicts, or (agreeing without
-        being independent) same origin or same voice; None when the point is not compared."""
+        """How `second` stands to `first`: agrees (confirms it), consistent (a coarser date that
+        neither confirms nor contradicts), differs, contradicts (a denial), differs or agrees
+        within the same voice or origin, may differ or may agree (an unnamed party that may not
+        be the same); None when the point is not compared (details, lists)."""
         if not self.compared:
             return None
+        if first.party != second.party and {first.party, second.party} & self.unnamed:
+            same = not _values_disagree([first, second])
+            return "may agree" if same else "may differ"
         if first.polarity != second.polarity:
-            return "contradicts"
+            return "contradicts" if self.voice(first) != self.voice(second) else "contradicts (same voice)"
         if self.field in SINGLE_VALUED and _values_disagree([first, second]):
-            return "differs"
+            return "differs" if self.voice(first) != self.voice(second) else "differs (same voice)"
         if first.origin_key == second.origin_key:
             return "same origin"
-        return "same voice" if self.voice(first) == self.voice(second) else "agrees"
+        if self.voice(first) == self.voice(second):
+            return "same voice"
+        return "agrees" if _as_precise(second, first) else "consistent"
 
     def voice(self, claim: Claim) -> str:
         for candidate, voice in zip(self.claims, self.voices, strict=True):
@@ -102,12 +111,22 @@ class Point:
 
     def credibility(self, claim: Claim) -> int:
         """Admiralty information credibility, derived from the other independent voices."""
-        relations = [self.relation(claim, other) for other in self.claims if other is not claim]
-        confirmed = "agrees" in relations
-        contradicted = "differs" in relations or "contradicts" in relations
+        relations = {self.relation(claim, other) for other in self.claims if other is not claim}
+        confirmed, contradicted = "agrees" in relations, bool(relations & CONTRADICTING)
         if confirmed:
             return 3 if contradicted else 1
         return 4 if contradicted else 6
+
+
+CONTRADICTING = frozenset({"differs", "contradicts"})
+
+
+def _as_precise(claim: Claim, other: Claim) -> bool:
+    """Whether `claim` says at least as much as `other`: a day confirms its month, not the reverse."""
+    if claim.field != "date" or not (claim.resolved and other.resolved):
+        return True
+    inner, outer = date_bounds(claim.resolved), date_bounds(other.resolved)
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def points_of(event: Event, actors: dict[str, Actor], origins: dict[str, Origin]) -> list[Point]:
@@ -115,15 +134,21 @@ def points_of(event: Event, actors: dict[str, Actor], origins: dict[str, Origin]
     parties = _party_groups(event, actors)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in event.claims:
-        party = parties.get((claim.field, claim.scope, claim.party), claim.party)
+        party = parties.get((claim.field, _scope_key(claim.scope), claim.party), claim.party)
         moment = claim.dated_moment if claim.field == "date" else None
-        groups[(claim.field, party, claim.scope, moment)].append(claim)
+        groups[(claim.field, party, _scope_key(claim.scope), moment)].append(claim)
     points = []
-    for (field, _, scope, moment), claims in groups.items():
+    for (field, _, _, moment), claims in groups.items():
         members = tuple(dict.fromkeys(c.party for c in claims if c.party is not None))
         voices = tuple(voice_of(c, origins, actors) for c in claims)
-        points.append(Point(field, members, scope, moment, tuple(claims), voices))
+        unnamed = frozenset(p for p in members if actors[p].kind == "unnamed party")
+        points.append(Point(field, members, claims[0].scope, moment, tuple(claims), voices, unnamed))
     return points
+
+
+def _scope_key(scope: str | None) -> str | None:
+    """'The first clash' and 'the first  clash' are one part of the event."""
+    return " ".join(scope.casefold().split()) if scope else None
 
 
 def _party_groups(event: Event, actors: dict[str, Actor]) -> dict[tuple, str]:
@@ -132,7 +157,7 @@ def _party_groups(event: Event, actors: dict[str, Actor]) -> dict[tuple, str]:
     named: dict[tuple, set[str]] = defaultdict(set)
     for claim in event.claims:
         if claim.party is not None:
-            named[(claim.field, claim.scope)].add(claim.party)
+            named[(claim.field, _scope_key(claim.scope))].add(claim.party)
     keys: dict[tuple, str] = {}
     for (field, scope), present in named.items():
         parent = {party: party for party in present}

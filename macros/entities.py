@@ -16,7 +16,7 @@ from .render import Rendered, render_page
 
 ACTOR_GROUPS = (
     ("Armed groups and forces", {"jihadist group", "rebel group", "political militia", "identity militia",
-                                 "state force", "foreign military"}),
+                                 "state force", "foreign military", "unnamed party"}),
     ("Governments and institutions", {"government", "foreign government", "international organisation", "ngo"}),
     ("People", {"person"}),
     ("Media", {"media", "civilians", "rioters", "protesters"}),
@@ -27,8 +27,12 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
     involving: dict[str, list] = defaultdict(list)
     at_place: dict[str, list] = defaultdict(list)
     near_place: dict[str, list] = defaultdict(list)
+    quoted: dict[str, list] = defaultdict(list)  # actor -> events on which it is an origin's speaker
     for event in dataset.events.values():
         view = event_view(event, dataset)
+        speakers = (dataset.origins[c.origin].speaker for c in event.claims if c.origin)
+        for speaker in dict.fromkeys(filter(None, speakers)):
+            quoted[speaker].append(view)
         for actor_id in dict.fromkeys(view.actor_ids + [c.party for c in event.claims if c.party]):
             involving[actor_id].append(view)
         at_place[event.place].append(view)
@@ -50,6 +54,7 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
             views=_newest(involving[actor.id]),
             total=len(involving[actor.id]),
             near_views=[],
+            quoted_views=_newest(quoted[actor.id]),
             chart=None,
             assessments=dataset.assessments_by(actor.id),
         )
@@ -67,6 +72,7 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
             views=_newest(at_place[place.id]),
             total=len(at_place[place.id]),
             near_views=_newest(near_place[place.id]),
+            quoted_views=[],
             nearby=[p for p in dataset.places.values() if p.near == place.id],
             near=dataset.places[place.near] if place.near else None,
             chart=render_map_of(

@@ -47,7 +47,11 @@ DISORDER_TYPES = {
     "Strategic developments": "Strategic developments",
 }
 DOWNLOADS = {  # file name -> what it holds (listed on the methodology page)
-    "events.csv": "one row per event, ACLED's columns first, then derived figures and sources",
+    "events.csv": (
+        "one row per event, ACLED's columns first (event_date a full date as ACLED writes one: a month "
+        "known only to the month on its 15th, a year on 1 July, time_precision 3), then the date as "
+        "stated, derived figures, status and sources"
+    ),
     "claims.csv": "one row per claim: source, field, value as stated, bounds and quote",
     "sources.csv": "one row per source document, with its grade and checksum",
     "events.geojson": "a point per event (events without coordinates have no geometry)",

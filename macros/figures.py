@@ -4,7 +4,8 @@ Per comparable point (a party, the whole event), `low` is the lowest figure any 
 `high` the highest any source states, and `conservative` follows ACLED (the lowest *credible*
 figure): the lowest figure among sources not judged unreliable (`terms.CREDIBLE_GRADES`),
 or `low` when every source is. Event totals add the points up. A figure for part of an event
-(a `scope`) is its own point: it never lowers or replaces the event's total.
+(a `scope`) is its own point: it never lowers or replaces the event's total. A party a source
+left unnamed counts once with the forces it may be at the low end, and on top of them at the high.
 """
 
 from __future__ import annotations
@@ -38,8 +39,25 @@ def derive(analysis: Analysis, field: str, sources: dict[str, Source]) -> Figure
 
 
 def point_figures(point: Point, sources: dict[str, Source]) -> Figures:
-    """One party's (or one part's) figures from its comparable claims."""
-    bounds = [(claim.bounds, sources[claim.source].reliability) for claim in point.claims]
+    """One party's (or one part's) figures from its comparable claims. Where a source left the
+    party unnamed ("security forces"), its dead may be the named party's or others: `low` takes
+    them as the same people, `high` as different ones, added."""
+    named = _span([c for c in point.claims if c.party not in point.unnamed], sources)
+    unnamed = _span([c for c in point.claims if c.party in point.unnamed], sources)
+    if named is None or unnamed is None:
+        return named or unnamed
+    return Figures(
+        low=min(named.low, unnamed.low),
+        conservative=min(named.conservative, unnamed.conservative),
+        high=named.high + unnamed.high,
+        open_ended=named.open_ended or unnamed.open_ended,
+    )
+
+
+def _span(claims: list, sources: dict[str, Source]) -> Figures | None:
+    if not claims:
+        return None
+    bounds = [(claim.bounds, sources[claim.source].reliability) for claim in claims]
     lows = [b[0] for b, _ in bounds]
     credible = [b[0] for b, grade in bounds if grade in CREDIBLE_GRADES]
     tops = [(b[1] if b[1] is not None else b[0], b[1] is None) for b, _ in bounds]

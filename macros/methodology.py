@@ -33,7 +33,12 @@ def render_event_types() -> str:
 
 def render_precisions() -> str:
     """How precisely a date is known, how it is written, and ACLED's time_precision for it."""
-    acled = {precision: Event.model_construct(date_precision=precision).time_precision for precision, *_ in PRECISIONS}
+
+    def code(precision: str, date: str) -> int:
+        return Event.model_construct(date_precision=precision, date=date).time_precision
+
+    acled = {precision: code(precision, "2022-01-27") for precision, *_ in PRECISIONS}
+    acled["approximate"] = f"{code('approximate', '2022-01-27')} written to the day, else {code('approximate', '2022')}"
     return render("precisions.html", precisions=PRECISIONS, acled=acled)
 
 

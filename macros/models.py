@@ -545,8 +545,12 @@ class Event(Model):
 
     @property
     def time_precision(self) -> int:
-        """ACLED's 1 (day), 2 (week or a few days), 3 (month or coarser)."""
-        return {"day": 1, "week": 2, "approximate": 2, "month": 3, "year": 3}[self.date_precision]
+        """ACLED's 1 (day), 2 (week or a few days), 3 (month or coarser). An approximate date is
+        2 only when written to the day (a day give or take a few); a month or year, however
+        approximate, is 3."""
+        if self.date_precision == "approximate":
+            return 2 if len(self.date.split("-")) == 3 else 3
+        return {"day": 1, "week": 2, "month": 3, "year": 3}[self.date_precision]
 
 
 class Assessment(Model):

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 from . import limits
 from .charts import coverage_matrix, render_chart, render_map_of
+from .comparison import CONTRADICTING
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links, page_path
@@ -74,13 +75,22 @@ def compare(events: list, source_id: str, dataset: Dataset) -> list[SimpleNamesp
         analysis = dataset.analysis(event.id)
         for point in analysis.points:
             for claim in (c for c in point.claims if c.source == source_id):
-                others = [
-                    SimpleNamespace(
-                        claim=other, relation=point.relation(claim, other), credibility=analysis.credibility(other)
+                shown: set[tuple[str, str, str]] = {(claim.origin_key, claim.value, claim.source)}
+                others = []
+                for other in point.claims:  # other origins, this document's too; each origin once
+                    key = (other.origin_key, other.value, other.source)
+                    if (
+                        other is claim
+                        or key in shown
+                        or (other.source == source_id and other.origin_key == claim.origin_key)
+                    ):
+                        continue
+                    shown.add(key)
+                    others.append(
+                        SimpleNamespace(
+                            claim=other, relation=point.relation(claim, other), credibility=analysis.credibility(other)
+                        )
                     )
-                    for other in point.claims
-                    if other.source != source_id
-                ]
                 rows.append(
                     SimpleNamespace(
                         event=event,
@@ -88,7 +98,7 @@ def compare(events: list, source_id: str, dataset: Dataset) -> list[SimpleNamesp
                         claim=claim,
                         credibility=analysis.credibility(claim),
                         others=others,
-                        disagrees=any(o.relation in ("differs", "contradicts") for o in others),
+                        disagrees=any(o.relation in CONTRADICTING for o in others),
                     )
                 )
     return rows

@@ -174,13 +174,18 @@ def test_an_unnamed_party_is_compared_with_the_forces_it_may_be_and_assigned_to_
           kind: unnamed party
           may_be: [lna]
         """)  # fmt: skip
+    before = load_dataset(fixture_copy.data).figures("LBY0002")
     fixture_copy.edit(
         "events.yaml", "      party: lna\n      value: 3\n", "      party: security-forces\n      value: 3\n"
     )
     data = load_dataset(fixture_copy.data)
     (point,) = [p for p in data.analysis("LBY0002").points if "lna" in p.parties]
-    assert set(point.parties) == {"lna", "security-forces"} and point.disputed
-    assert data.figures("LBY0002").low == 22  # counted once between them, not 19 + 3 + 4
+    assert set(point.parties) == {"lna", "security-forces"} and point.unnamed == {"security-forces"}
+    assert point.relation(*point.claims) == "may differ" and not point.disputed  # perhaps other people
+    assert {data.analysis("LBY0002").credibility(c) for c in point.claims} == {6}
+    figures = data.figures("LBY0002")
+    assert figures.low == before.low  # at the low end the same people as the army's dead
+    assert figures.high == before.high + 3  # at the high end others besides them
     rows = render_exports(data)["claims.csv"].splitlines()
     assert any(row.startswith("LBY0002,comeback-south,fatalities,security-forces,3,") for row in rows)
     assert not any(row.startswith("LBY0002,comeback-south,fatalities,lna,3,") for row in rows)

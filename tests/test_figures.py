@@ -82,8 +82,10 @@ def test_unreadable_figures_are_refused(stated):
 
 
 def _with_dates(event, *resolved: str):
+    """Date claims from the fixture's two documents in turn: independent voices."""
     claims = [
-        event.claims[0].model_copy(update={"field": "date", "party": None, "value": r, "resolved": r}) for r in resolved
+        event.claims[0].model_copy(update={"source": source, "field": "date", "party": None, "value": r, "resolved": r})
+        for r, source in zip(resolved, ["qatrun-second-attack", "comeback-south"], strict=False)
     ]
     return event.model_copy(update={"claims": claims})
 
@@ -91,6 +93,24 @@ def _with_dates(event, *resolved: str):
 def test_dates_that_overlap_agree(dataset):
     # "January 2017" and "January 18" [2017]: the same strike, told at two precisions
     assert conflicts_of(_with_dates(dataset.events["LBY0001"], "2017-01", "2017-01-18")) == []
+
+
+def test_a_day_confirms_its_month_but_a_month_does_not_confirm_the_day(dataset):
+    (point,) = analyse(
+        _with_dates(dataset.events["LBY0001"], "2017-01", "2017-01-18"), _DATA.actors, _DATA.origins
+    ).points
+    month, day = point.claims
+    assert point.relation(month, day) == "agrees" and point.relation(day, month) == "consistent"
+    assert (point.credibility(month), point.credibility(day)) == (1, 6)
+
+
+def test_a_voice_revising_its_own_figure_is_not_a_dispute(dataset):
+    one_voice = _with_dates(dataset.events["LBY0001"], "2022-01-26", "2022-01-27")
+    one_voice = one_voice.model_copy(
+        update={"claims": [c.model_copy(update={"source": "comeback-south"}) for c in one_voice.claims]}
+    )
+    (point,) = analyse(one_voice, _DATA.actors, _DATA.origins).points
+    assert point.relation(*point.claims) == "differs (same voice)" and not point.disputed
 
 
 def test_dates_that_cannot_overlap_disagree(dataset):

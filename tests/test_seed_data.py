@@ -111,10 +111,11 @@ def test_qatrun_fight_keeps_every_sources_figures(five):
         ("comeback-from-southern-libya", "security-forces-unnamed", "3"),
         ("qatrun-second-attack", "lna", "4"),
     }
+    # 19-23 militants (the army's two counts); 3-7 security forces (the ministry's three may be others)
     derived = five.figures("LBY0009")
-    assert (derived.low, derived.conservative, derived.high) == (22, 22, 27)
+    assert (derived.low, derived.conservative, derived.high) == (22, 22, 30)
     points = " | ".join(conflicts(five.analysis("LBY0009"), five.actors))
-    assert "fatalities of islamic-state: 19 vs 23" in points
+    assert "fatalities" not in points  # the army revising its count is not a dispute between voices
     assert "near mount asida, west of qatroun" in points.casefold()
     assert "jabal asida, south of qatrun" in points.casefold()
 
