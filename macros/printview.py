@@ -67,7 +67,7 @@ def render_sections(dataset: Dataset, links: Links) -> str:
         disputes=disputes,
         sources=sources,
         events_of={
-            s.id: [e.id for e in dataset.events_from(s.id) if e.id in printed][-limits.EVENT_LIST :] for s in sources
+            s.id: [e for e in dataset.events_from(s.id) if e.id in printed][-limits.EVENT_LIST :] for s in sources
         },
         left_out=len(events) - len(shown),
         disputes_left_out=sum(dataset.status(e.id) == "disputed" for e in events) - len(disputed),

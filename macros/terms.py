@@ -19,12 +19,16 @@ CREDIBLE_GRADES = frozenset("ABCF")
 
 # Admiralty information credibility: how far one *claim* can be believed, whoever carries it.
 CREDIBILITY = {
-    1: ("confirmed", "two or more independent origins say the same and no origin contradicts it"),
+    1: ("confirmed", "another independent voice says the same, at least as precisely, and none contradicts it"),
     2: ("probably true", "set by an analyst, with a written reason"),
-    3: ("possibly true", "independent origins confirm it, but another contradicts it"),
-    4: ("doubtful", "another independent origin contradicts it and none confirms it"),
+    3: ("possibly true", "one independent voice confirms it and another contradicts it"),
+    4: ("doubtful", "another independent voice contradicts it and none confirms it"),
     5: ("improbable", "set by an analyst, with a written reason"),
-    6: ("truth cannot be judged", "one origin only, so nothing confirms or contradicts it"),
+    6: (
+        "truth cannot be judged",
+        "no other independent voice confirms or contradicts it: one voice only, a coarser date, or a party "
+        "that may not be the same",
+    ),
 }
 
 # Who originally said a thing. A document is not an origin: many documents relay one origin.
