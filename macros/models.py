@@ -171,12 +171,12 @@ class Published(Model):
 class Origin(Model):
     """Who first said a thing. Many documents relay one origin; two relays of it are one voice."""
 
-    id: Id
+    id: Id = Field(description="A short slug, e.g. ghasri-statement-2017")
     kind: OriginKind = Field(description="What it was: a statement, a post, an interview, another outlet's report...")
     name: Text = Field(description="Reads as a reference: 'the Libyan National Army's statement on Qatrun'")
     speaker: Id | None = Field(None, description="The actor (person or body) who said it; empty when unnamed")
     date: PartialDate | None = Field(None, description="When it was said, as far as the documents tell")
-    note: str | None = None
+    note: str | None = Field(None, description="Anything a reader should know about it")
 
 
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -193,13 +193,13 @@ class Revision(Model):
 
 
 class Source(Model):
-    id: Id
-    title: Text
-    outlet: Outlet
-    author: str | None = None
-    published: Published
+    id: Id = Field(description="A short slug naming the document, e.g. qatrun-second-attack")
+    title: Text = Field(description="The headline, or the opening words if it has none")
+    outlet: Outlet = Field(description="Who published it, and whether the text says so")
+    author: str | None = Field(None, description="The byline as written")
+    published: Published = Field(description="When it was published, at the precision known, and how it is known")
     seed: Annotated[str, Field(pattern=r"^seeds/[^/]+$", description="The document, in seeds/")]
-    sha256: Sha256
+    sha256: Sha256 = Field(description="The document's checksum: proof the evidence has not changed")
     revisions: list[Revision] = Field([], description="Accepted changes to the document, oldest first")
     url: Url | None = Field(None, description="Where the document was read")
     archive_url: Url | None = Field(None, description="An archived copy (e.g. web.archive.org)")
@@ -208,12 +208,16 @@ class Source(Model):
     )
     rights_note: str | None = Field(None, description="Why the full text may be republished (the licence)")
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1")]
-    kind: Literal["news report", "analysis", "opinion", "official statement", "blog", "other"]
-    scale: Literal["local", "national", "regional", "international", "new media", "other"]
+    kind: Literal["news report", "analysis", "opinion", "official statement", "blog", "other"] = Field(
+        description="What kind of document it is"
+    )
+    scale: Literal["local", "national", "regional", "international", "new media", "other"] = Field(
+        description="ACLED's source scale: how widely the outlet reports"
+    )
     reliability: Grade = Field(description="Admiralty source reliability, A (reliable) to F")
-    reliability_rationale: Text
+    reliability_rationale: Text = Field(description="One line on why the grade")
     cites: list[Id] = Field([], description="The origins it relays (data/origins.yaml), every one its claims name")
-    summary: Text
+    summary: Text = Field(description="What it reports, in neutral words of our own")
     added: Day = Field(description="When the source entered the dataset (for What's new and the feed)")
 
     @model_validator(mode="after")
@@ -249,9 +253,9 @@ class Source(Model):
 
 class Country(Model):
     id: Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3")]
-    name: Text
-    iso_numeric: int
-    region: Text
+    name: Text = Field(description="The country's name as the site shows it")
+    iso_numeric: int = Field(description="ISO 3166-1 numeric code, ACLED's iso column")
+    region: Text = Field(description="ACLED's region, for the export")
     bbox: list[float] = Field(min_length=4, max_length=4, description="min lon, min lat, max lon, max lat")
 
 
@@ -284,11 +288,11 @@ class Relative(Model):
 
 
 class Place(Model):
-    id: Id
-    name: Text
-    aliases: list[Text] = []
-    latitude: float | None = Field(None, ge=-90, le=90)
-    longitude: float | None = Field(None, ge=-180, le=180)
+    id: Id = Field(description="A short slug, e.g. qatrun")
+    name: Text = Field(description="The name the site shows")
+    aliases: list[Text] = Field([], description="Every other spelling the sources use, so search finds any of them")
+    latitude: float | None = Field(None, ge=-90, le=90, description="Copied from the gazetteer entry")
+    longitude: float | None = Field(None, ge=-180, le=180, description="Copied from the gazetteer entry")
     approximate: Literal[True] = Field(True, description="Gazetteer coordinates are always approximate")
     gazetteer: Annotated[str, Field(pattern=r"^geonames:[0-9]+$")] | None = Field(
         None, description="The GeoNames entry the coordinates are copied from"
@@ -296,14 +300,16 @@ class Place(Model):
     geo_precision: Literal[1, 2, 3] = Field(description="ACLED: 1 town, 2 near/part of, 3 region")
     geo_note: str | None = Field(None, description="Why the coordinates are those of another place, or absent")
     admin1: str | None = Field(None, description="First-level district")
-    country: str
+    country: str = Field(description="ISO 3166-1 alpha-3 code of a country in data/countries.yaml")
     near: Id | None = Field(
         None, description="The town it is described relative to; its page lists this place's events"
     )
     relative_to: list[Relative] = Field(
         [], description="Where the sources put it relative to a gazetteer place; two or more: a disputed location"
     )
-    identifications: list[Identification] = []
+    identifications: list[Identification] = Field(
+        [], description="Spellings taken to name it without a document saying so"
+    )
 
     @model_validator(mode="after")
     def _coordinates_from_gazetteer(self) -> Place:
@@ -344,16 +350,18 @@ ActorKind = Literal[tuple(INTER_CODES)]  # type: ignore[valid-type]
 
 
 class Actor(Model):
-    id: Id
-    name: Text
-    aliases: list[Text] = []
-    kind: ActorKind
+    id: Id = Field(description="A short slug, e.g. islamic-state")
+    name: Text = Field(description="The name the site shows")
+    aliases: list[Text] = Field([], description="Every other spelling the sources use, so search finds any of them")
+    kind: ActorKind = Field(description="What kind of actor: sets ACLED's interaction code")
     affiliation: Id | None = Field(None, description="The actor this one belongs to")
     role: str | None = Field(None, description="For a person: the post the sources give")
     may_be: list[Id] = Field(
         [], description="For an unnamed party ('security forces'): the named actors it may be, none of them assigned"
     )
-    identifications: list[Identification] = []
+    identifications: list[Identification] = Field(
+        [], description="Spellings taken to name it without a document saying so"
+    )
 
     @model_validator(mode="after")
     def _unnamed_party(self) -> Actor:
@@ -505,24 +513,26 @@ Status = Literal["single report", "corroborated", "disputed"]
 class Event(Model):
     id: EventId
     date: PartialDate
-    end_date: PartialDate | None = None
-    date_precision: Precision
+    end_date: PartialDate | None = Field(None, description="The last day, when the sources give one")
+    date_precision: Precision = Field(description="How precisely the date is known")
     date_note: str | None = Field(None, description="How the date was worked out from the text")
-    place: Id
-    event_type: EventType
-    sub_event_type: SubEventType
-    actor1: Id
-    assoc_actors_1: list[Id] = []
-    actor2: Id | None = None
-    assoc_actors_2: list[Id] = []
-    summary: Text
+    place: Id = Field(description="Where it happened (data/places.yaml)")
+    event_type: EventType = Field(description="ACLED's event type")
+    sub_event_type: SubEventType = Field(description="ACLED's sub-event type, one of its type's")
+    actor1: Id = Field(description="ACLED's first actor: who acted")
+    assoc_actors_1: list[Id] = Field([], description="Actors with the first")
+    actor2: Id | None = Field(None, description="ACLED's second actor: acted upon, or the other side")
+    assoc_actors_2: list[Id] = Field([], description="Actors with the second")
+    summary: Text = Field(description="What happened, in one or two neutral sentences")
     status: Status | None = Field(
         None, description="Derived from the claims; when written here it must agree with the derivation"
     )
     dispute_note: str | None = Field(None, description="What would settle a dispute (required when disputed)")
-    tags: list[Text] = []
+    tags: list[Text] = Field([], description="Free labels for grouping (background, IS attack...)")
     added: Day = Field(description="When the event entered the dataset (for What's new and the feed)")
-    claims: list[Claim] = Field(min_length=1)
+    claims: list[Claim] = Field(
+        min_length=1, description="What each source says about it, quoted: every figure lives here"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Event:
@@ -554,15 +564,15 @@ class Event(Model):
 
 
 class Assessment(Model):
-    id: Id
+    id: Id = Field(description="A short slug")
     by: Id | None = Field(None, description="The actor (person or body) judging; empty: the source itself")
     role: str | None = Field(None, description="Their post or standing, as the source gives it")
     judgment: Text = Field(description="What they judged, in our words")
-    quote: Text
-    source: Id
-    date: PartialDate | None = None
+    quote: Text = Field(description="Verbatim from the source's seed")
+    source: Id = Field(description="The document it is in")
+    date: PartialDate | None = Field(None, description="When the judgment was made, as far as the document tells")
     via: str | None = Field(None, description="The outlet the source heard it from")
-    events: list[EventId] = []
+    events: list[EventId] = Field([], description="The events it is about")
 
 
 KINDS: dict[str, type[Model]] = {
