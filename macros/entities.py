@@ -3,6 +3,7 @@ judgments that involve it. Listing the aliases on the page is what lets search f
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from types import SimpleNamespace
 
@@ -57,6 +58,8 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
             quoted_views=_newest(quoted[actor.id]),
             chart=None,
             assessments=dataset.assessments_by(actor.id),
+            naming=_naming(actor, dataset),
+            seen=_seen(involving[actor.id] + quoted[actor.id]),
         )
     for place in dataset.places.values():
         path = page_path("places", place.id)
@@ -73,6 +76,8 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
             total=len(at_place[place.id]),
             near_views=_newest(near_place[place.id]),
             quoted_views=[],
+            naming=[],
+            seen=None,
             nearby=[p for p in dataset.places.values() if p.near == place.id],
             near=dataset.places[place.near] if place.near else None,
             chart=render_map_of(
@@ -115,6 +120,24 @@ def _index(dataset: Dataset, layout: Layout, kind: str, events: dict[str, list])
             if items
         ],
     )  # fmt: skip
+
+
+def _naming(actor, dataset: Dataset) -> list:
+    """Judgments by others whose words name the actor by any spelling: what is said about it."""
+    names = [re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE) for name in (actor.name, *actor.aliases)]
+    return [
+        item
+        for item in dataset.assessments.values()
+        if item.by != actor.id and any(n.search(item.judgment) or n.search(item.quote) for n in names)
+    ][: limits.EVENT_LIST]
+
+
+def _seen(views: list) -> SimpleNamespace | None:
+    """The first and last events it takes part in or is quoted on."""
+    if not views:
+        return None
+    ordered = sorted(views, key=lambda view: (view.event.start, view.event.id))
+    return SimpleNamespace(first=ordered[0], last=ordered[-1])
 
 
 def _newest(views: list) -> list:
