@@ -94,6 +94,7 @@ def _event_row(event: Event, dataset: Dataset) -> dict[str, Any]:
     actor2 = dataset.actors[event.actor2] if event.actor2 else None
     sources = [dataset.sources[s] for s in event.source_ids]
     figures = dataset.figures(event.id, "fatalities")
+    point = _point(dataset, event.place)
     codes = sorted(c for c in (actor1.inter, actor2.inter if actor2 else None) if c is not None)
     return {
         "event_id_cnty": event.id,
@@ -115,8 +116,8 @@ def _event_row(event: Event, dataset: Dataset) -> dict[str, Any]:
         "country": country.name,
         "admin1": place.admin1 or "",
         "location": place.name,
-        "latitude": place.latitude,
-        "longitude": place.longitude,
+        "latitude": point[0] if point else None,
+        "longitude": point[1] if point else None,
         "geo_precision": place.geo_precision,
         "source": SEPARATOR.join(s.outlet.name or f"unknown outlet ({s.id})" for s in sources),
         "source_scale": "-".join(sorted({s.scale.capitalize() for s in sources})),
@@ -132,6 +133,15 @@ def _event_row(event: Event, dataset: Dataset) -> dict[str, Any]:
         "independent_origins": len(dataset.analysis(event.id).voices),
         "source_ids": SEPARATOR.join(event.source_ids),
     }
+
+
+def _point(dataset: Dataset, place_id: str) -> tuple[float, float] | None:
+    """Coordinates for the export: a gazetteer point, or one computed from a stated bearing and
+    distance; none for a bare direction, "near", or a disputed location, which no point states."""
+    positions = dataset.location(place_id).positions
+    if len(positions) == 1 and positions[0].precision in ("gazetteer", "computed"):
+        return positions[0].latitude, positions[0].longitude
+    return None
 
 
 def acled_date(value: str) -> dt.date:
