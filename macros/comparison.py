@@ -19,7 +19,7 @@ from .models import NUMERIC_FIELDS, Actor, Claim, Event, Origin, date_bounds
 # A field with one true value per event, party, scope and moment: different values mean the
 # sources disagree. Lists (who took part, targets, details) can differ without contradiction;
 # among them only a denial against an affirmation of the same thing is a dispute.
-SINGLE_VALUED = (*NUMERIC_FIELDS, "date", "place", "location", "perpetrator")
+SINGLE_VALUED = (*NUMERIC_FIELDS, "date", "place", "location", "perpetrator", "responsibility")
 
 
 def voice_of(claim: Claim, origins: dict[str, Origin], actors: dict[str, Actor]) -> str:

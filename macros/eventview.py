@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from .comparison import Analysis, Point
 from .dataset import Dataset
 from .dates import show_event_date
-from .figures import Figures, point_figures
+from .figures import Figures, derive, point_figures
 from .locations import Location
 from .models import Actor, Claim, Country, Event, Place, Source
+from .terms import FIELD_LABELS
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,14 @@ class EventView:
             for point in self.analysis.points
             if point.scope and point.claims[0].bounds is not None
         ]
+
+    @property
+    def other_tolls(self) -> list[tuple[str, Figures]]:
+        """Abducted, missing and arrested people, where any source counts them."""
+        found = (
+            (FIELD_LABELS[f], derive(self.analysis, f, self.sources_by_id)) for f in ("abducted", "missing", "arrests")
+        )
+        return [(label, figures) for label, figures in found if figures]
 
     def credibility(self, claim: Claim) -> int:
         return self.analysis.credibility(claim)

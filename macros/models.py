@@ -36,7 +36,18 @@ from pydantic import (
     model_validator,
 )
 
-from .terms import BEARINGS, CREDIBILITY, DISTANCE_UNITS, GRADES, MOMENTS, ORIGIN_KINDS, POLARITIES, RIGHTS
+from .terms import (
+    BEARINGS,
+    CREDIBILITY,
+    DISTANCE_UNITS,
+    FIELD_LABELS,
+    GRADES,
+    MOMENTS,
+    NUMERIC_FIELDS,
+    ORIGIN_KINDS,
+    POLARITIES,
+    RIGHTS,
+)
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60)]
 EventId = Annotated[str, Field(pattern=r"^[A-Z]{3}[0-9]{4,7}$", description="ISO3 country + 4 to 7 digits")]
@@ -342,6 +353,7 @@ INTER_CODES: dict[str, int | None] = {
     "international organisation": 8,
     "foreign government": 8,
     "ngo": 8,
+    "unidentified armed group": 3,  # ACLED codes an unidentified armed group as a political militia
     "media": None,
     "person": None,
     "unnamed party": None,
@@ -365,8 +377,8 @@ class Actor(Model):
 
     @model_validator(mode="after")
     def _unnamed_party(self) -> Actor:
-        if bool(self.may_be) != (self.kind == "unnamed party"):
-            raise FieldError("may_be", "an unnamed party, and only one, lists the named actors it may be")
+        if self.may_be and self.kind != "unnamed party":
+            raise FieldError("may_be", "only an unnamed party lists the named actors it may be")
         _identified_aliases(self.aliases, self.identifications)
         return self
 
@@ -410,8 +422,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
 EventType = Literal[tuple(EVENT_TYPES)]  # type: ignore[valid-type]
 SubEventType = Literal[tuple(s for subs in EVENT_TYPES.values() for s in subs)]  # type: ignore[valid-type]
 
-NUMERIC_FIELDS = ("fatalities", "injuries", "arrests", "strikes")
-CLAIM_FIELDS = (*NUMERIC_FIELDS, "date", "place", "location", "perpetrator", "participants", "target", "detail")
+CLAIM_FIELDS = tuple(FIELD_LABELS)
 ClaimField = Literal[CLAIM_FIELDS]  # type: ignore[valid-type]
 
 _FIGURE_FORMS = (
@@ -483,6 +494,8 @@ class Claim(Model):
             raise FieldError("party", f"a {self.field} figure names its party (an actor id, or an unnamed party)")
         if (self.field == "date") != (self.resolved is not None):
             raise FieldError("resolved", "a date claim, and only a date claim, gives the date it resolves to")
+        if self.field == "responsibility" and self.party is None:
+            raise FieldError("party", "a claim of responsibility names who claimed it (an actor id)")
         if self.polarity == "denies" and self.field in NUMERIC_FIELDS:
             raise FieldError("polarity", "a figure is not denied: write the figure the source gives (0 for none)")
         if self.moment is not None and self.field != "date":

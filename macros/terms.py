@@ -69,19 +69,24 @@ BEARINGS = {
 }
 DISTANCE_UNITS = {"km": 1.0, "miles": 1.609344}
 
+# Claim fields, in the order a card lists them. Counts of people or strikes first: NUMERIC_FIELDS.
 FIELD_LABELS = {
     "fatalities": "Fatalities",
     "injuries": "Injuries",
+    "abducted": "Abducted or kidnapped",
+    "missing": "Missing",
     "arrests": "Arrests",
     "strikes": "Strikes",
     "date": "Date",
     "place": "Place",
     "location": "Location",
     "perpetrator": "Perpetrator",
+    "responsibility": "Claimed by",
     "participants": "Who took part",
     "target": "Target",
     "detail": "Detail",
 }
+NUMERIC_FIELDS = ("fatalities", "injuries", "abducted", "missing", "arrests", "strikes")
 
 # What the site may show of a document: the repository keeps every document as evidence either way.
 RIGHTS = {
