@@ -22,6 +22,7 @@ from .loader import load_dataset_cached
 from .pages import DEFAULT_PAGE_SIZE, build_pages
 from .render import restore
 from .search import search_entries
+from .searchindex import write_search_index
 from .timeline import timeline_layout
 from .whatsnew import FEED, render_feed
 from .yamlfile import DataError
@@ -88,3 +89,14 @@ def dump_markdown(markdown: str, src_uri: str) -> None:
     target = Path(folder) / src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(restore_blocks(markdown, src_uri), encoding="utf-8")
+
+
+def write_search(config: MkDocsConfig) -> None:
+    """Every search entry (the prose pages' and the data's) into the prebuilt, sharded index the
+    search worker reads; the search plugin is left none, so its search_index.json, which the
+    theme fetches on every page, holds only its settings."""
+    search = config.plugins.get("material/search")
+    if search is None or not search.config.enabled:
+        return
+    write_search_index(search.search_index.entries, Path(config.site_dir) / "search")
+    search.search_index.entries = []
