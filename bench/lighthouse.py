@@ -2,7 +2,9 @@
 
 The site is served as a host serves it: gzipped, with the Content-Security-Policy header. Each
 page is audited `runs` times and the run with the median performance score kept, as Lighthouse's
-own guidance on variance advises.
+own guidance on variance advises. Lighthouse sees the page as it opens, before a reader scrolls,
+so `all_charts_kb` also weighs it once every chart on it has been drawn by plotly.js (the map's
+page budget is about that).
 
     python -m bench.lighthouse SITE_DIR [--runs 3]
 """
@@ -17,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tools.chromium import CHROMIUM, FLAGS
+from tools.chromium import ALL_CHARTS_DRAWN, CHROMIUM, FLAGS, SCROLL_THROUGH_CHARTS, chromium
 from tools.localsite import serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +52,20 @@ def audit(url: str, out: Path) -> dict:
     }
 
 
+def weigh_with_every_chart(url: str) -> int:
+    """Bytes transferred (compressed, headers included) once every chart on the page is drawn."""
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 412, "height": 823})
+        finished = []
+        page.on("requestfinished", lambda request: finished.append(request))
+        page.goto(url, wait_until="networkidle")
+        page.evaluate(SCROLL_THROUGH_CHARTS)
+        page.wait_for_function(ALL_CHARTS_DRAWN)
+        page.wait_for_timeout(500)
+        sizes = [request.sizes() for request in finished]
+    return sum(size["responseBodySize"] + size["responseHeadersSize"] for size in sizes)
+
+
 def measure_pages(site: Path, runs: int = 3) -> dict[str, dict]:
     """Every page of PAGES, the median run of each (by performance score)."""
     results = {}
@@ -59,7 +75,8 @@ def measure_pages(site: Path, runs: int = 3) -> dict[str, dict]:
             audited = sorted((audit(url + path, Path(tmp) / "report.json") for _ in range(runs)),
                              key=lambda r: r["performance"])  # fmt: skip
             median = audited[len(audited) // 2]
-            results[name] = {**median, "map": name in HAS_MAP, "runs": runs,
+            results[name] = {**median, "all_charts_kb": round(weigh_with_every_chart(url + path) / 1024),
+                             "map": name in HAS_MAP, "runs": runs,
                              "performance_runs": [r["performance"] for r in audited]}  # fmt: skip
             print(name, json.dumps(results[name]), flush=True)
     return results

@@ -27,3 +27,16 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+# Charts draw as they come near the viewport, a bar chart's static preview when the pointer
+# reaches it: a reader scrolling past each one, pointer on it, draws them all with plotly.js.
+SCROLL_THROUGH_CHARTS = """async () => {
+  for (const el of document.querySelectorAll('.lw-chart')) {
+    el.scrollIntoView();
+    el.parentNode.dispatchEvent(new PointerEvent('pointerenter'));
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  }
+  window.scrollTo(0, 0);
+}"""
+ALL_CHARTS_DRAWN = "() => [...document.querySelectorAll('.lw-chart')].every(el => el.dataset.rendered)"
