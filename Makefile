@@ -83,9 +83,9 @@ offline: $(STAMP) $(NODE_STAMP) ## A zip of the site that works opened from disk
 	$(BIN)/python -m tools.offline
 
 SIZES ?= 1000 10000 100000
-bench: $(STAMP) ## Build seed and synthetic datasets (SIZES="1000 10000 100000"): bench/results.json
+bench: system $(STAMP) $(NODE_STAMP) ## Builds, Lighthouse and search at scale (SIZES="1000 10000 100000", ONLY=lighthouse,search): bench/results.json
 	@command -v hugo >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -qq && apt-get install -y -qq hugo >/dev/null; } || true
-	$(BIN)/python -m bench.run $(SIZES)
+	$(BIN)/python -m bench.run $(if $(ONLY),--only $(ONLY)) $(SIZES)
 
 clean: ## Remove the built site and caches
 	rm -rf site dist .cache .pytest_cache .ruff_cache node_modules

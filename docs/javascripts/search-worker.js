@@ -9,7 +9,7 @@
   var MAX_SHARDS = 8; /* a word shorter than its shard's prefix is completed from at most these */
   var here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
   var root = new URL("../", here).href;
-  var manifest = null, shards = {}, chunks = {}, queue = Promise.resolve();
+  var manifest = null, shards = {}, chunks = {}, queue = Promise.resolve(), latest = null;
 
   self.lwSearch = {
     manifest: function (_, data) { manifest = data; },
@@ -112,15 +112,24 @@
     });
   }
 
+  /* A moment for the messages of the next keystrokes to arrive (importScripts in a worker runs
+     a whole answer in one task otherwise). */
+  function settle() { return new Promise(function (resolve) { setTimeout(resolve, 15); }); }
+
   self.addEventListener("message", function (event) {
     var message = event.data;
     if (message.type === SETUP) {
       self.postMessage({ type: READY });
     } else if (message.type === QUERY) {
-      /* one query at a time, in the order typed: each answer is for the text then in the box */
-      queue = queue.then(function () { return answer(message.data); }).then(function (result) {
-        self.postMessage({ type: RESULT, data: result });
-      }, function (error) { console.error(error); });
+      /* One query at a time; one typed over before its turn is dropped, so a word typed fast
+         loads only the shards and entries of what is finally in the box. */
+      latest = message.data;
+      queue = queue.then(settle).then(function () {
+        if (message.data !== latest) return;
+        return answer(message.data).then(function (result) {
+          self.postMessage({ type: RESULT, data: result });
+        });
+      }).catch(function (error) { console.error(error); });
     }
   });
 })();
