@@ -9,7 +9,7 @@ Three parts, each kept in results.json until it is run again (`--only` runs some
 - lighthouse: Lighthouse mobile on four pages of the seed site (bench/lighthouse.py), beside
   the figures measured before the page-weight work (bench/lighthouse_before.json).
 - search: the first search on each synthetic size, served and from the offline build
-  (bench/search.py).
+  (bench/search.py), beside Material's lunr search before (bench/search_before.json).
 `targets_met` checks each target against the runs it is about.
 
     python -m bench.run [--only builds,lighthouse,search] [1000 10000 100000]
@@ -35,6 +35,7 @@ from bench.search import measure_search
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 LIGHTHOUSE_BEFORE = ROOT / "bench" / "lighthouse_before.json"
+SEARCH_BEFORE = ROOT / "bench" / "search_before.json"  # Material's lunr search, measured as bench/search.py does
 PARTS = ("builds", "lighthouse", "search")
 REPEAT_BELOW_S = 10.0  # a build quicker than this is timed REPEATS times, the fastest kept
 REPEATS = 3
@@ -141,8 +142,9 @@ def bench_one(label: str, events: int, data: Path | None, work: Path, parts: set
         run["rebuild_one_event_s"] = build["rebuild_s"]
     run.update(measure_site(work / "site"))
     if "search" in parts and data is not None:
-        offline = work / "offline-site"
-        run_build({**env, "OFFLINE": "true"}, offline)
+        offline = work / "offline-site"  # built once: it is searched, not timed
+        _build_once([sys.executable, "-m", "bench.build_once", str(ROOT / "mkdocs.yml"), str(offline)],
+                    {**env, "OFFLINE": "true", "LIBYA_WATCH_DUMP_MARKDOWN": ""})  # fmt: skip
         run["search"] = measure_search(work / "site", offline, events)
     if "builds" in parts:
         run["bare_wall_s"] = bare_build(work / "markdown", work)
@@ -204,6 +206,7 @@ def write_results(result: dict) -> None:
         a, b = synthetic[-2], synthetic[-1]
         slope = round((b["wall_s"] - a["wall_s"]) / (b["events"] - a["events"]) * 1000, 3)
     result.update(
+        search_before=json.loads(SEARCH_BEFORE.read_text(encoding="utf-8")),
         runs=runs,
         slope_s_per_1000_events=slope,
         targets_met=targets_met(runs) | page_targets_met(result.get("lighthouse")) | search_targets_met(runs),

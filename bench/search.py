@@ -38,7 +38,7 @@ def first_search(url: str, query: str, expect: str) -> dict:
         started = time.perf_counter()
         page.keyboard.type(query, delay=0)
         page.wait_for_function(
-            "([selector, expect]) => [...document.querySelectorAll(selector)].some(a => new RegExp(expect).test(a.href))",
+            "([links, expect]) => [...document.querySelectorAll(links)].some(a => new RegExp(expect).test(a.href))",
             arg=[RESULTS, expect],
             timeout=120_000,
             polling="raf",
