@@ -38,7 +38,7 @@ def bar_preview(figure: dict) -> dict | None:
     """The preview's shapes for a vertical bar chart (stacked or single, with error bars); None
     for any other figure."""
     traces = figure["data"]
-    if not traces or any(t.get("type") != "bar" or t.get("orientation") == "h" for t in traces):
+    if not traces or any(not t or t.get("type") != "bar" or t.get("orientation") == "h" for t in traces):
         return None
     categories = list(dict.fromkeys(str(x) for t in traces for x in t["x"]))
     legend = len(traces) > 1

@@ -3,9 +3,10 @@
    made to be printed, draws all at once). Until then, and without JavaScript, the figure's title,
    caption and data table are there. A bar chart comes with a static SVG of its bars, drawn at
    build time (macros/chartsvg.py): it is swapped for the interactive chart only when the reader
-   reaches for it (pointer, touch, focus), so a page opens without running plotly.js. Each chart loads the smallest of plotly.js's own partial
-   bundles that has all its trace types, served by this site (macros/assets.py), and the Africa base
-   map only for a map; on first load and after instant navigation. Charts follow the light/dark
+   reaches for it (pointer, touch, focus), so a page opens without running plotly.js. Each chart
+   loads the smallest of plotly.js's own partial bundles that has all its trace types, served by
+   this site (macros/assets.py), and the Africa base map only for a map; on first load and after
+   instant navigation. Charts follow the light/dark
    scheme, and are redrawn light and paper-wide for printing. */
 (function () {
   var self = document.currentScript;
@@ -39,7 +40,7 @@
   }
 
   function bundleFor(figure) {
-    var types = figure.data.map(function (trace) { return trace.type || "scatter"; });
+    var types = figure.data.filter(Boolean).map(function (trace) { return trace.type || "scatter"; });
     var found = BUNDLES.filter(function (bundle) {
       return types.every(function (type) { return bundle[1].indexOf(type) >= 0; });
     })[0];
@@ -110,6 +111,7 @@
       }, { rootMargin: NEAR });
     }
     charts.forEach(function (el) {
+      el.setAttribute("data-waiting", "true"); /* seen here: it draws when it is reached */
       if (!el.hasAttribute("data-preview")) return observer.observe(el);
       var upgrade = function () { draw(el); };
       ["pointerenter", "touchstart", "focusin"].forEach(function (name) {
