@@ -11,6 +11,7 @@ they come near the viewport. Geometry here, markup in `templates/chart_preview.h
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 
 WIDTH = 640  # viewBox units; the SVG scales to the column
@@ -35,47 +36,41 @@ class Tick:
 
 
 def bar_preview(figure: dict) -> dict | None:
-    """The preview's shapes for a vertical bar chart (stacked or single, with error bars); None
-    for any other figure."""
+    """The preview's shapes for a vertical bar chart (stacked, or grouped side by side as plotly
+    draws bars by default; a missing value draws nothing; error bars as whiskers); None for any
+    other figure."""
     traces = figure["data"]
     if not traces or any(not t or t.get("type") != "bar" or t.get("orientation") == "h" for t in traces):
         return None
+    layout = figure["layout"]
     categories = list(dict.fromkeys(str(x) for t in traces for x in t["x"]))
     legend = len(traces) > 1
-    height = figure["layout"].get("height", 360)
+    height = layout.get("height", 360)
     bottom = height - MARGIN["b"] - (LEGEND_ROW * math.ceil(len(traces) / 3) if legend else 0)
-    stacks, whiskers = _stacks(traces, categories)
-    top_value = max([*(sum(s) for s in stacks.values()), *(w[1] for w in whiskers.values()), 1])
-    step = _nice_step(top_value)
-    axis_max = step * math.ceil(top_value / step)
+    bars = _bars(traces, stacked=layout.get("barmode") == "stack")
+    highest = max([1, *(top for *_, top in bars)])
+    step = _nice_step(highest)
+    axis_max = step * math.ceil(highest / step)
     scale = (bottom - MARGIN["t"]) / axis_max
     band = (WIDTH - MARGIN["l"] - MARGIN["r"]) / len(categories)
-    rects, base = [], dict.fromkeys(categories, 0.0)
-    for trace in traces:
-        for x, y in zip(trace["x"], trace["y"], strict=True):
-            if not y:
-                continue
-            key = str(x)
-            left = MARGIN["l"] + categories.index(key) * band + band * 0.1
-            top = bottom - (base[key] + y) * scale
-            rects.append(Rect(round(left, 1), round(top, 1), round(band * 0.8, 1), round(y * scale, 1),
-                              trace["marker"]["color"], f"{key} · {trace.get('name', '')}: {y}"))  # fmt: skip
-            base[key] += y
+    width = band * 0.8 / (1 if layout.get("barmode") == "stack" else len(traces))
+    rects, whiskers = [], []
+    for trace, slot, x, base, y, low, high, _ in bars:
+        left = MARGIN["l"] + categories.index(x) * band + band * 0.1 + slot * width
+        rects.append(Rect(round(left, 1), round(bottom - (base + y) * scale, 1), round(width, 1), round(y * scale, 1),
+                          trace["marker"]["color"], f"{x} · {trace.get('name', '')}: {y:g}"))  # fmt: skip
+        if low is not None:
+            whiskers.append(
+                (round(left + width / 2, 1), round(bottom - high * scale, 1), round(bottom - low * scale, 1))
+            )
     return {
         "width": WIDTH,
         "height": height,
         "bottom": bottom,
         "left": MARGIN["l"],
         "right": WIDTH - MARGIN["r"],
-        "rects": rects,
-        "whiskers": [
-            (
-                round(MARGIN["l"] + (categories.index(k) + 0.5) * band, 1),
-                round(bottom - hi * scale, 1),
-                round(bottom - lo * scale, 1),
-            )
-            for k, (lo, hi) in whiskers.items()
-        ],
+        "rects": [r for r in rects if r.height > 0],
+        "whiskers": whiskers,
         "x_ticks": [Tick(round(MARGIN["l"] + (i + 0.5) * band, 1), c) for i, c in enumerate(categories)],
         "x_every": max(1, math.ceil(len(categories) / 12)),  # label at most a dozen categories
         "y_ticks": [Tick(round(bottom - v * scale, 1), f"{v:g}") for v in _range(0, axis_max, step)],
@@ -83,17 +78,24 @@ def bar_preview(figure: dict) -> dict | None:
     }
 
 
-def _stacks(traces: list[dict], categories: list[str]) -> tuple[dict, dict]:
-    """Each category's stacked values, and the low-high whisker of a trace's error bars."""
-    stacks: dict[str, list[float]] = {c: [] for c in categories}
-    whiskers: dict[str, tuple[float, float]] = {}
-    for trace in traces:
+def _bars(traces: list[dict], stacked: bool) -> list[tuple]:
+    """(trace, slot, category, base, value, low, high, top) for each bar with a value: `slot` its
+    place in a group, `base` where a stacked bar starts, low-high its whisker (None without one),
+    `top` the highest point it reaches."""
+    bars, stack = [], defaultdict(float)
+    for slot, trace in enumerate(traces):
         error = trace.get("error_y")
         for i, (x, y) in enumerate(zip(trace["x"], trace["y"], strict=True)):
-            stacks[str(x)].append(y)
+            if y is None:
+                continue
+            key, base = str(x), stack[str(x)] if stacked else 0.0
+            low = high = None
             if error:
-                whiskers[str(x)] = (y - error["arrayminus"][i], y + error["array"][i])
-    return stacks, whiskers
+                low, high = base + y - error["arrayminus"][i], base + y + error["array"][i]
+            bars.append((trace, 0 if stacked else slot, key, base, y, low, high, max(base + y, high or 0)))
+            if stacked:
+                stack[key] += y
+    return bars
 
 
 def _nice_step(top: float) -> float:

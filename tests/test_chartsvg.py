@@ -15,8 +15,9 @@ def dataset():
     return load_dataset(PROJECT / "data")
 
 
-def bars(*traces: dict, height: int = 360) -> dict:
-    return {"data": [{"type": "bar", "marker": {"color": "#000"}, **t} for t in traces], "layout": {"height": height}}
+def bars(*traces: dict, barmode: str = "stack") -> dict:
+    return {"data": [{"type": "bar", "marker": {"color": "#000"}, **t} for t in traces],
+            "layout": {"height": 360, "barmode": barmode}}  # fmt: skip
 
 
 def test_stacked_bars_sit_on_each_other_and_fill_to_their_total():
@@ -40,6 +41,19 @@ def test_whiskers_span_the_lowest_to_the_highest_figure():
     assert bottom == pytest.approx(preview["bottom"] - 2 * scale, abs=0.1)
     assert top == pytest.approx(preview["bottom"] - 10 * scale, abs=0.1)
     assert preview["legend"] == []  # one series needs no legend
+
+
+def test_grouped_bars_stand_side_by_side_each_with_its_whisker_and_none_for_no_value():
+    def side(name: str, y: list, high: list) -> dict:
+        error = {"type": "data", "symmetric": False, "array": high, "arrayminus": [0, 0]}
+        return {"name": name, "x": [2020, 2021], "y": y, "error_y": error}
+
+    preview = bar_preview(bars(side("a", [4, None], [2, 0]), side("b", [3, 5], [0, 1]), barmode="group"))
+    a2020, b2020, b2021 = preview["rects"]  # a's 2021 has no value: no bar, no whisker
+    assert a2020.y + a2020.height == b2020.y + b2020.height == b2021.y + b2021.height == preview["bottom"]
+    assert b2020.x == pytest.approx(a2020.x + a2020.width, abs=0.1)  # side by side, not stacked
+    assert len(preview["whiskers"]) == 3
+    assert preview["whiskers"][0][1] == pytest.approx(10, abs=0.1)  # a 2020 reaches 6, the top of the axis
 
 
 @pytest.mark.parametrize("build", [charts.event_map, charts.coverage_matrix, charts.actor_involvement])
