@@ -20,20 +20,22 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
 	@touch $(STAMP)
 
-# The npm tools (package.json, pinned by package-lock.json): the checkers the tests run.
+# The npm packages (package.json, pinned by package-lock.json): the plotly.js bundles the site
+# serves and the checkers the tests run. npm comes from Debian when missing (and root), as in CI.
 # --ignore-scripts: vnu-jar's install script would fetch a Java runtime; Debian's Java 17 runs it.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
 	@command -v npm >/dev/null || { echo "npm is missing: make system, or apt-get install npm" >&2; exit 1; }
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $(NODE_STAMP)
 
 setup: $(STAMP) $(NODE_STAMP) ## Create .venv and node_modules and install the pinned dependencies
 
-serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000, rebuilding on edits
+serve: $(STAMP) $(NODE_STAMP) ## Build and serve the site on http://127.0.0.1:8000, rebuilding on edits
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) ## Strict build into site/, replacing it only when the build succeeds
+build: $(STAMP) $(NODE_STAMP) ## Strict build into site/, replacing it only when the build succeeds
 	$(BIN)/python -m tools.build --site-dir site
 
 validate: $(STAMP) ## Check the data; print every problem as file:line: field: message
@@ -82,13 +84,13 @@ PAPER ?= A4
 pdf: build system ## The briefing as site/briefing.pdf (PAPER=Letter for US paper)
 	$(BIN)/python -m tools.pdf --site site --paper $(PAPER)
 
-offline: $(STAMP) ## A zip of the site that works opened from disk: dist/libya-watch-offline.zip
+offline: $(STAMP) $(NODE_STAMP) ## A zip of the site that works opened from disk: dist/libya-watch-offline.zip
 	$(BIN)/python -m tools.offline
 
 SIZES ?= 1000 10000 100000
-bench: $(STAMP) ## Build seed and synthetic datasets (SIZES="1000 10000 100000"): bench/results.json
+bench: system $(STAMP) $(NODE_STAMP) ## Builds, Lighthouse and search at scale (SIZES="1000 10000 100000", ONLY=lighthouse,search): bench/results.json
 	@command -v hugo >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -qq && apt-get install -y -qq hugo >/dev/null; } || true
-	$(BIN)/python -m bench.run $(SIZES)
+	$(BIN)/python -m bench.run $(if $(ONLY),--only $(ONLY)) $(SIZES)
 
 clean: ## Remove the built site and caches
 	rm -rf site dist .cache .pytest_cache .ruff_cache node_modules

@@ -1,17 +1,23 @@
 """`make bench`: build the site from the seed data and from synthetic datasets of each size,
 and write bench/results.json.
 
-For each dataset: wall time and peak memory of a strict build (in its own process), the pages,
-the largest page and the largest chart data, the site's size, and the same pages built by bare
-mkdocs-material from their pre-rendered Markdown (`bare_wall_s`; `ratio` = wall_s / bare_wall_s).
-A build under ten seconds is timed three times and the fastest kept, for both. `targets_met`
-checks each of the issue's targets against the runs it is about.
+Three parts, each kept in results.json until it is run again (`--only` runs some of them):
+- builds: for each dataset, wall time and peak memory of a strict build (in its own process),
+  the pages, the largest page and the largest chart data, the site's size, and the same pages
+  built by bare mkdocs-material from their pre-rendered Markdown (`bare_wall_s`; `ratio` =
+  wall_s / bare_wall_s). A build under ten seconds is timed three times and the fastest kept.
+- lighthouse: Lighthouse mobile on four pages of the seed site (bench/lighthouse.py), beside
+  the figures measured before the page-weight work (bench/lighthouse_before.json).
+- search: the first search on each synthetic size, served and from the offline build
+  (bench/search.py), beside Material's lunr search before (bench/search_before.json).
+`targets_met` checks each target against the runs it is about.
 
-    python -m bench.run [1000 10000 100000]
+    python -m bench.run [--only builds,lighthouse,search] [1000 10000 100000]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -23,9 +29,14 @@ from pathlib import Path
 
 from bench.generate import generate
 from bench.hugo import hugo_build
+from bench.lighthouse import measure_pages
+from bench.search import measure_search
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
+LIGHTHOUSE_BEFORE = ROOT / "bench" / "lighthouse_before.json"
+SEARCH_BEFORE = ROOT / "bench" / "search_before.json"  # Material's lunr search, measured as bench/search.py does
+PARTS = ("builds", "lighthouse", "search")
 REPEAT_BELOW_S = 10.0  # a build quicker than this is timed REPEATS times, the fastest kept
 REPEATS = 3
 # The issue's targets, each as (the run it is about: "seed", a size, or "all"; field; limit).
@@ -39,6 +50,17 @@ TARGETS = {
     "no HTML page over 1 MB": ("all", "largest_page_kb", 1024.0),
     "no page's chart data over 300 KB": ("all", "largest_chart_kb", 300.0),
 }
+# Lighthouse mobile, on each page audited: (field, limit); transfer with and without the map.
+PAGE_TARGETS = {
+    "performance at least 0.95": ("performance", lambda page: page["performance"] >= 0.95),
+    "transfer at most 1 MB (1.6 MB with the map), every chart drawn": (
+        "all_charts_kb",
+        lambda page: max(page["transfer_kb"], page["all_charts_kb"]) <= (1638 if page["map"] else 1024),
+    ),
+    "total blocking time at most 200 ms": ("tbt_ms", lambda page: page["tbt_ms"] <= 200),
+    "largest contentful paint at most 2 s": ("lcp_s", lambda page: page["lcp_s"] <= 2.0),
+}
+SEARCH_TARGET_MS = 1000  # the first query at 100,000 events, served and from disk
 BARE_CONFIG = """site_name: Libya Watch (bare)
 docs_dir: {docs}
 theme:
@@ -104,7 +126,7 @@ def bare_build(markdown: Path, work: Path) -> float:
     return best_of(command)["wall_s"]
 
 
-def bench_one(label: str, events: int, data: Path | None, work: Path) -> dict:
+def bench_one(label: str, events: int, data: Path | None, work: Path, parts: set[str]) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIBYA_WATCH_DUMP_MARKDOWN": str(work / "markdown")}
     touch = ROOT / "data" / "events.yaml"
     if data is not None:
@@ -119,42 +141,99 @@ def bench_one(label: str, events: int, data: Path | None, work: Path) -> dict:
     if "rebuild_s" in build:
         run["rebuild_one_event_s"] = build["rebuild_s"]
     run.update(measure_site(work / "site"))
-    run["bare_wall_s"] = bare_build(work / "markdown", work)
-    run["ratio"] = round(run["wall_s"] / run["bare_wall_s"], 2)
-    run["hugo_wall_s"] = hugo_build(work / "markdown", work)  # the outside reference
+    if "search" in parts and data is not None:
+        offline = work / "offline-site"  # built once: it is searched, not timed
+        _build_once([sys.executable, "-m", "bench.build_once", str(ROOT / "mkdocs.yml"), str(offline)],
+                    {**env, "OFFLINE": "true", "LIBYA_WATCH_DUMP_MARKDOWN": ""})  # fmt: skip
+        run["search"] = measure_search(work / "site", offline, events)
+    if "builds" in parts:
+        run["bare_wall_s"] = bare_build(work / "markdown", work)
+        run["ratio"] = round(run["wall_s"] / run["bare_wall_s"], 2)
+        run["hugo_wall_s"] = hugo_build(work / "markdown", work)  # the outside reference
     return run
 
 
 def main(argv: list[str]) -> int:
-    sizes = [int(n) for n in (argv or ["1000", "10000", "100000"])]
-    runs: list[dict] = []
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default=",".join(PARTS), help="comma-separated parts: " + ", ".join(PARTS))
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 100000])
+    args = parser.parse_args(argv)
+    parts = set(args.only.split(","))
+    if not parts <= set(PARTS):
+        parser.error(f"--only takes {', '.join(PARTS)}")
+    result = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {"runs": []}
     with tempfile.TemporaryDirectory() as tmp:
-        seed = sum(1 for _ in _seed_events())
-        runs.append(bench_one("seed", seed, None, Path(tmp) / "seed"))
-        write_results(runs)
-        for n in sizes:
-            work = Path(tmp) / f"n{n}"
-            data = generate(n, work / "dataset")
-            runs.append(bench_one(f"synthetic-{n}", n, data, work))
-            write_results(runs)  # after each size: a long run keeps what it has measured
-            shutil.rmtree(work)
+        if "lighthouse" in parts:
+            result["lighthouse"] = lighthouse(Path(tmp) / "lighthouse")
+            write_results(result)
+        if parts & {"builds", "search"}:
+            if "builds" in parts:
+                seed = sum(1 for _ in _seed_events())
+                record(result, bench_one("seed", seed, None, Path(tmp) / "seed", parts), parts)
+            for n in args.sizes:
+                work = Path(tmp) / f"n{n}"
+                data = generate(n, work / "dataset")
+                record(result, bench_one(f"synthetic-{n}", n, data, work, parts), parts)
+                shutil.rmtree(work)  # after each size: a long run keeps what it has measured
     return 0
 
 
-def write_results(runs: list[dict]) -> None:
-    print(json.dumps(runs[-1]), flush=True)
+def lighthouse(work: Path) -> dict:
+    """The seed site, built as published, audited page by page; beside the figures from before."""
+    run_build({**os.environ, "NO_MKDOCS_2_WARNING": "1"}, work / "site")
+    before = json.loads(LIGHTHOUSE_BEFORE.read_text(encoding="utf-8"))
+    return {"before": before, "after": measure_pages(work / "site")}
+
+
+def record(result: dict, run: dict, parts: set[str]) -> None:
+    """Put a size's new figures in place of its old ones; a search-only run replaces only the search."""
+    old = next((r for r in result["runs"] if r["label"] == run["label"]), None)
+    if old is None:
+        result["runs"].append(run)
+    elif "builds" in parts:
+        result["runs"][result["runs"].index(old)] = {"search": old.get("search"), **run} if "search" in old else run
+    else:
+        old["search"] = run["search"]
+    print(json.dumps(run), flush=True)
+    write_results(result)
+
+
+def write_results(result: dict) -> None:
+    runs = sorted(result["runs"], key=lambda r: r["events"])
     synthetic = [r for r in runs if r["label"] != "seed"]
     slope = None
     if len(synthetic) >= 2:
         a, b = synthetic[-2], synthetic[-1]
         slope = round((b["wall_s"] - a["wall_s"]) / (b["events"] - a["events"]) * 1000, 3)
-    result = {
-        "runs": runs,
-        "slope_s_per_1000_events": slope,
-        "targets_met": targets_met(runs),
-        "machine": f"{os.cpu_count()} cores",
-    }
+    result.update(
+        search_before=json.loads(SEARCH_BEFORE.read_text(encoding="utf-8")),
+        runs=runs,
+        slope_s_per_1000_events=slope,
+        targets_met=targets_met(runs) | page_targets_met(result.get("lighthouse")) | search_targets_met(runs),
+        machine=f"{os.cpu_count()} cores",
+    )
     RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+
+
+def page_targets_met(lighthouse: dict | None) -> dict[str, bool]:
+    """Each Lighthouse target on each audited page (none when Lighthouse has not run)."""
+    pages = (lighthouse or {}).get("after", {})
+    return {
+        f"{name}: {target}": check(page) for name, page in pages.items() for target, (_, check) in PAGE_TARGETS.items()
+    }
+
+
+def search_targets_met(runs: list[dict]) -> dict[str, bool]:
+    """The first search at 100,000 events within a second, served and from disk, and it found
+    what it looked for (a run that did not find it has no time)."""
+    met = {}
+    for run in runs:
+        if run["events"] == 100000 and "search" in run:
+            for where, searches in run["search"].items():
+                met[f"first search at 100,000 events within 1 s ({where})"] = all(
+                    s["first_query_ms"] <= SEARCH_TARGET_MS for s in searches
+                )
+    return met
 
 
 def targets_met(runs: list[dict]) -> dict[str, bool]:

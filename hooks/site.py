@@ -1,5 +1,6 @@
-"""MkDocs hook: fail early on bad data, add the generated pages and the downloads, and put each
-generated page's set-aside HTML back as it is written (see macros/site.py)."""
+"""MkDocs hook: fail early on bad data, add the generated pages and the downloads, put each
+generated page's set-aside HTML back as it is written (see macros/site.py), and write the search
+index as shards (macros/searchindex.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from macros.site import dataset_for, dump_markdown, generated_files, restore_blocks, write_downloads
+from macros.site import dataset_for, dump_markdown, generated_files, restore_blocks, write_downloads, write_search
 
 _COMMAND = {"name": "build"}
 
@@ -52,7 +53,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return restore_blocks(output, page.file.src_uri, release=True)
 
 
+@event_priority(50)  # before the search plugin writes search_index.json, and the offline plugin inlines it
 def on_post_build(config: MkDocsConfig) -> None:
+    write_search(config)
     gc.enable()
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from . import limits
+from .chartsvg import bar_preview
 from .comparison import organisation_of
 from .dataset import Dataset
 from .figures import point_figures
@@ -373,7 +374,9 @@ def render_chart(chart: Chart, page: str) -> Markup:
     slug = page.removesuffix(".md").replace("/", "-")
     rows = chart.rows[: limits.CHART_TABLE_ROWS]
     more = len(chart.rows) - len(rows)
-    return Markup(render("chart.html", chart=chart, rows=rows, more=more, id=f"chart-{slug}-{chart.key}"))
+    preview = bar_preview(chart.figure)  # a static SVG of bars, drawn at once (macros/chartsvg.py)
+    chart_id = f"chart-{slug}-{chart.key}"
+    return Markup(render("chart.html", chart=chart, rows=rows, more=more, id=chart_id, preview=preview))
 
 
 def render_map_of(events: list[Event], dataset: Dataset, page: str, title: str) -> Markup | None:

@@ -10,23 +10,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import plotly
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from .assets import asset_files
 from .dataset import Dataset
 from .exports import write_exports
 from .links import Layout
-from .loader import DATA_DIR, load_dataset_cached
+from .loader import load_dataset_cached
 from .pages import DEFAULT_PAGE_SIZE, build_pages
 from .render import restore
 from .search import search_entries
+from .searchindex import write_search_index
 from .timeline import timeline_layout
 from .whatsnew import FEED, render_feed
 from .yamlfile import DataError
-
-GEO_DIR = DATA_DIR / "geo"
 
 
 def dataset_for(config: MkDocsConfig) -> Dataset:
@@ -92,15 +91,12 @@ def dump_markdown(markdown: str, src_uri: str) -> None:
     target.write_text(restore_blocks(markdown, src_uri), encoding="utf-8")
 
 
-def asset_files(config: MkDocsConfig) -> list[File]:
-    """plotly.js from the pinned plotly package and the base map, served from the site itself."""
-    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    shapes = (GEO_DIR / "africa_50m.json").read_text(encoding="utf-8")
-    register = (
-        "window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};\n"
-        f"window.PlotlyGeoAssets.topojson.africa_50m = {shapes};\n"
-    )
-    return [
-        File.generated(config, "assets/javascripts/plotly.min.js", abs_src_path=str(plotly_js)),
-        File.generated(config, "assets/javascripts/africa_50m.js", content=register),
-    ]
+def write_search(config: MkDocsConfig) -> None:
+    """Every search entry (the prose pages' and the data's) into the prebuilt, sharded index the
+    search worker reads; the search plugin is left none, so its search_index.json, which the
+    theme fetches on every page, holds only its settings."""
+    search = config.plugins.get("material/search")
+    if search is None or not search.config.enabled:
+        return
+    write_search_index(search.search_index.entries, Path(config.site_dir) / "search")
+    search.search_index.entries = []

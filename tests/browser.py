@@ -2,9 +2,9 @@
 
 from urllib.parse import urlsplit
 
-from tools.chromium import chromium
+from tools.chromium import ALL_CHARTS_DRAWN, SCROLL_THROUGH_CHARTS, chromium
 
-__all__ = ["chromium", "foreign"]
+__all__ = ["ALL_CHARTS_DRAWN", "SCROLL_THROUGH_CHARTS", "chromium", "foreign"]
 
 
 def foreign(urls: list[str]) -> list[str]:

@@ -1,5 +1,6 @@
 """Charts in real headless Chromium: every chart draws, the map draws its outlines offline,
-plotly.js loads only where there is a chart, and instant navigation keeps charts working."""
+plotly.js loads only where there is a chart and only the bundle its charts need, a chart draws
+when it comes near the viewport, and instant navigation keeps charts working."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.browser import chromium
+from tests.browser import ALL_CHARTS_DRAWN, SCROLL_THROUGH_CHARTS, chromium
 
 pytestmark = pytest.mark.browser
 
@@ -43,6 +44,7 @@ def test_every_chart_on_every_page_draws_without_errors_or_foreign_requests(site
         page.on("request", lambda r, requests=requests: requests.append(r.url))
         address = url + ("" if path == "." else path + "/")
         page.goto(address, wait_until="networkidle")
+        page.evaluate(SCROLL_THROUGH_CHARTS)
         page.wait_for_function(
             f"() => document.querySelectorAll('.lw-chart[data-rendered] svg.main-svg').length >= {count}"
         )
@@ -71,6 +73,7 @@ def test_charts_draw_after_instant_navigation(site, browser):
     page.evaluate("window.__sameDocument = true")
     page.locator("nav.md-nav a[href$='timeline/']").first.click()
     page.wait_for_url("**/timeline/")
+    page.locator(".lw-chart").first.hover()  # its static bars turn into the plotly.js chart
     page.wait_for_selector(".lw-chart[data-rendered] svg.main-svg", timeout=15_000)
     assert page.evaluate("window.__sameDocument === true")
 
@@ -80,6 +83,7 @@ def test_charts_follow_the_dark_scheme(site, browser):
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()
     page.goto(url + "timeline/", wait_until="networkidle")
+    page.locator(".lw-chart").first.hover()
     page.wait_for_selector(".lw-chart[data-rendered] svg.main-svg")
     colour = page.evaluate("document.querySelector('.lw-chart[data-rendered]').layout.font.color")
     assert colour == "#e2e4e9"
@@ -88,3 +92,80 @@ def test_charts_follow_the_dark_scheme(site, browser):
     assert page.evaluate("document.querySelector('.lw-chart[data-rendered]').layout.font.color") == "#1f2328"
     assert page.evaluate("document.querySelector('.lw-chart[data-rendered]').layout.width") == 680
     context.close()
+
+
+def scripts_requested(page) -> list[str]:
+    return page.evaluate("performance.getEntriesByType('resource').map(e => e.name.split('/').pop())")
+
+
+def test_a_chart_below_the_fold_draws_only_when_scrolled_near(site, browser):
+    _, url = site
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(url, wait_until="networkidle")  # the front page: the briefing first, its charts further down
+    chart = page.locator(".lw-chart").first
+    assert chart.evaluate("el => el.getBoundingClientRect().top") > 1200, "the chart is not below the fold here"
+    assert page.locator(".lw-chart[data-claimed]").count() == 0
+    assert not any(name.startswith("plotly") for name in scripts_requested(page))
+    chart.scroll_into_view_if_needed()
+    page.wait_for_selector(".lw-chart[data-rendered] svg.main-svg")
+
+
+def test_each_page_loads_only_the_bundle_its_charts_need(site, browser):
+    _, url = site
+    expected = {
+        "timeline/": {"plotly-basic.min.js"},  # bars and lines
+        "sources/qatrun-second-attack/": {"plotly-geo.min.js", "africa_50m.js"},  # the map alone
+        "": {"plotly-basic.min.js", "plotly-geo.min.js", "africa_50m.js"},  # bars and the map
+        "sources/": {"plotly-cartesian.min.js"},  # the heatmap
+    }
+    for path, scripts in expected.items():
+        page = browser.new_page()
+        page.goto(url + path, wait_until="networkidle")
+        page.evaluate(SCROLL_THROUGH_CHARTS)
+        page.wait_for_function(ALL_CHARTS_DRAWN)
+        loaded = {name for name in scripts_requested(page) if name.startswith("plotly") or name.startswith("africa")}
+        assert loaded == scripts, path
+        page.close()
+
+
+def test_a_bar_chart_opens_as_static_bars_and_turns_interactive_when_reached(site, browser):
+    _, url = site
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(url + "timeline/", wait_until="networkidle")
+    first = page.locator(".lw-chart").first
+    assert first.locator("svg.lw-chart-preview rect").count() > 0
+    assert not any(name.startswith("plotly") for name in scripts_requested(page)), "plotly.js ran at open"
+    first.hover()
+    page.wait_for_selector(f"#{first.get_attribute('id')}[data-rendered] svg.main-svg")
+    assert first.locator("svg.lw-chart-preview").count() == 0
+
+
+def test_without_javascript_a_chart_is_its_title_caption_and_table(site, browser):
+    _, url = site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    for path in ("", "timeline/", "sources/"):
+        page.goto(url + path)
+        for figure in page.locator("figure.lw-chart-figure").all():
+            assert figure.locator(".lw-chart-title").is_visible() and figure.locator(".lw-chart-caption").is_visible()
+            assert figure.locator(".lw-chart-data summary").is_visible()
+            chart = figure.locator(".lw-chart")
+            height = chart.evaluate("el => el.getBoundingClientRect().height")
+            if chart.get_attribute("data-preview") is None:
+                assert height == 0, f"/{path}: an empty box where a chart cannot be drawn"
+            else:
+                assert height > 100 and chart.locator("svg rect").count() > 0, f"/{path}: bars without JavaScript"
+    context.close()
+
+
+def test_printing_a_page_prints_each_chart_not_yet_drawn_as_bars_or_its_table(site, browser):
+    _, url = site
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(url, wait_until="networkidle")  # the front page: a bar chart and the map, below the fold
+    assert page.locator(".lw-chart[data-claimed]").count() == 0
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    bars, map_ = page.locator(".lw-chart[data-preview]"), page.locator(".lw-chart[data-geo]")
+    assert bars.locator("svg.lw-chart-preview").is_visible()
+    assert not page.locator("figure", has=bars).locator(".lw-chart-data table").is_visible()
+    assert page.locator("figure", has=map_).locator(".lw-chart-data table").is_visible()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.browser import chromium, foreign
+from tests.browser import ALL_CHARTS_DRAWN, SCROLL_THROUGH_CHARTS, chromium, foreign
 from tests.conftest import PROJECT
 from tests.site import build_site, serve
 from tools.chromium import CHROMIUM, FLAGS
@@ -126,12 +126,12 @@ class Visitor:
         page.on("requestfailed", lambda request: self.pending.discard(request))
 
     def visit(self, url: str, quiet_ms: int = 100) -> list[str]:
-        """Open `url`, wait for its charts and for no open request (networkidle waits 500 ms)."""
+        """Open `url`, scroll through it until its charts are drawn, and wait for no open request
+        (networkidle waits 500 ms)."""
         self.requests.clear()
         self.page.goto(url, wait_until="load")
-        self.page.wait_for_function(
-            "() => [...document.querySelectorAll('.lw-chart')].every(el => el.dataset.rendered)"
-        )
+        self.page.evaluate(SCROLL_THROUGH_CHARTS)
+        self.page.wait_for_function(ALL_CHARTS_DRAWN)
         for _ in range(100):
             self.page.wait_for_timeout(quiet_ms)
             if not self.pending:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.browser import chromium
+from tests.browser import ALL_CHARTS_DRAWN, SCROLL_THROUGH_CHARTS, chromium
 from tests.conftest import PROJECT
 from tests.site import CSP, MKDOCS, free_port, serve
 
@@ -24,7 +24,6 @@ window.__csp = [];
 document.addEventListener("securitypolicyviolation", e =>
   window.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`));
 """
-CHARTS_DRAWN = "() => [...document.querySelectorAll('.lw-chart')].every(el => el.dataset.rendered)"
 
 
 def test_the_test_server_sends_the_policy(served_site):
@@ -62,7 +61,8 @@ def test_charts_map_search_filters_and_instant_navigation_work_under_the_policy(
         page.on("pageerror", lambda error: errors.append(str(error)))
 
         page.goto(base_url, wait_until="load")  # bar chart and the map
-        page.wait_for_function(CHARTS_DRAWN)
+        page.evaluate(SCROLL_THROUGH_CHARTS)
+        page.wait_for_function(ALL_CHARTS_DRAWN)
         assert page.locator("#chart-index-map .geo path").count() > 0, "the map drew no outline"
         assert page.evaluate("window.__csp") == []
 
@@ -74,7 +74,8 @@ def test_charts_map_search_filters_and_instant_navigation_work_under_the_policy(
         page.evaluate("window.__sameDocument = true")
         page.locator(".md-nav__link", has_text="Timeline").first.click()  # instant navigation
         page.wait_for_url("**/timeline/")
-        page.wait_for_function(CHARTS_DRAWN)
+        page.evaluate(SCROLL_THROUGH_CHARTS)
+        page.wait_for_function(ALL_CHARTS_DRAWN)
         assert page.evaluate("window.__sameDocument === true"), "the page reloaded: instant navigation is off"
         assert page.evaluate("window.__csp") == []
         total = page.locator("article.lw-event").count()

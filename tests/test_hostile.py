@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from macros.loader import load_dataset
 from macros.yamlfile import DataError
-from tests.browser import chromium
+from tests.browser import ALL_CHARTS_DRAWN, SCROLL_THROUGH_CHARTS, chromium
 from tests.conftest import PROJECT, FixtureCopy
 from tests.site import CSP, build_site, serve
 from tools.pdf import make_pdf
@@ -96,11 +96,13 @@ def test_charts_search_and_pages_run_none_of_it_in_chromium(hostile_site):
         page.on("pageerror", lambda error: errors.append(str(error)))
         for path in ("", "timeline/", "places/jabal-asida/", "actors/islamic-state/", "disputes/"):
             page.goto(url + path, wait_until="load")
-            page.wait_for_function("() => [...document.querySelectorAll('.lw-chart')].every(e => e.dataset.rendered)")
+            page.evaluate(SCROLL_THROUGH_CHARTS)
+            page.wait_for_function(ALL_CHARTS_DRAWN)
             assert page.evaluate("window.__ran") == [], path
         # the map's hover text carries the place name: drawn as text, not markup
         page.goto(url, wait_until="load")
-        page.wait_for_function("() => [...document.querySelectorAll('.lw-chart')].every(e => e.dataset.rendered)")
+        page.evaluate(SCROLL_THROUGH_CHARTS)
+        page.wait_for_function(ALL_CHARTS_DRAWN)
         figures = page.evaluate("[...document.querySelectorAll('.lw-chart')].map(e => JSON.stringify(e.data))")
         assert any(HOSTILE in figure for figure in figures), "the hostile name is not in any chart"
         assert page.locator(".lw-chart img, .lw-chart script").count() == 0

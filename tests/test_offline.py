@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from tests.browser import chromium
+from tests.browser import SCROLL_THROUGH_CHARTS, chromium
 from tools.offline import FOLDER, build_offline, write_zip
 
 pytestmark = pytest.mark.browser
@@ -34,6 +34,7 @@ def test_bundle_works_from_disk_with_no_network(bundle):
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto((site / "index.html").as_uri(), wait_until="load")
+        page.evaluate(SCROLL_THROUGH_CHARTS)
         page.wait_for_function("() => document.querySelectorAll('.lw-chart[data-rendered] svg.main-svg').length >= 2")
         assert page.locator(".lw-chart[data-geo] path.countries, .lw-chart[data-geo] .countries path").count() >= 1
         page.locator(".md-search__input").click()
@@ -43,6 +44,7 @@ def test_bundle_works_from_disk_with_no_network(bundle):
         page.keyboard.type("Qatroun")
         page.wait_for_selector(".md-search-result__item")
         page.goto((site / "timeline" / "index.html").as_uri(), wait_until="load")
+        page.locator(".lw-chart").first.hover()
         page.wait_for_selector(".lw-chart[data-rendered] svg.main-svg")
         page.select_option("form.lw-filters select[name=place]", "jabal-asida")
         assert page.locator("article.lw-event:visible").count() == 1

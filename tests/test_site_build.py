@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from macros.exports import CLAIM_COLUMNS, EVENT_COLUMNS, SOURCE_COLUMNS
 from macros.loader import load_dataset
+from macros.sources import passages, quotes_of
 from tests.conftest import PROJECT
 from tests.site import build_site
 
@@ -149,48 +150,45 @@ def test_every_event_is_on_the_timeline(site, dataset):
 
 
 def test_search_finds_every_spelling_on_its_entry(site, dataset):
-    """Every word of every spelling is a search token of the entry's page (Material splits on
-    whitespace and hyphens, so words glued together by markup would be unfindable)."""
-    import json
-    import re
+    """Every word of every spelling is a search word of the entry's page, folded as the search
+    worker folds a query (words glued together by markup would be unfindable)."""
+    from macros.searchindex import read_search_index, words
 
-    def tokens(text: str) -> set[str]:
-        plain = BeautifulSoup(text, "html.parser").get_text(" ")
-        words = (re.sub(r"^\W+|\W+$", "", t) for t in re.split(r"[\s\-]+", plain.casefold()))
-        return {word for word in words if word}  # split and trimmed as lunr's pipeline does
-
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    page_tokens: dict[str, set[str]] = {}
-    for doc in index:
-        page = doc["location"].split("#")[0]
-        page_tokens.setdefault(page, set()).update(tokens(doc["title"]) | tokens(doc["text"]))
+    docs, found = read_search_index(site / "search")
+    pages_of = {token: {docs[n][0].split("#")[0] for n in numbers} for token, numbers in found.items()}
     missing = [
         f"{kind}/{entity.id}: {spelling}"
         for kind in ("actors", "places")
         for entity in getattr(dataset, kind).values()
         for spelling in (entity.name, *entity.aliases)
-        if not tokens(spelling) <= page_tokens[f"{kind}/{entity.id}/"]
+        for word in words(spelling)
+        if f"{kind}/{entity.id}/" not in pages_of.get(word, set())
     ]
     assert missing == []
 
 
 def test_search_has_each_event_once_at_its_card_and_each_source_text(site, dataset):
-    """The generated pages' entries come from the data (macros/search.py), not from parsing pages."""
-    import html
+    """The generated pages' entries come from the data (macros/search.py), not from parsing pages;
+    every word of the text a source's page shows finds it, and no word the page does not show."""
     import json
 
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    locations = [doc["location"] for doc in docs]
+    from macros.searchindex import read_search_index, words
+
+    assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
+    docs, found = read_search_index(site / "search")
+    locations = [doc[0] for doc in docs]
     cards = [loc for loc in locations if loc.startswith("timeline/")]
     assert sorted(cards) == sorted(f"timeline/#{event_id}" for event_id in dataset.events)
-    texts = {doc["location"]: doc["text"] for doc in docs}
     for source_id, original in dataset.originals.items():
-        indexed = texts[f"sources/{source_id}/#{source_id}-text"]
-        if dataset.sources[source_id].rights == "full text":
-            assert indexed == html.escape(original, quote=False)
-        else:  # only the passages the page shows, each a piece of the document, never the whole
-            pieces = html.unescape(indexed).split(" … ")
-            assert all(piece in original for piece in pieces) and "".join(pieces) != original
+        entry = locations.index(f"sources/{source_id}/#{source_id}-text")
+        source = dataset.sources[source_id]
+        shown = original
+        if source.rights != "full text":  # only the passages the page shows are searchable
+            shown = " ".join("".join(p.text for p in passage.parts)
+                             for passage in passages(original, quotes_of(source_id, dataset)))  # fmt: skip
+            hidden = set(words(original)) - set(words(shown)) - set(words(f"{source.title} quoted passages"))
+            assert not [word for word in hidden if entry in found.get(word, set())], source_id
+        assert all(entry in found[word] for word in words(shown)), source_id
     assert not [loc for loc in locations if loc.startswith(("disputes/", "whats-new/"))]
 
 

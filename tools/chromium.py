@@ -27,3 +27,21 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+# Charts draw as they come near the viewport, a bar chart's static preview when the pointer
+# reaches it: a reader scrolling past each one, pointer on it, draws them all with plotly.js.
+SCROLL_THROUGH_CHARTS = """async () => {
+  const frame = () => new Promise(done => requestAnimationFrame(done));
+  const charts = [...document.querySelectorAll('.lw-chart')];
+  // after instant navigation charts.js may not have seen the new page's charts yet
+  for (let i = 0; i < 300 && !charts.every(el => el.dataset.waiting || el.dataset.claimed); i++) await frame();
+  for (const el of charts) {
+    el.scrollIntoView();
+    el.parentNode.dispatchEvent(new PointerEvent('pointerenter'));
+    await frame();
+    await frame();
+  }
+  window.scrollTo(0, 0);
+}"""
+ALL_CHARTS_DRAWN = "() => [...document.querySelectorAll('.lw-chart')].every(el => el.dataset.rendered)"

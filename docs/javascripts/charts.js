@@ -1,24 +1,51 @@
-/* Draws every .lw-chart from the figure JSON in its data-figure attribute.
-   plotly.js (and the Africa base map, for maps) are fetched from this site only when a page has a
-   chart, on first load and after instant navigation. Charts follow the light/dark scheme, and are
-   redrawn light and paper-wide for printing. */
+/* Draws each .lw-chart from the figure JSON in its data-figure attribute, when it comes near the
+   viewport: a chart far down a page costs nothing until the reader scrolls to it (the print page,
+   made to be printed, draws all at once). Until then, and without JavaScript, the figure's title,
+   caption and data table are there. A bar chart comes with a static SVG of its bars, drawn at
+   build time (macros/chartsvg.py): it is swapped for the interactive chart only when the reader
+   reaches for it (pointer, touch, focus), so a page opens without running plotly.js. Each chart
+   loads the smallest of plotly.js's own partial bundles that has all its trace types, served by
+   this site (macros/assets.py), and the Africa base map only for a map; on first load and after
+   instant navigation. Charts follow the light/dark
+   scheme, and are redrawn light and paper-wide for printing. */
 (function () {
   var self = document.currentScript;
   var root = self ? self.src.replace(/javascripts\/charts\.js(\?.*)?$/, "") : "";
-  var loaded = {};
+  /* Smallest first; the trace types each partial bundle registers (plotly.js 4.1.1). */
+  var BUNDLES = [
+    ["basic", ["bar", "pie", "scatter"]],
+    ["geo", ["choropleth", "scatter", "scattergeo"]],
+    ["cartesian", ["bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour",
+                   "image", "pie", "scatter", "scatterternary", "violin"]]
+  ];
+  var NEAR = "400px 0px"; /* how close to the viewport a chart starts loading */
+  var EAGER = ".lw-cover"; /* only the print page has a cover */
+  var scripts = {};
+  var plotly = new WeakMap(); /* chart -> the plotly.js instance that drew it */
+  var observer = null;
   var printing = false;
 
   function load(path) {
-    if (!loaded[path]) {
-      loaded[path] = new Promise(function (resolve, reject) {
+    if (!scripts[path]) {
+      scripts[path] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         script.src = root + path;
-        script.onload = resolve;
+        /* Each bundle sets window.Plotly as it runs and fires load right after: keep that one. */
+        script.onload = function () { resolve(window.Plotly); };
         script.onerror = function () { reject(new Error("could not load " + path)); };
         document.head.appendChild(script);
       });
     }
-    return loaded[path];
+    return scripts[path];
+  }
+
+  function bundleFor(figure) {
+    var types = figure.data.filter(Boolean).map(function (trace) { return trace.type || "scatter"; });
+    var found = BUNDLES.filter(function (bundle) {
+      return types.every(function (type) { return bundle[1].indexOf(type) >= 0; });
+    })[0];
+    if (!found) throw new Error("no plotly.js bundle draws " + types.join(", "));
+    return found[0];
   }
 
   function theme() {
@@ -32,46 +59,92 @@
     };
   }
 
-  function draw(el) {
-    var figure = JSON.parse(el.getAttribute("data-figure"));
+  function plot(Plotly, el, figure) {
     var config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["sendDataToCloud"] };
-    return window.Plotly.newPlot(el, figure.data, figure.layout, config).then(function () {
+    var layout = Object.assign({}, figure.layout);
+    Object.keys(theme()).forEach(function (key) { setPath(layout, key, theme()[key]); });
+    if (printing) Object.assign(layout, { width: 680, autosize: false });
+    plotly.set(el, Plotly);
+    var preview = el.querySelector(".lw-chart-preview");
+    if (preview) preview.remove();
+    return Plotly.newPlot(el, figure.data, layout, config).then(function () {
       el.setAttribute("data-rendered", "true");
-      return window.Plotly.relayout(el, theme());
     });
+  }
+
+  function setPath(target, path, value) {
+    var keys = path.split(".");
+    keys.slice(0, -1).forEach(function (key) {
+      target[key] = Object.assign({}, target[key]);
+      target = target[key];
+    });
+    target[keys[keys.length - 1]] = value;
+  }
+
+  function needs(el) {
+    var figure = JSON.parse(el.getAttribute("data-figure"));
+    var paths = ["assets/javascripts/plotly-" + bundleFor(figure) + ".min.js"];
+    if (el.hasAttribute("data-geo")) paths.push("assets/javascripts/africa_50m.js");
+    return { figure: figure, paths: paths };
+  }
+
+  function draw(el) {
+    if (el.hasAttribute("data-claimed")) return;
+    el.setAttribute("data-claimed", "true");
+    if (observer) observer.unobserve(el);
+    var need = needs(el);
+    Promise.all(need.paths.map(load))
+      .then(function (loaded) { return plot(loaded[0], el, need.figure); })
+      .catch(function (error) { console.error(error); });
   }
 
   function render() {
     var charts = Array.prototype.slice.call(document.querySelectorAll(".lw-chart:not([data-claimed])"));
     if (!charts.length) return;
-    charts.forEach(function (el) { el.setAttribute("data-claimed", "true"); });
-    var maps = charts.some(function (el) { return el.hasAttribute("data-geo"); });
-    load("assets/javascripts/plotly.min.js")
-      .then(function () { return maps ? load("assets/javascripts/africa_50m.js") : null; })
-      .then(function () { return Promise.all(charts.map(draw)); })
-      .catch(function (error) { console.error(error); });
+    if (document.querySelector(EAGER) || !("IntersectionObserver" in window)) {
+      charts.forEach(draw);
+      return;
+    }
+    if (!observer) {
+      observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) { if (entry.isIntersecting) draw(entry.target); });
+      }, { rootMargin: NEAR });
+    }
+    charts.forEach(function (el) {
+      el.setAttribute("data-waiting", "true"); /* seen here: it draws when it is reached */
+      if (!el.hasAttribute("data-preview")) return observer.observe(el);
+      var upgrade = function () { draw(el); };
+      ["pointerenter", "touchstart", "focusin"].forEach(function (name) {
+        el.parentNode.addEventListener(name, upgrade, { once: true, passive: true });
+      });
+    });
   }
 
   function restyleAll(extra) {
     var charts = Array.prototype.slice.call(document.querySelectorAll(".lw-chart[data-rendered]"));
     return Promise.all(charts.map(function (el) {
-      return window.Plotly.relayout(el, Object.assign(theme(), extra || {}));
+      return plotly.get(el).relayout(el, Object.assign(theme(), extra || {}));
     }));
   }
 
-  new MutationObserver(function () { if (window.Plotly) restyleAll(); })
+  new MutationObserver(function () { restyleAll(); })
     .observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   /* On paper, charts are light and as wide as the printable area of A4 or Letter;
-     body[data-print-ready] tells `make pdf` the relayout is done. */
+     body[data-print-ready] tells `make pdf` the relayout is done. A bar chart's SVG prints as it
+     is; any other chart not drawn yet prints its data table (the browser prints as soon as this
+     handler returns: there is no time to load plotly.js). */
   window.addEventListener("beforeprint", function () {
     printing = true;
     document.body.dataset.printReady = "false";
-    var done = window.Plotly ? restyleAll({ width: 680, autosize: false }) : Promise.resolve();
-    done.then(function () { document.body.dataset.printReady = "true"; });
+    document.querySelectorAll(".lw-chart:empty").forEach(function (el) {
+      var table = el.parentNode.querySelector(".lw-chart-data");
+      if (table) table.open = true;
+    });
+    restyleAll({ width: 680, autosize: false }).then(function () { document.body.dataset.printReady = "true"; });
   });
   window.addEventListener("afterprint", function () {
     printing = false;
-    if (window.Plotly) restyleAll({ width: null, autosize: true });
+    restyleAll({ width: null, autosize: true });
   });
 
   /* Both: document$ fires after instant navigation, but never on a page opened from disk. */

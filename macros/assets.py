@@ -1,0 +1,59 @@
+"""The scripts the site serves itself for its charts: plotly.js's own partial bundles and the base map.
+
+A page loads only the bundle its charts need (`docs/javascripts/charts.js` picks it from the
+trace types): basic for bars and lines, geo for the map, cartesian for the heatmap. Each comes
+from npm (`package-lock.json` pins it, `make setup` installs it) and is checked against the
+sha256 recorded here, so a build never serves a file nobody reviewed. They must stay at the
+plotly.js version plotly.py validates the figures for (tests/test_charts.py checks it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from .loader import DATA_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_MODULES = ROOT / "node_modules"
+GEO_DIR = DATA_DIR / "geo"
+PLOTLY_VERSION = "4.1.1"
+# bundle -> sha256 of node_modules/plotly.js-<bundle>-dist-min/plotly-<bundle>.min.js at PLOTLY_VERSION
+PLOTLY_BUNDLES = {
+    "basic": "99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649ba",
+    "geo": "3da0a26e92ce47dad2b18c6e7cf5018335a003f50f5fe41710f52508af579b7c",
+    "cartesian": "79542150855a52c567260e3137095dbe2b744e6d702a5cabe67da246942fba7a",
+}
+
+
+def bundle_path(bundle: str) -> Path:
+    return NODE_MODULES / f"plotly.js-{bundle}-dist-min" / f"plotly-{bundle}.min.js"
+
+
+def checked_bundle(bundle: str) -> Path:
+    """The installed bundle, refused unless it is the one recorded in PLOTLY_BUNDLES."""
+    path = bundle_path(bundle)
+    if not path.is_file():
+        raise PluginError(f"{path} is missing: run `make setup` (npm ci installs the pinned plotly.js bundles)")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != PLOTLY_BUNDLES[bundle]:
+        raise PluginError(f"{path}: sha256 {digest} is not the recorded {PLOTLY_BUNDLES[bundle]} (macros/assets.py)")
+    return path
+
+
+def asset_files(config: MkDocsConfig) -> list[File]:
+    """Each plotly.js bundle, checked, and the base map as a script that registers it with plotly."""
+    shapes = (GEO_DIR / "africa_50m.json").read_text(encoding="utf-8")
+    register = (
+        "window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};\n"
+        f"window.PlotlyGeoAssets.topojson.africa_50m = {shapes};\n"
+    )
+    bundles = [
+        File.generated(config, f"assets/javascripts/plotly-{bundle}.min.js", abs_src_path=str(checked_bundle(bundle)))
+        for bundle in PLOTLY_BUNDLES
+    ]
+    return [*bundles, File.generated(config, "assets/javascripts/africa_50m.js", content=register)]

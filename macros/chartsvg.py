@@ -1,0 +1,109 @@
+"""A static SVG of a vertical bar chart, drawn at build time into the page.
+
+A chart at the top of a page would otherwise make a phone run plotly.js (about a second of main
+thread on Lighthouse's phone) before the reader can use the page. The SVG shows the same bars
+at once, with and without JavaScript; `charts.js` swaps in the interactive plotly.js chart when
+the reader reaches for it (pointer, touch or keyboard focus), and for printing. Other chart
+kinds (the map, the heatmap, horizontal bars) have no preview and are drawn by plotly.js when
+they come near the viewport. Geometry here, markup in `templates/chart_preview.html`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+WIDTH = 640  # viewBox units; the SVG scales to the column
+MARGIN = {"l": 50, "r": 10, "t": 10, "b": 40}
+LEGEND_ROW = 22
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+    colour: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Tick:
+    position: float
+    label: str
+
+
+def bar_preview(figure: dict) -> dict | None:
+    """The preview's shapes for a vertical bar chart (stacked, or grouped side by side as plotly
+    draws bars by default; a missing value draws nothing; error bars as whiskers); None for any
+    other figure."""
+    traces = figure["data"]
+    if not traces or any(not t or t.get("type") != "bar" or t.get("orientation") == "h" for t in traces):
+        return None
+    layout = figure["layout"]
+    categories = list(dict.fromkeys(str(x) for t in traces for x in t["x"]))
+    legend = len(traces) > 1
+    height = layout.get("height", 360)
+    bottom = height - MARGIN["b"] - (LEGEND_ROW * math.ceil(len(traces) / 3) if legend else 0)
+    bars = _bars(traces, stacked=layout.get("barmode") == "stack")
+    highest = max([1, *(top for *_, top in bars)])
+    step = _nice_step(highest)
+    axis_max = step * math.ceil(highest / step)
+    scale = (bottom - MARGIN["t"]) / axis_max
+    band = (WIDTH - MARGIN["l"] - MARGIN["r"]) / len(categories)
+    width = band * 0.8 / (1 if layout.get("barmode") == "stack" else len(traces))
+    rects, whiskers = [], []
+    for trace, slot, x, base, y, low, high, _ in bars:
+        left = MARGIN["l"] + categories.index(x) * band + band * 0.1 + slot * width
+        rects.append(Rect(round(left, 1), round(bottom - (base + y) * scale, 1), round(width, 1), round(y * scale, 1),
+                          trace["marker"]["color"], f"{x} · {trace.get('name', '')}: {y:g}"))  # fmt: skip
+        if low is not None:
+            whiskers.append(
+                (round(left + width / 2, 1), round(bottom - high * scale, 1), round(bottom - low * scale, 1))
+            )
+    return {
+        "width": WIDTH,
+        "height": height,
+        "bottom": bottom,
+        "left": MARGIN["l"],
+        "right": WIDTH - MARGIN["r"],
+        "rects": [r for r in rects if r.height > 0],
+        "whiskers": whiskers,
+        "x_ticks": [Tick(round(MARGIN["l"] + (i + 0.5) * band, 1), c) for i, c in enumerate(categories)],
+        "x_every": max(1, math.ceil(len(categories) / 12)),  # label at most a dozen categories
+        "y_ticks": [Tick(round(bottom - v * scale, 1), f"{v:g}") for v in _range(0, axis_max, step)],
+        "legend": [(trace.get("name", ""), trace["marker"]["color"]) for trace in traces] if legend else [],
+    }
+
+
+def _bars(traces: list[dict], stacked: bool) -> list[tuple]:
+    """(trace, slot, category, base, value, low, high, top) for each bar with a value: `slot` its
+    place in a group, `base` where a stacked bar starts, low-high its whisker (None without one),
+    `top` the highest point it reaches."""
+    bars, stack = [], defaultdict(float)
+    for slot, trace in enumerate(traces):
+        error = trace.get("error_y")
+        for i, (x, y) in enumerate(zip(trace["x"], trace["y"], strict=True)):
+            if y is None:
+                continue
+            key, base = str(x), stack[str(x)] if stacked else 0.0
+            low = high = None
+            if error:
+                low, high = base + y - error["arrayminus"][i], base + y + error["array"][i]
+            bars.append((trace, 0 if stacked else slot, key, base, y, low, high, max(base + y, high or 0)))
+            if stacked:
+                stack[key] += y
+    return bars
+
+
+def _nice_step(top: float) -> float:
+    """A 1, 2 or 5 times a power of ten step giving at most five gridlines up to `top`."""
+    raw = top / 5
+    power = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+
+
+def _range(start: float, stop: float, step: float) -> list[float]:
+    return [start + i * step for i in range(round((stop - start) / step) + 1)]

@@ -1,0 +1,153 @@
+"""The search index, prebuilt and split into small scripts a reader's browser fetches only as a
+query needs them (`docs/javascripts/search-worker.js` reads them).
+
+Material's search sends every entry to the browser, which builds a lunr index before the first
+query answers: at 100,000 events, 30 MB and about 15 s. Here the build does that work once:
+- `search/shards/N.js`: the words starting with one prefix, each with the entries it is in
+  (title and text apart, as gaps between entry numbers). A prefix with too many words is split
+  a letter further, so a shard stays small however large the site grows.
+- `search/docs/N.js`: the entries themselves (address, title, a short text), CHUNK per file.
+- `search/manifest.js`: the prefixes, and the entry count.
+Each is a script that hands its data to `self.lwSearch`, so it loads from a server and from
+disk (the offline zip) alike, with no eval and no fetch. Words are folded as the worker folds
+a query: accents dropped, lower case, split at anything not a letter or digit.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+SHARD_BYTES = 24_000  # a prefix whose words take more than this is split a letter further
+CHUNK = 64  # entries per docs file
+TEXT_CHARS = 160  # of an entry's text, shown under its title in the results
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Text as the index compares it: accents dropped, lower case (the worker does the same)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if unicodedata.category(c) != "Mn").lower()
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def plain(markup: str) -> str:
+    """An entry's title or text without its tags and references: what a reader sees of it."""
+    return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
+
+
+def write_search_index(entries: Iterable[dict[str, str]], folder: Path) -> int:
+    """Write the manifest, shards and docs for these entries (Material's: location, title and
+    text, as HTML) into `folder`; returns the number of shards."""
+    docs, postings = _postings(entries)
+    shards = split_shards(postings)
+    for sub in ("shards", "docs"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    for number, (_, tokens) in enumerate(shards):
+        _write(folder / "shards" / f"{number}.js", "shard", number, {t: postings[t] for t in tokens})
+    for start in range(0, len(docs), CHUNK):
+        _write(folder / "docs" / f"{start // CHUNK}.js", "docs", start // CHUNK, docs[start : start + CHUNK])
+    manifest = {"docs": len(docs), "chunk": CHUNK, "shards": [[prefix, whole] for prefix, whole in _keys(shards)]}
+    _write(folder / "manifest.js", "manifest", 0, manifest)
+    return len(shards)
+
+
+def _postings(entries: Iterable[dict[str, str]]) -> tuple[list[list[str]], dict[str, list[str]]]:
+    """Each entry as [location, title, text], and each word's entries: [in the title, in the
+    text only], as base-36 gaps between entry numbers."""
+    docs: list[list[str]] = []
+    found: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for number, entry in enumerate(entries):
+        title, text = plain(entry["title"]), plain(entry["text"])
+        short = text if len(text) <= TEXT_CHARS else text[:TEXT_CHARS].rsplit(" ", 1)[0] + " …"
+        docs.append([entry["location"], html.escape(title, quote=False), html.escape(short, quote=False)])
+        in_title = set(words(title))
+        for token in in_title:
+            found[token][0].append(number)
+        for token in set(words(text)) - in_title:
+            found[token][1].append(number)
+    return docs, {token: [_gaps(lists[0]), _gaps(lists[1])] for token, lists in sorted(found.items())}
+
+
+def _gaps(numbers: list[int]) -> str:
+    previous, out = 0, []
+    for number in numbers:
+        out.append(_base36(number - previous))
+        previous = number
+    return ",".join(out)
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if not number:
+            return out
+
+
+def split_shards(postings: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
+    """(prefix, words) per shard. A prefix small enough is one shard with every word it starts;
+    a larger one keeps only the word equal to it (if any) and is split a letter further."""
+    cost = {token: len(token) + sum(map(len, lists)) + 8 for token, lists in postings.items()}
+    shards: list[tuple[str, list[str]]] = []
+
+    def split(prefix: str, tokens: list[str]) -> None:
+        if prefix and sum(cost[t] for t in tokens) <= SHARD_BYTES:
+            shards.append((prefix, tokens))
+            return
+        longer: dict[str, list[str]] = defaultdict(list)
+        for token in tokens:
+            if len(token) > len(prefix):
+                longer[token[: len(prefix) + 1]].append(token)
+        if prefix:
+            shards.append((prefix + "=", [t for t in tokens if t == prefix]))  # only the word itself
+        for key in sorted(longer):
+            split(key, longer[key])
+
+    split("", sorted(postings))
+    return [(prefix, tokens) for prefix, tokens in shards if tokens]
+
+
+def _keys(shards: list[tuple[str, list[str]]]) -> list[tuple[str, int]]:
+    """Each shard's prefix, and 1 when it holds every word with that prefix, 0 when only the word."""
+    return [(prefix[:-1], 0) if prefix.endswith("=") else (prefix, 1) for prefix, _ in shards]
+
+
+def read_search_index(folder: Path) -> tuple[list[list[str]], dict[str, set[int]]]:
+    """The entries ([location, title, short text]) and each word's entry numbers, read back from
+    the written scripts: what the worker can find (the tests check the index with it)."""
+
+    def data(path: Path) -> object:
+        text = path.read_text(encoding="utf-8")
+        return json.loads(text[text.index(",") + 1 : text.rindex(");")])
+
+    manifest = data(folder / "manifest.js")
+    docs = [doc for n in range(-(-manifest["docs"] // manifest["chunk"])) for doc in data(folder / "docs" / f"{n}.js")]
+    found: dict[str, set[int]] = {}
+    for path in (folder / "shards").glob("*.js"):
+        for token, lists in data(path).items():
+            found[token] = {n for gaps in lists for n in _numbers(gaps)}
+    return docs, found
+
+
+def _numbers(gaps: str) -> list[int]:
+    total, out = 0, []
+    for gap in filter(None, gaps.split(",")):
+        total += int(gap, 36)
+        out.append(total)
+    return out
+
+
+def _write(path: Path, kind: str, number: int, data: object) -> None:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    path.write_text(f"self.lwSearch.{kind}({number},{body});\n", encoding="utf-8")

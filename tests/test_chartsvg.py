@@ -1,0 +1,67 @@
+"""The static SVG of a bar chart: the same stacks, whiskers and axis as the plotly figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros import charts
+from macros.chartsvg import bar_preview
+from macros.loader import load_dataset
+from tests.conftest import PROJECT
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(PROJECT / "data")
+
+
+def bars(*traces: dict, barmode: str = "stack") -> dict:
+    return {"data": [{"type": "bar", "marker": {"color": "#000"}, **t} for t in traces],
+            "layout": {"height": 360, "barmode": barmode}}  # fmt: skip
+
+
+def test_stacked_bars_sit_on_each_other_and_fill_to_their_total():
+    preview = bar_preview(
+        bars({"name": "a", "x": [2020, 2021], "y": [2, 0]}, {"name": "b", "x": [2020, 2021], "y": [3, 1]})
+    )
+    first, second, third = preview["rects"]  # a zero-height bar is left out
+    assert (first.label, second.label, third.label) == ("2020 · a: 2", "2020 · b: 3", "2021 · b: 1")
+    assert first.y + first.height == preview["bottom"] == third.y + third.height  # on the axis
+    assert second.y + second.height == pytest.approx(first.y, abs=0.1)  # on top of the first
+    assert second.height == pytest.approx(first.height * 1.5, abs=0.1)
+    assert [tick.label for tick in preview["y_ticks"]][-1] == "5"
+    assert [name for name, _ in preview["legend"]] == ["a", "b"]
+
+
+def test_whiskers_span_the_lowest_to_the_highest_figure():
+    error = {"type": "data", "symmetric": False, "array": [6], "arrayminus": [2]}
+    preview = bar_preview(bars({"x": [2019], "y": [4], "error_y": error}))
+    (_, top, bottom) = preview["whiskers"][0]
+    scale = (preview["bottom"] - 10) / 10  # the axis runs to 10, the highest figure
+    assert bottom == pytest.approx(preview["bottom"] - 2 * scale, abs=0.1)
+    assert top == pytest.approx(preview["bottom"] - 10 * scale, abs=0.1)
+    assert preview["legend"] == []  # one series needs no legend
+
+
+def test_grouped_bars_stand_side_by_side_each_with_its_whisker_and_none_for_no_value():
+    def side(name: str, y: list, high: list) -> dict:
+        error = {"type": "data", "symmetric": False, "array": high, "arrayminus": [0, 0]}
+        return {"name": name, "x": [2020, 2021], "y": y, "error_y": error}
+
+    preview = bar_preview(bars(side("a", [4, None], [2, 0]), side("b", [3, 5], [0, 1]), barmode="group"))
+    a2020, b2020, b2021 = preview["rects"]  # a's 2021 has no value: no bar, no whisker
+    assert a2020.y + a2020.height == b2020.y + b2020.height == b2021.y + b2021.height == preview["bottom"]
+    assert b2020.x == pytest.approx(a2020.x + a2020.width, abs=0.1)  # side by side, not stacked
+    assert len(preview["whiskers"]) == 3
+    assert preview["whiskers"][0][1] == pytest.approx(10, abs=0.1)  # a 2020 reaches 6, the top of the axis
+
+
+@pytest.mark.parametrize("build", [charts.event_map, charts.coverage_matrix, charts.actor_involvement])
+def test_only_vertical_bars_get_a_preview(dataset, build):
+    assert bar_preview(build(dataset).figure) is None
+
+
+def test_the_site_bar_charts_get_a_preview_with_every_year(dataset):
+    for chart in (charts.events_by_type(dataset), charts.fatalities_over_time(dataset)):
+        preview = bar_preview(chart.figure)
+        assert [tick.label for tick in preview["x_ticks"]] == [str(x) for x in chart.figure["data"][0]["x"]]
