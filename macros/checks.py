@@ -169,6 +169,9 @@ def _check_event(
     _check_event_dates(record, today, problems)
     for i, claim in enumerate(event.claims):
         path = ("claims", i)
+        if claim.added is not None and not event.added <= claim.added <= today:
+            when = "before its event was added" if claim.added < event.added else "in the future"
+            problems.append(record.problem((*path, "added"), f"{claim.added} is {when}"))
         refs.check(record, (*path, "party"), "actors", claim.party)
         if refs.check(record, (*path, "origin"), "origins", claim.origin) and claim.source in sources:
             cites = sources[claim.source].model.cites

@@ -478,6 +478,9 @@ class Claim(Model):
     )
     via: list[Text] = Field([], description="The outlets it passed through, from the document towards the origin")
     credibility: CredibilityRating | None = Field(None, description="Overrides the derived credibility, with a reason")
+    added: Day | None = Field(
+        None, description="When the claim was added, if after its event: a revision, listed on What's new"
+    )
     quote: Text = Field(description="Verbatim from the source's seed: one clause")
     note: str | None = None
 

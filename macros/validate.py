@@ -1,7 +1,8 @@
 """`make validate`: load the data, print every problem as file:line: field: message.
 
 Beyond the loader's rules (which every build applies) it runs `review.py`'s, which need the
-gazetteer: spellings and coordinates.
+gazetteer: spellings and coordinates. It also warns (never fails) about each paragraph of the
+briefing that cites an event whose claims changed after the prose was last reviewed (`prose.py`).
 
 Exit 0 when the data is valid, 1 when it is not; a data mistake never prints a traceback.
 """
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .loader import DATA_DIR, load_dataset
+from .prose import stale_paragraphs
 from .review import review_dataset
 from .yamlfile import DataError, Problem
 
@@ -40,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
             for problem in err.causes:
                 print(annotation(problem))
         return 1
+    for warning in stale_paragraphs(dataset, shown="docs/includes/briefing.md"):
+        print(warning, file=sys.stderr)
     counts = ", ".join(
         f"{len(getattr(dataset, kind))} {kind}" for kind in ("sources", "events", "places", "actors", "assessments")
     )

@@ -1,7 +1,8 @@
 """What's new: the sources and events each update added, as a page and as an Atom feed.
 
-Every source and event records the day it entered the dataset (`added`); each distinct day is
-an update, so "since the previous briefing" is what the newest day added.
+Every source and event records the day it entered the dataset (`added`), and so does a claim
+added to an event already published; each distinct day is an update, so "since the previous
+briefing" is what the newest day added, revisions included.
 """
 
 from __future__ import annotations
@@ -26,13 +27,34 @@ FEED_ENTRIES = 100
 
 
 def updates(dataset: Dataset) -> list[SimpleNamespace]:
-    """One entry per day something was added, newest first."""
-    days: dict[dt.date, SimpleNamespace] = defaultdict(lambda: SimpleNamespace(sources=[], events=[]))
+    """One entry per day something was added, newest first: sources, events, and revisions
+    (claims added to an event already published, by the day they were added)."""
+    days: dict[dt.date, SimpleNamespace] = defaultdict(lambda: SimpleNamespace(sources=[], events=[], revisions=[]))
     for source in dataset.sources.values():
         days[source.added].sources.append(source)
     for event in dataset.events.values():
         days[event.added].events.append(event)
+        later: dict[dt.date, list] = defaultdict(list)
+        for claim in event.claims:
+            if claim.added is not None and claim.added > event.added:
+                later[claim.added].append(claim)
+        for day, claims in later.items():
+            days[day].revisions.append(revision(event, claims, dataset))
     return [SimpleNamespace(day=day, **vars(days[day])) for day in sorted(days, reverse=True)]
+
+
+def revision(event, claims: list, dataset: Dataset) -> SimpleNamespace:
+    """Claims added to a published event, said the way a reader needs it:
+    "LBY0009: Sky News Arabia adds 2 claims (fatalities, date)"."""
+    sources = list(dict.fromkeys(claim.source for claim in claims))
+    fields = ", ".join(dict.fromkeys(claim.field for claim in claims))
+    names = " and ".join(dataset.sources[s].label for s in sources)
+    verb = "adds" if len(sources) == 1 else "add"
+    return SimpleNamespace(
+        event=event,
+        sources=sources,
+        text=f"{names} {verb} {len(claims)} claim{'s' if len(claims) != 1 else ''} ({fields})",
+    )
 
 
 def build_whatsnew_page(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
@@ -48,6 +70,10 @@ def build_whatsnew_page(dataset: Dataset, layout: Layout) -> dict[str, Rendered]
                     day=u.day,
                     sources=u.sources[: limits.WHATS_NEW_ITEMS],
                     views=[event_view(e, dataset) for e in u.events[: limits.WHATS_NEW_ITEMS]],
+                    revisions=[
+                        SimpleNamespace(view=event_view(r.event, dataset), text=r.text, sources=r.sources)
+                        for r in u.revisions[: limits.WHATS_NEW_ITEMS]
+                    ],
                     more=max(0, len(u.sources) - limits.WHATS_NEW_ITEMS)
                     + max(0, len(u.events) - limits.WHATS_NEW_ITEMS),
                     counts=(len(u.sources), len(u.events)),
@@ -80,6 +106,11 @@ def render_feed(dataset: Dataset, site_url: str, title: str, layout: Layout | No
         for event in update.events:
             card = f"{base}{page_url(layout.event_pages[event.id], layout.directory_urls)}#{event.id}"
             entries.append((update.day, f"event/{event.id}", event_heading(event, dataset), event.summary, card))
+        for item in update.revisions:
+            event = item.event
+            card = f"{base}{page_url(layout.event_pages[event.id], layout.directory_urls)}#{event.id}"
+            key = f"revision/{event.id}/{update.day.isoformat()}"
+            entries.append((update.day, key, f"{event_heading(event, dataset)}: {item.text}", event.summary, card))
     newest = entries[:FEED_ENTRIES]
     feed.updated(_stamp(newest[0][0]) if newest else _stamp(dt.date(1970, 1, 1)))
     for day, key, heading, summary, link in reversed(newest):  # feedgen prepends: add oldest first

@@ -1,0 +1,55 @@
+"""Stale prose: a briefing paragraph citing an event that gained claims after its review is named."""
+
+from __future__ import annotations
+
+from macros.loader import load_dataset
+from macros.prose import stale_paragraphs
+
+PROSE = """{#- reviewed: 2026-11-24 -#}
+## Bottom line
+
+The fight near Qatrun ({{ event_link("LBY0002") }}) left
+{{ figures("LBY0002") }} dead.
+
+1. **A judgment about the bomb.** It cites {{ event_link("LBY0001") }} only.
+"""
+
+
+def test_a_paragraph_citing_an_event_revised_after_the_review_is_named(fixture_copy, tmp_path):
+    fixture_copy.edit("events.yaml", "      value: at least 4\n", "      value: at least 4\n      added: 2026-11-25\n")
+    prose = tmp_path / "briefing.md"
+    prose.write_text(PROSE, encoding="utf-8")
+    (warning,) = stale_paragraphs(load_dataset(fixture_copy.data), prose, shown="briefing.md")
+    assert (warning.line, warning.event, str(warning.changed)) == (4, "LBY0002", "2026-11-25")
+    assert str(warning).startswith('warning: briefing.md:4: "The fight near Qatrun (…) left … dead." cites LBY0002')
+
+
+def test_prose_reviewed_after_the_change_is_not_flagged(fixture_copy, tmp_path):
+    fixture_copy.edit("events.yaml", "      value: at least 4\n", "      value: at least 4\n      added: 2026-11-25\n")
+    prose = tmp_path / "briefing.md"
+    prose.write_text(PROSE.replace("2026-11-24", "2026-11-26"), encoding="utf-8")
+    assert stale_paragraphs(load_dataset(fixture_copy.data), prose) == []
+
+
+def test_a_claim_added_to_an_event_is_listed_as_a_revision(fixture_copy):
+    from macros.whatsnew import updates
+
+    fixture_copy.edit("events.yaml", "      value: at least 4\n", "      value: at least 4\n      added: 2026-11-25\n")
+    (day, *_) = updates(load_dataset(fixture_copy.data))
+    assert str(day.day) == "2026-11-25" and not day.events
+    (revision,) = day.revisions
+    assert revision.event.id == "LBY0002" and revision.text == "Sky News Arabia adds 1 claim (fatalities)"
+
+
+def test_a_claim_cannot_be_added_before_its_event(fixture_copy):
+    import pytest
+
+    from macros.yamlfile import DataError
+
+    line = fixture_copy.edit(
+        "events.yaml", "      value: at least 4\n", "      value: at least 4\n      added: 2026-01-01\n"
+    )
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data)
+    assert any(f"events.yaml:{line + 1}: LBY0002.claims[3].added: 2026-01-01 is before its event was added" in str(p)
+               for p in caught.value.problems)  # fmt: skip
