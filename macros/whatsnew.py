@@ -76,7 +76,7 @@ def build_whatsnew_page(dataset: Dataset, layout: Layout) -> dict[str, Rendered]
                     ],
                     more=max(0, len(u.sources) - limits.WHATS_NEW_ITEMS)
                     + max(0, len(u.events) - limits.WHATS_NEW_ITEMS),
-                    counts=(len(u.sources), len(u.events)),
+                    counts=(len(u.sources), len(u.events), len(u.revisions)),
                 )
                 for u in history
             ],
