@@ -34,12 +34,17 @@ class Page:
 
 
 def build_pages(
-    dataset: Dataset, page_size: int = DEFAULT_PAGE_SIZE, directory_urls: bool = True, layout: Layout | None = None
+    dataset: Dataset,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    directory_urls: bool = True,
+    layout: Layout | None = None,
+    feed: bool = True,
 ) -> list[Page]:
-    """Every generated page, keyed by its path under docs/ (in `layout`, when the caller has one)."""
+    """Every generated page, keyed by its path under docs/ (in `layout`, when the caller has one);
+    `feed` says whether What's new may point at the Atom feed (see whatsnew.publishes_feed)."""
     layout = layout or timeline_layout(dataset, page_size, directory_urls)
     rendered: dict[str, Rendered] = {}
-    builders = (build_timeline_pages, build_source_pages, build_entity_pages, build_disputes_page, build_whatsnew_page)
-    for builder in builders:
+    for builder in (build_timeline_pages, build_source_pages, build_entity_pages, build_disputes_page):
         rendered.update(builder(dataset, layout))
+    rendered.update(build_whatsnew_page(dataset, layout, feed))
     return [Page(path, source, blocks) for path, (source, blocks) in rendered.items()]

@@ -7,6 +7,7 @@ without a traceback, and the build stops before anything is published.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -24,8 +25,10 @@ from .render import restore
 from .search import search_entries
 from .searchindex import write_search_index
 from .timeline import timeline_layout
-from .whatsnew import FEED, render_feed
+from .whatsnew import FEED, publishes_feed, render_feed
 from .yamlfile import DataError
+
+log = logging.getLogger("mkdocs.plugins.libya_watch")
 
 
 def dataset_for(config: MkDocsConfig) -> Dataset:
@@ -49,7 +52,8 @@ def generated_files(config: MkDocsConfig) -> list[File]:
     written straight into the site (`write_downloads`)."""
     dataset = dataset_for(config)
     layout = layout_for(config, dataset)
-    pages = build_pages(dataset, layout=layout)
+    feed = config.extra["feed"] = publishes_feed(config.site_url)  # the theme links it only then
+    pages = build_pages(dataset, layout=layout, feed=feed)
     _BLOCKS.clear()
     _BLOCKS.update((page.path, page.blocks) for page in pages)
     files = [File.generated(config, page.path, content=page.source) for page in pages]
@@ -57,7 +61,12 @@ def generated_files(config: MkDocsConfig) -> list[File]:
     if search is not None and search.config.enabled:
         url_of = {file.src_uri: file.url for file in files}
         search.search_index.entries.extend(search_entries(dataset, url_of, layout.event_pages))
-    files.append(File.generated(config, FEED, content=render_feed(dataset, config.site_url, config.site_name, layout)))
+    if feed:
+        files.append(
+            File.generated(config, FEED, content=render_feed(dataset, config.site_url, config.site_name, layout))
+        )
+    else:  # not a warning: --strict would stop `make serve` on it
+        log.info("No Atom feed: site_url %s is this machine; set site_url in mkdocs.yml or SITE_URL", config.site_url)
     return files + asset_files(config)
 
 

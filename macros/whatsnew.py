@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
@@ -57,7 +58,14 @@ def revision(event, claims: list, dataset: Dataset) -> SimpleNamespace:
     )
 
 
-def build_whatsnew_page(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
+def publishes_feed(site_url: str | None) -> bool:
+    """A feed's links must work for its readers: none is written for a loopback address
+    (a local build or `make serve`), whose links would point at the reader's own machine."""
+    host = urlsplit(site_url or "").hostname or ""
+    return bool(host) and host != "localhost" and not host.startswith("127.") and host != "::1"
+
+
+def build_whatsnew_page(dataset: Dataset, layout: Layout, feed: bool = True) -> dict[str, Rendered]:
     history = updates(dataset)
     return {
         PATH: render_page(
@@ -81,7 +89,7 @@ def build_whatsnew_page(dataset: Dataset, layout: Layout) -> dict[str, Rendered]
                 for u in history
             ],
             previous=history[1].day if len(history) > 1 else None,
-            feed=FEED,
+            feed=FEED if feed else None,
         )
     }
 

@@ -22,6 +22,7 @@ from tools.pdf import make_pdf
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
+PUBLIC = "https://libya-watch.example.org/"  # the hostile site is built for a public address, feed included
 # No single quote: each goes inside a single-quoted YAML scalar.
 HOSTILE = (
     "=HYPERLINK(1)</script><script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -55,7 +56,7 @@ def hostile_site(tmp_path_factory):
     for file, old, new in FIELDS.values():
         data.edit(file, old, new)
     site_dir = root / "site"
-    result = build_site(site_dir, data_dir=data.data)
+    result = build_site(site_dir, data_dir=data.data, site_url=PUBLIC)  # a public address: with its feed
     assert result.returncode == 0, result.stderr
     return site_dir
 
@@ -126,6 +127,8 @@ def test_downloads_neutralise_the_formula_and_keep_the_text(hostile_site):
 
 def test_the_feed_carries_it_as_escaped_text(hostile_site):
     root = ET.parse(hostile_site / "feed.xml").getroot()  # well-formed XML, or this raises
+    links = [link.get("href") for link in root.iter("{http://www.w3.org/2005/Atom}link")]
+    assert links and all(link.startswith(PUBLIC) for link in links)  # the public address, never loopback
     assert not [element for element in root.iter() if element.tag.lower().endswith("script")]
     titles = [element.text or "" for element in root.iter("{http://www.w3.org/2005/Atom}title")]
     assert any(HOSTILE in title for title in titles)

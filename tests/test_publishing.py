@@ -177,3 +177,14 @@ def test_new_source_stub_lists_every_source_field(fixture_copy, tmp_path):
     nested = {f"{name}" for name in ("name", "basis", "reasoning", "date", "precision")}
     missing = [name for name in (*Source.model_fields, *nested) if name not in written]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("address", "published"),
+    [("https://example.org/lw/", True), ("http://127.0.0.1:8000/", False), ("http://localhost:8000/", False),
+     ("http://[::1]:8000/", False), ("", False)],
+)  # fmt: skip
+def test_a_feed_is_published_only_for_a_public_address(address, published):
+    from macros.whatsnew import publishes_feed
+
+    assert publishes_feed(address) is published

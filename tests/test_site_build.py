@@ -214,3 +214,10 @@ def test_no_repo_url_so_no_code_hosting_api_is_called():
 
     config = load_config(str(PROJECT / "mkdocs.yml"))
     assert config.repo_url is None
+
+
+def test_a_local_build_writes_no_feed_that_would_point_at_this_machine(site):
+    # the session site is built for http://127.0.0.1:PORT/: no feed, no link to one anywhere
+    assert not (site / "feed.xml").exists()
+    for page in ("index.html", "whats-new/index.html"):
+        assert "feed.xml" not in (site / page).read_text(encoding="utf-8"), page
