@@ -36,16 +36,18 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
         refs.check(actor, ("affiliation",), "actors", actor.model.affiliation)
         for i, other in enumerate(actor.model.may_be):
             refs.check(actor, ("may_be", i), "actors", other)
+    models = {kind: {key: rec.model for key, rec in items.items()} for kind, items in by_id.items()}
+    analyses: dict[str, Analysis] = {}
     for event in by_id["events"].values():
         before = len(problems)
         _check_event(event, refs, seeds, by_id["sources"], today, problems)
         if len(problems) == before:  # the derivation needs every reference resolved
-            _check_status(event, analyse(event.model, refs.models("actors"), refs.models("origins")), refs, problems)
+            analysis = analyses[event.model.id] = analyse(event.model, models["actors"], models["origins"])
+            _check_status(event, analysis, models["actors"], problems)
     for item in by_id["assessments"].values():
         _check_assessment(item, refs, seeds, today, problems)
-    models = {kind: {key: rec.model for key, rec in items.items()} for kind, items in by_id.items()}
     ordered = dict(sorted(models["events"].items(), key=lambda pair: (pair[1].start, pair[0])))
-    return Dataset(
+    dataset = Dataset(
         countries=models["countries"],
         origins=models["origins"],
         sources=models["sources"],
@@ -56,6 +58,8 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
         seeds={key: text for key, text in seeds.items() if text is not None},
         originals={key: text for key, text in originals.items() if text is not None},
     )
+    dataset.seed_analyses(analyses)  # derived once, for the checks and every view
+    return dataset
 
 
 def _index(items: list[Record], problems: list[Problem]) -> dict[str, Record]:
@@ -75,9 +79,6 @@ class _References:
 
     def __init__(self, by_id: dict[str, dict[str, Record]], problems: list[Problem]) -> None:
         self.by_id, self.problems = by_id, problems
-
-    def models(self, kind: str) -> dict:
-        return {key: record.model for key, record in self.by_id[kind].items()}
 
     def check(self, record: Record, path: tuple, kind: str, target: str | None) -> bool:
         if target is None or target in self.by_id[kind]:
@@ -230,10 +231,10 @@ def _check_event_dates(record: Record, today: dt.date, problems: list[Problem]) 
             )
 
 
-def _check_status(record: Record, analysis: Analysis, refs: _References, problems: list[Problem]) -> None:
+def _check_status(record: Record, analysis: Analysis, actors: dict, problems: list[Problem]) -> None:
     """A status written in the data must be the derived one; the message says why it is not."""
     event: Event = record.model
-    derived, actors = analysis.status, refs.models("actors")
+    derived = analysis.status
     if derived == "disputed" and not event.dispute_note:
         points = "; ".join(conflicts(analysis, actors))
         problems.append(

@@ -90,6 +90,10 @@ class Dataset:
             found = self._analyses[event_id] = analyse(self.events[event_id], self.actors, self.origins)
         return found
 
+    def seed_analyses(self, analyses: dict[str, Analysis]) -> None:
+        """Take the analyses the loader's checks already derived, so no event is analysed twice."""
+        self._analyses.update(analyses)
+
     def status(self, event_id: str) -> str:
         """Single report, corroborated or disputed: derived, never taken on trust from the data."""
         return self.analysis(event_id).status

@@ -17,7 +17,7 @@ from .render import Rendered, render_page
 
 ACTOR_GROUPS = (
     ("Armed groups and forces", {"jihadist group", "rebel group", "political militia", "identity militia",
-                                 "state force", "foreign military", "unnamed party"}),
+                                 "state force", "foreign military", "unidentified armed group", "unnamed party"}),
     ("Governments and institutions", {"government", "foreign government", "international organisation", "ngo"}),
     ("People", {"person"}),
     ("Media", {"media", "civilians", "rioters", "protesters"}),
@@ -93,7 +93,9 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
 
 def _index(dataset: Dataset, layout: Layout, kind: str, events: dict[str, list]) -> Rendered:
     if kind == "actors":
+        grouped = {kind for _, kinds in ACTOR_GROUPS for kind in kinds}
         groups = [(label, [a for a in dataset.actors.values() if a.kind in kinds]) for label, kinds in ACTOR_GROUPS]
+        groups.append(("Others", [a for a in dataset.actors.values() if a.kind not in grouped]))  # no actor left out
         intro = f"{len(dataset.actors)} actors, with every spelling the sources use."
     else:
         by_country: dict[str, list] = defaultdict(list)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .comparison import Analysis, Point
 from .dataset import Dataset
 from .dates import show_event_date
-from .figures import Figures, derive, point_figures
+from .figures import Figures, point_figures
 from .locations import Location
 from .models import Actor, Claim, Country, Event, Place, Source
 from .terms import FIELD_LABELS
@@ -30,6 +30,7 @@ class EventView:
     location: Location
     sources_by_id: dict[str, Source]
     identifications: list[tuple[str, str, str]]  # (spelling, the entity it is taken to name, why)
+    other_tolls: list[tuple[str, Figures]]  # abducted, missing and arrested people, where counted
 
     @property
     def status(self) -> str:
@@ -52,14 +53,6 @@ class EventView:
             for point in self.analysis.points
             if point.scope and point.claims[0].bounds is not None
         ]
-
-    @property
-    def other_tolls(self) -> list[tuple[str, Figures]]:
-        """Abducted, missing and arrested people, where any source counts them."""
-        found = (
-            (FIELD_LABELS[f], derive(self.analysis, f, self.sources_by_id)) for f in ("abducted", "missing", "arrests")
-        )
-        return [(label, figures) for label, figures in found if figures]
 
     def credibility(self, claim: Claim) -> int:
         return self.analysis.credibility(claim)
@@ -101,6 +94,11 @@ def event_view(event: Event, dataset: Dataset) -> EventView:
         location=dataset.location(event.place),
         sources_by_id=dataset.sources,
         identifications=[(i.name, e.name, i.reasoning) for e in entities for i in e.identifications],
+        other_tolls=[
+            (FIELD_LABELS[field], figures)
+            for field in ("abducted", "missing", "arrests")
+            if (figures := dataset.figures(event.id, field))
+        ],
     )
 
 

@@ -298,10 +298,26 @@ class Relative(Model):
         return self
 
 
-class Place(Model):
-    id: Id = Field(description="A short slug, e.g. qatrun")
+class Entity(Model):
+    """What places and actors share: a name, every spelling the sources use, and the spellings
+    taken to name it without a document saying so."""
+
+    id: Id = Field(description="A short slug, e.g. qatrun or islamic-state")
     name: Text = Field(description="The name the site shows")
     aliases: list[Text] = Field([], description="Every other spelling the sources use, so search finds any of them")
+    identifications: list[Identification] = Field(
+        [], description="Spellings taken to name it without a document saying so"
+    )
+
+    @model_validator(mode="after")
+    def _identified_aliases(self) -> Entity:
+        for item in self.identifications:
+            if item.name not in self.aliases:
+                raise FieldError("identifications", f"{item.name!r} is identified but not listed in aliases")
+        return self
+
+
+class Place(Entity):
     latitude: float | None = Field(None, ge=-90, le=90, description="Copied from the gazetteer entry")
     longitude: float | None = Field(None, ge=-180, le=180, description="Copied from the gazetteer entry")
     approximate: Literal[True] = Field(True, description="Gazetteer coordinates are always approximate")
@@ -318,9 +334,6 @@ class Place(Model):
     relative_to: list[Relative] = Field(
         [], description="Where the sources put it relative to a gazetteer place; two or more: a disputed location"
     )
-    identifications: list[Identification] = Field(
-        [], description="Spellings taken to name it without a document saying so"
-    )
 
     @model_validator(mode="after")
     def _coordinates_from_gazetteer(self) -> Place:
@@ -331,7 +344,6 @@ class Place(Model):
             raise FieldError("relative_to", "a place has gazetteer coordinates or a relative position, not both")
         if not any(given) and not self.relative_to and not self.geo_note:
             raise FieldError("geo_note", "a place without coordinates says why in geo_note")
-        _identified_aliases(self.aliases, self.identifications)
         return self
 
     @property
@@ -361,36 +373,23 @@ INTER_CODES: dict[str, int | None] = {
 ActorKind = Literal[tuple(INTER_CODES)]  # type: ignore[valid-type]
 
 
-class Actor(Model):
-    id: Id = Field(description="A short slug, e.g. islamic-state")
-    name: Text = Field(description="The name the site shows")
-    aliases: list[Text] = Field([], description="Every other spelling the sources use, so search finds any of them")
+class Actor(Entity):
     kind: ActorKind = Field(description="What kind of actor: sets ACLED's interaction code")
     affiliation: Id | None = Field(None, description="The actor this one belongs to")
     role: str | None = Field(None, description="For a person: the post the sources give")
     may_be: list[Id] = Field(
         [], description="For an unnamed party ('security forces'): the named actors it may be, none of them assigned"
     )
-    identifications: list[Identification] = Field(
-        [], description="Spellings taken to name it without a document saying so"
-    )
 
     @model_validator(mode="after")
     def _unnamed_party(self) -> Actor:
         if self.may_be and self.kind != "unnamed party":
             raise FieldError("may_be", "only an unnamed party lists the named actors it may be")
-        _identified_aliases(self.aliases, self.identifications)
         return self
 
     @property
     def inter(self) -> int | None:
         return INTER_CODES[self.kind]
-
-
-def _identified_aliases(aliases: list[str], identifications: list[Identification]) -> None:
-    for item in identifications:
-        if item.name not in aliases:
-            raise FieldError("identifications", f"{item.name!r} is identified but not listed in aliases")
 
 
 # --- Events and claims ---------------------------------------------------------------------------
