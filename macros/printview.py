@@ -22,11 +22,14 @@ from .render import render
 PAGE = "print.md"
 PREFIX = "print-"
 SECTIONS = (
-    ("bluf", "Bottom line up front"),
+    ("takeaways", "Key takeaways"),
+    ("bluf", "Bottom line"),
+    ("changes", "What changed in this edition"),
     ("key-judgments", "Key judgments"),
+    ("disputed", "What is disputed"),
     ("latest", "Latest developments"),
     ("outlook", "Outlook and indicators to watch"),
-    ("gaps", "Intelligence gaps"),
+    ("gaps", "What we do not know"),
     ("charts", "Charts"),
     ("timeline", "Timeline"),
     ("disputes", "Disputes"),

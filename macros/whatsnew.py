@@ -102,7 +102,7 @@ def render_feed(dataset: Dataset, site_url: str, title: str, layout: Layout | No
     feed = FeedGenerator()
     feed.id(base)
     feed.title(f"{title}: what's new")
-    feed.subtitle("Sources and events added to the Libya Watch briefing")
+    feed.subtitle("Editions of the Libya Watch briefing, and the sources and events each update added")
     feed.link(href=base + FEED, rel="self")
     feed.link(href=base + page_url(PATH, layout.directory_urls), rel="alternate")
     feed.language("en")
@@ -119,6 +119,12 @@ def render_feed(dataset: Dataset, site_url: str, title: str, layout: Layout | No
             card = f"{base}{page_url(layout.event_pages[event.id], layout.directory_urls)}#{event.id}"
             key = f"revision/{event.id}/{update.day.isoformat()}"
             entries.append((update.day, key, f"{event_heading(event, dataset)}: {item.text}", event.summary, card))
+    for view in dataset.edition_history:
+        edition = view.edition
+        link = base + page_url(page_path("editions", str(edition.number)), layout.directory_urls)
+        heading = f"Edition {edition.number}, issued {edition.date:%-d %B %Y}"
+        entries.append((edition.date, f"edition/{edition.number}", heading, edition.note, link))
+    entries.sort(key=lambda entry: entry[0], reverse=True)  # stable: a day's additions keep their order
     newest = entries[:FEED_ENTRIES]
     feed.updated(_stamp(newest[0][0]) if newest else _stamp(dt.date(1970, 1, 1)))
     for day, key, heading, summary, link in reversed(newest):  # feedgen prepends: add oldest first
