@@ -22,10 +22,11 @@ from .exports import DOWNLOADS
 from .links import Links
 from .overview import render_overview
 from .render import render
-from .site import dataset_for, layout_for
 
 
 def define_env(env: Any) -> None:
+    from .site import dataset_for, layout_for  # here: the rest of the package runs without MkDocs
+
     dataset = dataset_for(env.conf)
     layout = layout_for(env.conf, dataset)
 
