@@ -143,6 +143,7 @@ def test_the_front_page_edition_pages_and_feed_show_each_edition(data_copy: Fixt
     assert (tmp_path / "site" / "editions" / "1" / "index.html").is_file()
     feed = (tmp_path / "site" / "feed.xml").read_text(encoding="utf-8")
     assert feed.count("<title>Edition ") == 2
+    assert "<subtitle>Edition 2, issued 29 November 2026; information cut-off " in feed
 
 
 def test_make_edition_reports_invalid_data_without_a_traceback(fixture_copy: FixtureCopy) -> None:
