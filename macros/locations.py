@@ -11,6 +11,7 @@ candidates of a disputed location, each kept.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from geographiclib.geodesic import Geodesic
@@ -50,8 +51,12 @@ class Location:
 
     @property
     def disputed(self) -> bool:
-        """Different sources put it in different places."""
-        return len({(p.latitude, p.longitude, p.bearing) for p in self.positions}) > 1
+        """Different sources put it in different places (one document giving both a bearing and
+        distance and coordinates is not a dispute with itself)."""
+        return any(
+            a.source != b.source and (a.latitude, a.longitude, a.bearing) != (b.latitude, b.longitude, b.bearing)
+            for a, b in itertools.combinations(self.positions, 2)
+        )
 
 
 def locate(place: Place, places: dict[str, Place]) -> Location:
