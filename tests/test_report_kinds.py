@@ -132,3 +132,12 @@ def test_a_month_dated_newest_source_makes_the_cutoff_that_month(copy, capsys):
     assert validate.main([str(copy / "data")]) == 0, capsys.readouterr().err
     cutoff = load_dataset(copy / "data").cutoff
     assert (str(cutoff), f"{cutoff:%-d %B %Y}") == ("March 2022", "March 2022")
+
+
+def test_an_invented_first_of_the_month_is_the_first_problem(copy, capsys):
+    # the document is taken to give only the month: the event may not name a day it never gives
+    edit(copy, "data/events/later-test-cases.yaml", "resolved: 2022-03-08", "resolved: 2022-03")
+    line = edit(copy, "data/events/later-test-cases.yaml", "  date: 2022-03-08\n", "  date: 2022-03-01\n")
+    assert first_problem(copy, capsys).startswith(
+        f"data/events/later-test-cases.yaml:{line}: LBY9902.date: 2022-03-01 is more precise than its date claims"
+    )
