@@ -172,12 +172,14 @@ def _side_trace(side: str, years: list[int], totals: dict[tuple[int, str], list[
 
 
 # How each kind of position is drawn: a gazetteer point as a filled circle; a computed one as a
-# diamond; a direction from a town as an arrow at the town pointing that way; "near" as a ring.
+# diamond; a direction from a town as an arrow at the town pointing that way; "near" as a ring;
+# coordinates a document gives as a square.
 MAP_MARKS = {
     "gazetteer": ("Town or site (gazetteer, approximate)", "circle", "#1565c0"),
     "computed": ("Computed from a stated bearing and distance", "diamond", "#c75b00"),
     "direction": ("Only a direction from the town is stated", "arrow-wide", "#7b1fa2"),
     "near": ("Only 'near' the town is stated", "circle-open", "#00796b"),
+    "stated": ("Coordinates a document gives", "square", "#2e7d32"),
 }
 
 

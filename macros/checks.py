@@ -33,7 +33,7 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
         for i, origin_id in enumerate(source.model.cites):
             refs.check(source, ("cites", i), "origins", origin_id)
     for place in by_id["places"].values():
-        _check_place(place, refs, problems)
+        _check_place(place, refs, seeds, problems)
     for actor in by_id["actors"].values():
         refs.check(actor, ("affiliation",), "actors", actor.model.affiliation)
         for i, other in enumerate(actor.model.may_be):
@@ -127,11 +127,13 @@ def _changed_seed(seed: str, source_id: str) -> str:
     )
 
 
-def _check_place(record: Record, refs: _References, problems: list[Problem]) -> None:
+def _check_place(record: Record, refs: _References, seeds: dict[str, str | None], problems: list[Problem]) -> None:
+    """References, quotes of stated positions, and every point inside the place's country."""
     place = record.model
     refs.check(record, ("near",), "places", place.near)
     for i, relative in enumerate(place.relative_to):
-        refs.check(record, ("relative_to", i, "source"), "sources", relative.source)
+        if refs.check(record, ("relative_to", i, "source"), "sources", relative.source):
+            _check_quote(record, ("relative_to", i, "stated"), relative.stated, relative.source, seeds, problems)
         if refs.check(record, ("relative_to", i, "place"), "places", relative.place):
             origin = refs.by_id["places"][relative.place].model
             if not origin.gazetteer_point:
@@ -140,17 +142,23 @@ def _check_place(record: Record, refs: _References, problems: list[Problem]) -> 
                         ("relative_to", i, "place"), f"{origin.id} has no gazetteer coordinates to measure from"
                     )
                 )
-    if not refs.check(record, ("country",), "countries", place.country) or not place.gazetteer_point:
+    points = [(("latitude",), place.latitude, place.longitude)] if place.gazetteer_point else []
+    for i, point in enumerate(place.stated_coordinates):
+        if refs.check(record, ("stated_coordinates", i, "source"), "sources", point.source):
+            _check_quote(record, ("stated_coordinates", i, "stated"), point.stated, point.source, seeds, problems)
+        points.append((("stated_coordinates", i, "latitude"), point.latitude, point.longitude))
+    if not points or not refs.check(record, ("country",), "countries", place.country):
         return
     west, south, east, north = refs.by_id["countries"][place.country].model.bbox
-    if not (west <= place.longitude <= east and south <= place.latitude <= north):
-        problems.append(
-            record.problem(
-                ("latitude",),
-                f"{place.latitude}, {place.longitude} lies outside {place.country} "
-                f"(lat {south}..{north}, lon {west}..{east}): swapped or mistyped?",
+    for path, latitude, longitude in points:
+        if not (west <= longitude <= east and south <= latitude <= north):
+            problems.append(
+                record.problem(
+                    path,
+                    f"{latitude}, {longitude} lies outside {place.country} "
+                    f"(lat {south}..{north}, lon {west}..{east}): swapped or mistyped?",
+                )
             )
-        )
 
 
 def _check_event(

