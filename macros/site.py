@@ -22,7 +22,7 @@ from .links import Layout
 from .loader import load_dataset_cached
 from .pages import DEFAULT_PAGE_SIZE, build_pages
 from .render import restore
-from .search import search_entries
+from .search import search_entries, spellings
 from .searchindex import write_search_index
 from .timeline import timeline_layout
 from .whatsnew import FEED, publishes_feed, render_feed
@@ -60,7 +60,7 @@ def generated_files(config: MkDocsConfig) -> list[File]:
     search = config.plugins.get("material/search")
     if search is not None and search.config.enabled:
         url_of = {file.src_uri: file.url for file in files}
-        search.search_index.entries.extend(search_entries(dataset, url_of, layout.event_pages))
+        search.search_index.entries.extend(search_entries(dataset, url_of, layout.event_pages, pages))
     if feed:
         files.append(
             File.generated(config, FEED, content=render_feed(dataset, config.site_url, config.site_name, layout))
@@ -107,5 +107,6 @@ def write_search(config: MkDocsConfig) -> None:
     search = config.plugins.get("material/search")
     if search is None or not search.config.enabled:
         return
-    write_search_index(search.search_index.entries, Path(config.site_dir) / "search")
+    groups = spellings(dataset_for(config))  # any spelling finds what the others find
+    write_search_index(search.search_index.entries, Path(config.site_dir) / "search", groups)
     search.search_index.entries = []
