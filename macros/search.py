@@ -33,6 +33,12 @@ def search_entries(
     """`url_of` maps a generated page (e.g. sources/x.md) to its URL; `event_pages` an event to
     its page; `pages` are the generated pages, each of which gets an entry at its address."""
     entries: list[dict[str, str]] = []
+    # first: among entries that score alike, an actor's or place's own page comes before the
+    # pages that name it (the worker ranks ties by entry number)
+    for kind in ("actors", "places"):
+        for entity in getattr(dataset, kind).values():
+            spellings = ", ".join(entity.aliases) or "no other spelling in the sources"
+            entries.append(_entry(url_of[page_path(kind, entity.id)], entity.name, f"Also written: {spellings}"))
     for source in dataset.sources.values():
         url = url_of[page_path("sources", source.id)]
         about = [
@@ -48,10 +54,6 @@ def search_entries(
             text = " … ".join("".join(part.text for part in passage.parts) for passage in shown)
         title = "original text" if source.rights == "full text" else "quoted passages"
         entries.append(_entry(f"{url}#{source.id}-text", f"{source.title}: {title}", text))
-    for kind in ("actors", "places"):
-        for entity in getattr(dataset, kind).values():
-            spellings = ", ".join(entity.aliases) or "no other spelling in the sources"
-            entries.append(_entry(url_of[page_path(kind, entity.id)], entity.name, f"Also written: {spellings}"))
     for event in dataset.events.values():
         actors = ", ".join(dataset.actors[a].name for a in (event.actor1, *filter(None, [event.actor2])))
         url = f"{url_of[event_pages[event.id]]}#{event.id}"
