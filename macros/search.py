@@ -42,7 +42,7 @@ def search_entries(
     for source in dataset.sources.values():
         url = url_of[page_path("sources", source.id)]
         about = [
-            source.outlet.name or "outlet unknown",
+            source.outlet.name or "unknown outlet",
             f"reliability {source.reliability}: {GRADES[source.reliability]}",
             source.kind,
             *(f"cites {dataset.origins[cite].name}" for cite in source.cites),

@@ -82,3 +82,16 @@ def test_the_place_filter_holds_a_town_with_events_only_near_it(near_pages):
     assert options["umm-al-aranib"] == "Umm al Aranib (events near it)"
     assert options["hq-near-aranib"] == "Headquarters near Umm al Aranib"
     assert timeline.select_one("#LBY0001")["data-place"] == "hq-near-aranib umm-al-aranib"
+
+
+def test_each_spelling_cites_the_documents_whose_quotes_use_it_as_written():
+    from types import SimpleNamespace as NS
+
+    from macros.entities import _spelled
+
+    entity = NS(aliases=["Qatroun", "ISIS", "Isis", "Al Qatrun"])
+    claims = [NS(source="a", quote="near Qatroun, ISIS said"), NS(source="b", quote="ISIS in Qatroun")]
+    views = [NS(event=NS(claims=claims))]
+    judgments = [NS(source="c", quote="the Isis group")]
+    spelled = {item.name: item.sources for item in _spelled(entity, views, judgments)}
+    assert spelled == {"Qatroun": ["a", "b"], "ISIS": ["a", "b"], "Isis": ["c"], "Al Qatrun": []}
