@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 SHARD_BYTES = 24_000  # a prefix whose words take more than this is split a letter further
@@ -63,27 +64,33 @@ def write_search_index(entries: Iterable[dict[str, str]], folder: Path, spelling
     return len(shards)
 
 
-Spelled = dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]
+@dataclass(frozen=True)
+class Spelled:
+    """Every spelling as its words -> the words of all its entity's spellings; the words a spelling
+    can begin with, and how many words spellings have, so most words cost one set lookup."""
+
+    names: dict[tuple[str, ...], frozenset[str]]
+    first: frozenset[str]
+    lengths: tuple[int, ...]
 
 
 def spelling_index(spellings: Iterable[Iterable[str]]) -> Spelled:
-    """First word of each spelling -> (the spelling's words, the words of all its entity's spellings)."""
-    index: Spelled = defaultdict(list)
+    names: dict[tuple[str, ...], frozenset[str]] = {}
     for group in spellings:
         spelled = [tuple(words(name)) for name in group]
         every = frozenset(word for name in spelled for word in name)
-        for name in filter(None, dict.fromkeys(spelled)):
-            index[name[0]].append((name, every))
-    return index
+        for name in filter(None, spelled):
+            names[name] = names.get(name, frozenset()) | every  # two entities may share a spelling
+    return Spelled(names, frozenset(name[0] for name in names), tuple(sorted({len(name) for name in names})))
 
 
 def also_spelled(tokens: list[str], index: Spelled) -> set[str]:
     """The words of every other spelling of each place or actor these words name."""
     extra: set[str] = set()
     for start, token in enumerate(tokens):
-        for name, every in index.get(token, ()):
-            if len(name) == 1 or tuple(tokens[start : start + len(name)]) == name:
-                extra |= every
+        if token in index.first:
+            for length in index.lengths:
+                extra |= index.names.get(tuple(tokens[start : start + length]), frozenset())
     return extra
 
 
