@@ -12,17 +12,18 @@ from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["timeline/", "disputes/", "sources/qatrun-second-attack/", "places/qatrun/"]
+PAGES = ["timeline/", "disputes/", "sources/qatrun-second-attack/", "places/qatrun/", "places/"]
 
 # Every box that must fit the screen, cards that must not overlap, and the comparison table's dates.
 MEASURE = """() => {
   const width = document.documentElement.clientWidth, out = [];
-  const boxes = [...document.querySelectorAll("article .lw-event, article table.lw-stack, article .lw-event-item")];
+  const tables = "table.lw-stack, table.lw-entities";
+  const boxes = [...document.querySelectorAll(`article :is(.lw-event, .lw-event-item, ${tables})`)];
   boxes.forEach(el => {
     const r = el.getBoundingClientRect();
     if (r.left < -0.5 || r.right > width + 0.5) out.push(`${el.className} runs ${r.left}..${r.right} of ${width}`);
   });
-  document.querySelectorAll("article table.lw-stack tbody :is(td, th)").forEach(cell => {
+  document.querySelectorAll(`article :is(${tables}) tbody :is(td, th)`).forEach(cell => {
     if (cell.scrollWidth > cell.clientWidth + 1) out.push(`a cell overflows: ${cell.textContent.slice(0, 40)}`);
   });
   const cards = [...document.querySelectorAll("article .lw-event")].map(el => el.getBoundingClientRect());
