@@ -68,8 +68,11 @@ def search(served_site):
             )
             page.keyboard.type(query)
             page.wait_for_selector(".md-search-result__item")
-            page.wait_for_timeout(200)
-            links = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+            links, shown = None, []
+            while links != shown:  # the answer to the whole query, not to a word typed on the way
+                links = shown
+                page.wait_for_timeout(300)
+                shown = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
             page.close()
             return [urlsplit(link).path + "#" + urlsplit(link).fragment for link in links], at_load, fetched
 
