@@ -92,6 +92,10 @@ class Dataset:
     def events_at(self, place_id: str) -> list[Event]:
         return self._events_by_place.get(place_id, [])
 
+    def events_near(self, place_id: str) -> list[Event]:
+        """Events at places described from this one ("near Qatrun", "south of Sirte")."""
+        return self._events_near_place.get(place_id, [])
+
     def assessments_from(self, source_id: str) -> list[Assessment]:
         return self._assessments_by("source").get(source_id, [])
 
@@ -157,6 +161,14 @@ class Dataset:
         for event in self.events.values():
             for source_id in event.source_ids:
                 index[source_id].append(event)
+        return index
+
+    @cached_property
+    def _events_near_place(self) -> dict[str, list[Event]]:
+        index: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events.values():
+            for town in self.places[event.place].towns:
+                index[town].append(event)
         return index
 
     @cached_property

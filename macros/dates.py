@@ -34,8 +34,9 @@ class Cutoff:
         return date_bounds(self.date)[1]
 
 
-def show_date(value: str, precision: str | None = None) -> str:
-    """One partial date as a reader sees it; `approximate` is prefixed "c."."""
+def show_date(value: str, precision: str | None = None, weekday: bool = True) -> str:
+    """One partial date as a reader sees it; `approximate` is prefixed "c."; a source chip
+    leaves the weekday out."""
     parts = value.split("-")
     if len(parts) == 1:
         text = parts[0]
@@ -43,7 +44,8 @@ def show_date(value: str, precision: str | None = None) -> str:
         text = date_bounds(value)[0].strftime("%B %Y")
     else:
         day = dt.date.fromisoformat(value)
-        text = f"week of {_day(day)}" if precision == "week" else _day(day)
+        shown = _day(day) if weekday else f"{day.day} {day:%b %Y}"
+        text = f"week of {shown}" if precision == "week" else shown
     return f"c. {text}" if precision == "approximate" else text
 
 

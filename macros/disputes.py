@@ -9,6 +9,7 @@ from .charts import fatalities_over_time, render_chart
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links
+from .models import Event
 from .parts import Parts
 from .render import Rendered, render_page
 
@@ -19,10 +20,20 @@ def disputes_path(number: int) -> str:
     return PATH if number == 1 else f"disputes/{number}.md"
 
 
+def disputed_events(dataset: Dataset) -> list[Event]:
+    """The disputed events, newest first: the order of the disputes pages."""
+    disputed = (e for e in dataset.events.values() if dataset.status(e.id) == "disputed")
+    return sorted(disputed, key=lambda e: (e.start, e.id), reverse=True)
+
+
+def dispute_page(number: int) -> str:
+    """The disputes page that holds the `number`-th disputed event (from 0)."""
+    return disputes_path(1 + number // limits.DISPUTES_PAGE)
+
+
 def build_disputes_page(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
     """The disputed events, newest first, limits.DISPUTES_PAGE to a page."""
-    disputed = sorted((e for e in dataset.events.values() if dataset.status(e.id) == "disputed"),
-                      key=lambda e: (e.start, e.id), reverse=True)  # fmt: skip
+    disputed = disputed_events(dataset)
     chunks = [disputed[i : i + limits.DISPUTES_PAGE] for i in range(0, len(disputed), limits.DISPUTES_PAGE)] or [[]]
     pages = {}
     for number, chunk in enumerate(chunks, 1):

@@ -37,9 +37,8 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
         for actor_id in dict.fromkeys(view.actor_ids + [c.party for c in event.claims if c.party]):
             involving[actor_id].append(view)
         at_place[event.place].append(view)
-        near = dataset.places[event.place].near
-        if near:
-            near_place[near].append(view)
+        for town in dataset.places[event.place].towns:
+            near_place[town].append(view)
     pages = {}
     for actor in dataset.actors.values():
         path = page_path("actors", actor.id)
@@ -52,13 +51,15 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
             entity=actor,
             parent=dataset.actors.get(actor.affiliation) if actor.affiliation else None,
             members=[a for a in dataset.actors.values() if a.affiliation == actor.id],
-            views=_newest(involving[actor.id]),
+            views=(views := _newest(involving[actor.id])),
             total=len(involving[actor.id]),
+            count=_count(involving[actor.id], quoted[actor.id], "actors"),
             near_views=[],
-            quoted_views=_newest(quoted[actor.id]),
+            quoted_views=(quoted_views := _newest(quoted[actor.id])),
             chart=None,
-            assessments=dataset.assessments_by(actor.id),
-            naming=_naming(actor, dataset),
+            assessments=(judged := dataset.assessments_by(actor.id)),
+            naming=(naming := _naming(actor, dataset)),
+            spelled=_spelled(actor, views + quoted_views, judged + naming),
             seen=_seen(involving[actor.id] + quoted[actor.id]),
         )
     for place in dataset.places.values():
@@ -72,26 +73,31 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
             entity=place,
             location=dataset.location(place.id),
             country=dataset.countries[place.country],
-            views=_newest(at_place[place.id]),
+            views=(views := _newest(at_place[place.id])),
             total=len(at_place[place.id]),
-            near_views=_newest(near_place[place.id]),
+            count=_count(at_place[place.id], near_place[place.id], "places"),
+            near_views=(near_views := _newest(near_place[place.id])),
+            spelled=_spelled(place, views + near_views, []),
             quoted_views=[],
             naming=[],
             seen=None,
-            nearby=[p for p in dataset.places.values() if p.near == place.id],
-            near=dataset.places[place.near] if place.near else None,
+            nearby=[p for p in dataset.places.values() if place.id in p.towns],
+            near=[dataset.places[town] for town in place.towns],
             chart=render_map_of(
                 [view.event for view in at_place[place.id] + near_place[place.id]], dataset, path, "Map of its events"
             ),
             assessments=[],
         )
-    pages[page_path("actors")] = _index(dataset, layout, "actors", involving)
-    counted = {key: at_place[key] + near_place[key] for key in dataset.places}
-    pages[page_path("places")] = _index(dataset, layout, "places", counted)
+    actors = {a: (involving[a], quoted[a]) for a in dataset.actors}
+    pages[page_path("actors")] = _index(dataset, layout, "actors", actors)
+    places = {p: (at_place[p], near_place[p]) for p in dataset.places}
+    pages[page_path("places")] = _index(dataset, layout, "places", places)
     return pages
 
 
-def _index(dataset: Dataset, layout: Layout, kind: str, events: dict[str, list]) -> Rendered:
+def _index(dataset: Dataset, layout: Layout, kind: str, events: dict[str, tuple[list, list]]) -> Rendered:
+    """An index of actors or places; `events` gives each its events at it and near it (a page
+    and its row count alike: the same macro prints both)."""
     if kind == "actors":
         grouped = {kind for _, kinds in ACTOR_GROUPS for kind in kinds}
         groups = [(label, [a for a in dataset.actors.values() if a.kind in kinds]) for label, kinds in ACTOR_GROUPS]
@@ -115,13 +121,29 @@ def _index(dataset: Dataset, layout: Layout, kind: str, events: dict[str, list])
             SimpleNamespace(
                 label=label,
                 key=label.lower().replace(" ", "-"),
-                rows=[SimpleNamespace(entity=item, events=len(events[item.id])) for item in sorted(
+                rows=[SimpleNamespace(entity=item, count=_count(*events[item.id], kind)) for item in sorted(
                     items, key=lambda item: item.name.casefold())],
             )
             for label, items in groups
             if items
         ],
     )  # fmt: skip
+
+
+def _count(at: list, other: list, kind: str) -> SimpleNamespace:
+    """Events at a place and near it, or an actor takes part in and is quoted on."""
+    return SimpleNamespace(at=len(at), other=len(other), kind=kind)
+
+
+def _spelled(entity, views: list, judgments: list) -> list[SimpleNamespace]:
+    """Each other spelling, with the documents whose quoted words on the page's events and
+    judgments use it: why it is taken to name this entity (an identification gives its reasoning)."""
+    quotes = [(c.source, c.quote) for view in views for c in view.event.claims]
+    quotes += [(item.source, item.quote) for item in judgments]
+    spelled = []
+    for alias in entity.aliases:  # as written: "Isis" and "ISIS" are two spellings
+        spelled.append(SimpleNamespace(name=alias, sources=list(dict.fromkeys(s for s, q in quotes if alias in q))[:3]))
+    return spelled
 
 
 def _naming(actor, dataset: Dataset) -> list:

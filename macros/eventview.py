@@ -103,5 +103,6 @@ def event_view(event: Event, dataset: Dataset) -> EventView:
 
 
 def event_heading(event: Event, dataset: Dataset) -> str:
-    """One line naming an event, as the feed and the search results show it: date: type, place."""
-    return f"{show_event_date(event)}: {event.sub_event_type}, {dataset.places[event.place].name}"
+    """One line naming an event, as the feed and the search results show it: its date and place
+    (ACLED's codes are for the text after, not the title a reader scans)."""
+    return f"{show_event_date(event)}, {dataset.places[event.place].name}"

@@ -88,7 +88,7 @@ class Output:
 
     def search_entries(self) -> list[dict[str, str]]:
         url_of = {page.path: page_url(page.path, self.layout.directory_urls) for page in self.pages}
-        return search_entries(self.dataset, url_of, self.layout.event_pages)
+        return search_entries(self.dataset, url_of, self.layout.event_pages, self.pages)
 
     def write_downloads(self, folder: Path) -> None:
         """One file at a time: held as a whole they came to 200 MB at 100,000 events."""

@@ -386,6 +386,12 @@ class Place(Entity):
     def gazetteer_point(self) -> bool:
         return self.latitude is not None
 
+    @property
+    def towns(self) -> list[str]:
+        """The places it is described from (`near`, and each `relative_to` town): an event here
+        is an event near each of them, on their pages, in their counts and in the place filter."""
+        return list(dict.fromkeys(filter(None, [self.near, *(r.place for r in self.relative_to)])))
+
 
 INTER_CODES: dict[str, int | None] = {
     "state force": 1,

@@ -8,6 +8,8 @@ query answers: at 100,000 events, 30 MB and about 15 s. Here the build does that
   a letter further, so a shard stays small however large the site grows.
 - `search/docs/N.js`: the entries themselves (address, title, a short text), CHUNK per file.
 - `search/manifest.js`: the prefixes, and the entry count.
+An entry that names a place or an actor by any of its spellings is indexed under the words of
+all of them (not shown), so "Qatroun" finds exactly what "Qatrun" finds.
 Each is a script that hands its data to `self.lwSearch`, so it loads from a server and from
 disk (the offline zip) alike, with no eval and no fetch. Words are folded as the worker folds
 a query: accents dropped, lower case, split at anything not a letter or digit.
@@ -21,6 +23,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 SHARD_BYTES = 24_000  # a prefix whose words take more than this is split a letter further
@@ -44,10 +47,11 @@ def plain(markup: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
 
 
-def write_search_index(entries: Iterable[dict[str, str]], folder: Path) -> int:
+def write_search_index(entries: Iterable[dict[str, str]], folder: Path, spellings: Iterable[Iterable[str]] = ()) -> int:
     """Write the manifest, shards and docs for these entries (Material's: location, title and
-    text, as HTML) into `folder`; returns the number of shards."""
-    docs, postings = _postings(entries)
+    text, as HTML) into `folder`; `spellings` lists, per place or actor, the names it goes by.
+    Returns the number of shards."""
+    docs, postings = _postings(entries, spellings)
     shards = split_shards(postings)
     for sub in ("shards", "docs"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
@@ -60,19 +64,53 @@ def write_search_index(entries: Iterable[dict[str, str]], folder: Path) -> int:
     return len(shards)
 
 
-def _postings(entries: Iterable[dict[str, str]]) -> tuple[list[list[str]], dict[str, list[str]]]:
+@dataclass(frozen=True)
+class Spelled:
+    """Every spelling as its words -> the words of all its entity's spellings; the words a spelling
+    can begin with, and how many words spellings have, so most words cost one set lookup."""
+
+    names: dict[tuple[str, ...], frozenset[str]]
+    first: frozenset[str]
+    lengths: tuple[int, ...]
+
+
+def spelling_index(spellings: Iterable[Iterable[str]]) -> Spelled:
+    names: dict[tuple[str, ...], frozenset[str]] = {}
+    for group in spellings:
+        spelled = [tuple(words(name)) for name in group]
+        every = frozenset(word for name in spelled for word in name)
+        for name in filter(None, spelled):
+            names[name] = names.get(name, frozenset()) | every  # two entities may share a spelling
+    return Spelled(names, frozenset(name[0] for name in names), tuple(sorted({len(name) for name in names})))
+
+
+def also_spelled(tokens: list[str], index: Spelled) -> set[str]:
+    """The words of every other spelling of each place or actor these words name."""
+    extra: set[str] = set()
+    for start, token in enumerate(tokens):
+        if token in index.first:
+            for length in index.lengths:
+                extra |= index.names.get(tuple(tokens[start : start + length]), frozenset())
+    return extra
+
+
+def _postings(
+    entries: Iterable[dict[str, str]], spellings: Iterable[Iterable[str]] = ()
+) -> tuple[list[list[str]], dict[str, list[str]]]:
     """Each entry as [location, title, text], and each word's entries: [in the title, in the
     text only], as base-36 gaps between entry numbers."""
+    index = spelling_index(spellings)
     docs: list[list[str]] = []
     found: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for number, entry in enumerate(entries):
         title, text = plain(entry["title"]), plain(entry["text"])
         short = text if len(text) <= TEXT_CHARS else text[:TEXT_CHARS].rsplit(" ", 1)[0] + " …"
         docs.append([entry["location"], html.escape(title, quote=False), html.escape(short, quote=False)])
-        in_title = set(words(title))
+        title_words, text_words = words(title), words(text)
+        in_title = set(title_words) | also_spelled(title_words, index)
         for token in in_title:
             found[token][0].append(number)
-        for token in set(words(text)) - in_title:
+        for token in (set(text_words) | also_spelled(text_words, index)) - in_title:
             found[token][1].append(number)
     return docs, {token: [_gaps(lists[0]), _gaps(lists[1])] for token, lists in sorted(found.items())}
 

@@ -21,6 +21,7 @@ from .generate import Output, Settings
 from .links import Layout
 from .loader import load_dataset_cached
 from .render import restore
+from .search import spellings
 from .searchindex import write_search_index
 from .whatsnew import FEED
 from .yamlfile import DataError
@@ -111,5 +112,6 @@ def write_search(config: MkDocsConfig) -> None:
     search = config.plugins.get("material/search")
     if search is None or not search.config.enabled:
         return
-    write_search_index(search.search_index.entries, Path(config.site_dir) / "search")
+    groups = spellings(dataset_for(config))  # any spelling finds what the others find
+    write_search_index(search.search_index.entries, Path(config.site_dir) / "search", groups)
     search.search_index.entries = []

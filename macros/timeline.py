@@ -94,9 +94,20 @@ def _render(dataset: Dataset, layout: Layout, path: str, event_ids: list[str], y
 
 
 def _filters(views: list, dataset: Dataset) -> SimpleNamespace:
+    at = {view.place.id for view in views}
     actor_ids = {actor for view in views for actor in view.actor_ids}
     return SimpleNamespace(
         types=sorted({view.event.event_type for view in views}),
         actors=sorted((dataset.actors[a] for a in actor_ids), key=lambda actor: actor.name.casefold()),
-        places=sorted({view.place.id: view.place for view in views}.values(), key=lambda p: p.name.casefold()),
+        places=sorted(
+            (SimpleNamespace(place=place, near=place.id not in at) for place in _filter_places(views, dataset)),
+            key=lambda item: item.place.name.casefold(),
+        ),
     )
+
+
+def _filter_places(views: list, dataset: Dataset) -> list:
+    """The places events are at, and the towns they are described from ("near Qatrun"): the
+    filter for a town shows the events near it too."""
+    ids = dict.fromkeys(i for view in views for i in (view.place.id, *view.place.towns))
+    return [dataset.places[i] for i in ids]

@@ -1,4 +1,5 @@
-/* Timeline filters: by event type, actor and place. Without JavaScript the form stays hidden and
+/* Timeline filters: by event type, actor and place (a card lists its place and the towns it is
+   described from, so a town's filter shows the events near it too). Without JavaScript the form stays hidden and
    the full list shows. Runs on first load and after every instant navigation (document$). */
 (function () {
   function setup() {
@@ -13,7 +14,7 @@
         var shown = 0;
         events.forEach(function (card) {
           var match = (!type || card.dataset.type === type) &&
-            (!place || card.dataset.place === place) &&
+            (!place || card.dataset.place.split(" ").indexOf(place) !== -1) &&
             (!actor || card.dataset.actors.split(" ").indexOf(actor) !== -1);
           card.hidden = !match;
           if (match) shown += 1;

@@ -1,0 +1,69 @@
+"""Cards and comparison tables in real Chromium at a phone's and a desktop's width: nothing runs
+past the screen or over its neighbour, and a date in the comparison table stays on one line;
+the timeline's place filter for a town shows the events near it."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.loader import load_dataset
+from tests.browser import chromium
+from tests.conftest import PROJECT
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["timeline/", "disputes/", "sources/qatrun-second-attack/", "places/qatrun/", "places/"]
+
+# Every box that must fit the screen, cards that must not overlap, and the comparison table's dates.
+MEASURE = """() => {
+  const width = document.documentElement.clientWidth, out = [];
+  const tables = "table.lw-stack, table.lw-entities";
+  const boxes = [...document.querySelectorAll(`article :is(.lw-event, .lw-event-item, ${tables})`)];
+  boxes.forEach(el => {
+    const r = el.getBoundingClientRect();
+    if (r.left < -0.5 || r.right > width + 0.5) out.push(`${el.className} runs ${r.left}..${r.right} of ${width}`);
+  });
+  document.querySelectorAll(`article :is(${tables}) tbody :is(td, th)`).forEach(cell => {
+    if (cell.scrollWidth > cell.clientWidth + 1) out.push(`a cell overflows: ${cell.textContent.slice(0, 40)}`);
+  });
+  const cards = [...document.querySelectorAll("article .lw-event")].map(el => el.getBoundingClientRect());
+  cards.slice(1).forEach((r, i) => {
+    if (r.top < cards[i].bottom - 0.5) out.push(`card ${i + 1} overlaps the one before`);
+  });
+  document.querySelectorAll("table.lw-compare td:first-child a").forEach(a => {
+    if (a.getClientRects().length !== 1) out.push(`date broken across lines: ${a.textContent}`);
+  });
+  const page = document.documentElement.scrollWidth;
+  if (page > width + 0.5) out.push(`page scrolls sideways: ${page}`);
+  return {problems: out, measured: boxes.length};
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", PAGES)
+def test_cards_and_comparison_tables_fit_and_do_not_overlap(served_site, browser, width, path):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(served_site[1] + path, wait_until="networkidle")
+    found = page.evaluate(MEASURE)
+    context.close()
+    assert found["measured"] > 0, "nothing measured: the selectors no longer match the page"
+    assert found["problems"] == []
+
+
+def test_a_towns_place_filter_shows_the_events_near_it(served_site, browser):
+    dataset = load_dataset(PROJECT / "data")
+    near = sorted(e.id for e in dataset.events_near("qatrun"))
+    assert near, "no event is described from Qatrun any more: pick another town"
+    page = browser.new_page()
+    page.goto(served_site[1] + "timeline/", wait_until="networkidle")
+    page.select_option("form.lw-filters select[name=place]", "qatrun")
+    shown = page.locator("article.lw-event:visible").evaluate_all("els => els.map(e => e.id)")
+    page.close()
+    assert sorted(shown) == sorted({e.id for e in dataset.events_at("qatrun")} | set(near))

@@ -1,0 +1,97 @@
+"""Event cards, source chips and place counts, rendered from the fixture dataset: a card leads
+with date, place and its headline (ACLED's codes small, after); a chip names the outlet ("unknown
+outlet"), its date and grade, an inferred outlet marked; a place's page and the Places index give
+one count; the timeline's place filter holds the towns events are described from."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.loader import load_dataset
+from macros.pages import build_pages
+from tests.conftest import FIXTURES
+
+
+def html(markdown: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown.split("---\n", 2)[2], "html.parser")
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return {page.path: html(page.markdown) for page in build_pages(load_dataset(FIXTURES / "data"))}
+
+
+def text(element) -> str:
+    return element.get_text(" ", strip=True)
+
+
+def test_a_card_leads_with_date_place_and_headline_and_puts_acled_codes_after(pages):
+    card = pages["timeline/index.md"].select_one("#LBY0002")
+    heading, headline, meta = card.select("h3, p")[:3]
+    assert text(heading) == "Wed 26 Jan 2022 · Al Qatrun ¶"
+    assert "lw-headline" in headline["class"] and text(headline).startswith("IS attacked")
+    assert text(meta.select_one(".lw-codes")) == "ACLED: Battles / Armed clash · LBY0002"
+    assert "Armed clash" not in text(heading) + text(headline)
+
+
+def test_a_source_chip_names_outlet_date_and_grade_never_a_title(pages):
+    chips = {text(chip) for chip in pages["timeline/index.md"].select("#LBY0002 dl .lw-badge")}
+    assert chips == {"unknown outlet · January 2022 C", "Sky News Arabia inferred · 29 Jan 2022 B"}
+    claim_chips = {text(chip) for chip in pages["timeline/index.md"].select("#LBY0002 .lw-differ .lw-badge")}
+    assert claim_chips == {"unknown outlet · January 2022 C4", "Sky News Arabia inferred · 29 Jan 2022 B4"}
+
+
+def test_an_inferred_outlet_is_marked_and_a_stated_one_is_not(pages):
+    page = pages["sources/index.md"]
+    chips = page.select(".lw-badge")
+    marks = {text(chip.select_one(".lw-outlet")): bool(chip.select_one(".lw-inferred")) for chip in chips}
+    assert marks == {"unknown outlet": False, "Sky News Arabia": True}
+
+
+def test_the_dispute_table_heads_each_column_with_the_sources_chip(pages):
+    heads = [text(th) for th in pages["disputes.md"].select(".lw-differ thead th")]
+    assert heads == ["Point", "unknown outlet · January 2022 C", "Sky News Arabia inferred · 29 Jan 2022 B"]
+
+
+@pytest.fixture
+def near_pages(fixture_copy):
+    """The fixture with LBY0001 moved to a place described only as near Umm al Aranib."""
+    places = fixture_copy.data / "places.yaml"
+    near = (
+        "- id: hq-near-aranib\n  name: Headquarters near Umm al Aranib\n  geo_precision: 2\n"
+        "  geo_note: Only said to be near the town.\n  country: LBY\n  near: umm-al-aranib\n"
+    )
+    places.write_text(places.read_text(encoding="utf-8") + near, encoding="utf-8")
+    fixture_copy.edit("events.yaml", "  place: umm-al-aranib", "  place: hq-near-aranib")
+    return {page.path: html(page.markdown) for page in build_pages(load_dataset(fixture_copy.data))}
+
+
+def test_a_place_page_and_the_places_index_give_one_count(near_pages):
+    row = next(tr for tr in near_pages["places/index.md"].select("tr") if tr.a and text(tr.a) == "Umm al Aranib")
+    page = near_pages["places/umm-al-aranib.md"]
+    assert text(row.select_one(".lw-count")) == text(page.select_one(".lw-count")) == "1 near it"
+    assert "took place at Umm al Aranib itself; 1 took place near it" in text(page)
+    qatrun = next(tr for tr in near_pages["places/index.md"].select("tr") if tr.a and text(tr.a) == "Al Qatrun")
+    assert text(qatrun.select_one(".lw-count")) == text(near_pages["places/qatrun.md"].select_one(".lw-count")) == "2"
+
+
+def test_the_place_filter_holds_a_town_with_events_only_near_it(near_pages):
+    timeline = near_pages["timeline/index.md"]
+    options = {o["value"]: text(o) for o in timeline.select("select[name=place] option") if o["value"]}
+    assert options["umm-al-aranib"] == "Umm al Aranib (events near it)"
+    assert options["hq-near-aranib"] == "Headquarters near Umm al Aranib"
+    assert timeline.select_one("#LBY0001")["data-place"] == "hq-near-aranib umm-al-aranib"
+
+
+def test_each_spelling_cites_the_documents_whose_quotes_use_it_as_written():
+    from types import SimpleNamespace as NS
+
+    from macros.entities import _spelled
+
+    entity = NS(aliases=["Qatroun", "ISIS", "Isis", "Al Qatrun"])
+    claims = [NS(source="a", quote="near Qatroun, ISIS said"), NS(source="b", quote="ISIS in Qatroun")]
+    views = [NS(event=NS(claims=claims))]
+    judgments = [NS(source="c", quote="the Isis group")]
+    spelled = {item.name: item.sources for item in _spelled(entity, views, judgments)}
+    assert spelled == {"Qatroun": ["a", "b"], "ISIS": ["a", "b"], "Isis": ["c"], "Al Qatrun": []}

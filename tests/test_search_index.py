@@ -1,0 +1,98 @@
+"""The search index from entries and spellings, without a browser: any spelling of a place or
+actor finds what its main name finds, previews stay short, and every generated page has an entry."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros import searchindex
+
+
+def _found(postings: dict[str, list[str]], query: str) -> set[int]:
+    """The entries holding every word of `query` (in title or text), as the worker matches whole words."""
+    numbers = searchindex._numbers
+    return set.intersection(
+        *({n for gaps in postings.get(w, []) for n in numbers(gaps)} for w in searchindex.words(query))
+    )
+
+
+SPELLINGS = [["Qatrun", "Qatroun", "Al Qatrun"], ["Jabal Asida", "Mount Asida"]]
+
+
+def test_any_spelling_finds_what_the_main_name_finds():
+    texts = ["A clash near Qatroun.", "Qatrun town.", "IS in al-Qatrun", "West of Mount Asida", "At Jabal Asida",
+             "Asida alone", "Jabal Akhdar", "Nothing here"]  # fmt: skip
+    entries = [{"location": f"e/#{i}", "title": f"entry {i}", "text": t} for i, t in enumerate(texts)]
+    _, postings = searchindex._postings(entries, SPELLINGS)
+    assert _found(postings, "Qatroun") == _found(postings, "Qatrun") == _found(postings, "Al Qatrun") == {0, 1, 2}
+    assert _found(postings, "Mount Asida") == _found(postings, "Jabal Asida") == {3, 4}
+    assert _found(postings, "Asida") == {3, 4, 5}  # a word of a name alone names nothing: nothing is added
+    assert _found(postings, "Jabal") == {4, 6} | {3}  # "Mount Asida" is Jabal Asida; Jabal Akhdar keeps its own
+    _, plain = searchindex._postings(entries)
+    assert _found(plain, "Qatroun") == {0}  # without the spellings, only the literal word
+
+
+def test_a_spelling_in_the_title_ranks_as_a_title_word():
+    entries = [{"location": "p/", "title": "Qatroun", "text": "a town"}]
+    _, postings = searchindex._postings(entries, SPELLINGS)
+    assert postings["qatrun"] == postings["qatroun"] == ["0", ""]  # [in the title, in the text only]
+
+
+def test_a_preview_is_a_short_excerpt_of_a_long_text():
+    long = " ".join(f"word{i}" for i in range(2000))
+    docs, postings = searchindex._postings([{"location": "s/#text", "title": "A source", "text": long}])
+    assert len(docs[0][2]) <= searchindex.TEXT_CHARS + 2 and docs[0][2].endswith(" …")
+    assert "word1999" in postings  # the whole text is still searchable
+
+
+@pytest.mark.parametrize("page_size", [150, 1])  # one timeline page, or a page per year and parts
+def test_every_generated_page_has_an_entry_at_its_address(page_size):
+    from macros.links import page_url
+    from macros.loader import load_dataset
+    from macros.pages import build_pages
+    from macros.search import search_entries
+    from macros.timeline import timeline_layout
+    from tests.conftest import FIXTURES
+
+    dataset = load_dataset(FIXTURES / "data")
+    layout = timeline_layout(dataset, page_size)
+    pages = build_pages(dataset, layout=layout)
+    url_of = {page.path: page_url(page.path) for page in pages}
+    entries = search_entries(dataset, url_of, layout.event_pages, pages)
+    locations = {entry["location"] for entry in entries}
+    assert sorted(url for url in url_of.values() if url not in locations) == []
+    assert page_size > 1 or {"timeline/2016/", "timeline/2022/", "timeline/2022-2/"} <= locations
+    titles = {entry["location"]: entry["title"] for entry in entries}
+    assert (titles["disputes/"], titles["whats-new/"], titles["places/"]) == ("Disputes", "What's new", "Places")
+    assert titles["disputes/#dispute-lby0002"] == "Disputed: Wed 26 Jan 2022, Al Qatrun"
+
+
+def test_an_entry_that_uses_any_spelling_is_found_by_every_spelling():
+    """Over the real data's entries: whichever spelling of a place or actor an entry uses, a
+    search for any of its spellings (every word of it) finds the entry."""
+    from macros.links import page_url
+    from macros.loader import load_dataset
+    from macros.pages import build_pages
+    from macros.search import search_entries, spellings
+    from macros.timeline import timeline_layout
+    from tests.conftest import PROJECT
+
+    dataset = load_dataset(PROJECT / "data")
+    layout = timeline_layout(dataset, 150)
+    pages = build_pages(dataset, layout=layout)
+    entries = search_entries(dataset, {p.path: page_url(p.path) for p in pages}, layout.event_pages, pages)
+    groups = spellings(dataset)
+    _, postings = searchindex._postings(entries, groups)
+    missed = []
+    for number, entry in enumerate(entries):
+        used = searchindex.words(searchindex.plain(entry["title"]) + " . " + searchindex.plain(entry["text"]))
+        for group in groups:
+            named = [name for name in group if _phrase(searchindex.words(name), used)]
+            missed += [f"{entry['location']}: {named[0]!r} but not {other!r}"
+                       for other in group if named and number not in _found(postings, other)]  # fmt: skip
+    assert missed == []
+    assert len(_found(postings, "Qatroun")) == len(_found(postings, "Qatrun")) > 3
+
+
+def _phrase(name: list[str], used: list[str]) -> bool:
+    return any(used[i : i + len(name)] == name for i in range(len(used)))
