@@ -17,3 +17,5 @@ MAP_POINTS = 400  # place-and-type points on a map (the busiest)
 CHART_TABLE_ROWS = 400  # rows of a chart's data table (the rest are in the downloads)
 COVERAGE_SOURCES = 40  # rows of the who-reports-what chart (the sources reporting most)
 PRINT_TABLE_ROWS = 15  # rows of a figure's table in the PDF (the busiest; every row is in the downloads)
+PRINT_PAGES = 16  # pages of the PDF for the five seed documents (issue 17's budget)
+PRINT_PAGES_AT_SCALE = 59  # pages of the PDF at 1,000 events and more: under 60, FULL=1 aside
