@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve build validate new-source accept-seed schema system test test-fast lint lock pdf offline bench clean
+.PHONY: help setup serve build validate new-source accept-seed edition schema system test test-fast lint lock pdf offline bench clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,6 +48,10 @@ new-source: $(STAMP) ## Add a document: make new-source FILE=path/to/article.txt
 accept-seed: $(STAMP) ## Accept a changed document on purpose: make accept-seed ID=source-id WHY="..."
 	@test -n "$(ID)" -a -n "$(WHY)" || { echo 'usage: make accept-seed ID=source-id WHY="why the document changed"' >&2; exit 2; }
 	$(BIN)/python -m tools.accept_seed "$(ID)" --why "$(WHY)"
+
+edition: $(STAMP) ## Issue the data as the next edition: make edition NOTE="what it brings"
+	@test -n "$(NOTE)" || { echo 'usage: make edition NOTE="what this edition brings"' >&2; exit 2; }
+	$(BIN)/python -m tools.edition --note "$(NOTE)"
 
 schema: $(STAMP) ## Regenerate the JSON Schemas in data/schema/ from the models
 	$(BIN)/python -m macros.schema

@@ -7,17 +7,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import charts, methodology, printview
-from .briefing import render_claimed, render_latest, render_positions, render_sources_line, render_voices
+from . import charts, editionpages, methodology, printview
+from .briefing import (
+    render_claimed,
+    render_disputed,
+    render_horizon,
+    render_latest,
+    render_positions,
+    render_sources_line,
+    render_voices,
+)
 from .dates import show_event_date
 from .exports import DOWNLOADS
 from .links import Links
 from .overview import render_overview
 from .render import render
-from .site import dataset_for, layout_for
 
 
 def define_env(env: Any) -> None:
+    from .site import dataset_for, layout_for  # here: the rest of the package runs without MkDocs
+
     dataset = dataset_for(env.conf)
     layout = layout_for(env.conf, dataset)
 
@@ -42,9 +51,34 @@ def define_env(env: Any) -> None:
         return dataset.counts()[what]
 
     @env.macro
-    def latest(n: int = 5) -> str:
-        """The n newest events, newest first, linked to the timeline with their source badges."""
-        return render_latest(dataset, links(), n)
+    def latest(n: int = 5, months: int = 12) -> str:
+        """The n newest events of the `months` before the cut-off, linked to the timeline with their badges."""
+        return render_latest(dataset, links(), n, months)
+
+    @env.macro
+    def edition_line() -> str:
+        """The edition and its issue date, the information cut-off and the years the sources cover."""
+        return editionpages.render_edition_line(dataset, links())
+
+    @env.macro
+    def changes() -> str:
+        """What the newest edition changed, and what has changed since it was issued."""
+        return editionpages.render_changes(dataset, links())
+
+    @env.macro
+    def disputed() -> str:
+        """Each disputed event with what the sources disagree on, linked to its comparison."""
+        return render_disputed(dataset, links())
+
+    @env.macro
+    def coverage_gaps() -> str:
+        """The years between the first event and the cut-off in which no source reports an event."""
+        return editionpages.coverage_context(dataset).gaps or "none"
+
+    @env.macro
+    def horizon(months: int = 12) -> str:
+        """A time horizon counted from the information cut-off: "to January 2023"."""
+        return render_horizon(dataset, months)
 
     @env.macro
     def event_date(event_id: str) -> str:
@@ -113,11 +147,6 @@ def define_env(env: Any) -> None:
     def print_contents() -> str:
         """The PDF's contents with page numbers, and each part's running header and footer."""
         return printview.render_contents(dataset, env.conf.extra, env.conf.site_name)
-
-    @env.macro
-    def print_changes() -> str:
-        """What changed since the last edition, after the briefing's prose in the PDF."""
-        return printview.render_changes(dataset)
 
     @env.macro
     def print_sections() -> str:

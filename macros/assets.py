@@ -12,10 +12,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-
 from .loader import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +26,10 @@ PLOTLY_BUNDLES = {
 }
 
 
+class AssetError(Exception):
+    """A bundle missing or not the one reviewed: the build stops on it (the hook makes it a PluginError)."""
+
+
 def bundle_path(bundle: str) -> Path:
     return NODE_MODULES / f"plotly.js-{bundle}-dist-min" / f"plotly-{bundle}.min.js"
 
@@ -38,22 +38,22 @@ def checked_bundle(bundle: str) -> Path:
     """The installed bundle, refused unless it is the one recorded in PLOTLY_BUNDLES."""
     path = bundle_path(bundle)
     if not path.is_file():
-        raise PluginError(f"{path} is missing: run `make setup` (npm ci installs the pinned plotly.js bundles)")
+        raise AssetError(f"{path} is missing: run `make setup` (npm ci installs the pinned plotly.js bundles)")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != PLOTLY_BUNDLES[bundle]:
-        raise PluginError(f"{path}: sha256 {digest} is not the recorded {PLOTLY_BUNDLES[bundle]} (macros/assets.py)")
+        raise AssetError(f"{path}: sha256 {digest} is not the recorded {PLOTLY_BUNDLES[bundle]} (macros/assets.py)")
     return path
 
 
-def asset_files(config: MkDocsConfig) -> list[File]:
-    """Each plotly.js bundle, checked, and the base map as a script that registers it with plotly."""
+def asset_sources() -> dict[str, Path | str]:
+    """Each plotly.js bundle, checked, by its path in the site (the file to copy), and the base map
+    as a script that registers it with plotly (its text)."""
     shapes = (GEO_DIR / "africa_50m.json").read_text(encoding="utf-8")
     register = (
         "window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};\n"
         f"window.PlotlyGeoAssets.topojson.africa_50m = {shapes};\n"
     )
-    bundles = [
-        File.generated(config, f"assets/javascripts/plotly-{bundle}.min.js", abs_src_path=str(checked_bundle(bundle)))
-        for bundle in PLOTLY_BUNDLES
-    ]
-    return [*bundles, File.generated(config, "assets/javascripts/africa_50m.js", content=register)]
+    bundles: dict[str, Path | str] = {
+        f"assets/javascripts/plotly-{bundle}.min.js": checked_bundle(bundle) for bundle in PLOTLY_BUNDLES
+    }
+    return bundles | {"assets/javascripts/africa_50m.js": register}

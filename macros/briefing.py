@@ -3,20 +3,52 @@ in the prose comes from here, never typed, so "independent" and "named" are comp
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Links
-from .models import Claim
+from .models import Claim, date_bounds
 from .parts import Parts
 from .render import render
+from .terms import FIELD_LABELS
 
 
-def render_latest(dataset: Dataset, links: Links, count: int) -> str:
-    """The newest events, newest first, each linked to its card on the timeline."""
-    newest = sorted(dataset.events.values(), key=lambda e: (e.start, e.id), reverse=True)[:count]
-    return render("latest.html", views=[event_view(e, dataset) for e in newest], parts=Parts(links, dataset))
+def render_latest(dataset: Dataset, links: Links, count: int, months: int) -> str:
+    """The newest events within `months` before the cut-off, newest first, each linked to its
+    card: an event years older is background, not a development, however few the sources."""
+    cutoff = dataset.cutoff
+    window = latest_window(cutoff.last_day, months) if cutoff else None
+    recent = [
+        e for e in dataset.events.values() if window and date_bounds(e.date)[1] >= window[0] and e.start <= window[1]
+    ]
+    newest = sorted(recent, key=lambda e: (e.start, e.id), reverse=True)
+    return render(
+        "latest.html",
+        views=[event_view(e, dataset) for e in newest[:count]],
+        more=max(0, len(newest) - count),
+        window=window,
+        months=months,
+        parts=Parts(links, dataset),
+    )
+
+
+def render_horizon(dataset: Dataset, months: int) -> str:
+    """A judgment's horizon counted from the cut-off, not from the build: "the 12 months after
+    the information cut-off (to January 2023)"."""
+    cutoff = dataset.cutoff
+    if cutoff is None:
+        return f"the {months} months after the newest source"
+    end = latest_window(cutoff.last_day, -months + 1)[0]
+    return f"the {months} months after the information cut-off (to {end:%B %Y})"
+
+
+def latest_window(last_day: dt.date, months: int) -> tuple[dt.date, dt.date]:
+    """The `months` calendar months up to the cut-off's last day: for January 2022 and 12,
+    1 February 2021 to 31 January 2022."""
+    index = last_day.year * 12 + last_day.month - 1 - (months - 1)
+    return dt.date(index // 12, index % 12 + 1, 1), last_day
 
 
 def render_claimed(dataset: Dataset, links: Links, event_id: str, field: str, party: str | None) -> str:
@@ -84,3 +116,20 @@ def render_sources_line(dataset: Dataset, links: Links, event_id: str) -> str:
     return render(
         "sources_line.html", sources=event_view(dataset.events[event_id], dataset).sources, parts=Parts(links, dataset)
     )
+
+
+def render_disputed(dataset: Dataset, links: Links) -> str:
+    """Every disputed event with the points in dispute in words, newest first: the front page's
+    answer to "what is disputed", linked to the side-by-side comparison."""
+    disputed = [e for e in dataset.events.values() if dataset.status(e.id) == "disputed"]
+    items = []
+    for event in sorted(disputed, key=lambda e: (e.start, e.id), reverse=True):
+        points = []
+        for point in dataset.analysis(event.id).disputed:
+            about = FIELD_LABELS[point.field].lower()
+            if point.parties:
+                about += " of " + " or ".join(dataset.actors[p].name for p in point.parties)
+            values = sorted({("not: " if c.polarity == "denies" else "") + c.value for c in point.claims})
+            points.append(SimpleNamespace(about=about, values=values))
+        items.append(SimpleNamespace(view=event_view(event, dataset), points=points))
+    return render("disputed.html", items=items, parts=Parts(links, dataset), total=len(dataset.events))

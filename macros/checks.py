@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .comparison import Analysis, analyse, conflicts, describe
 from .dataset import Dataset
+from .editions import check_editions
 from .loader import Record
 from .models import Event, date_bounds
 from .quotes import closest_passage, fold
@@ -21,7 +22,8 @@ from .yamlfile import MAX_BYTES, Problem
 
 def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, problems: list[Problem]) -> Dataset:
     """Index records by id and run every cross-record rule, appending to `problems`."""
-    by_id = {kind: _index(items, problems) for kind, items in records.items()}
+    by_id = {kind: _index(items, problems) for kind, items in records.items() if kind != "editions"}
+    editions, snapshots = check_editions(records["editions"], root, today, problems)
     refs = _References(by_id, problems)
     originals = _check_sources(by_id["sources"].values(), root, today, problems)
     seeds = {key: fold(text) if text is not None else None for key, text in originals.items()}
@@ -57,6 +59,8 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
         assessments=models["assessments"],
         seeds={key: text for key, text in seeds.items() if text is not None},
         originals={key: text for key, text in originals.items() if text is not None},
+        editions=editions,
+        snapshots=snapshots,
     )
     dataset.seed_analyses(analyses)  # derived once, for the checks and every view
     return dataset

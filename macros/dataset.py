@@ -7,14 +7,17 @@ use, so a page never scans every event: at 100,000 events that scan is the build
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from .comparison import Analysis, analyse
+from .coverage import Coverage, coverage
 from .dates import Cutoff
+from .editions import Changes, EditionView, compare, history, snapshot
 from .figures import Figures, derive
 from .locations import Location, locate
-from .models import Actor, Assessment, Country, Event, Origin, Place, Source, date_bounds
+from .models import Actor, Assessment, Country, Edition, Event, Origin, Place, Source, date_bounds
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,31 @@ class Dataset:
     assessments: dict[str, Assessment]
     seeds: dict[str, str]  # source id -> the seed's text folded as quotes match it (quotes.fold)
     originals: dict[str, str]  # source id -> the seed's text as written
+    editions: dict[int, Edition] = field(default_factory=dict)  # by number, oldest first
+    snapshots: dict[int, dict[str, Any]] = field(default_factory=dict)  # edition number -> its snapshot
+
+    @property
+    def edition(self) -> Edition | None:
+        """The newest published edition; None before the first is cut."""
+        return self.editions[max(self.editions)] if self.editions else None
+
+    @cached_property
+    def edition_history(self) -> list[EditionView]:
+        """Every edition, newest first, with what it changed from the one before."""
+        return history(self.editions, self.snapshots)
+
+    @cached_property
+    def unissued(self) -> Changes:
+        """What the data says now that the newest edition did not: shown as not yet issued."""
+        if not self.editions:
+            return Changes()
+        return compare(self.snapshots[max(self.editions)], snapshot(self))
+
+    @cached_property
+    def coverage(self) -> Coverage:
+        """The years the documents report events in, and the gaps up to the cut-off."""
+        cutoff = self.cutoff
+        return coverage(self.events.values(), self.sources.values(), cutoff.last_day.year if cutoff else None)
 
     @property
     def cutoff(self) -> Cutoff | None:

@@ -590,6 +590,19 @@ class Assessment(Model):
     events: list[EventId] = Field([], description="The events it is about")
 
 
+class Edition(Model):
+    """A published issue of the briefing. `make edition` appends one and keeps a snapshot of the
+    derived data beside this file (`editions/<number>.json`), which the next edition is compared with."""
+
+    number: int = Field(ge=1, description="1 for the first edition, then one more each time")
+    date: dt.date = Field(description="The issue date: the day the edition was cut")
+    note: Text = Field(max_length=320, description="The editor's note, two lines at most: what this edition brings")
+
+    @property
+    def id(self) -> str:
+        return str(self.number)
+
+
 KINDS: dict[str, type[Model]] = {
     "countries": Country,
     "origins": Origin,
@@ -598,4 +611,5 @@ KINDS: dict[str, type[Model]] = {
     "actors": Actor,
     "events": Event,
     "assessments": Assessment,
+    "editions": Edition,
 }

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from . import limits
 from .dataset import Dataset
 from .disputes import build_disputes_page
+from .editionpages import build_edition_pages
 from .entities import build_entity_pages
 from .links import Layout
 from .render import Rendered, restore
@@ -44,7 +45,8 @@ def build_pages(
     `feed` says whether What's new may point at the Atom feed (see whatsnew.publishes_feed)."""
     layout = layout or timeline_layout(dataset, page_size, directory_urls)
     rendered: dict[str, Rendered] = {}
-    for builder in (build_timeline_pages, build_source_pages, build_entity_pages, build_disputes_page):
+    builders = (build_timeline_pages, build_source_pages, build_entity_pages, build_disputes_page, build_edition_pages)
+    for builder in builders:
         rendered.update(builder(dataset, layout))
     rendered.update(build_whatsnew_page(dataset, layout, feed))
     return [Page(path, source, blocks) for path, (source, blocks) in rendered.items()]

@@ -7,7 +7,8 @@ their judgments, the method's keys and an annex of every claim with its quote.
 
 Each part is a named page in `docs/stylesheets/print.css`, so the running header names it; its
 ids carry a prefix so they never clash with the site's; links to events and sources stay within
-the page, and what the page does not contain is named without a link. At scale the parts hold
+the page, and what the page does not contain is named without a link. The edition, its issue
+date and what it changed come from data/editions.yaml (`dataset.edition`, `editionpages`). At scale the parts hold
 the newest or busiest items and say how many they leave out; `make pdf FULL=1` prints them all.
 """
 
@@ -21,6 +22,7 @@ from markupsafe import Markup
 
 from . import limits, printcharts
 from .dataset import Dataset
+from .editionpages import coverage_context
 from .eventview import event_view
 from .links import Layout, Links, page_path
 from .methodology import render_credibility, render_grades
@@ -42,13 +44,15 @@ class Part:
 
 
 PARTS = (
-    Part("briefing", "Briefing", (
-        ("bluf", "Bottom line up front"),
+    Part("briefing", "Briefing", (  # the front page's prose (docs/includes/briefing.md), in its order
+        ("takeaways", "Key takeaways"),
+        ("bluf", "Bottom line"),
+        ("changes", "What changed in this edition"),
         ("key-judgments", "Key judgments"),
+        ("disputed", "What is disputed"),
         ("latest", "Latest developments"),
         ("outlook", "Outlook and indicators to watch"),
-        ("gaps", "Intelligence gaps"),
-        ("changes", "What changed since the last edition"),
+        ("gaps", "What we do not know"),
     )),
     Part("charts", "Charts and map", (("charts", "Charts and map"),)),
     Part("disputes", "Disputes", (("disputes", "Disputes"),)),
@@ -104,26 +108,24 @@ def print_links(dataset: Dataset, directory_urls: bool = True, full: bool = Fals
 
 def render_cover(dataset: Dataset, config: dict, title: str) -> str:
     """The cover: title, edition and issue date, cut-off, coverage, handling and publisher."""
-    cutoff = str(dataset.cutoff or "unknown")
-    edition = getattr(dataset, "edition", None)  # editions: data/editions.yaml (issue 16)
     return render(
         "print_cover.html",
         title=title,
         handling=config["handling"],
         publisher=config.get("publisher", title),
-        cutoff=cutoff,
-        edition=edition,
+        cutoff=dataset.cutoff,
+        edition=dataset.edition,
+        coverage=coverage_context(dataset),
         counts=dataset.counts(),
-        dataset=dataset,
     )
 
 
 def render_contents(dataset: Dataset, config: dict, title: str) -> str:
     """The contents (on the cover page) and the running header and footer of every part."""
-    edition = getattr(dataset, "edition", None)
+    edition = dataset.edition
     footer = [title]
     if edition is not None:
-        footer.append(f"Edition {edition.number}, {edition.date}")
+        footer.append(f"Edition {edition.number}, issued {edition.date:%-d %B %Y}")
     footer.append(f"Information cut-off {dataset.cutoff or 'unknown'}")
     return render(
         "print_contents.html",
@@ -167,11 +169,6 @@ def render_sections(dataset: Dataset, links: Links, full: bool = False) -> str:
         grades=Markup(render_grades()),
         credibility=Markup(render_credibility()),
     )
-
-
-def render_changes(dataset: Dataset) -> str:
-    """What changed since the previous edition (editions: data/editions.yaml, dataset.changes)."""
-    return render("print_changes.html", changes=getattr(dataset, "changes", None))
 
 
 def _source_entry(dataset: Dataset, source, chosen: Selection) -> SimpleNamespace:

@@ -15,59 +15,65 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from .assets import asset_files
+from .assets import AssetError, asset_sources
 from .dataset import Dataset
-from .exports import write_exports
+from .generate import Output, Settings
 from .links import Layout
 from .loader import load_dataset_cached
-from .pages import DEFAULT_PAGE_SIZE, build_pages
 from .render import restore
-from .search import search_entries
 from .searchindex import write_search_index
-from .timeline import timeline_layout
-from .whatsnew import FEED, publishes_feed, render_feed
+from .whatsnew import FEED
 from .yamlfile import DataError
 
 log = logging.getLogger("mkdocs.plugins.libya_watch")
 
 
+def settings_for(config: MkDocsConfig) -> Settings:
+    return Settings.from_config(config, Path(config.config_file_path).parent)
+
+
 def dataset_for(config: MkDocsConfig) -> Dataset:
     """The dataset named by `extra.data_dir` (relative to mkdocs.yml), loaded once and cached."""
-    data_dir = Path(config.config_file_path).parent / config.extra["data_dir"]
     try:
-        return load_dataset_cached(data_dir)
+        return load_dataset_cached(settings_for(config).data_dir)
     except DataError as err:
         raise PluginError(err.report()) from None
 
 
 def layout_for(config: MkDocsConfig, dataset: Dataset) -> Layout:
     """Where each event's card lives in this build: its page size and its URL style."""
-    page_size = int(config.extra.get("timeline_page_size", DEFAULT_PAGE_SIZE))
-    return timeline_layout(dataset, page_size, config.use_directory_urls)
+    return Output(dataset, settings_for(config)).layout
 
 
 def generated_files(config: MkDocsConfig) -> list[File]:
-    """Files the build adds beside docs/: the data pages, the feed and the assets; the pages'
-    search entries go to the search plugin from the data (macros/search.py); the downloads are
-    written straight into the site (`write_downloads`)."""
-    dataset = dataset_for(config)
-    layout = layout_for(config, dataset)
-    feed = config.extra["feed"] = publishes_feed(config.site_url)  # the theme links it only then
-    pages = build_pages(dataset, layout=layout, feed=feed)
+    """The generated output (macros/generate.py) as files beside docs/: the data pages, the feed
+    and the assets; the pages' search entries go to the search plugin from the data (macros/search.py);
+    the downloads are written straight into the site (`write_downloads`)."""
+    output = Output(dataset_for(config), settings_for(config))
+    config.extra["feed"] = output.feed  # the theme links it only then
     _BLOCKS.clear()
-    _BLOCKS.update((page.path, page.blocks) for page in pages)
-    files = [File.generated(config, page.path, content=page.source) for page in pages]
+    _BLOCKS.update((page.path, page.blocks) for page in output.pages)
+    files = [File.generated(config, page.path, content=page.source) for page in output.pages]
     search = config.plugins.get("material/search")
     if search is not None and search.config.enabled:
-        url_of = {file.src_uri: file.url for file in files}
-        search.search_index.entries.extend(search_entries(dataset, url_of, layout.event_pages))
-    if feed:
-        files.append(
-            File.generated(config, FEED, content=render_feed(dataset, config.site_url, config.site_name, layout))
-        )
+        search.search_index.entries.extend(output.search_entries())
+    feed = output.feed_xml()
+    if feed is not None:
+        files.append(File.generated(config, FEED, content=feed))
     else:  # not a warning: --strict would stop `make serve` on it
         log.info("No Atom feed: site_url %s is this machine; set site_url in mkdocs.yml or SITE_URL", config.site_url)
-    return files + asset_files(config)
+    try:
+        assets = asset_sources()
+    except AssetError as err:
+        raise PluginError(str(err)) from None
+    return files + [_file(config, path, source) for path, source in assets.items()]
+
+
+def _file(config: MkDocsConfig, path: str, source: Path | str) -> File:
+    """A file to copy (a Path) or a text, at `path` in the site."""
+    if isinstance(source, Path):
+        return File.generated(config, path, abs_src_path=str(source))
+    return File.generated(config, path, content=source)
 
 
 _BLOCKS: dict[str, list[bytes]] = {}  # generated page -> its HTML blocks set aside from Markdown
@@ -84,9 +90,7 @@ def restore_blocks(html: str, src_uri: str, release: bool = False) -> str:
 def write_downloads(config: MkDocsConfig) -> None:
     """The downloads, written straight into the site (MkDocs has cleaned it by `on_files`), one
     at a time: as generated files they came to 200 MB at 100,000 events, held to the build's end."""
-    folder = Path(config.site_dir) / "downloads"
-    folder.mkdir(parents=True, exist_ok=True)
-    write_exports(dataset_for(config), folder)
+    Output(dataset_for(config), settings_for(config)).write_downloads(Path(config.site_dir) / "downloads")
 
 
 def dump_markdown(markdown: str, src_uri: str) -> None:

@@ -15,7 +15,9 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 
 from . import limits
+from .coverage import show_years
 from .dataset import Dataset
+from .dates import Cutoff
 from .eventview import event_heading, event_view
 from .links import Layout, Links, page_path, page_url
 from .parts import Parts
@@ -102,7 +104,7 @@ def render_feed(dataset: Dataset, site_url: str, title: str, layout: Layout | No
     feed = FeedGenerator()
     feed.id(base)
     feed.title(f"{title}: what's new")
-    feed.subtitle("Sources and events added to the Libya Watch briefing")
+    feed.subtitle(feed_subtitle(dataset))
     feed.link(href=base + FEED, rel="self")
     feed.link(href=base + page_url(PATH, layout.directory_urls), rel="alternate")
     feed.language("en")
@@ -119,6 +121,13 @@ def render_feed(dataset: Dataset, site_url: str, title: str, layout: Layout | No
             card = f"{base}{page_url(layout.event_pages[event.id], layout.directory_urls)}#{event.id}"
             key = f"revision/{event.id}/{update.day.isoformat()}"
             entries.append((update.day, key, f"{event_heading(event, dataset)}: {item.text}", event.summary, card))
+    for view in dataset.edition_history:
+        edition = view.edition
+        link = base + page_url(page_path("editions", str(edition.number)), layout.directory_urls)
+        heading = f"Edition {edition.number}, issued {edition.date:%-d %B %Y}"
+        cutoff = f" Information cut-off: {Cutoff(*view.cutoff)}." if view.cutoff else ""
+        entries.append((edition.date, f"edition/{edition.number}", heading, edition.note + cutoff, link))
+    entries.sort(key=lambda entry: entry[0], reverse=True)  # stable: a day's additions keep their order
     newest = entries[:FEED_ENTRIES]
     feed.updated(_stamp(newest[0][0]) if newest else _stamp(dt.date(1970, 1, 1)))
     for day, key, heading, summary, link in reversed(newest):  # feedgen prepends: add oldest first
@@ -130,6 +139,16 @@ def render_feed(dataset: Dataset, site_url: str, title: str, layout: Layout | No
         entry.updated(_stamp(day))
         entry.published(_stamp(day))
     return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def feed_subtitle(dataset: Dataset) -> str:
+    """What a subscriber checks first: the edition, the cut-off and the years with no event on record."""
+    edition = dataset.edition
+    issued = f"Edition {edition.number}, issued {edition.date:%-d %B %Y}" if edition else "Not yet issued as an edition"
+    gaps = show_years(dataset.coverage.gaps)
+    return f"{issued}; information cut-off {dataset.cutoff or 'unknown'}" + (
+        f"; no event on record for {gaps}" if gaps else ""
+    )
 
 
 def _stamp(day: dt.date) -> dt.datetime:

@@ -19,13 +19,14 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
 def build_site(
-    site_dir: Path, data_dir: Path | None = None, site_url: str | None = None
+    site_dir: Path, data_dir: Path | None = None, site_url: str | None = None, builder: Path = MKDOCS
 ) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of this project into `site_dir`, optionally from another dataset."""
+    """`mkdocs build --strict` of this project into `site_dir`, optionally from another dataset
+    (or with another `builder` that takes MkDocs' command line: ProperDocs)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if data_dir is not None:
         env["LIBYA_WATCH_DATA"] = str(data_dir)
     if site_url is not None:
         env["SITE_URL"] = site_url
-    command = [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)]
+    command = [str(builder), "build", "--strict", "--site-dir", str(site_dir)]
     return subprocess.run(command, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300)

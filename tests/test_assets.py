@@ -9,7 +9,6 @@ from pathlib import Path
 
 import plotly
 import pytest
-from mkdocs.exceptions import PluginError
 
 from macros import assets
 
@@ -38,8 +37,8 @@ def test_a_bundle_that_is_not_the_recorded_one_stops_the_build(tmp_path, monkeyp
     monkeypatch.setattr(assets, "NODE_MODULES", tmp_path / "node_modules")
     assert assets.checked_bundle("basic") == copy
     copy.write_bytes(copy.read_bytes() + b"\n;window.x=1;")
-    with pytest.raises(PluginError, match="is not the recorded"):
+    with pytest.raises(assets.AssetError, match="is not the recorded"):
         assets.checked_bundle("basic")
     copy.unlink()
-    with pytest.raises(PluginError, match="make setup"):
+    with pytest.raises(assets.AssetError, match="make setup"):
         assets.checked_bundle("basic")

@@ -37,7 +37,8 @@ def test_a_later_report_builds_and_the_front_page_states_its_date(grown_data, tm
     result = build_site(tmp_path / "site", data_dir=grown_data)
     assert result.returncode == 0, result.stderr
     front = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert "Information cut-off: Tue 15 Mar 2022" in front.select_one(".lw-cutoff-banner").get_text()
+    line = " ".join(front.select_one(".lw-edition-line").get_text().split())
+    assert "information cut-off Tue 15 Mar 2022" in line
     assert front.select_one(".lw-cutoff time")["datetime"] == "2022-03-15"
     timeline = (tmp_path / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert 'id="LBY9901"' in timeline

@@ -76,9 +76,15 @@ def test_the_five_documents_fit_the_page_budget_on_a4(pdf, dataset):
     assert abs(width - 595.3) < 1.5 and abs(height - 841.9) < 1.5  # A4 in points
 
 
-def test_cover_states_the_cut_off_handling_publisher_and_what_it_is_based_on(pdf, dataset, built):
+def test_cover_carries_the_edition_issue_date_cut_off_coverage_handling_and_publisher(pdf, dataset):
     cover = _flat(_pdftotext(pdf[0], 1, 1))
+    if dataset.edition:
+        assert _flat(f"Edition {dataset.edition.number}, issued {dataset.edition.date:%-d %B %Y}") in cover
+    else:
+        assert "Draft: not yet issued as an edition" in cover
     assert _flat(f"Information cutoff {dataset.cutoff:%a %-d %b %Y}") in cover
+    coverage = dataset.coverage
+    assert "Coverage Events on record in" in cover and (not coverage.gaps or "none on record for" in cover)
     assert "OPENSOURCE BRIEFING" in cover
     assert "Publisher" in cover and "Contents" in cover
     counts = dataset.counts()
@@ -93,7 +99,8 @@ def test_every_part_key_judgment_named_judgment_source_and_claim_is_in_the_text(
         for _, label in part.sections:
             assert _flat(label) in text, label
     page = (built / "print" / "index.html").read_text(encoding="utf-8")
-    section = page[page.index('id="print-key-judgments"') : page.index('id="print-latest"')]
+    start = page.index('id="print-key-judgments"')
+    section = page[start : page.index("<h2", start)]
     judgments = [html.unescape(re.sub("<[^>]+>", "", s)) for s in re.findall(r"<li><strong>(.*?)</strong>", section)]
     assert len(judgments) >= 3
     for judgment in judgments:

@@ -118,8 +118,8 @@ def test_feed_has_an_entry_per_addition_with_stable_ids(feed_text):
     dataset = load_dataset(FIXTURES / "data")
     parsed = feedparser.parse(feed_text)
     ids = [entry.id for entry in parsed.entries]
-    assert len(ids) == len(set(ids)) == len(dataset.sources) + len(dataset.events)
-    assert "https://example.org/lw/#event/LBY0002" in ids
+    assert len(ids) == len(set(ids)) == len(dataset.sources) + len(dataset.events) + len(dataset.editions)
+    assert "https://example.org/lw/#event/LBY0002" in ids and "https://example.org/lw/#edition/1" in ids
     assert parsed.feed.updated == "2026-11-22T00:00:00+00:00"
     assert feed_text == render_feed(dataset, "https://example.org/lw/", "Libya Watch")
 

@@ -1,0 +1,112 @@
+"""The editions as readers see them: the front page's edition line and "what changed", a page
+per edition, and their feed entries. Derivations live in `editions.py`; this only shows them."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from .coverage import show_years, year_runs
+from .dataset import Dataset
+from .dates import Cutoff, show_date
+from .editions import Changes, EditionView
+from .links import Layout, Links, page_path
+from .render import Rendered, render, render_page
+
+INDEX = page_path("editions")
+
+
+def edition_path(number: int) -> str:
+    return page_path("editions", str(number))
+
+
+def change_items(changes: Changes, dataset: Dataset, links: Links) -> list[SimpleNamespace]:
+    """Each section's changes with what they link to, labelled by date and place, never an id."""
+    sections = []
+    for name, items in changes.grouped():
+        rows = []
+        for change in items:
+            href = label = None
+            if change.event in dataset.events:
+                event = dataset.events[change.event]
+                href = links.event(event.id)
+                label = f"{show_date(event.date, event.date_precision)}, {dataset.places[event.place].name}"
+            elif change.source in dataset.sources:
+                href = links.to("sources", change.source)
+                label = dataset.sources[change.source].label
+            rows.append(SimpleNamespace(text=change.text, href=href, label=label))
+        sections.append(SimpleNamespace(name=name, rows=rows))
+    return sections
+
+
+def edition_context(view: EditionView, dataset: Dataset, links: Links) -> SimpleNamespace:
+    cutoff = Cutoff(*view.cutoff) if view.cutoff else None
+    return SimpleNamespace(
+        number=view.edition.number,
+        date=view.edition.date,
+        note=view.edition.note,
+        cutoff=cutoff,
+        counts=view.counts,
+        first=view.first,
+        sections=change_items(view.changes, dataset, links),
+        href=links.url(edition_path(view.edition.number)),
+    )
+
+
+def coverage_context(dataset: Dataset) -> SimpleNamespace:
+    found = dataset.coverage
+    return SimpleNamespace(
+        years=show_years(year_runs(found.years)),
+        gaps=show_years(found.gaps),
+        first=found.first,
+        last=found.last,
+        published=found.published,
+    )
+
+
+def render_edition_line(dataset: Dataset, links: Links) -> str:
+    """The front page's first lines: edition and issue date, cut-off, coverage."""
+    history = dataset.edition_history
+    return render(
+        "edition_line.html",
+        edition=edition_context(history[0], dataset, links) if history else None,
+        cutoff=dataset.cutoff,
+        coverage=coverage_context(dataset),
+        editions_href=links.url(INDEX),
+    )
+
+
+def render_changes(dataset: Dataset, links: Links) -> str:
+    """What the newest edition changed, and what has changed since it was issued."""
+    history = dataset.edition_history
+    return render(
+        "edition_changes.html",
+        edition=edition_context(history[0], dataset, links) if history else None,
+        unissued=change_items(dataset.unissued, dataset, links),
+        editions_href=links.url(INDEX),
+    )
+
+
+def build_edition_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
+    """The list of editions, and a page per edition with what it changed."""
+    history = dataset.edition_history
+    links = Links(INDEX, layout)
+    pages = {
+        INDEX: render_page(
+            "editions.md",
+            title="Editions",
+            description="Each issue of the briefing, with its date, information cut-off and what it changed.",
+            editions=[edition_context(view, dataset, links) for view in history],
+            unissued=bool(dataset.unissued),
+        )
+    }
+    for view in history:
+        path = edition_path(view.edition.number)
+        links = Links(path, layout)
+        pages[path] = render_page(
+            "edition.md",
+            title=f"Edition {view.edition.number}",
+            description=f"Edition {view.edition.number} of the briefing and what it changed.",
+            edition=edition_context(view, dataset, links),
+            index_href=links.url(INDEX),
+        )
+    return pages

@@ -1,0 +1,162 @@
+"""Editions: numbered issues whose "what changed" is a comparison of snapshots, never of typed dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from macros.briefing import latest_window
+from macros.coverage import coverage, show_years
+from macros.editions import compare
+from macros.loader import load_dataset
+from macros.yamlfile import DataError
+from tests.conftest import PROJECT, FixtureCopy
+from tests.site import build_site
+from tools.edition import EditionError, cut_edition
+
+DAY1, DAY2 = dt.date(2026, 11, 23), dt.date(2026, 11, 29)
+
+
+@pytest.fixture
+def fixture_copy(fixture_copy: FixtureCopy) -> FixtureCopy:
+    """The fixture data before any edition was issued: each test cuts its own."""
+    (fixture_copy.data / "editions.yaml").unlink()
+    shutil.rmtree(fixture_copy.data / "editions")
+    return fixture_copy
+
+
+def test_first_edition_is_numbered_one_and_has_nothing_to_compare(fixture_copy: FixtureCopy) -> None:
+    number = cut_edition("First issue.", fixture_copy.data, today=DAY1)
+    dataset = load_dataset(fixture_copy.data, today=DAY1)
+    assert number == 1 and dataset.edition.number == 1 and dataset.edition.date == DAY1
+    assert (fixture_copy.data / "editions" / "1.json").is_file()
+    [view] = dataset.edition_history
+    assert view.first and not view.changes
+    assert not dataset.unissued  # the data is what edition 1 issued
+
+
+def test_second_edition_lists_corrected_claims_figures_and_new_judgments(fixture_copy: FixtureCopy) -> None:
+    cut_edition("First issue.", fixture_copy.data, today=DAY1)
+    fixture_copy.edit("events.yaml", "      value: 23\n", "      value: 25\n")
+    fixture_copy.edit(
+        "assessments.yaml",
+        "  via: Sky News Arabia\n",
+        "  via: Sky News Arabia\n- id: second-judgment\n  judgment: A second judgment.\n"
+        "  quote: an operation that killed 23 terrorists\n  source: qatrun-second-attack\n",
+    )
+    dataset = load_dataset(fixture_copy.data, today=DAY2)
+    assert [c.text for c in dataset.unissued.items if c.section == "Claims"] == [
+        "1 claim corrected (fatalities; one source)"
+    ]
+    cut_edition("Corrects a figure.", fixture_copy.data, today=DAY2)
+    dataset = load_dataset(fixture_copy.data, today=DAY2)
+    newest = dataset.edition_history[0]
+    assert newest.edition.number == 2 and not newest.first
+    texts = {(c.section, c.event, c.text) for c in newest.changes.items}
+    assert ("Figures", "LBY0002", "fatalities: 22–27 → 22–29") in texts  # IS 19-23 -> 19-25, plus the army's 3-4
+    assert ("Claims", "LBY0002", "1 claim corrected (fatalities; one source)") in texts
+    assert ("Judgments", None, "new: A second judgment.") in texts
+    assert not dataset.unissued
+
+
+def test_figures_change_names_the_old_and_new_range() -> None:
+    before = {"events": {"X": _event(figures={"fatalities": [19, 19, 23]})}, "sources": {}, "judgments": {}}
+    after = {"events": {"X": _event(figures={"fatalities": [19, 19, 30]})}, "sources": {}, "judgments": {}}
+    [change] = compare(before, after).items
+    assert (change.section, change.event, change.text) == ("Figures", "X", "fatalities: 19–23 → 19–30")
+
+
+def test_a_newly_disputed_event_and_a_new_source_are_listed() -> None:
+    before = {"events": {"X": _event()}, "sources": {"a": "A"}, "judgments": {}}
+    after = {"events": {"X": _event(status="disputed")}, "sources": {"a": "A", "b": "Outlet B"}, "judgments": {}}
+    texts = [(c.section, c.text) for c in compare(before, after).items]
+    assert texts == [("Disputes", "now disputed between sources"), ("Sources", "new source: Outlet B")]
+
+
+def test_an_unchanged_edition_is_refused(fixture_copy: FixtureCopy) -> None:
+    cut_edition("First issue.", fixture_copy.data, today=DAY1)
+    with pytest.raises(EditionError, match="nothing has changed since edition 1"):
+        cut_edition("Again.", fixture_copy.data, today=DAY2)
+    assert not (fixture_copy.data / "editions" / "2.json").exists()
+
+
+def test_a_note_over_two_lines_is_refused_and_nothing_is_written(fixture_copy: FixtureCopy) -> None:
+    with pytest.raises(DataError, match="note"):
+        cut_edition("word " * 100, fixture_copy.data, today=DAY1)
+    assert not (fixture_copy.data / "editions.yaml").exists()
+    assert not (fixture_copy.data / "editions" / "1.json").exists()
+
+
+def test_editions_out_of_order_missing_snapshot_and_future_dates_are_errors(fixture_copy: FixtureCopy) -> None:
+    cut_edition("First issue.", fixture_copy.data, today=DAY1)
+    path = fixture_copy.data / "editions.yaml"
+    path.write_text(path.read_text() + '- number: 3\n  date: 2026-11-20\n  note: "Skips two."\n')
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data, today=DAY2)
+    report = caught.value.report()
+    line = path.read_text().splitlines().index("- number: 3") + 1
+    assert f"data/editions.yaml:{line}: 3.number: expected edition 2" in report
+    assert "data/editions/3.json is missing: cut editions with make edition" in report
+    path.write_text(path.read_text().replace("number: 3", "number: 2").replace("2026-11-20", "2026-12-30"))
+    shutil.copy(fixture_copy.data / "editions" / "1.json", fixture_copy.data / "editions" / "2.json")
+    with pytest.raises(DataError, match=r"2\.date: in the future"):
+        load_dataset(fixture_copy.data, today=DAY2)
+
+
+def test_coverage_names_the_years_without_any_event(fixture_copy: FixtureCopy) -> None:
+    dataset = load_dataset(fixture_copy.data)
+    found = coverage(dataset.events.values(), dataset.sources.values(), 2022)
+    assert found.years == [2016, 2022] and found.gaps == [(2017, 2021)] and found.published == (2022, 2022)
+    assert show_years([(2012, 2012), (2014, 2015), (2019, 2021)]) == "2012, 2014–2015 and 2019–2021"
+
+
+def test_latest_window_is_counted_in_calendar_months_back_from_the_cut_off() -> None:
+    assert latest_window(dt.date(2022, 1, 31), 12) == (dt.date(2021, 2, 1), dt.date(2022, 1, 31))
+    assert latest_window(dt.date(2022, 3, 31), 3) == (dt.date(2022, 1, 1), dt.date(2022, 3, 31))
+
+
+@pytest.mark.build
+def test_the_front_page_edition_pages_and_feed_show_each_edition(data_copy: FixtureCopy, tmp_path) -> None:
+    """Two editions of the real data: the front page names the newest and what it changed, each
+    edition has its page, and the feed has an entry per edition."""
+    (data_copy.data / "editions.yaml").unlink(missing_ok=True)
+    shutil.rmtree(data_copy.data / "editions", ignore_errors=True)
+    cut_edition("First issue.", data_copy.data, today=DAY1)
+    judgments = data_copy.data / "assessments.yaml"
+    text = judgments.read_text(encoding="utf-8")
+    first = text.index("- id: ", text.index("- id: ") + 1)  # drop the second judgment: "withdrawn"
+    following = text.index("- id: ", first + 1)
+    judgments.write_text(text[:first] + text[following:], encoding="utf-8")
+    cut_edition("Withdraws a judgment.", data_copy.data, today=DAY2)
+    built = build_site(tmp_path / "site", data_copy.data, site_url="https://libya-watch.example.org/")
+    assert built.returncode == 0, built.stderr[-3000:]
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Edition 2</strong>, issued" in index and "29 November 2026" in index
+    assert "Since edition 1" in index and "withdrawn:" in index
+    edition = (tmp_path / "site" / "editions" / "2" / "index.html").read_text(encoding="utf-8")
+    assert "Withdraws a judgment." in edition and "withdrawn:" in edition
+    assert (tmp_path / "site" / "editions" / "1" / "index.html").is_file()
+    feed = (tmp_path / "site" / "feed.xml").read_text(encoding="utf-8")
+    assert feed.count("<title>Edition ") == 2
+    assert "<subtitle>Edition 2, issued 29 November 2026; information cut-off " in feed
+
+
+def test_make_edition_reports_invalid_data_without_a_traceback(fixture_copy: FixtureCopy) -> None:
+    fixture_copy.edit(
+        "events.yaml", "  place: qatrun\n  event_type: Battles", "  place: nowhere\n  event_type: Battles"
+    )
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    command = [sys.executable, "-m", "tools.edition", "--note", "x", "--data-dir", str(fixture_copy.data)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=PROJECT, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "data/events.yaml:" in done.stderr and "nowhere" in done.stderr
+    assert not (fixture_copy.data / "editions.yaml").exists()
+
+
+def _event(status: str = "single report", figures: dict | None = None) -> dict:
+    return {"date": "2022", "place": "p", "summary": "S", "status": status, "figures": figures or {}, "claims": {}}

@@ -1,0 +1,61 @@
+"""The front page as a policy reader meets it: how current the briefing is, on the first screen of
+a phone and a desktop, then the takeaways, the bottom line, what changed, what is disputed and
+what is unknown, in that order."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.briefing import latest_window
+from macros.loader import load_dataset
+from macros.models import date_bounds
+from tests.browser import chromium
+from tests.conftest import PROJECT
+
+pytestmark = pytest.mark.browser
+
+ORDER = ("takeaways", "bluf", "changes", "key-judgments", "disputed", "latest", "outlook", "gaps")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800)])
+def test_the_first_screen_says_which_edition_and_how_current(served_site, browser, width, height):
+    dataset = load_dataset(PROJECT / "data")
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(served_site[1], wait_until="networkidle")
+    line = page.locator(".lw-edition-line")
+    box = line.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= height, "the edition line is below the first screen"
+    text = " ".join(line.inner_text().split())
+    assert f"information cut-off {dataset.cutoff}" in text
+    edition = dataset.edition
+    assert (f"Edition {edition.number}, issued {edition.date:%-d %B %Y}" if edition else "Draft") in text
+    if dataset.coverage.gaps:
+        assert "none on record for" in text
+    page.close()
+
+
+def test_the_briefing_reads_in_the_readers_order(served_site, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served_site[1], wait_until="networkidle")
+    tops = [page.locator(f"#{anchor}").bounding_box()["y"] for anchor in ORDER]
+    assert tops == sorted(tops)
+    takeaways = page.locator("#takeaways + ul > li").count()
+    assert 3 <= takeaways <= 5
+    page.close()
+
+
+def test_latest_developments_lists_only_events_within_the_stated_window(served_site, browser):
+    dataset = load_dataset(PROJECT / "data")
+    start, end = latest_window(dataset.cutoff.last_day, 12)
+    page = browser.new_page()
+    page.goto(served_site[1], wait_until="networkidle")
+    assert f"{start:%B %Y} to {end:%B %Y}" in page.locator(".lw-window").inner_text()
+    for stamp in page.locator(".lw-latest time").evaluate_all("nodes => nodes.map(n => n.getAttribute('datetime'))"):
+        assert date_bounds(stamp)[1] >= start and date_bounds(stamp)[0] <= end, stamp
+    page.close()

@@ -1,0 +1,76 @@
+"""`make edition NOTE="..."`: issue the data as it stands as the next edition of the briefing.
+
+Appends the edition (number, today's date, the editor's note) to `data/editions.yaml` and keeps
+the snapshot of the derived data the next edition is compared with (`data/editions/<n>.json`).
+The data must be valid, and must have changed since the last edition. Commit both files.
+
+    python -m tools.edition --note "Adds two reports on the Qatrun attack."
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from macros.editions import snapshot, snapshot_path, write_snapshot
+from macros.loader import DATA_DIR, load_dataset
+from macros.yamlfile import DataError
+
+HEADER = """\
+# yaml-language-server: $schema=schema/editions.schema.json
+# The published editions, oldest first. Never edit by hand: `make edition NOTE="..."` appends one
+# and keeps its snapshot in editions/<number>.json, which the next edition is compared with.
+"""
+
+
+class EditionError(Exception):
+    """Why no edition can be cut, in words for the editor."""
+
+
+def cut_edition(note: str, data_dir: Path = DATA_DIR, today: dt.date | None = None) -> int:
+    """Append the next edition and write its snapshot; returns its number."""
+    note = " ".join(note.split())
+    if not note:
+        raise EditionError('say what this edition brings: NOTE="..." (two lines at most)')
+    today = today or dt.date.today()
+    dataset = load_dataset(data_dir, today=today)
+    number = max(dataset.editions, default=0) + 1
+    now = snapshot(dataset)
+    if dataset.editions and dataset.snapshots[number - 1] == now:
+        raise EditionError(f"nothing has changed since edition {number - 1}: no new edition to issue")
+    path = data_dir / "editions.yaml"
+    text = path.read_text(encoding="utf-8") if path.exists() else HEADER
+    entry = f"- number: {number}\n  date: {today.isoformat()}\n  note: {json.dumps(note, ensure_ascii=False)}\n"
+    write_snapshot(snapshot_path(path, number), now)
+    path.write_text(text.rstrip("\n") + "\n" + entry, encoding="utf-8")
+    try:
+        load_dataset(data_dir, today=today)
+    except DataError:  # the note too long, say: take the edition back whole
+        path.write_text(text, encoding="utf-8") if text != HEADER else path.unlink()
+        snapshot_path(path, number).unlink()
+        raise
+    return number
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.edition", description=__doc__)
+    parser.add_argument("--note", required=True, help="what this edition brings, in two lines at most")
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    args = parser.parse_args(argv)
+    try:
+        number = cut_edition(args.note, args.data_dir)
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    except EditionError as err:
+        print(f"make edition: {err}", file=sys.stderr)
+        return 1
+    print(f"edition {number} cut: commit data/editions.yaml and data/editions/{number}.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
