@@ -11,6 +11,7 @@ DISPUTES_PAGE = 100  # disputed events per disputes page
 WHATS_NEW_ITEMS = 100  # sources or events listed per update on What's new
 PRINT_EVENTS = 200  # newest events in the PDF's timeline table (all with make pdf FULL=1)
 PRINT_DISPUTES = 10  # newest disputes set out claim by claim in the PDF (all with FULL=1)
+PRINT_SOURCE_EVENTS = 12  # newest printed events listed under a source in the PDF (all with FULL=1)
 PRINT_SOURCES = 20  # sources summarised in the PDF (those reporting most of its events; all with FULL=1)
 PRINT_ANNEX_EVENTS = 60  # up to this many events the PDF's annex quotes every claim; beyond, the printed disputes'
 MAP_POINTS = 400  # place-and-type points on a map (the busiest)

@@ -173,10 +173,11 @@ def render_sections(dataset: Dataset, links: Links, full: bool = False) -> str:
 
 def _source_entry(dataset: Dataset, source, chosen: Selection) -> SimpleNamespace:
     events = dataset.events_from(source.id)
+    listed = events if chosen.full else [e for e in events if e.id in chosen.event_ids][-limits.PRINT_SOURCE_EVENTS :]
     return SimpleNamespace(
         source=source,
-        events=[e for e in events if e.id in chosen.event_ids][-limits.EVENT_LIST :],
-        events_left_out=len(events) - len([e for e in events if e.id in chosen.event_ids][-limits.EVENT_LIST :]),
+        events=listed,
+        events_left_out=len(events) - len(listed),
         judgments=dataset.assessments_from(source.id),
     )
 

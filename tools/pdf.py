@@ -55,6 +55,7 @@ def make_pdf(site: Path, out: Path, paper: str = "A4") -> int:
         page.wait_for_function("() => document.body.dataset.printReady === 'true'", timeout=30_000)
         page.evaluate("document.fonts.ready.then(() => true)")
         page.evaluate(TITLE)
+        page.evaluate(CONTENTS)
         options = {"format": paper, "print_background": True, "outline": True, "tagged": True}
         pdf, numbers = page.pdf(**options), {}
         for _ in range(PASSES - 1):
@@ -78,6 +79,15 @@ TITLE = """() => {
   if (edition && !edition.textContent.includes('[')) parts.push(edition.textContent.trim());
   document.title = parts.join(', ');
 }"""
+# The contents list the sections the page has, named as their headings are (the briefing's prose
+# is hand-written and may drop or rename one).
+CONTENTS = """() => { for (const el of document.querySelectorAll('.lw-contents [data-page-of]')) {
+  const target = document.getElementById(el.dataset.pageOf);
+  const link = el.parentNode.querySelector('a');
+  const heading = target && (target.matches('h1, h2, h3') ? target : target.querySelector('h2, h3'));
+  if (!target) el.parentNode.remove();
+  else if (link && heading) link.textContent = heading.textContent.replace('¶', '').trim();
+} }"""
 FILL_PAGES = """numbers => { for (const el of document.querySelectorAll('[data-page-of]')) {
   const n = numbers[el.dataset.pageOf];
   if (n) el.textContent = String(n);
