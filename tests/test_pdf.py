@@ -199,6 +199,16 @@ def test_table_header_rows_repeat_on_every_page_of_the_timeline(pdf, part_pages)
         assert "What happened" in (reader.pages[number - 1].extract_text() or ""), number
 
 
+def test_no_timeline_row_or_claim_row_splits_across_pages(pdf, dataset):
+    """A row is one event or one claim: its summary or quote is whole on one page."""
+    pages = [_flat(_pdftotext(pdf[0], n, n)) for n in range(1, pdf[1] + 1)]
+    for event in dataset.events.values():
+        assert any(_flat(event.summary) in page for page in pages), event.id
+        if len(dataset.events) <= limits.PRINT_ANNEX_EVENTS:
+            for claim in event.claims:
+                assert any(_flat(claim.quote) in page for page in pages), (event.id, claim.quote)
+
+
 def test_pdf_is_tagged_with_title_language_bookmarks_per_part_and_figure_alt_text(pdf, dataset):
     reader = PdfReader(pdf[0])
     root = reader.trailer["/Root"]
