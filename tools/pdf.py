@@ -76,7 +76,7 @@ def make_pdf(site: Path, out: Path, paper: str = "A4") -> int:
 TITLE = """() => {
   const edition = document.querySelector('.lw-cover .lw-edition');
   const parts = [document.querySelector('.lw-cover-title').textContent.trim() + ' briefing'];
-  if (edition && !edition.textContent.includes('[')) parts.push(edition.textContent.trim());
+  if (edition && edition.textContent.trim().startsWith('Edition')) parts.push(edition.textContent.trim());
   document.title = parts.join(', ');
 }"""
 # The contents list the sections the page has, named as their headings are (the briefing's prose
