@@ -32,7 +32,7 @@ def define_env(env: Any) -> None:
 
     def links() -> Links:
         if env.page.file.src_uri == printview.PAGE:
-            return printview.print_links(dataset, env.conf.use_directory_urls)
+            return printview.print_links(dataset, env.conf.use_directory_urls, print_full())
         return Links(env.page.file.src_uri, layout)
 
     @env.macro
@@ -130,22 +130,28 @@ def define_env(env: Any) -> None:
             "coverage": charts.coverage_matrix,
             "actors": charts.actor_involvement,
         }
+        if env.page.file.src_uri == printview.PAGE:
+            return ""  # the PDF prints every chart as a numbered figure in its Charts part
         return charts.render_chart(builders[name](dataset), env.page.file.src_uri)
+
+    def print_full() -> bool:
+        """`make pdf FULL=1`: the PDF prints every event, dispute, source and claim."""
+        return str(env.conf.extra.get("print_full", "")).lower() in {"1", "true", "yes"}
 
     @env.macro
     def print_cover() -> str:
-        """The PDF's cover: title, handling line and the information cut-off."""
-        return printview.render_cover(dataset, env.conf.extra["handling"], env.conf.site_name)
+        """The PDF's cover: title, edition, cut-off, coverage, handling line and publisher."""
+        return printview.render_cover(dataset, env.conf.extra, env.conf.site_name)
 
     @env.macro
     def print_contents() -> str:
-        """The print page's contents, linked to its sections."""
-        return printview.render_contents()
+        """The PDF's contents with page numbers, and each part's running header and footer."""
+        return printview.render_contents(dataset, env.conf.extra, env.conf.site_name)
 
     @env.macro
     def print_sections() -> str:
-        """The print page's charts, timeline, disputes and source summaries."""
-        return printview.render_sections(dataset, links())
+        """The PDF's parts after the briefing: charts, disputes, timeline, sources, method, annex."""
+        return printview.render_sections(dataset, links(), print_full())
 
     env.macro(methodology.render_schema, "schema_tables")
     env.macro(methodology.render_event_types, "event_types")

@@ -9,9 +9,14 @@ EVENT_LIST = 100  # newest events listed on an actor, place or source page
 COMPARISON_ROWS = 100  # claims in a source page's comparison table
 DISPUTES_PAGE = 100  # disputed events per disputes page
 WHATS_NEW_ITEMS = 100  # sources or events listed per update on What's new
-PRINT_EVENTS = 200  # newest events in the print page's timeline (the PDF)
-PRINT_DISPUTES = 50  # newest disputes in the print page
-PRINT_SOURCES = 60  # sources summarised in the print page (those reporting most of its events)
+PRINT_EVENTS = 200  # newest events in the PDF's timeline table (all with make pdf FULL=1)
+PRINT_DISPUTES = 10  # newest disputes set out claim by claim in the PDF (all with FULL=1)
+PRINT_SOURCE_EVENTS = 12  # newest printed events listed under a source in the PDF (all with FULL=1)
+PRINT_SOURCES = 20  # sources summarised in the PDF (those reporting most of its events; all with FULL=1)
+PRINT_ANNEX_EVENTS = 60  # up to this many events the PDF's annex quotes every claim; beyond, the printed disputes'
 MAP_POINTS = 400  # place-and-type points on a map (the busiest)
 CHART_TABLE_ROWS = 400  # rows of a chart's data table (the rest are in the downloads)
 COVERAGE_SOURCES = 40  # rows of the who-reports-what chart (the sources reporting most)
+PRINT_TABLE_ROWS = 15  # rows of a figure's table in the PDF (the busiest; every row is in the downloads)
+PRINT_PAGES = 16  # pages of the PDF for the five seed documents (issue 17's budget)
+PRINT_PAGES_AT_SCALE = 59  # pages of the PDF at 1,000 events and more: under 60, FULL=1 aside

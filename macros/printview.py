@@ -1,83 +1,95 @@
 """The combined print page that Chromium turns into the briefing PDF (`make pdf`).
 
-`docs/print.md` is its hand-written shell; these renderers fill it with a cover, the contents,
-and the timeline, disputes and source summaries, using the same partials as the site. Its ids
-carry a prefix so they never clash with the site's, its links to events and sources stay within
-the page, and what the page does not contain is named without a link.
+`docs/print.md` is its hand-written shell; these renderers fill it in the reader's order: a cover
+with the contents, the briefing's prose (shared with the front page), what changed, the charts
+and map with their tables, the disputes, the timeline as one compact table, the sources with
+their judgments, the method's keys and an annex of every claim with its quote.
+
+Each part is a named page in `docs/stylesheets/print.css`, so the running header names it; its
+ids carry a prefix so they never clash with the site's; links to events and sources stay within
+the page, and what the page does not contain is named without a link. The edition, its issue
+date and what it changed come from data/editions.yaml (`dataset.edition`, `editionpages`). At scale the parts hold
+the newest or busiest items and say how many they leave out; `make pdf FULL=1` prints them all.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from types import SimpleNamespace
 
-from . import limits
-from .charts import coverage_matrix, fatalities_over_time, render_chart
+from markupsafe import Markup
+
+from . import limits, printcharts
 from .dataset import Dataset
+from .editionpages import coverage_context
 from .eventview import event_view
-from .links import Layout, Links
+from .links import Layout, Links, page_path
+from .methodology import render_credibility, render_grades
+from .models import Event
 from .parts import Parts
 from .render import render
 
 PAGE = "print.md"
 PREFIX = "print-"
-SECTIONS = (
-    ("takeaways", "Key takeaways"),
-    ("bluf", "Bottom line"),
-    ("changes", "What changed in this edition"),
-    ("key-judgments", "Key judgments"),
-    ("disputed", "What is disputed"),
-    ("latest", "Latest developments"),
-    ("outlook", "Outlook and indicators to watch"),
-    ("gaps", "What we do not know"),
-    ("charts", "Charts"),
-    ("timeline", "Timeline"),
-    ("disputes", "Disputes"),
-    ("sources", "Sources"),
-)
 
 
-def print_links(dataset: Dataset, directory_urls: bool = True) -> Links:
-    layout = Layout(dict.fromkeys(dataset.events, PAGE), directory_urls)
-    return Links(PAGE, layout, anchor_prefix=PREFIX, in_page=("sources",), standalone=True)
+@dataclass(frozen=True)
+class Part:
+    """A part of the PDF: its named page (running header) and the sections the contents list."""
+
+    key: str
+    name: str
+    sections: tuple[tuple[str, str], ...]
 
 
-def render_cover(dataset: Dataset, handling: str, title: str) -> str:
-    cutoff = str(dataset.cutoff or "unknown")
-    return render("print_cover.html", title=title, handling=handling, cutoff=cutoff, dataset=dataset)
+PARTS = (
+    Part("briefing", "Briefing", (  # the front page's prose (docs/includes/briefing.md), in its order
+        ("takeaways", "Key takeaways"),
+        ("bluf", "Bottom line"),
+        ("changes", "What changed in this edition"),
+        ("key-judgments", "Key judgments"),
+        ("disputed", "What is disputed"),
+        ("latest", "Latest developments"),
+        ("outlook", "Outlook and indicators to watch"),
+        ("gaps", "What we do not know"),
+    )),
+    Part("charts", "Charts and map", (("charts", "Charts and map"),)),
+    Part("disputes", "Disputes", (("disputes", "Disputes"),)),
+    Part("timeline", "Timeline", (("timeline", "Timeline"),)),
+    Part("sources", "Sources and method", (("sources", "Sources and their judgments"), ("method", "Method and keys"))),
+    Part("annex", "Annex", (("annex", "Annex: every claim with its quote"),)),
+)  # fmt: skip
 
 
-def render_contents() -> str:
-    return render("print_contents.html", sections=SECTIONS, prefix=PREFIX)
+@dataclass(frozen=True)
+class Selection:
+    """What the PDF prints at this size: everything for the seed data or with FULL, else the
+    newest events and disputes, the busiest sources, and the claims of the printed disputes."""
+
+    events: list[Event]
+    disputes: list[Event]
+    sources: list
+    annex: list[Event]
+    full: bool
+
+    @property
+    def event_ids(self) -> set[str]:
+        return {e.id for e in self.events}
 
 
-def render_sections(dataset: Dataset, links: Links) -> str:
-    """Charts, then every event by year, every dispute and every source, as print sections."""
+def select(dataset: Dataset, full: bool = False) -> Selection:
     events = list(dataset.events.values())
+    disputed = [e for e in events if dataset.status(e.id) == "disputed"]
+    if full:
+        return Selection(events, disputed, list(dataset.sources.values()), events, True)
     shown = events[-limits.PRINT_EVENTS :]
-    years: dict[int, list] = defaultdict(list)
-    for event in shown:
-        years[event.start.year].append(event_view(event, dataset))
-    disputed = [e for e in events if dataset.status(e.id) == "disputed"][-limits.PRINT_DISPUTES :]
-    disputes = [SimpleNamespace(view=view, groups=view.groups) for view in (event_view(e, dataset) for e in disputed)]
-    sources = _sources_for(dataset, shown)
-    printed = {e.id for e in shown}
-    return render(
-        "print_sections.html",
-        parts=Parts(links, dataset),
-        charts=[render_chart(fatalities_over_time(dataset), PAGE), render_chart(coverage_matrix(dataset), PAGE)],
-        years=sorted(years.items()),
-        disputes=disputes,
-        sources=sources,
-        events_of={
-            s.id: [e for e in dataset.events_from(s.id) if e.id in printed][-limits.EVENT_LIST :] for s in sources
-        },
-        left_out=len(events) - len(shown),
-        disputes_left_out=sum(dataset.status(e.id) == "disputed" for e in events) - len(disputed),
-    )
+    disputes = disputed[-limits.PRINT_DISPUTES :]
+    annex = events if len(events) <= limits.PRINT_ANNEX_EVENTS else disputes
+    return Selection(shown, disputes, _busiest_sources(dataset, shown), annex, False)
 
 
-def _sources_for(dataset: Dataset, shown: list) -> list:
+def _busiest_sources(dataset: Dataset, shown: list[Event]) -> list:
     """The sources of the printed events, those reporting most first kept, in the dataset's order."""
     counts: dict[str, int] = defaultdict(int)
     for event in shown:
@@ -85,3 +97,98 @@ def _sources_for(dataset: Dataset, shown: list) -> list:
             counts[source_id] += 1
     keep = set(sorted(counts, key=lambda s: -counts[s])[: limits.PRINT_SOURCES])
     return [s for s in dataset.sources.values() if s.id in keep]
+
+
+def print_links(dataset: Dataset, directory_urls: bool = True, full: bool = False) -> Links:
+    """Links from the print page: an event it prints is an anchor in it, any other is named only."""
+    printed = select(dataset, full).event_ids
+    pages = {e: PAGE if e in printed else page_path("timeline") for e in dataset.events}
+    return Links(PAGE, Layout(pages, directory_urls), anchor_prefix=PREFIX, in_page=("sources",), standalone=True)
+
+
+def render_cover(dataset: Dataset, config: dict, title: str) -> str:
+    """The cover: title, edition and issue date, cut-off, coverage, handling and publisher."""
+    return render(
+        "print_cover.html",
+        title=title,
+        handling=config["handling"],
+        publisher=config.get("publisher", title),
+        cutoff=dataset.cutoff,
+        edition=dataset.edition,
+        coverage=coverage_context(dataset),
+        counts=dataset.counts(),
+    )
+
+
+def render_contents(dataset: Dataset, config: dict, title: str) -> str:
+    """The contents (on the cover page) and the running header and footer of every part."""
+    edition = dataset.edition
+    footer = [title]
+    if edition is not None:
+        footer.append(f"Edition {edition.number}, issued {edition.date:%-d %B %Y}")
+    footer.append(f"Information cut-off {dataset.cutoff or 'unknown'}")
+    return render(
+        "print_contents.html",
+        parts=PARTS,
+        prefix=PREFIX,
+        handling=_css_string(config["handling"]),
+        footer=_css_string(" · ".join(footer)),
+    )
+
+
+def _css_string(text: str) -> Markup:
+    """Text for a CSS string in the page's own <style> (margin boxes): quotes and backslashes escaped."""
+    return Markup('"' + "".join(c if c.isalnum() or c in " .,;:·–-()" else f"\\{ord(c):x} " for c in text) + '"')
+
+
+def render_sections(dataset: Dataset, links: Links, full: bool = False) -> str:
+    """Every part after the briefing's prose, in the reader's order."""
+    chosen = select(dataset, full)
+    parts = Parts(links, dataset)
+    figures = printcharts.print_figures(dataset)
+    views = {e.id: event_view(e, dataset) for e in [*chosen.events, *chosen.disputes, *chosen.annex]}
+    sources = [_source_entry(dataset, s, chosen) for s in chosen.sources]
+    return render(
+        "print_sections.html",
+        parts=parts,
+        figures=figures,
+        timeline=[views[e.id] for e in chosen.events],
+        disputes=[SimpleNamespace(view=views[e.id], groups=views[e.id].groups) for e in chosen.disputes],
+        sources=sources,
+        annex=[views[e.id] for e in chosen.annex],
+        counts=dataset.counts(),
+        left_out=SimpleNamespace(
+            events=len(dataset.events) - len(chosen.events),
+            disputes=dataset.counts()["disputed"] - len(chosen.disputes),
+            sources=len(dataset.sources) - len(chosen.sources),
+            annex=len(dataset.events) - len(chosen.annex),
+        ),
+        full=chosen.full,
+        disputed_ids={e.id.lower() for e in chosen.disputes},
+        credibility_range=_credibility_by_source,
+        grades=Markup(render_grades()),
+        credibility=Markup(render_credibility()),
+    )
+
+
+def _source_entry(dataset: Dataset, source, chosen: Selection) -> SimpleNamespace:
+    events = dataset.events_from(source.id)
+    listed = events if chosen.full else [e for e in events if e.id in chosen.event_ids][-limits.PRINT_SOURCE_EVENTS :]
+    return SimpleNamespace(
+        source=source,
+        events=listed,
+        events_left_out=len(events) - len(listed),
+        judgments=dataset.assessments_from(source.id),
+    )
+
+
+def _credibility_by_source(view) -> list[tuple[str, str]]:
+    """Each source of an event with the credibility of its claims on it: "3" or a range "3–6"."""
+    ratings: dict[str, set[int]] = defaultdict(set)
+    for claim in view.event.claims:
+        ratings[claim.source].add(view.credibility(claim))
+    return [
+        (s, f"{min(ratings[s])}" if len(ratings[s]) == 1 else f"{min(ratings[s])}–{max(ratings[s])}")
+        for s in view.event.source_ids
+        if s in ratings
+    ]

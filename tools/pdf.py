@@ -1,8 +1,9 @@
 """`make pdf`: print the combined print page of a built site to `site/briefing.pdf` with Chromium.
 
 Chromium runs the page's JavaScript, so the plotly charts and the map print as vectors (a
-WeasyPrint-based tool would drop them). It prints twice: the first pass finds the page each
-section starts on, the second writes those numbers into the contents.
+WeasyPrint-based tool would drop them). It prints more than once: a printing finds the page of
+each section, figure and dispute, and the next writes those numbers into the contents and the
+cross-references.
 
     python -m tools.pdf [--site site] [--paper A4|Letter] [--out site/briefing.pdf]
 """
@@ -10,7 +11,6 @@ section starts on, the second writes those numbers into the contents.
 from __future__ import annotations
 
 import argparse
-import html
 import io
 import sys
 import time
@@ -23,13 +23,7 @@ from tools.chromium import chromium
 from tools.localsite import serve
 
 PAPERS = ("A4", "Letter")
-MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
-FOOTER = (
-    "<div style=\"font-family: 'Liberation Sans', Arial, sans-serif; font-size: 7.5px; color: #444; width: 100%;"
-    ' padding: 0 15mm; display: flex; justify-content: space-between;">'
-    '<span>{label}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>'
-    "</div>"
-)
+PASSES = 3  # printings at most: the page numbers written in can, rarely, move a break
 
 
 class PdfError(Exception):
@@ -37,7 +31,14 @@ class PdfError(Exception):
 
 
 def make_pdf(site: Path, out: Path, paper: str = "A4") -> int:
-    """Write the briefing PDF; returns its page count."""
+    """Write the briefing PDF; returns its page count.
+
+    The page's CSS lays it out (docs/stylesheets/print.css): margins, each part's running
+    header, "Page X of Y". Contents and cross-references carry a page number that a printing
+    fills in: each target's page is read from the PDF's named destinations (Chromium writes one
+    for every element a link points to), written into the page, and the page printed again
+    until the numbers hold.
+    """
     with serve(site) as url, chromium() as browser:
         page = browser.new_page(viewport={"width": 1000, "height": 1400})
         page.goto(url + "print/", wait_until="networkidle")
@@ -53,52 +54,53 @@ def make_pdf(site: Path, out: Path, paper: str = "A4") -> int:
         page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
         page.wait_for_function("() => document.body.dataset.printReady === 'true'", timeout=30_000)
         page.evaluate("document.fonts.ready.then(() => true)")
-        label = " · ".join(
-            [page.inner_text(".lw-handling"), "Information cut-off " + page.inner_text(".lw-cover-facts dd")]
-        )
-        options = {
-            "format": paper,
-            "margin": MARGIN,
-            "display_header_footer": True,
-            "header_template": "<span></span>",
-            "footer_template": FOOTER.format(label=html.escape(label)),
-            "print_background": True,
-            "outline": True,
-            "tagged": True,
-        }
-        first = page.pdf(**options)
-        numbers = section_pages(first, page.evaluate(SECTION_TITLES))
-        page.evaluate(FILL_CONTENTS, numbers)
-        final = page.pdf(**options)
+        page.evaluate(TITLE)
+        page.evaluate(CONTENTS)
+        options = {"format": paper, "print_background": True, "outline": True, "tagged": True}
+        pdf, numbers = page.pdf(**options), {}
+        for _ in range(PASSES - 1):
+            found = anchor_pages(pdf)
+            if found == numbers:
+                break
+            numbers = found
+            page.evaluate(FILL_PAGES, numbers)
+            pdf = page.pdf(**options)
     partial = out.with_name(out.name + ".part")  # a reader never sees half a PDF
-    partial.write_bytes(final)
+    partial.write_bytes(pdf)
     partial.replace(out)
-    return len(PdfReader(io.BytesIO(final)).pages)
+    return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-SECTION_TITLES = """() => [...document.querySelectorAll('.lw-contents [data-section]')].map(el => {
-  const target = document.getElementById(el.dataset.section);
+# The PDF's title (its metadata, shown by readers in place of the file name): the cover's title
+# and edition line.
+TITLE = """() => {
+  const edition = document.querySelector('.lw-cover .lw-edition');
+  const parts = [document.querySelector('.lw-cover-title').textContent.trim() + ' briefing'];
+  if (edition && edition.textContent.trim().startsWith('Edition')) parts.push(edition.textContent.trim());
+  document.title = parts.join(', ');
+}"""
+# The contents list the sections the page has, named as their headings are (the briefing's prose
+# is hand-written and may drop or rename one).
+CONTENTS = """() => { for (const el of document.querySelectorAll('.lw-contents [data-page-of]')) {
+  const target = document.getElementById(el.dataset.pageOf);
+  const link = el.parentNode.querySelector('a');
   const heading = target && (target.matches('h1, h2, h3') ? target : target.querySelector('h2, h3'));
-  return [el.dataset.section, heading ? heading.textContent.replace('¶', '').trim() : ''];
-})"""
-FILL_CONTENTS = """numbers => { for (const [id, n] of Object.entries(numbers)) {
-  const el = document.querySelector(`.lw-contents [data-section="${id}"]`);
-  if (el) el.textContent = String(n);
+  if (!target) el.parentNode.remove();
+  else if (link && heading) link.textContent = heading.textContent.replace('¶', '').trim();
+} }"""
+FILL_PAGES = """numbers => { for (const el of document.querySelectorAll('[data-page-of]')) {
+  const n = numbers[el.dataset.pageOf];
+  if (n) el.textContent = String(n);
 } }"""
 
 
-def section_pages(pdf: bytes, titles: list[list[str]]) -> dict[str, int]:
-    """The page each section heading first appears on, searching after the contents page."""
-    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages]
-    start = next((i + 1 for i, text in enumerate(pages) if "Contents" in text), 0)
-    found, position = {}, start
-    for section, title in titles:
-        for index in range(position, len(pages)):
-            if title and title in pages[index]:
-                found[section] = index + 1
-                position = index
-                break
-    return found
+def anchor_pages(pdf: bytes) -> dict[str, int]:
+    """The page (from 1) of every element id a link in the PDF points to."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return {
+        name.lstrip("/"): reader.get_destination_page_number(destination) + 1
+        for name, destination in reader.named_destinations.items()
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

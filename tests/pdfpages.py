@@ -1,0 +1,36 @@
+"""Measure a printed PDF as a reader sees it: how far down each page the ink reaches.
+
+Rasterised with poppler's pdftoppm (greyscale), so what is measured is what prints, whatever
+the PDF's internal structure. Used by the PDF tests and the bench.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+
+DPI = 30
+MARGIN_TOP_MM, MARGIN_BOTTOM_MM = 16, 18  # docs/stylesheets/print.css: the running header and footer lie outside
+GUARD_MM = 2.5  # the header's and footer's text sits against the body's edge: keep clear of it
+
+
+def page_fill(pdf: Path) -> list[float]:
+    """For each page, how far down its body the lowest ink reaches (0 = empty, 1 = to the foot)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-gray", "-r", str(DPI), str(pdf), f"{tmp}/p"], check=True)
+        return [_fill(path.read_bytes()) for path in sorted(Path(tmp).glob("p*.pgm"))]
+
+
+def _fill(pgm: bytes) -> float:
+    magic, width, height, _, pixels = pgm.split(maxsplit=4)
+    assert magic == b"P5"
+    width, height = int(width), int(height)
+    top = round((MARGIN_TOP_MM + GUARD_MM) / 25.4 * DPI)
+    bottom = height - round((MARGIN_BOTTOM_MM + GUARD_MM) / 25.4 * DPI)
+    last = top
+    for row in range(top, bottom):
+        line = pixels[row * width : (row + 1) * width]
+        if min(line) < 200:
+            last = row
+    return (last - top) / (bottom - top)

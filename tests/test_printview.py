@@ -1,0 +1,49 @@
+"""The print page's parts without a browser: the cover of an issued edition, what a large dataset
+prints, and the running header's text made safe for CSS."""
+
+from __future__ import annotations
+
+import html
+
+from bench.generate import generate
+from macros import limits
+from macros.loader import load_dataset
+from macros.printview import PARTS, _css_string, render_contents, render_cover, select
+from tests.conftest import FIXTURES
+
+CONFIG = {"handling": "Handling line"}
+
+
+def test_the_cover_and_footer_of_an_issued_edition_name_it_with_its_issue_date_and_note():
+    dataset = load_dataset(FIXTURES / "data")  # issued as edition 1
+    edition = dataset.edition
+    cover = html.unescape(render_cover(dataset, CONFIG, "Libya Watch"))
+    assert f"Edition {edition.number}, issued {edition.date:%-d %B %Y}" in cover
+    assert edition.note in cover
+    assert "Draft" not in cover
+    footer = render_contents(dataset, CONFIG, "Libya Watch")
+    assert f'"Libya Watch · Edition {edition.number}, issued {edition.date:%-d %B %Y} · Information cut-off' in footer
+
+
+def test_a_running_header_cannot_close_its_css_string_or_rule():
+    escaped = _css_string('Line "quoted" } @import url(x); \\ end')
+    assert escaped.count('"') == 2 and "}" not in escaped and "\\\\" not in escaped
+    assert escaped.startswith('"Line ') and escaped.endswith(' end"')
+
+
+def test_at_scale_the_pdf_prints_the_newest_events_and_disputes_and_full_prints_all(tmp_path):
+    dataset = load_dataset(generate(400, tmp_path / "bench"))
+    chosen = select(dataset)
+    events = list(dataset.events.values())
+    assert chosen.events == events[-limits.PRINT_EVENTS :]
+    assert len(chosen.disputes) == limits.PRINT_DISPUTES
+    assert all(dataset.status(e.id) == "disputed" for e in chosen.disputes)
+    assert chosen.annex == chosen.disputes  # beyond PRINT_ANNEX_EVENTS, the printed disputes' claims
+    assert len(chosen.sources) <= limits.PRINT_SOURCES
+    full = select(dataset, full=True)
+    assert full.events == events and full.annex == events and len(full.sources) == len(dataset.sources)
+
+
+def test_every_part_names_a_running_header_and_its_first_section():
+    assert len({part.key for part in PARTS}) == len(PARTS)
+    assert all(part.name and part.sections for part in PARTS)
