@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
+from . import limits
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Links
@@ -123,7 +124,7 @@ def render_disputed(dataset: Dataset, links: Links) -> str:
     answer to "what is disputed", linked to the side-by-side comparison."""
     disputed = [e for e in dataset.events.values() if dataset.status(e.id) == "disputed"]
     items = []
-    for event in sorted(disputed, key=lambda e: (e.start, e.id), reverse=True):
+    for event in sorted(disputed, key=lambda e: (e.start, e.id), reverse=True)[: limits.FRONT_DISPUTES]:
         points = []
         for point in dataset.analysis(event.id).disputed:
             about = FIELD_LABELS[point.field].lower()
@@ -132,4 +133,6 @@ def render_disputed(dataset: Dataset, links: Links) -> str:
             values = sorted({("not: " if c.polarity == "denies" else "") + c.value for c in point.claims})
             points.append(SimpleNamespace(about=about, values=values))
         items.append(SimpleNamespace(view=event_view(event, dataset), points=points))
-    return render("disputed.html", items=items, parts=Parts(links, dataset), total=len(dataset.events))
+    return render(
+        "disputed.html", items=items, count=len(disputed), parts=Parts(links, dataset), total=len(dataset.events)
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from . import limits
 from .coverage import show_years, year_runs
 from .dataset import Dataset
 from .dates import Cutoff, show_date
@@ -19,12 +20,13 @@ def edition_path(number: int) -> str:
     return page_path("editions", str(number))
 
 
-def change_items(changes: Changes, dataset: Dataset, links: Links) -> list[SimpleNamespace]:
-    """Each section's changes with what they link to, labelled by date and place, never an id."""
+def change_items(changes: Changes, dataset: Dataset, links: Links, limit: int) -> list[SimpleNamespace]:
+    """Each section's changes (the first `limit`) with what they link to, labelled by date and
+    place, never an id."""
     sections = []
     for name, items in changes.grouped():
         rows = []
-        for change in items:
+        for change in items[:limit]:
             href = label = None
             if change.event in dataset.events:
                 event = dataset.events[change.event]
@@ -34,11 +36,13 @@ def change_items(changes: Changes, dataset: Dataset, links: Links) -> list[Simpl
                 href = links.to("sources", change.source)
                 label = dataset.sources[change.source].label
             rows.append(SimpleNamespace(text=change.text, href=href, label=label))
-        sections.append(SimpleNamespace(name=name, rows=rows))
+        sections.append(SimpleNamespace(name=name, rows=rows, more=len(items) - len(rows)))
     return sections
 
 
-def edition_context(view: EditionView, dataset: Dataset, links: Links) -> SimpleNamespace:
+def edition_context(
+    view: EditionView, dataset: Dataset, links: Links, limit: int = limits.FRONT_CHANGES
+) -> SimpleNamespace:
     cutoff = Cutoff(*view.cutoff) if view.cutoff else None
     return SimpleNamespace(
         number=view.edition.number,
@@ -47,7 +51,8 @@ def edition_context(view: EditionView, dataset: Dataset, links: Links) -> Simple
         cutoff=cutoff,
         counts=view.counts,
         first=view.first,
-        sections=change_items(view.changes, dataset, links),
+        sections=change_items(view.changes, dataset, links, limit),
+        total=len(view.changes.items),
         href=links.url(edition_path(view.edition.number)),
     )
 
@@ -81,7 +86,7 @@ def render_changes(dataset: Dataset, links: Links) -> str:
     return render(
         "edition_changes.html",
         edition=edition_context(history[0], dataset, links) if history else None,
-        unissued=change_items(dataset.unissued, dataset, links),
+        unissued=change_items(dataset.unissued, dataset, links, limits.FRONT_CHANGES),
         editions_href=links.url(INDEX),
     )
 
@@ -106,7 +111,7 @@ def build_edition_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]
             "edition.md",
             title=f"Edition {view.edition.number}",
             description=f"Edition {view.edition.number} of the briefing and what it changed.",
-            edition=edition_context(view, dataset, links),
+            edition=edition_context(view, dataset, links, limits.EDITION_CHANGES),
             index_href=links.url(INDEX),
         )
     return pages

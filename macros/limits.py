@@ -20,3 +20,6 @@ COVERAGE_SOURCES = 40  # rows of the who-reports-what chart (the sources reporti
 PRINT_TABLE_ROWS = 15  # rows of a figure's table in the PDF (the busiest; every row is in the downloads)
 PRINT_PAGES = 16  # pages of the PDF for the five seed documents (issue 17's budget)
 PRINT_PAGES_AT_SCALE = 59  # pages of the PDF at 1,000 events and more: under 60, FULL=1 aside
+FRONT_DISPUTES = 10  # newest disputed events named on the front page (all on the Disputes pages)
+FRONT_CHANGES = 12  # changes per section on the front page (the rest on the edition's page)
+EDITION_CHANGES = 300  # changes per section on an edition's page (the rest in the two snapshots)

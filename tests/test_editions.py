@@ -160,3 +160,16 @@ def test_make_edition_reports_invalid_data_without_a_traceback(fixture_copy: Fix
 
 def _event(status: str = "single report", figures: dict | None = None) -> dict:
     return {"date": "2022", "place": "p", "summary": "S", "status": status, "figures": figures or {}, "claims": {}}
+
+
+def test_a_long_section_of_changes_is_cut_and_says_how_many_more(fixture_copy: FixtureCopy) -> None:
+    from macros.editionpages import change_items
+    from macros.editions import Change, Changes
+    from macros.links import Links
+    from macros.timeline import timeline_layout
+
+    dataset = load_dataset(fixture_copy.data)
+    changes = Changes([Change("Judgments", f"new: judgment {n}") for n in range(20)])
+    links = Links("index.md", timeline_layout(dataset, 150, True))
+    [section] = change_items(changes, dataset, links, 12)
+    assert (section.name, len(section.rows), section.more) == ("Judgments", 12, 8)
