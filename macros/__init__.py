@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import charts, methodology, printview
+from . import charts, maps, methodology, printview
 from .briefing import render_claimed, render_latest, render_positions, render_sources_line, render_voices
 from .dates import show_event_date
 from .exports import DOWNLOADS
@@ -92,11 +92,11 @@ def define_env(env: Any) -> None:
         builders = {
             "events_by_type": charts.events_by_type,
             "fatalities": charts.fatalities_over_time,
-            "map": charts.event_map,
+            "map": maps.event_map,
             "coverage": charts.coverage_matrix,
             "actors": charts.actor_involvement,
         }
-        return charts.render_chart(builders[name](dataset), env.page.file.src_uri)
+        return charts.render_chart(builders[name](dataset), env.page.file.src_uri, links())
 
     @env.macro
     def print_cover() -> str:

@@ -10,17 +10,20 @@ plotly.js version plotly.py validates the figures for (tests/test_charts.py chec
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from .districts import districts_geojson
 from .loader import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
 GEO_DIR = DATA_DIR / "geo"
+DISTRICTS_SCRIPT = "assets/javascripts/libya_districts.js"  # the map's district outlines (macros/districts.py)
 PLOTLY_VERSION = "4.1.1"
 # bundle -> sha256 of node_modules/plotly.js-<bundle>-dist-min/plotly-<bundle>.min.js at PLOTLY_VERSION
 PLOTLY_BUNDLES = {
@@ -46,7 +49,8 @@ def checked_bundle(bundle: str) -> Path:
 
 
 def asset_files(config: MkDocsConfig) -> list[File]:
-    """Each plotly.js bundle, checked, and the base map as a script that registers it with plotly."""
+    """Each plotly.js bundle, checked, the base map as a script that registers it with plotly, and
+    Libya's districts as a script charts.js hands to the map's district trace."""
     shapes = (GEO_DIR / "africa_50m.json").read_text(encoding="utf-8")
     register = (
         "window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};\n"
@@ -56,4 +60,9 @@ def asset_files(config: MkDocsConfig) -> list[File]:
         File.generated(config, f"assets/javascripts/plotly-{bundle}.min.js", abs_src_path=str(checked_bundle(bundle)))
         for bundle in PLOTLY_BUNDLES
     ]
-    return [*bundles, File.generated(config, "assets/javascripts/africa_50m.js", content=register)]
+    districts = json.dumps(districts_geojson(), separators=(",", ":"), ensure_ascii=False)
+    return [
+        *bundles,
+        File.generated(config, "assets/javascripts/africa_50m.js", content=register),
+        File.generated(config, DISTRICTS_SCRIPT, content=f"window.LibyaWatchDistricts = {districts};\n"),
+    ]

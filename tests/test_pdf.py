@@ -8,8 +8,9 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from macros.charts import actor_involvement, coverage_matrix, event_map, events_by_type, fatalities_over_time
+from macros.charts import actor_involvement, coverage_matrix, events_by_type, fatalities_over_time
 from macros.loader import load_dataset
+from macros.maps import event_map
 from tests.conftest import PROJECT
 from tools.pdf import make_pdf
 
