@@ -195,7 +195,7 @@ def overlap(a, b) -> bool:
 @pytest.mark.parametrize("width", [390, 1280])
 def test_no_toolbar_or_legend_covers_a_chart_and_nothing_is_wider_than_the_screen(site, browser, width):
     site_dir, url = site
-    for path, count in chart_pages(site_dir):
+    for path, _count in chart_pages(site_dir):
         page = browser.new_page(viewport={"width": width, "height": 900})
         address = url + ("" if path == "." else path + "/")
         page.goto(address, wait_until="networkidle")
