@@ -68,6 +68,7 @@ class _Cluster:
     place: Place
     disputed: bool
     town: Place  # the town the mark stands at: the place itself, or the one it is measured from
+    stated: tuple[str, ...]  # every position the sources give the place, in their words
     events: int = 0
     conservative: int = 0
     high: int = 0
@@ -92,7 +93,8 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
                 references[position.reference.id] = position.reference
             key = (position.precision, position.latitude, position.longitude, position.bearing, position.stated)
             town = position.reference if position.precision in ("direction", "near") else place
-            cluster = clusters.setdefault(key, _Cluster(place, location.disputed, town or place))
+            stated = tuple(p.stated for p in location.positions)
+            cluster = clusters.setdefault(key, _Cluster(place, location.disputed, town or place, stated))
             cluster.events += 1
             cluster.conservative += figures.conservative if figures else 0
             cluster.high += figures.high if figures else 0
@@ -153,7 +155,7 @@ _MAP_GEO = {
     "showlakes": False,
     "showframe": False,
     "landcolor": "#ebe7de",  # the light scheme's; charts.js sets both schemes' land and sea
-    "oceancolor": "#cfe2f3",
+    "oceancolor": "#b9d4ec",
     "countrycolor": "#5f6368",
     "countrywidth": 1.2,
     "coastlinecolor": "#5f6368",
@@ -232,12 +234,13 @@ def _town_trace(towns: list[Place]) -> dict | None:
 
 
 def _reference_trace(places: list[Place]) -> dict | None:
-    """The towns relative positions are measured from, as a dot (named by the label beside it)."""
+    """The towns relative positions are measured from, as a dot named by the label beside it; it
+    takes no hover, so the arrow or ring drawn at the same spot answers it."""
     if not places:
         return None
     name, symbol, colour = REFERENCE
     return _trace("scattergeo",
-        name=name, mode="markers", hoverinfo="text",
+        name=name, mode="markers", hoverinfo="skip",
         lon=[p.longitude for p in places], lat=[p.latitude for p in places], hovertext=[p.name for p in places],
         marker={"symbol": symbol, "size": 5, "color": colour},
     )  # fmt: skip
@@ -278,7 +281,7 @@ def _label_trace(
     )  # fmt: skip
 
 
-def _facing(spot: tuple, others: list[tuple], within: float = 3.0) -> set[int]:
+def _facing(spot: tuple, others: list[tuple], within: float = 4.0) -> set[int]:
     """The sides (and their neighbours) of a spot that face another named spot within `within` degrees."""
     sides = set()
     for latitude, longitude in others:
@@ -306,9 +309,12 @@ def _wrap(name: str, width: int = 20) -> str:
 
 
 def _map_label(key: tuple, cluster: _Cluster) -> str:
-    """The hover's name of a position: the place, and for a relative one how the source puts it."""
+    """The hover's name of a position: the place, and for a relative one how the source puts it;
+    for a disputed one every position the sources give, since two may be drawn on one spot."""
     label = cluster.place.name if key[0] == "gazetteer" else f"{cluster.place.name}: {key[4]}"
-    return label + (" (disputed location)" if cluster.disputed else "")
+    if not cluster.disputed:
+        return label
+    return f"{label} (disputed location)<br>the sources say: {'<br>or: '.join(cluster.stated)}"
 
 
 def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -> dict | None:
@@ -334,7 +340,7 @@ def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -
         customdata=[[c.events, c.conservative, c.high, _map_label(key, c), ", ".join(sorted(c.types))]
                     for key, c in ((key, clusters[key]) for key in keys)],
         marker=marker,
-        hovertemplate="%{customdata[3]}: %{customdata[0]} event(s), %{customdata[1]} dead (conservative)"
+        hovertemplate="%{customdata[3]}<br>%{customdata[0]} event(s), %{customdata[1]} dead (conservative)"
                       "<br>%{customdata[4]}<extra>" + name + "</extra>",
     )  # fmt: skip
 

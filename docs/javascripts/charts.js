@@ -68,10 +68,10 @@
   /* A map's sea, neighbours' land and graticule in each scheme; Libya itself is the districts'
      fill (LIBYA), a step lighter than its neighbours, so land, sea and the country read apart. */
   var GEO = {
-    light: { "geo.oceancolor": "#cfe2f3", "geo.landcolor": "#e6e1d6", "geo.countrycolor": "#5f6368",
+    light: { "geo.oceancolor": "#b9d4ec", "geo.landcolor": "#e6e1d6", "geo.countrycolor": "#5f6368",
              "geo.coastlinecolor": "#5f6368", "geo.lonaxis.gridcolor": "rgba(0,0,0,0.18)",
              "geo.lataxis.gridcolor": "rgba(0,0,0,0.18)" },
-    dark: { "geo.oceancolor": "#13263d", "geo.landcolor": "#2c3038", "geo.countrycolor": "#aab0b8",
+    dark: { "geo.oceancolor": "#0b1a2c", "geo.landcolor": "#30343d", "geo.countrycolor": "#aab0b8",
             "geo.coastlinecolor": "#aab0b8", "geo.lonaxis.gridcolor": "rgba(255,255,255,0.2)",
             "geo.lataxis.gridcolor": "rgba(255,255,255,0.2)" }
   };
