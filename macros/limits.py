@@ -13,5 +13,6 @@ PRINT_EVENTS = 200  # newest events in the print page's timeline (the PDF)
 PRINT_DISPUTES = 50  # newest disputes in the print page
 PRINT_SOURCES = 60  # sources summarised in the print page (those reporting most of its events)
 MAP_POINTS = 400  # place-and-type points on a map (the busiest)
+MAP_LABELS = 40  # named spots on a map (the busiest; the others are named on hover and in its table)
 CHART_TABLE_ROWS = 400  # rows of a chart's data table (the rest are in the downloads)
 COVERAGE_SOURCES = 40  # rows of the who-reports-what chart (the sources reporting most)

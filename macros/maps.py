@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from geographiclib.geodesic import Geodesic
 from markupsafe import Markup
@@ -172,23 +173,29 @@ def _district_trace(dataset: Dataset) -> dict:
     district is named as the data's places in it name their district, where they agree, beside
     Natural Earth's name (some of which are those of an older division)."""
     names = [d.name for d in districts()]
+    towns = tuple(
+        (p.admin1, p.longitude, p.latitude)
+        for p in dataset.places.values()
+        if p.admin1 and p.gazetteer_point and p.country == "LBY"
+    )
     return _trace("choropleth",
         name="District", locations=names, z=[0] * len(names), featureidkey="properties.name",
-        text=[_district_name(d, dataset) for d in districts()], hovertemplate="%{text}<extra>District</extra>",
+        text=list(_district_names(towns)), hovertemplate="%{text}<extra>District</extra>",
         colorscale=[[0, "#fbfaf7"], [1, "#fbfaf7"]], showscale=False,
         marker={"line": {"color": DISTRICT_LINE, "width": 0.6}},
     )  # fmt: skip
 
 
-def _district_name(district: object, dataset: Dataset) -> str:
-    inside = {
-        p.admin1
-        for p in dataset.places.values()
-        if p.admin1 and p.gazetteer_point and p.country == "LBY" and contains(district, p.longitude, p.latitude)
-    }
-    if len(inside) == 1 and (named := inside.pop()) != district.name:
-        return f"{named} (Natural Earth: {district.name})"
-    return district.name
+@lru_cache(maxsize=4)
+def _district_names(towns: tuple[tuple[str, float, float], ...]) -> tuple[str, ...]:
+    """Each district's name on the map, from the (district, longitude, latitude) of the data's towns:
+    worked out once per dataset, not once per map (a large dataset has thousands of maps)."""
+    names = []
+    for district in districts():
+        inside = {admin1 for admin1, longitude, latitude in towns if contains(district, longitude, latitude)}
+        named = inside.pop() if len(inside) == 1 else district.name
+        names.append(f"{named} (Natural Earth: {district.name})" if named != district.name else named)
+    return tuple(names)
 
 
 def _graticule_traces() -> list[dict]:
@@ -254,10 +261,11 @@ def _label_trace(
     ring) on a line of its own; and each town a position is measured from. It goes on the first
     side that no arrow there points to and that faces no other named spot close by."""
     spots: dict[tuple, tuple[Place, list[tuple]]] = {}
-    for key in keys:
+    for key in keys:  # the busiest first
         spots.setdefault((key[1], key[2]), (clusters[key].town, []))[1].append(key)
     for town in references:
         spots.setdefault((town.latitude, town.longitude), (town, []))
+    spots = dict(list(spots.items())[: limits.MAP_LABELS])
     if not spots:
         return None
     texts, sides = [], []

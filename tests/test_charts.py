@@ -132,9 +132,12 @@ def test_map_and_coverage_stay_bounded_on_large_data(tmp_path, monkeypatch):
     from macros import limits
 
     monkeypatch.setattr(limits, "MAP_POINTS", 10)
+    monkeypatch.setattr(limits, "MAP_LABELS", 4)
     monkeypatch.setattr(limits, "COVERAGE_SOURCES", 3)
     big = load_dataset(generate(600, tmp_path / "bench"))
     marks = [t for t in maps.event_map(big).figure["data"] if t["name"] in {m[0] for m in maps.MAP_MARKS.values()}]
     assert sum(len(trace["lon"]) for trace in marks) == 10
+    (labels,) = [t for t in maps.event_map(big).figure["data"] if t["name"] == "Labels"]
+    assert len(labels["text"]) == 4  # the busiest spots are named; the others on hover and in the table
     assert len(maps.event_map(big).rows) > 10  # the table keeps every point
     assert len(charts.coverage_matrix(big).rows) == 3

@@ -9,7 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import charts, maps
+from macros import charts, limits, maps
 from macros.districts import DISTRICTS_FILE, contains, districts
 from macros.links import Layout, Links
 from macros.loader import load_dataset
@@ -59,6 +59,9 @@ def test_map_draws_every_position_in_libya_and_lists_every_other_event(dataset):
 def test_every_place_an_event_is_drawn_at_is_named_on_the_map(dataset):
     chart = maps.event_map(dataset)
     names = label_lines(chart)
+    (labels,) = traces(chart, "Labels")
+    if len(labels["text"]) == limits.MAP_LABELS:  # the busiest spots only: the rest are named on hover
+        pytest.skip("more named spots than a map writes; test_charts checks the limit")
     for event in (e for e in dataset.events.values() if drawable(dataset, e)):
         place = dataset.places[event.place]
         assert any(line.startswith(place.name) for line in names), place.name
