@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import charts, editionpages, methodology, printview
+from . import charts, editionpages, maps, methodology, printview
 from .briefing import (
     render_claimed,
     render_disputed,
@@ -126,13 +126,13 @@ def define_env(env: Any) -> None:
         builders = {
             "events_by_type": charts.events_by_type,
             "fatalities": charts.fatalities_over_time,
-            "map": charts.event_map,
+            "map": maps.event_map,
             "coverage": charts.coverage_matrix,
             "actors": charts.actor_involvement,
         }
         if env.page.file.src_uri == printview.PAGE:
             return ""  # the PDF prints every chart as a numbered figure in its Charts part
-        return charts.render_chart(builders[name](dataset), env.page.file.src_uri)
+        return charts.render_chart(builders[name](dataset), env.page.file.src_uri, links())
 
     def print_full() -> bool:
         """`make pdf FULL=1`: the PDF prints every event, dispute, source and claim."""

@@ -10,13 +10,16 @@ plotly.js version plotly.py validates the figures for (tests/test_charts.py chec
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
+from .districts import districts_geojson
 from .loader import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
 GEO_DIR = DATA_DIR / "geo"
+DISTRICTS_SCRIPT = "assets/javascripts/libya_districts.js"  # the map's district outlines (macros/districts.py)
 PLOTLY_VERSION = "4.1.1"
 # bundle -> sha256 of node_modules/plotly.js-<bundle>-dist-min/plotly-<bundle>.min.js at PLOTLY_VERSION
 PLOTLY_BUNDLES = {
@@ -46,8 +49,9 @@ def checked_bundle(bundle: str) -> Path:
 
 
 def asset_sources() -> dict[str, Path | str]:
-    """Each plotly.js bundle, checked, by its path in the site (the file to copy), and the base map
-    as a script that registers it with plotly (its text)."""
+    """Each plotly.js bundle, checked, by its path in the site (the file to copy); the base map as
+    a script that registers it with plotly, and Libya's districts as a script charts.js hands to
+    the map's district trace (their texts)."""
     shapes = (GEO_DIR / "africa_50m.json").read_text(encoding="utf-8")
     register = (
         "window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};\n"
@@ -56,4 +60,8 @@ def asset_sources() -> dict[str, Path | str]:
     bundles: dict[str, Path | str] = {
         f"assets/javascripts/plotly-{bundle}.min.js": checked_bundle(bundle) for bundle in PLOTLY_BUNDLES
     }
-    return bundles | {"assets/javascripts/africa_50m.js": register}
+    districts = json.dumps(districts_geojson(), separators=(",", ":"), ensure_ascii=False)
+    return bundles | {
+        "assets/javascripts/africa_50m.js": register,
+        DISTRICTS_SCRIPT: f"window.LibyaWatchDistricts = {districts};\n",
+    }

@@ -3,6 +3,7 @@
 Each chart is a figure (plain plotly JSON: building plotly's validated objects cost a third of
 a small build, so the tests validate every chart instead), a title, a caption naming its data
 and as-of date, and the same numbers as a table for readers who cannot see it.
+The map of events is built in `macros/maps.py` on the same `Chart`.
 The browser draws them with `docs/javascripts/charts.js`, which loads plotly.js only on pages
 that have a chart. Colours and fonts for the light/dark scheme are set there, not here.
 """
@@ -10,7 +11,6 @@ that have a chart. Colours and fonts for the light/dark scheme are set there, no
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,7 +22,8 @@ from .chartsvg import bar_preview
 from .comparison import organisation_of
 from .dataset import Dataset
 from .figures import point_figures
-from .models import EVENT_TYPES, Event, Place
+from .links import Links
+from .models import EVENT_TYPES, Event
 from .render import render
 
 TYPE_COLOURS = dict(zip(EVENT_TYPES, ("#b3261e", "#c75b00", "#7b1fa2", "#1565c0", "#00796b", "#5f6368"), strict=True))
@@ -41,6 +42,8 @@ class Chart:
     rows: list[list[object]]
     geo: bool = False
     notes: list[str] = field(default_factory=list)
+    key_items: list[tuple[str, str, str]] = field(default_factory=list)  # a map's key: shape, colour, meaning
+    unplaced: list = field(default_factory=list)  # a map's events it cannot draw (maps.Unplaced)
 
     @property
     def figure_json(self) -> Markup:
@@ -171,135 +174,6 @@ def _side_trace(side: str, years: list[int], totals: dict[tuple[int, str], list[
     )  # fmt: skip
 
 
-# How each kind of position is drawn: a gazetteer point as a filled circle; a computed one as a
-# diamond; a direction from a town as an arrow at the town pointing that way; "near" as a ring;
-# coordinates a document gives as a square.
-MAP_MARKS = {
-    "gazetteer": ("Town or site (gazetteer, approximate)", "circle", "#1565c0"),
-    "computed": ("Computed from a stated bearing and distance", "diamond", "#c75b00"),
-    "direction": ("Only a direction from the town is stated", "arrow-wide", "#7b1fa2"),
-    "near": ("Only 'near' the town is stated", "circle-open", "#00796b"),
-    "stated": ("Coordinates a document gives", "square", "#2e7d32"),
-}
-
-
-def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: str = "Map of events in Libya") -> Chart:
-    """Events in Libya clustered by position, each drawn as honestly as it is placed: a relative or
-    disputed location is never drawn as if it were at the town. Sized by the number of events."""
-    clusters: dict[tuple, list] = {}
-    references: dict[str, Place] = {}
-    unmapped = 0
-    for event in dataset.events.values() if events is None else events:
-        place = dataset.places[event.place]
-        location = dataset.location(event.place)
-        if place.country != "LBY" or not location.mapped:
-            unmapped += 1
-            continue
-        figures = dataset.figures(event.id, "fatalities")
-        for position in location.positions:
-            if position.reference is not None:
-                references[position.reference.id] = position.reference
-            key = (position.precision, position.latitude, position.longitude, position.bearing, position.stated)
-            cluster = clusters.setdefault(key, [0, 0, 0, Counter(), place.name, location.disputed])
-            cluster[0] += 1
-            cluster[1] += figures.conservative if figures else 0
-            cluster[2] += figures.high if figures else 0
-            cluster[3][event.event_type] += 1
-    busiest = set(sorted(clusters, key=lambda key: (-clusters[key][0], key))[: limits.MAP_POINTS])
-    traces = [_map_trace(kind, [k for k in clusters if k[0] == kind and k in busiest], clusters) for kind in MAP_MARKS]
-    traces.append(_reference_trace(list(references.values())))
-    notes = [f"{unmapped} event(s) outside Libya or without coordinates are not on the map."] if unmapped else []
-    if len(clusters) > len(busiest):
-        notes.append(f"The {len(busiest)} busiest positions are drawn; the table lists all {len(clusters)}.")
-    if any(cluster[5] for cluster in clusters.values()):
-        notes.append("Where the sources disagree on a location, each source's position is drawn and marked disputed.")
-    return Chart(
-        key="map",
-        title=title,
-        caption=_caption(dataset, "Each mark is a position, sized by the events there and labelled with their count "
-                                  "where more than one. Coordinates are approximate (GeoNames); relative positions "
-                                  "are marked as such."),
-        figure=_figure([t for t in traces if t], geo=_MAP_GEO, height=420, margin={"l": 0, "r": 0, "t": 0, "b": 0},
-                       legend={"orientation": "h", "y": -0.02, "yanchor": "top"}),
-        headers=["Place", "Position as stated", "How it is placed", "Events", "Event types",
-                 "Fatalities (conservative)", "Fatalities (high)"],
-        rows=[[c[4], key[4], MAP_MARKS[key[0]][0] + (" (disputed location)" if c[5] else ""), c[0],
-               ", ".join(sorted(c[3])), c[1], c[2]] for key, c in sorted(clusters.items(), key=lambda kv: kv[1][4])],
-        geo=True,
-        notes=notes,
-    )  # fmt: skip
-
-
-_MAP_GEO = {
-    "scope": "africa",
-    "resolution": 50,
-    "showcountries": True,
-    "showland": True,
-    "landcolor": "rgba(128,128,128,0.12)",
-    "countrycolor": "rgba(128,128,128,0.8)",
-    "coastlinecolor": "rgba(128,128,128,0.8)",
-    "showocean": False,
-    "bgcolor": "rgba(0,0,0,0)",
-    "projection": {"type": "mercator"},
-    **LIBYA_VIEW,
-}
-
-
-def _reference_trace(places: list[Place]) -> dict | None:
-    """The towns relative positions are measured from, named, so an arrow or ring reads "of Qatrun"."""
-    if not places:
-        return None
-    return _trace("scattergeo",
-        name="Town a position is measured from", mode="markers+text", hoverinfo="text",
-        lon=[p.longitude for p in places], lat=[p.latitude for p in places], text=[p.name for p in places],
-        textposition="bottom left", textfont={"size": 11},
-        marker={"symbol": "circle", "size": 5, "color": "#5f6368"},
-    )  # fmt: skip
-
-
-def _mark_text(cluster: list) -> str:
-    """The label beside a mark: how many events when more than one, and "disputed" where the
-    sources put the place in different positions."""
-    count = f"{cluster[0]} events" if cluster[0] > 1 else ""
-    return ", ".join(filter(None, [count, "disputed" if cluster[5] else ""]))
-
-
-def _map_label(key: tuple, cluster: list) -> str:
-    """The hover's name of a position: the place, and for a relative one how the source puts it."""
-    label = cluster[4] if key[0] == "gazetteer" else f"{cluster[4]}: {key[4]}"
-    return label + (" (disputed location)" if cluster[5] else "")
-
-
-def _map_trace(kind: str, keys: list[tuple], clusters: dict[tuple, list]) -> dict | None:
-    if not keys:
-        return None
-    name, symbol, colour = MAP_MARKS[kind]
-    marker = {
-        "symbol": symbol,
-        "size": [round(10 + 5 * math.sqrt(clusters[key][0] - 1), 1) for key in keys],
-        "color": colour,
-        "line": {"width": 2 if kind == "near" else 1, "color": colour if kind == "near" else "#ffffff"},
-        "opacity": 0.9,
-    }
-    if kind == "direction":  # an arrow beside the town, pointing the stated way; no point is invented
-        marker.update(angle=[key[3] for key in keys], standoff=9, size=16)  # clockwise from up: a bearing
-    if kind == "near":  # a ring around the town, not on it
-        marker["size"] = [s + 10 for s in marker["size"]]
-    return _trace("scattergeo",
-        name=name,
-        mode="markers+text",
-        lon=[key[2] for key in keys],
-        lat=[key[1] for key in keys],
-        text=[_mark_text(clusters[key]) for key in keys],
-        textposition="top right",
-        customdata=[[*clusters[key][:3], _map_label(key, clusters[key]), ", ".join(sorted(clusters[key][3]))]
-                    for key in keys],
-        marker=marker,
-        hovertemplate="%{customdata[3]}: %{customdata[0]} event(s), %{customdata[1]} dead (conservative)"
-                      "<br>%{customdata[4]}<extra>" + name + "</extra>",
-    )  # fmt: skip
-
-
 def coverage_matrix(dataset: Dataset) -> Chart:
     """Which source reports which event (or, for large datasets, how many per year)."""
     events = list(dataset.events.values())
@@ -371,18 +245,25 @@ def actor_involvement(dataset: Dataset) -> Chart:
     )  # fmt: skip
 
 
-def render_chart(chart: Chart, page: str) -> Markup:
-    """The chart's markup; its id names the page too, so ids stay unique across the whole site."""
+def render_chart(chart: Chart, page: str, links: Links | None = None) -> Markup:
+    """The chart's markup; its id names the page too, so ids stay unique across the whole site.
+    A map lists the events it cannot draw, linked to their cards when `links` is given."""
     slug = page.removesuffix(".md").replace("/", "-")
     rows = chart.rows[: limits.CHART_TABLE_ROWS]
     more = len(chart.rows) - len(rows)
     preview = bar_preview(chart.figure)  # a static SVG of bars, drawn at once (macros/chartsvg.py)
     chart_id = f"chart-{slug}-{chart.key}"
-    return Markup(render("chart.html", chart=chart, rows=rows, more=more, id=chart_id, preview=preview))
-
-
-def render_map_of(events: list[Event], dataset: Dataset, page: str, title: str) -> Markup | None:
-    """A map of these events, when any of them is in Libya and has coordinates."""
-    if any(dataset.places[e.place].country == "LBY" and dataset.location(e.place).mapped for e in events):
-        return render_chart(event_map(dataset, events, title), page)
-    return None
+    unplaced = chart.unplaced[: limits.EVENT_LIST]
+    return Markup(
+        render(
+            "chart.html",
+            chart=chart,
+            rows=rows,
+            more=more,
+            id=chart_id,
+            preview=preview,
+            unplaced=unplaced,
+            unplaced_more=len(chart.unplaced) - len(unplaced),
+            links=links,
+        )
+    )

@@ -8,10 +8,11 @@ from collections import defaultdict
 from types import SimpleNamespace
 
 from . import limits
-from .charts import actor_involvement, render_chart, render_map_of
+from .charts import actor_involvement, render_chart
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links, page_path
+from .maps import render_map_of
 from .parts import Parts
 from .render import Rendered, render_page
 
@@ -84,7 +85,11 @@ def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
             nearby=[p for p in dataset.places.values() if place.id in p.towns],
             near=[dataset.places[town] for town in place.towns],
             chart=render_map_of(
-                [view.event for view in at_place[place.id] + near_place[place.id]], dataset, path, "Map of its events"
+                [view.event for view in at_place[place.id] + near_place[place.id]],
+                dataset,
+                path,
+                "Map of its events",
+                Links(path, layout),
             ),
             assessments=[],
         )

@@ -15,6 +15,7 @@ PRINT_SOURCE_EVENTS = 12  # newest printed events listed under a source in the P
 PRINT_SOURCES = 20  # sources summarised in the PDF (those reporting most of its events; all with FULL=1)
 PRINT_ANNEX_EVENTS = 60  # up to this many events the PDF's annex quotes every claim; beyond, the printed disputes'
 MAP_POINTS = 400  # place-and-type points on a map (the busiest)
+MAP_LABELS = 40  # named spots on a map (the busiest; the others are named on hover and in its table)
 CHART_TABLE_ROWS = 400  # rows of a chart's data table (the rest are in the downloads)
 COVERAGE_SOURCES = 40  # rows of the who-reports-what chart (the sources reporting most)
 PRINT_TABLE_ROWS = 15  # rows of a figure's table in the PDF (the busiest; every row is in the downloads)

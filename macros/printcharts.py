@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import limits
-from .charts import Chart, coverage_matrix, event_map, events_by_type, fatalities_over_time
+from .charts import Chart, coverage_matrix, events_by_type, fatalities_over_time
 from .dataset import Dataset
+from .maps import event_map
 
 WIDTH = 680  # px: the printable width of A4 (and a little less than Letter's) at 96 px per inch
 PATTERNS = ("", "/", "x", ".", "\\", "-", "+", "|")  # one per series, so greyscale keeps them apart

@@ -7,11 +7,12 @@ from collections import Counter
 from types import SimpleNamespace
 
 from . import limits
-from .charts import coverage_matrix, render_chart, render_map_of
+from .charts import coverage_matrix, render_chart
 from .comparison import CONTRADICTING
 from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links, page_path
+from .maps import render_map_of
 from .parts import Parts
 from .quotes import fold, fold_mapped
 from .render import Rendered, render_page
@@ -45,7 +46,7 @@ def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
             if source.rights == "full text"
             else None,
             passages=passages(dataset.originals[source.id], quotes_of(source.id, dataset)),
-            chart=render_map_of(events, dataset, path, "Map of the events it reports"),
+            chart=render_map_of(events, dataset, path, "Map of the events it reports", Links(path, layout)),
         )
     return pages
 

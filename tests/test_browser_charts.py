@@ -114,8 +114,8 @@ def test_each_page_loads_only_the_bundle_its_charts_need(site, browser):
     _, url = site
     expected = {
         "timeline/": {"plotly-basic.min.js"},  # bars and lines
-        "sources/qatrun-second-attack/": {"plotly-geo.min.js", "africa_50m.js"},  # the map alone
-        "": {"plotly-basic.min.js", "plotly-geo.min.js", "africa_50m.js"},  # bars and the map
+        "sources/qatrun-second-attack/": {"plotly-geo.min.js", "africa_50m.js", "libya_districts.js"},  # the map
+        "": {"plotly-basic.min.js", "plotly-geo.min.js", "africa_50m.js", "libya_districts.js"},  # bars, the map
         "sources/": {"plotly-cartesian.min.js"},  # the heatmap
     }
     for path, scripts in expected.items():
@@ -123,7 +123,7 @@ def test_each_page_loads_only_the_bundle_its_charts_need(site, browser):
         page.goto(url + path, wait_until="networkidle")
         page.evaluate(SCROLL_THROUGH_CHARTS)
         page.wait_for_function(ALL_CHARTS_DRAWN)
-        loaded = {name for name in scripts_requested(page) if name.startswith("plotly") or name.startswith("africa")}
+        loaded = {name for name in scripts_requested(page) if name.startswith(("plotly", "africa", "libya_districts"))}
         assert loaded == scripts, path
         page.close()
 
@@ -169,3 +169,73 @@ def test_printing_a_page_prints_each_chart_not_yet_drawn_as_bars_or_its_table(si
     assert bars.locator("svg.lw-chart-preview").is_visible()
     assert not page.locator("figure", has=bars).locator(".lw-chart-data table").is_visible()
     assert page.locator("figure", has=map_).locator(".lw-chart-data table").is_visible()
+
+
+# Where plotly drew each part of a chart, in page pixels: the plot area (axes or the map), the
+# legend and the toolbar (modebar), each null when absent or hidden.
+CHART_PARTS = """el => {
+  const box = el.getBoundingClientRect(), size = el._fullLayout._size;
+  const rect = node => {
+    if (!node) return null;
+    const r = node.getBoundingClientRect();
+    return r.width && r.height && getComputedStyle(node).display !== "none" ? [r.left, r.top, r.right, r.bottom] : null;
+  };
+  return {
+    plot: [box.left + size.l, box.top + size.t, box.left + size.l + size.w, box.top + size.t + size.h],
+    legend: rect(el.querySelector("g.legend")), modebar: rect(el.querySelector(".modebar-container .modebar")),
+    chart: [box.left, box.top, box.right, box.bottom],
+  };
+}"""
+
+
+def overlap(a, b) -> bool:
+    return bool(a and b) and a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_toolbar_or_legend_covers_a_chart_and_nothing_is_wider_than_the_screen(site, browser, width):
+    site_dir, url = site
+    for path, _count in chart_pages(site_dir):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        address = url + ("" if path == "." else path + "/")
+        page.goto(address, wait_until="networkidle")
+        page.evaluate(SCROLL_THROUGH_CHARTS)
+        page.wait_for_function(ALL_CHARTS_DRAWN)
+        for chart in page.locator(".lw-chart[data-rendered]").all():
+            chart.hover()  # plotly's toolbar, when there is one, shows on hover
+            parts = chart.evaluate(CHART_PARTS)
+            where = f"{address} #{chart.get_attribute('id')} at {width} px"
+            assert parts["modebar"] is None, where
+            assert not overlap(parts["legend"], parts["plot"]), where
+            assert parts["chart"][2] <= width and parts["plot"][2] <= parts["chart"][2] + 1, where
+        page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_map_draws_districts_names_and_its_key_and_lists_what_it_cannot_draw(site, browser, width):
+    _, url = site
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        if scheme == "dark":
+            page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+        figure = page.locator("figure.lw-chart-figure", has=page.locator(".lw-chart[data-geo]"))
+        figure.scroll_into_view_if_needed()
+        page.wait_for_selector(".lw-chart[data-geo][data-rendered] svg.main-svg")
+        chart = figure.locator(".lw-chart")
+        data = chart.evaluate("el => el.data.find(t => t.type === 'choropleth')")
+        assert chart.locator(".choroplethlocation").count() == len(data["locations"]) == 22
+        written = " | ".join(chart.evaluate("el => [...el.querySelectorAll('svg text')].map(t => t.textContent)"))
+        names = chart.evaluate("el => el.data.filter(t => /Labels|orientation/.test(t.name)).flatMap(t => t.text)")
+        for name in names:  # every place and town named in the figure is written on the drawn map
+            assert name.split("<br>")[0] in written, name
+        geo = chart.evaluate("el => el._fullLayout.geo")
+        assert len({geo["oceancolor"], geo["landcolor"], data["colorscale"][0][1]}) == 3, scheme  # sea, land, Libya
+        box = chart.bounding_box()
+        assert box["height"] <= box["width"] / 1.07 + 2  # no empty band under the map on a phone
+        key = figure.locator("ul.lw-map-key")
+        assert key.is_visible() and key.bounding_box()["y"] >= box["y"] + box["height"] - 1
+        listed = figure.locator(".lw-map-unplaced li")
+        assert listed.count() > 0 and listed.first.locator("a").get_attribute("href")
+        context.close()

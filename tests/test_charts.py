@@ -11,7 +11,7 @@ import plotly
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import charts
+from macros import charts, maps
 from macros.loader import load_dataset
 from tests.conftest import FIXTURES, PROJECT
 
@@ -94,31 +94,15 @@ def test_a_long_data_table_is_cut_and_says_how_much_is_left_out(dataset, monkeyp
     assert table.select_one(".lw-more").get_text().startswith(f"{len(chart.rows) - 2} more rows left out here")
 
 
-def test_map_clusters_by_position_and_says_what_it_leaves_out(dataset):
-    chart = charts.event_map(dataset)
-    libyan = [
-        e
-        for e in dataset.events.values()
-        if dataset.places[e.place].country == "LBY" and dataset.location(e.place).mapped
-    ]
-    positions = sum(len(dataset.location(e.place).positions) for e in libyan)
-    assert sum(row[3] for row in chart.rows) == positions
-    assert chart.notes[0] == (
-        f"{len(dataset.events) - len(libyan)} event(s) outside Libya or without coordinates are not on the map."
-    )
-    assert all(trace["type"] == "scattergeo" for trace in chart.figure["data"])
-    assert chart.figure["layout"]["geo"]["scope"] == "africa"
-
-
 def test_chart_markup_keeps_data_text_inert():
     dataset = load_dataset(FIXTURES / "data")
     hostile = dataset.places["qatrun"].model_copy(update={"name": '</script><script>alert(1)</script>"'})
     dataset.places["qatrun"] = hostile
-    html = str(charts.render_chart(charts.event_map(dataset), "index.md"))
+    html = str(charts.render_chart(maps.event_map(dataset), "index.md"))
     page = BeautifulSoup(html, "html.parser")
     assert not page.select("script")
     figure = json.loads(page.select_one(".lw-chart")["data-figure"])
-    assert any(hostile.name in point[3] for trace in figure["data"] for point in trace["customdata"])
+    assert any(hostile.name in point[3] for trace in figure["data"] for point in trace.get("customdata", []))
 
 
 def test_shipped_base_map_matches_its_provenance():
@@ -135,7 +119,7 @@ def test_shipped_base_map_matches_its_provenance():
 def test_every_chart_is_a_valid_plotly_figure(dataset, build):
     import plotly.graph_objects as go
 
-    figure = getattr(charts, build)(dataset).figure
+    figure = getattr(maps if build == "event_map" else charts, build)(dataset).figure
     validated = go.Figure(figure).to_plotly_json()  # raises on any attribute plotly does not know
     # and nothing relies on plotly.py's shorthand ("marker_color"), which plotly.js would ignore
     for trace, checked in zip(figure["data"], validated["data"], strict=True):
@@ -148,8 +132,12 @@ def test_map_and_coverage_stay_bounded_on_large_data(tmp_path, monkeypatch):
     from macros import limits
 
     monkeypatch.setattr(limits, "MAP_POINTS", 10)
+    monkeypatch.setattr(limits, "MAP_LABELS", 4)
     monkeypatch.setattr(limits, "COVERAGE_SOURCES", 3)
     big = load_dataset(generate(600, tmp_path / "bench"))
-    drawn = sum(len(trace["lon"]) for trace in charts.event_map(big).figure["data"])
-    assert drawn == 10 and len(charts.event_map(big).rows) > 10  # the table keeps every point
+    marks = [t for t in maps.event_map(big).figure["data"] if t["name"] in {m[0] for m in maps.MAP_MARKS.values()}]
+    assert sum(len(trace["lon"]) for trace in marks) == 10
+    (labels,) = [t for t in maps.event_map(big).figure["data"] if t["name"] == "Labels"]
+    assert len(labels["text"]) == 4  # the busiest spots are named; the others on hover and in the table
+    assert len(maps.event_map(big).rows) > 10  # the table keeps every point
     assert len(charts.coverage_matrix(big).rows) == 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros import charts
+from macros import charts, maps
 from macros.chartsvg import bar_preview
 from macros.loader import load_dataset
 from tests.conftest import PROJECT
@@ -56,7 +56,7 @@ def test_grouped_bars_stand_side_by_side_each_with_its_whisker_and_none_for_no_v
     assert preview["whiskers"][0][1] == pytest.approx(10, abs=0.1)  # a 2020 reaches 6, the top of the axis
 
 
-@pytest.mark.parametrize("build", [charts.event_map, charts.coverage_matrix, charts.actor_involvement])
+@pytest.mark.parametrize("build", [maps.event_map, charts.coverage_matrix, charts.actor_involvement])
 def test_only_vertical_bars_get_a_preview(dataset, build):
     assert bar_preview(build(dataset).figure) is None
 

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 from geographiclib.geodesic import Geodesic
 
-from macros import charts
+from macros import maps
 from macros.exports import render_exports
 from macros.loader import load_dataset
 from macros.yamlfile import DataError
@@ -212,10 +212,12 @@ def test_a_direction_from_a_town_is_not_drawn_as_the_town(fixture_copy):
     data = load_dataset(fixture_copy.data)
     (position,) = data.location("mount-asida").positions
     assert (position.precision, position.bearing) == ("direction", 270.0)
-    traces = {t["name"]: t for t in charts.event_map(data, [data.events["LBY0004"]]).figure["data"]}
-    assert list(traces) == [charts.MAP_MARKS["direction"][0], "Town a position is measured from"]
-    assert traces[charts.MAP_MARKS["direction"][0]]["marker"]["angle"] == [270.0]
-    assert traces["Town a position is measured from"]["text"] == ["Al Qatrun"]
+    traces = {t["name"]: t for t in maps.event_map(data, [data.events["LBY0004"]]).figure["data"]}
+    marks = [name for name in traces if name in {mark[0] for mark in maps.MAP_MARKS.values()}]
+    assert marks == [maps.MAP_MARKS["direction"][0]]  # an arrow, no dot at the town
+    assert traces[maps.MAP_MARKS["direction"][0]]["marker"]["angle"] == [270.0]
+    assert traces["Town a position is measured from"]["hovertext"] == ["Al Qatrun"]
+    assert traces["Labels"]["text"][0].startswith("Al Qatrun<br>")
 
 
 def test_a_bearing_and_distance_give_a_computed_point(fixture_copy):

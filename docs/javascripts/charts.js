@@ -5,9 +5,10 @@
    build time (macros/chartsvg.py): it is swapped for the interactive chart only when the reader
    reaches for it (pointer, touch, focus), so a page opens without running plotly.js. Each chart
    loads the smallest of plotly.js's own partial bundles that has all its trace types, served by
-   this site (macros/assets.py), and the Africa base map only for a map; on first load and after
-   instant navigation. Charts follow the light/dark
-   scheme, and are redrawn light and paper-wide for printing. */
+   this site (macros/assets.py), and the Africa base map and Libya's districts only for a map; on
+   first load and after instant navigation. Charts follow the light/dark scheme (a map's land, sea
+   and Libya too), and are redrawn light and paper-wide for printing. plotly's toolbar is never
+   shown: on a phone it covered the data, and every chart's figures are in its table. */
 (function () {
   var self = document.currentScript;
   var root = self ? self.src.replace(/javascripts\/charts\.js(\?.*)?$/, "") : "";
@@ -48,28 +49,74 @@
     return found[0];
   }
 
-  function theme() {
-    var dark = !printing && document.body.getAttribute("data-md-color-scheme") === "slate";
-    var ink = dark ? "#e2e4e9" : "#1f2328";
-    var grid = dark ? "rgba(255,255,255,0.15)" : "rgba(0,0,0,0.12)";
-    return {
+  function dark() {
+    return !printing && document.body.getAttribute("data-md-color-scheme") === "slate";
+  }
+
+  function theme(el) {
+    var ink = dark() ? "#e2e4e9" : "#1f2328";
+    var grid = dark() ? "rgba(255,255,255,0.15)" : "rgba(0,0,0,0.12)";
+    var keys = {
       "font.color": ink,
       "xaxis.gridcolor": grid, "yaxis.gridcolor": grid,
       "xaxis.zerolinecolor": grid, "yaxis.zerolinecolor": grid
     };
+    if (el.hasAttribute("data-geo")) Object.assign(keys, GEO[dark() ? "dark" : "light"]);
+    return keys;
+  }
+
+  /* A map's sea, neighbours' land and graticule in each scheme; Libya itself is the districts'
+     fill (LIBYA), a step lighter than its neighbours, so land, sea and the country read apart. */
+  var GEO = {
+    light: { "geo.oceancolor": "#b9d4ec", "geo.landcolor": "#e6e1d6", "geo.countrycolor": "#5f6368",
+             "geo.coastlinecolor": "#5f6368", "geo.lonaxis.gridcolor": "rgba(0,0,0,0.18)",
+             "geo.lataxis.gridcolor": "rgba(0,0,0,0.18)" },
+    dark: { "geo.oceancolor": "#0b1a2c", "geo.landcolor": "#30343d", "geo.countrycolor": "#aab0b8",
+            "geo.coastlinecolor": "#aab0b8", "geo.lonaxis.gridcolor": "rgba(255,255,255,0.2)",
+            "geo.lataxis.gridcolor": "rgba(255,255,255,0.2)" }
+  };
+  var LIBYA = { light: "#fbfaf7", dark: "#3e434d" };
+
+  function districts(el, data) {
+    /* The districts trace names its shapes; the outlines come once from libya_districts.js. */
+    var fill = LIBYA[dark() ? "dark" : "light"];
+    return data.map(function (trace) {
+      if (trace.type !== "choropleth") return trace;
+      return Object.assign({}, trace, { geojson: window.LibyaWatchDistricts, colorscale: [[0, fill], [1, fill]] });
+    });
+  }
+
+  function restyleDistricts(el) {
+    var indexes = [];
+    (el.data || []).forEach(function (trace, i) { if (trace.type === "choropleth") indexes.push(i); });
+    if (!indexes.length) return Promise.resolve();
+    var fill = LIBYA[dark() ? "dark" : "light"];
+    return plotly.get(el).restyle(el, { colorscale: [[[0, fill], [1, fill]]] }, indexes);
   }
 
   function plot(Plotly, el, figure) {
-    var config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["sendDataToCloud"] };
+    var config = { responsive: true, displaylogo: false, displayModeBar: false };
     var layout = Object.assign({}, figure.layout);
-    Object.keys(theme()).forEach(function (key) { setPath(layout, key, theme()[key]); });
+    var keys = theme(el);
+    Object.keys(keys).forEach(function (key) { setPath(layout, key, keys[key]); });
+    if (el.hasAttribute("data-geo")) {
+      layout.height = mapHeight(el, layout.height);
+      setPath(layout, "font.size", layout.height < 400 ? 10 : 12); /* its names, smaller on a phone */
+    }
     if (printing) Object.assign(layout, { width: 680, autosize: false });
     plotly.set(el, Plotly);
     var preview = el.querySelector(".lw-chart-preview");
     if (preview) preview.remove();
-    return Plotly.newPlot(el, figure.data, layout, config).then(function () {
+    return Plotly.newPlot(el, districts(el, figure.data), layout, config).then(function () {
       el.setAttribute("data-rendered", "true");
     });
+  }
+
+  /* A map is as tall as the view of Libya (about 1.07 wide for 1 high in its projection) at the
+     chart's width, up to the figure's height: on a phone no empty band is left under it. */
+  function mapHeight(el, most) {
+    var width = printing ? 680 : el.clientWidth;
+    return width ? Math.min(most, Math.round(width / 1.07)) : most;
   }
 
   function setPath(target, path, value) {
@@ -84,7 +131,7 @@
   function needs(el) {
     var figure = JSON.parse(el.getAttribute("data-figure"));
     var paths = ["assets/javascripts/plotly-" + bundleFor(figure) + ".min.js"];
-    if (el.hasAttribute("data-geo")) paths.push("assets/javascripts/africa_50m.js");
+    if (el.hasAttribute("data-geo")) paths.push("assets/javascripts/africa_50m.js", "assets/javascripts/libya_districts.js");
     return { figure: figure, paths: paths };
   }
 
@@ -123,7 +170,9 @@
   function restyleAll(extra) {
     var charts = Array.prototype.slice.call(document.querySelectorAll(".lw-chart[data-rendered]"));
     return Promise.all(charts.map(function (el) {
-      return plotly.get(el).relayout(el, Object.assign(theme(), extra || {}));
+      return plotly.get(el).relayout(el, Object.assign(theme(el), extra || {})).then(function () {
+        return restyleDistricts(el);
+      });
     }));
   }
 

@@ -1,0 +1,174 @@
+"""The reference map: what it draws (marks, names, districts, towns for orientation, scale) and
+what it lists under it, over the real data (properties) and over the fixtures (values)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros import charts, limits, maps
+from macros.districts import DISTRICTS_FILE, contains, districts
+from macros.links import Layout, Links
+from macros.loader import load_dataset
+from macros.models import Place, Relative
+from tests.conftest import FIXTURES, PROJECT
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(PROJECT / "data")
+
+
+def traces(chart, name: str) -> list[dict]:
+    return [t for t in chart.figure["data"] if t["name"] == name]
+
+
+def label_lines(chart) -> list[str]:
+    """Every line of every name written on the map, wrapped lines joined again."""
+    (labels,) = traces(chart, "Labels")
+    return [line.replace("<br>", " ") for text in labels["text"] for line in re.split(r"<br>(?=[A-Z])", text)]
+
+
+def drawable(dataset, event) -> bool:
+    return dataset.places[event.place].country == "LBY" and dataset.location(event.place).mapped
+
+
+def test_map_draws_every_position_in_libya_and_lists_every_other_event(dataset):
+    chart = maps.event_map(dataset)
+    drawn = [e for e in dataset.events.values() if drawable(dataset, e)]
+    assert sum(row[3] for row in chart.rows) == sum(len(dataset.location(e.place).positions) for e in drawn)
+    listed = [item.event_id for item in chart.unplaced]
+    assert sorted(listed) == sorted(e.id for e in dataset.events.values() if not drawable(dataset, e))
+    starts = [dataset.events[event_id].start for event_id in listed]
+    assert starts == sorted(starts, reverse=True)  # newest first
+    for item in chart.unplaced:
+        place = dataset.places[dataset.events[item.event_id].place]
+        assert item.place == place.name
+        assert item.why == (
+            "no coordinates" if place.country == "LBY" else f"in {dataset.countries[place.country].name}"
+        )
+    if listed:
+        assert (
+            chart.notes[0] == f"{len(listed)} event(s) outside Libya or without coordinates are listed under the map."
+        )
+
+
+def test_every_place_an_event_is_drawn_at_is_named_on_the_map(dataset):
+    chart = maps.event_map(dataset)
+    names = label_lines(chart)
+    (labels,) = traces(chart, "Labels")
+    if len(labels["text"]) == limits.MAP_LABELS:  # the busiest spots only: the rest are named on hover
+        pytest.skip("more named spots than a map writes; test_charts checks the limit")
+    for event in (e for e in dataset.events.values() if drawable(dataset, e)):
+        place = dataset.places[event.place]
+        assert any(line.startswith(place.name) for line in names), place.name
+        for position in dataset.location(place.id).positions:
+            if position.reference is not None:  # the town it is measured from is named too
+                assert any(line.startswith(position.reference.name) for line in names), position.reference.name
+
+
+def test_towns_for_orientation_come_from_the_places_file_with_their_gazetteer_entry(dataset):
+    chart = maps.event_map(dataset)
+    (towns,) = traces(chart, maps.ORIENTATION_MARK[0])
+    named = set(towns["text"]) | {line.split(" (")[0] for line in label_lines(chart)}
+    for key in maps.ORIENTATION:  # each is in data/places.yaml with its GeoNames entry, and named once
+        place = dataset.places[key]
+        assert place.gazetteer_point and place.gazetteer
+        assert place.name in named
+    for name, lon, lat, entry in zip(towns["text"], towns["lon"], towns["lat"], towns["customdata"], strict=True):
+        place = next(p for p in dataset.places.values() if p.name == name)
+        assert (lon, lat, entry) == (place.longitude, place.latitude, place.gazetteer)
+        assert name not in label_lines(chart)  # never written twice
+
+
+def test_districts_match_their_provenance_and_decode_into_closed_shapes_holding_every_town(dataset):
+    readme = (PROJECT / "data" / "geo" / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## `libya_districts.topo.json`") :]
+    recorded = re.search(r"sha256 \| `([0-9a-f]{64})`", section)[1]
+    assert hashlib.sha256(DISTRICTS_FILE.read_bytes()).hexdigest() == recorded
+    assert DISTRICTS_FILE.stat().st_size < 300_000
+    found = districts()
+    assert len(found) == 22 and len({d.name for d in found}) == 22
+    assert all(ring[0] == ring[-1] and len(ring) >= 4 for d in found for ring in d.rings)
+    for place in dataset.places.values():  # the decoding is right: each town in Libya is in exactly one
+        if place.country == "LBY" and place.gazetteer_point:
+            holding = [d.name for d in found if contains(d, place.longitude, place.latitude)]
+            assert len(holding) == 1, (place.name, holding)
+
+
+def test_every_map_is_drawn_on_the_districts_with_a_graticule_and_a_scale(dataset):
+    chart = maps.event_map(dataset)
+    (shapes,) = [t for t in chart.figure["data"] if t["type"] == "choropleth"]
+    assert shapes["locations"] == [d.name for d in districts()]
+    assert shapes["featureidkey"] == "properties.name" and "geojson" not in shapes  # charts.js adds the outlines
+    geo = chart.figure["layout"]["geo"]
+    assert geo["lonaxis"]["showgrid"] and geo["lataxis"]["showgrid"] and geo["showocean"]
+    (scale,) = traces(chart, "Scale")
+    assert scale["text"][-1] == f"{maps.SCALE_KM} km"
+    assert chart.figure["layout"]["showlegend"] is False  # the key is markup under the map
+    assert [item[2] for item in chart.key_items][-2:] == [
+        "District boundary (Natural Earth)",
+        f"Scale bar: {maps.SCALE_KM} km at 20°N; grid every 5°",
+    ]
+
+
+@pytest.fixture()
+def fixture_map():
+    """The fixtures, grown by a place given only as a direction from Qatrun, one abroad, one without
+    coordinates, and Sabha (copied from data/places.yaml) for orientation; its two towns say they
+    are in "Qatrun district"."""
+    data = load_dataset(FIXTURES / "data")
+    real = load_dataset(PROJECT / "data")
+    data.countries["SYR"] = real.countries["SYR"]
+    data.places["sabha"] = real.places["sabha"]
+    data.places["raqqa"] = real.places["raqqa"]
+    data.places["west-of-qatrun"] = Place(
+        id="west-of-qatrun", name="West of Qatrun", geo_precision=2, country="LBY", near="qatrun",
+        relative_to=[Relative(place="qatrun", bearing="west", stated="west of Qatroun",
+                              source="qatrun-second-attack")],
+    )  # fmt: skip
+    data.places["the-south"] = Place(
+        id="the-south", name="The south", geo_precision=3, country="LBY", geo_note="A region."
+    )
+    for key in ("qatrun", "umm-al-aranib"):  # both in Natural Earth's "Murzuq", and agreeing on its name
+        data.places[key] = data.places[key].model_copy(update={"admin1": "Qatrun district"})
+    data.events["LBY0002"] = data.events["LBY0002"].model_copy(update={"place": "west-of-qatrun"})
+    data.events["LBY0003"] = data.events["LBY0003"].model_copy(update={"place": "raqqa"})
+    data.events["LBY0099"] = data.events["LBY0001"].model_copy(update={"id": "LBY0099", "place": "the-south"})
+    return data
+
+
+def test_fixture_map_names_its_places_and_lists_what_it_cannot_draw(fixture_map):
+    chart = maps.event_map(fixture_map)
+    (labels,) = traces(chart, "Labels")
+    assert labels["text"] == ["Al Qatrun<br>West of Qatrun", "Umm al Aranib"]
+    assert labels["textposition"] == ["bottom right", "middle right"]  # away from each other and the arrow
+    (arrows,) = traces(chart, maps.MAP_MARKS["direction"][0])
+    assert arrows["marker"]["angle"] == [270]
+    (towns,) = traces(chart, maps.ORIENTATION_MARK[0])
+    assert towns["text"] == ["Sabha"] and towns["customdata"] == ["geonames:2212775"]
+    (shapes,) = [t for t in chart.figure["data"] if t["type"] == "choropleth"]
+    assert shapes["text"][shapes["locations"].index("Murzuq")] == "Qatrun district (Natural Earth: Murzuq)"
+    assert shapes["text"][shapes["locations"].index("Sabha")] == "Sabha"  # the town there says "Sabha" too
+    assert [(u.event_id, u.date, u.place, u.why) for u in chart.unplaced] == [
+        ("LBY0099", "Tue 18 Jan 2022", "The south", "no coordinates"),
+        ("LBY0003", "December 2016", "Raqqa", "in Syria"),
+    ]
+    assert [item[0] for item in chart.key_items] == ["dot", "arrow", "dot", "small-dot", "line", "scale"]
+
+
+def test_the_events_it_cannot_draw_are_listed_under_the_map_with_links(fixture_map):
+    layout = Layout(event_pages={key: "timeline/index.md" for key in fixture_map.events})
+    chart = maps.event_map(fixture_map)
+    page = BeautifulSoup(str(charts.render_chart(chart, "index.md", Links("index.md", layout))), "html.parser")
+    items = page.select(".lw-map-unplaced li")
+    assert len(items) == len(chart.unplaced) == 2
+    for item, unplaced in zip(items, chart.unplaced, strict=True):
+        assert item.a["href"] == f"timeline/#{unplaced.event_id}"
+        assert item.a.get_text() == unplaced.date
+        assert unplaced.place in item.get_text() and f"({unplaced.why})" in item.get_text()
+    assert page.select_one(".lw-map-unplaced").find_previous_sibling("p")["class"] == ["lw-chart-caption"]
+    assert len(page.select("ul.lw-map-key li svg")) == len(chart.key_items)
