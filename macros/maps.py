@@ -357,7 +357,7 @@ def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -
 
 def _key(marks: list[dict | None], references: dict[str, Place], towns: list[Place]) -> list[tuple[str, str, str]]:
     """The map's key: (shape, colour, meaning) of each kind of mark it draws."""
-    shapes = {"circle": "dot", "diamond": "diamond", "arrow-wide": "arrow", "circle-open": "ring"}
+    shapes = {"circle": "dot", "diamond": "diamond", "arrow-wide": "arrow", "circle-open": "ring", "square": "square"}
     items = [(shapes[m["marker"]["symbol"]], m["marker"]["color"], m["name"]) for m in marks if m]
     if references:
         items.append(("dot", REFERENCE[2], REFERENCE[0]))

@@ -9,6 +9,7 @@ grid), upright labels that do not overlap, and an alternative text for the tagge
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -78,7 +79,7 @@ def _with_layout(chart: Chart, **layout: object) -> Chart:
         title = figure["layout"].get(axis, {}).get("title")
         if isinstance(title, str):
             figure["layout"][axis]["title"] = {"text": title, "standoff": 4}
-    return Chart(chart.key, chart.title, chart.caption, figure, chart.headers, chart.rows, chart.geo, chart.notes)
+    return dataclasses.replace(chart, figure=figure)
 
 
 def _bars(chart: Chart, alt: str) -> tuple[Chart, str, None]:
@@ -89,10 +90,8 @@ def _bars(chart: Chart, alt: str) -> tuple[Chart, str, None]:
 
 
 def _map(chart: Chart) -> tuple[Chart, str, None]:
-    """Libya is taller than the column is wide at this height: the key goes beside it, one line a mark."""
-    legend = {"orientation": "v", "x": 0.6, "xanchor": "left", "y": 0.5, "yanchor": "middle", "font": {"size": 9.5}}
-    printed = _with_layout(chart, height=330, legend=legend)
-    printed.figure["layout"]["geo"]["domain"] = {"x": [0, 0.58], "y": [0, 1]}
+    """The map at the column's width; its key is the HTML list printed under it (map_key.html)."""
+    printed = _with_layout(chart, height=360)
     alt = ("Map of Libya marking each position where events took place, sized by the number of events; "
            "the shape of a mark says how the position is known. The table below lists every position.")  # fmt: skip
     return printed, alt, None

@@ -147,11 +147,15 @@ def test_contents_and_cross_references_give_the_page_their_target_is_on(pdf, bui
             assert f"see page {found[target]}" in text
 
 
-def _drawn(page) -> list[tuple[float, float, str]]:
-    """Each piece of text on a page: its size in points, its height from the bottom, the text."""
+def _drawn(page, bold: bool = False) -> list[tuple[float, float, str]]:
+    """Each piece of text on a page (with `bold`, in a bold font only: headings are bold, while a
+    figure's labels, drawn through its SVG's transform, can report any size): its size in points,
+    its height from the bottom, the text."""
     items: list[tuple[float, float, str]] = []
 
     def visit(text, cm, tm, font, size):
+        if bold and "Bold" not in str((font or {}).get("/BaseFont", "")):
+            return
         if text.strip():
             scale = abs(tm[0] * cm[0] + tm[1] * cm[2])
             items.append((size * scale, tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text.strip()))
@@ -187,7 +191,7 @@ def test_no_heading_is_stranded_at_the_foot_of_a_page(pdf):
     reader = PdfReader(pdf[0])
     for number, page in enumerate(reader.pages[1:], 2):
         body = [item for item in _drawn(page) if FOOTER_Y < item[1] < HEADER_Y]
-        headings = [y for size, y, _ in body if size >= HEADING_PT]
+        headings = [y for size, y, _ in _drawn(page, bold=True) if size >= HEADING_PT and FOOTER_Y < y < HEADER_Y]
         if headings:
             lowest = min(headings)
             assert any(y < lowest - 2 for size, y, _ in body if size < HEADING_PT), (number, body[-3:])
