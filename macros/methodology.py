@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from .comparison import SINGLE_VALUED
 from .locations import PRECISIONS as LOCATION_PRECISIONS
-from .models import CLAIM_FIELDS, EVENT_TYPES, INTER_CODES, KINDS, Event
+from .models import CLAIM_FIELDS, KINDS, Event
 from .render import render
-from .terms import CREDIBILITY, CREDIBLE_GRADES, GRADES, MOMENTS, ORIGIN_KINDS, POLARITIES
+from .terms import CREDIBILITY, CREDIBLE_GRADES, EVENT_TYPES, GRADES, INTER_CODES, MOMENTS, ORIGIN_KINDS, POLARITIES
 
 PRECISIONS = (
     ("day", "YYYY-MM-DD", "the day is known"),

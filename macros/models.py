@@ -43,8 +43,10 @@ from .terms import (
     BEARINGS,
     CREDIBILITY,
     DISTANCE_UNITS,
+    EVENT_TYPES,
     FIELD_LABELS,
     GRADES,
+    INTER_CODES,
     MOMENTS,
     NUMERIC_FIELDS,
     ORIGIN_KINDS,
@@ -393,25 +395,6 @@ class Place(Entity):
         return list(dict.fromkeys(filter(None, [self.near, *(r.place for r in self.relative_to)])))
 
 
-INTER_CODES: dict[str, int | None] = {
-    "state force": 1,
-    "government": 1,
-    "rebel group": 2,
-    "jihadist group": 2,
-    "political militia": 3,
-    "identity militia": 4,
-    "rioters": 5,
-    "protesters": 6,
-    "civilians": 7,
-    "foreign military": 8,
-    "international organisation": 8,
-    "foreign government": 8,
-    "ngo": 8,
-    "unidentified armed group": 3,  # ACLED codes an unidentified armed group as a political militia
-    "media": None,
-    "person": None,
-    "unnamed party": None,
-}
 ActorKind = Literal[tuple(INTER_CODES)]  # type: ignore[valid-type]
 
 
@@ -436,30 +419,6 @@ class Actor(Entity):
 
 # --- Events and claims ---------------------------------------------------------------------------
 
-EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": (
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    ),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": (
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    ),
-}
 EventType = Literal[tuple(EVENT_TYPES)]  # type: ignore[valid-type]
 SubEventType = Literal[tuple(s for subs in EVENT_TYPES.values() for s in subs)]  # type: ignore[valid-type]
 

@@ -93,3 +93,50 @@ RIGHTS = {
     "quotes only": "the quoted passages with a sentence of context, and the link: the default for news articles",
     "full text": "the whole text, only when its publisher allows it (a licence, public domain, an official release)",
 }
+
+# ACLED's interaction code for each kind of actor (None: ACLED codes no such actor).
+INTER_CODES: dict[str, int | None] = {
+    "state force": 1,
+    "government": 1,
+    "rebel group": 2,
+    "jihadist group": 2,
+    "political militia": 3,
+    "identity militia": 4,
+    "rioters": 5,
+    "protesters": 6,
+    "civilians": 7,
+    "foreign military": 8,
+    "international organisation": 8,
+    "foreign government": 8,
+    "ngo": 8,
+    "unidentified armed group": 3,  # ACLED codes an unidentified armed group as a political militia
+    "media": None,
+    "person": None,
+    "unnamed party": None,
+}
+
+# ACLED's event types, each with its sub-event types.
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
