@@ -42,6 +42,7 @@ from .coordinates import stated_pairs, states
 from .terms import (
     BEARINGS,
     CREDIBILITY,
+    DATE_PRECISIONS,
     DISTANCE_UNITS,
     EVENT_TYPES,
     FIELD_LABELS,
@@ -57,7 +58,7 @@ from .terms import (
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60)]
 EventId = Annotated[str, Field(pattern=r"^[A-Z]{3}[0-9]{4,7}$", description="ISO3 country + 4 to 7 digits")]
 Text = Annotated[str, Field(min_length=1)]
-Precision = Literal["day", "week", "month", "year", "approximate"]
+Precision = Literal[tuple(DATE_PRECISIONS)]  # type: ignore[valid-type]
 Basis = Literal["stated", "inferred", "unknown"]
 Grade = Literal[tuple(GRADES)]  # type: ignore[valid-type]
 OriginKind = Literal[tuple(kind for kind in ORIGIN_KINDS if kind != "own reporting")]  # type: ignore[valid-type]
@@ -130,7 +131,7 @@ def date_bounds(value: str) -> tuple[dt.date, dt.date]:
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
-_FORM_FOR_PRECISION = {"day": 3, "week": 3, "month": 2, "year": 1}
+_FORM_FOR_PRECISION = {name: len(p.written.split("-")) for name, p in DATE_PRECISIONS.items() if p.written != "any"}
 
 
 def check_precision(value: str, precision: str, field: str = "date") -> None:
@@ -576,7 +577,7 @@ class Event(Model):
         approximate, is 3."""
         if self.date_precision == "approximate":
             return 2 if len(self.date.split("-")) == 3 else 3
-        return {"day": 1, "week": 2, "month": 3, "year": 3}[self.date_precision]
+        return DATE_PRECISIONS[self.date_precision].acled
 
 
 class Assessment(Model):

@@ -4,6 +4,8 @@ methodology's tables are all built from these, so a term means one thing everywh
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 # Admiralty source reliability: how far the *document* can be trusted.
 GRADES = {
     "A": "completely reliable",
@@ -54,6 +56,23 @@ MOMENTS = {
 POLARITIES = {
     "affirms": "says it is so",
     "denies": "says it is not so (a denial against an affirmation is a dispute)",
+}
+
+
+class DatePrecision(NamedTuple):
+    written: str  # how a date at this precision is written
+    meaning: str
+    acled: int | None  # ACLED's time_precision; None: it depends on how the date is written
+
+
+# How precisely a date is known. A date is written to exactly its precision (no invented day or
+# month); an approximate one is written at any, and is ACLED's 2 when written to the day, else 3.
+DATE_PRECISIONS = {
+    "day": DatePrecision("YYYY-MM-DD", "the day is known", 1),
+    "week": DatePrecision("YYYY-MM-DD", "a day within a known week", 2),
+    "month": DatePrecision("YYYY-MM", "only the month is known", 3),
+    "year": DatePrecision("YYYY", "only the year is known", 3),
+    "approximate": DatePrecision("any", "the date is an estimate from the text (shown with c.)", None),
 }
 
 # Compass points a location is stated relative to a place with, and their bearings in degrees.
