@@ -25,14 +25,15 @@ from .render import render
 
 
 def define_env(env: Any) -> None:
-    from .site import dataset_for, layout_for  # here: the rest of the package runs without MkDocs
+    from .site import Build  # here: the rest of the package runs without MkDocs
 
-    dataset = dataset_for(env.conf)
-    layout = layout_for(env.conf, dataset)
+    build = Build.of(env.conf)
+    dataset, layout, settings = build.dataset, build.output.layout, build.settings
+    cover = {"handling": settings.handling, "publisher": settings.publisher}  # what the PDF's cover names
 
     def links() -> Links:
         if env.page.file.src_uri == printview.PAGE:
-            return printview.print_links(dataset, env.conf.use_directory_urls, print_full())
+            return printview.print_links(dataset, env.conf.use_directory_urls, settings.print_full)
         return Links(env.page.file.src_uri, layout)
 
     @env.macro
@@ -134,24 +135,20 @@ def define_env(env: Any) -> None:
             return ""  # the PDF prints every chart as a numbered figure in its Charts part
         return charts.render_chart(builders[name](dataset), env.page.file.src_uri, links())
 
-    def print_full() -> bool:
-        """`make pdf FULL=1`: the PDF prints every event, dispute, source and claim."""
-        return str(env.conf.extra.get("print_full", "")).lower() in {"1", "true", "yes"}
-
     @env.macro
     def print_cover() -> str:
         """The PDF's cover: title, edition, cut-off, coverage, handling line and publisher."""
-        return printview.render_cover(dataset, env.conf.extra, env.conf.site_name)
+        return printview.render_cover(dataset, cover, settings.site_name)
 
     @env.macro
     def print_contents() -> str:
         """The PDF's contents with page numbers, and each part's running header and footer."""
-        return printview.render_contents(dataset, env.conf.extra, env.conf.site_name)
+        return printview.render_contents(dataset, cover, settings.site_name)
 
     @env.macro
     def print_sections() -> str:
         """The PDF's parts after the briefing: charts, disputes, timeline, sources, method, annex."""
-        return printview.render_sections(dataset, links(), print_full())
+        return printview.render_sections(dataset, links(), settings.print_full)
 
     env.macro(methodology.render_schema, "schema_tables")
     env.macro(methodology.render_event_types, "event_types")

@@ -157,17 +157,9 @@ def _message(error: dict[str, Any]) -> str:
     return text.removeprefix("Value error, ")
 
 
-_CACHE: dict[Path, tuple[tuple, Dataset]] = {}
-
-
-def load_dataset_cached(data_dir: Path = DATA_DIR) -> Dataset:
-    """`load_dataset`, reused while no data or seed file has changed (one read per build)."""
+def data_fingerprint(data_dir: Path = DATA_DIR) -> tuple:
+    """Every data and seed file with its size and modification time: while it is the same, so is
+    the dataset (a build reuses the one before it, see macros/site.py Build)."""
     data_dir = data_dir.resolve()
     watched = [*data_dir.rglob("*.y*ml"), *(data_dir.parent / "seeds").glob("*")]
-    fingerprint = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched))
-    cached = _CACHE.get(data_dir)
-    if cached and cached[0] == fingerprint:
-        return cached[1]
-    dataset = load_dataset(data_dir)
-    _CACHE[data_dir] = (fingerprint, dataset)
-    return dataset
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched))
