@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .comparison import SINGLE_VALUED
 from .locations import PRECISIONS as LOCATION_PRECISIONS
 from .models import CLAIM_FIELDS, KINDS, Event
 from .render import render
@@ -16,6 +15,7 @@ from .terms import (
     MOMENTS,
     ORIGIN_KINDS,
     POLARITIES,
+    SINGLE_VALUED,
 )
 
 

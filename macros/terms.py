@@ -106,6 +106,10 @@ FIELD_LABELS = {
     "detail": "Detail",
 }
 NUMERIC_FIELDS = ("fatalities", "injuries", "abducted", "missing", "arrests", "strikes")
+# A field with one true value per event, party, scope and moment: different values mean the
+# sources disagree. Lists (who took part, targets, details) can differ without contradiction;
+# among them only a denial against an affirmation of the same thing is a dispute.
+SINGLE_VALUED = (*NUMERIC_FIELDS, "date", "place", "location", "perpetrator", "responsibility")
 
 # What the site may show of a document: the repository keeps every document as evidence either way.
 RIGHTS = {
