@@ -5,7 +5,8 @@ Every number in the hand-written pages comes through one of these macros, never 
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from . import charts, editionpages, maps, methodology, printview
 from .briefing import (
@@ -23,17 +24,31 @@ from .links import Links
 from .overview import render_overview
 from .render import render
 
+if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .site import Build
+
 
 def define_env(env: Any) -> None:
-    from .site import dataset_for, layout_for  # here: the rest of the package runs without MkDocs
+    from .site import Build  # here: the rest of the package runs without MkDocs
 
-    dataset = dataset_for(env.conf)
-    layout = layout_for(env.conf, dataset)
+    build = Build.of(env.conf)
+    dataset, layout, settings = build.dataset, build.output.layout, build.settings
 
     def links() -> Links:
         if env.page.file.src_uri == printview.PAGE:
-            return printview.print_links(dataset, env.conf.use_directory_urls, print_full())
+            return printview.print_links(dataset, env.conf.use_directory_urls, settings.print_full)
         return Links(env.page.file.src_uri, layout)
+
+    _register_counts(env, dataset)
+    _register_briefing(env, dataset, links)
+    _register_records(env, dataset, links)
+    _register_views(env, build, links)
+    _register_methodology(env)
+
+
+def _register_counts(env: Any, dataset: Dataset) -> None:
+    """What the dataset holds, in figures."""
 
     @env.macro
     def overview() -> str:
@@ -49,6 +64,10 @@ def define_env(env: Any) -> None:
     def count(what: str) -> int:
         """A count: events, sources, claims, disputed, places, actors, assessments, unknown_outlets, undated_sources."""
         return dataset.counts()[what]
+
+
+def _register_briefing(env: Any, dataset: Dataset, links: Callable[[], Links]) -> None:
+    """The front page's lists and lines: latest events, the edition, what changed, what is disputed."""
 
     @env.macro
     def latest(n: int = 5, months: int = 12) -> str:
@@ -79,6 +98,10 @@ def define_env(env: Any) -> None:
     def horizon(months: int = 12) -> str:
         """A time horizon counted from the information cut-off: "to January 2023"."""
         return render_horizon(dataset, months)
+
+
+def _register_records(env: Any, dataset: Dataset, links: Callable[[], Links]) -> None:
+    """One event or place, as hand-written prose cites it."""
 
     @env.macro
     def event_date(event_id: str) -> str:
@@ -115,6 +138,12 @@ def define_env(env: Any) -> None:
         """The source badges of one event."""
         return render_sources_line(dataset, links(), event_id).strip()
 
+
+def _register_views(env: Any, build: Build, links: Callable[[], Links]) -> None:
+    """Whole views placed on a page: the downloads, a chart, the print page."""
+    dataset, settings = build.dataset, build.settings
+    cover = {"handling": settings.handling, "publisher": settings.publisher}  # what the PDF's cover names
+
     @env.macro
     def downloads() -> str:
         """The download files with what each holds."""
@@ -134,25 +163,24 @@ def define_env(env: Any) -> None:
             return ""  # the PDF prints every chart as a numbered figure in its Charts part
         return charts.render_chart(builders[name](dataset), env.page.file.src_uri, links())
 
-    def print_full() -> bool:
-        """`make pdf FULL=1`: the PDF prints every event, dispute, source and claim."""
-        return str(env.conf.extra.get("print_full", "")).lower() in {"1", "true", "yes"}
-
     @env.macro
     def print_cover() -> str:
         """The PDF's cover: title, edition, cut-off, coverage, handling line and publisher."""
-        return printview.render_cover(dataset, env.conf.extra, env.conf.site_name)
+        return printview.render_cover(dataset, cover, settings.site_name)
 
     @env.macro
     def print_contents() -> str:
         """The PDF's contents with page numbers, and each part's running header and footer."""
-        return printview.render_contents(dataset, env.conf.extra, env.conf.site_name)
+        return printview.render_contents(dataset, cover, settings.site_name)
 
     @env.macro
     def print_sections() -> str:
         """The PDF's parts after the briefing: charts, disputes, timeline, sources, method, annex."""
-        return printview.render_sections(dataset, links(), print_full())
+        return printview.render_sections(dataset, links(), settings.print_full)
 
+
+def _register_methodology(env: Any) -> None:
+    """The methodology's tables, made from terms.py and the models."""
     env.macro(methodology.render_schema, "schema_tables")
     env.macro(methodology.render_event_types, "event_types")
     env.macro(methodology.render_precisions, "precisions")

@@ -54,15 +54,7 @@ def bar_preview(figure: dict) -> dict | None:
     scale = (bottom - MARGIN["t"]) / axis_max
     band = (WIDTH - MARGIN["l"] - MARGIN["r"]) / len(categories)
     width = band * 0.8 / (1 if layout.get("barmode") == "stack" else len(traces))
-    rects, whiskers = [], []
-    for trace, slot, x, base, y, low, high, _ in bars:
-        left = MARGIN["l"] + categories.index(x) * band + band * 0.1 + slot * width
-        rects.append(Rect(round(left, 1), round(bottom - (base + y) * scale, 1), round(width, 1), round(y * scale, 1),
-                          trace["marker"]["color"], f"{x} · {trace.get('name', '')}: {y:g}"))  # fmt: skip
-        if low is not None:
-            whiskers.append(
-                (round(left + width / 2, 1), round(bottom - high * scale, 1), round(bottom - low * scale, 1))
-            )
+    rects, whiskers = _shapes(bars, categories, band, width, bottom, scale)
     return {
         "width": WIDTH,
         "height": height,
@@ -76,6 +68,20 @@ def bar_preview(figure: dict) -> dict | None:
         "y_ticks": [Tick(round(bottom - v * scale, 1), f"{v:g}") for v in _range(0, axis_max, step)],
         "legend": [(trace.get("name", ""), trace["marker"]["color"]) for trace in traces] if legend else [],
     }
+
+
+def _shapes(bars: list, categories: list[str], band: float, width: float, bottom: float, scale: float):
+    """The bars' rectangles and their error bars' whiskers (x, top, bottom), in viewBox units."""
+    rects, whiskers = [], []
+    for trace, slot, x, base, y, low, high, _ in bars:
+        left = MARGIN["l"] + categories.index(x) * band + band * 0.1 + slot * width
+        rects.append(Rect(round(left, 1), round(bottom - (base + y) * scale, 1), round(width, 1), round(y * scale, 1),
+                          trace["marker"]["color"], f"{x} · {trace.get('name', '')}: {y:g}"))  # fmt: skip
+        if low is not None:
+            whiskers.append(
+                (round(left + width / 2, 1), round(bottom - high * scale, 1), round(bottom - low * scale, 1))
+            )
+    return rects, whiskers
 
 
 def _bars(traces: list[dict], stacked: bool) -> list[tuple]:

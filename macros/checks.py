@@ -14,9 +14,9 @@ from pathlib import Path
 from .comparison import Analysis, analyse, conflicts, describe
 from .dataset import Dataset
 from .editions import check_editions
-from .loader import Record
 from .models import Event, date_bounds
 from .quotes import closest_passage, fold
+from .record import Record
 from .yamlfile import MAX_BYTES, Problem
 
 

@@ -14,12 +14,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .models import NUMERIC_FIELDS, Actor, Claim, Event, Origin, date_bounds
-
-# A field with one true value per event, party, scope and moment: different values mean the
-# sources disagree. Lists (who took part, targets, details) can differ without contradiction;
-# among them only a denial against an affirmation of the same thing is a dispute.
-SINGLE_VALUED = (*NUMERIC_FIELDS, "date", "place", "location", "perpetrator", "responsibility")
+from .models import Actor, Claim, Event, Origin, date_bounds
+from .terms import SINGLE_VALUED
 
 
 def voice_of(claim: Claim, origins: dict[str, Origin], actors: dict[str, Actor]) -> str:

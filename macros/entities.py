@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from . import limits
@@ -13,6 +14,7 @@ from .dataset import Dataset
 from .eventview import event_view
 from .links import Layout, Links, page_path
 from .maps import render_map_of
+from .models import Actor, Entity, Place
 from .parts import Parts
 from .render import Rendered, render_page
 
@@ -26,78 +28,106 @@ ACTOR_GROUPS = (
 
 
 def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
-    involving: dict[str, list] = defaultdict(list)
-    at_place: dict[str, list] = defaultdict(list)
-    near_place: dict[str, list] = defaultdict(list)
-    quoted: dict[str, list] = defaultdict(list)  # actor -> events on which it is an origin's speaker
+    found = _gather(dataset)
+    pages = dict(_actor_page(dataset, layout, actor, found) for actor in dataset.actors.values())
+    pages.update(_place_page(dataset, layout, place, found) for place in dataset.places.values())
+    actors = {a: (found.involving[a], found.quoted[a]) for a in dataset.actors}
+    pages[page_path("actors")] = _index(dataset, layout, "actors", actors)
+    places = {p: (found.at_place[p], found.near_place[p]) for p in dataset.places}
+    pages[page_path("places")] = _index(dataset, layout, "places", places)
+    return pages
+
+
+@dataclass
+class _Found:
+    """Each actor's and place's events (as event views), gathered in one pass over the events."""
+
+    involving: dict[str, list] = field(default_factory=lambda: defaultdict(list))
+    at_place: dict[str, list] = field(default_factory=lambda: defaultdict(list))
+    near_place: dict[str, list] = field(default_factory=lambda: defaultdict(list))
+    quoted: dict[str, list] = field(default_factory=lambda: defaultdict(list))  # events it is an origin's speaker on
+
+
+def _gather(dataset: Dataset) -> _Found:
+    found = _Found()
     for event in dataset.events.values():
         view = event_view(event, dataset)
         speakers = (dataset.origins[c.origin].speaker for c in event.claims if c.origin)
         for speaker in dict.fromkeys(filter(None, speakers)):
-            quoted[speaker].append(view)
+            found.quoted[speaker].append(view)
         for actor_id in dict.fromkeys(view.actor_ids + [c.party for c in event.claims if c.party]):
-            involving[actor_id].append(view)
-        at_place[event.place].append(view)
+            found.involving[actor_id].append(view)
+        found.at_place[event.place].append(view)
         for town in dataset.places[event.place].towns:
-            near_place[town].append(view)
-    pages = {}
-    for actor in dataset.actors.values():
-        path = page_path("actors", actor.id)
-        pages[path] = render_page(
-            "entity.md",
-            title=actor.name,
-            description=f"{actor.name}: every spelling in the sources, its events and judgments.",
-            parts=Parts(Links(path, layout), dataset),
-            kind="actors",
-            entity=actor,
-            parent=dataset.actors.get(actor.affiliation) if actor.affiliation else None,
-            members=[a for a in dataset.actors.values() if a.affiliation == actor.id],
-            views=(views := _newest(involving[actor.id])),
-            total=len(involving[actor.id]),
-            count=_count(involving[actor.id], quoted[actor.id], "actors"),
-            near_views=[],
-            quoted_views=(quoted_views := _newest(quoted[actor.id])),
-            chart=None,
-            assessments=(judged := dataset.assessments_by(actor.id)),
-            naming=(naming := _naming(actor, dataset)),
-            spelled=_spelled(actor, views + quoted_views, judged + naming),
-            seen=_seen(involving[actor.id] + quoted[actor.id]),
-        )
-    for place in dataset.places.values():
-        path = page_path("places", place.id)
-        pages[path] = render_page(
-            "entity.md",
-            title=place.name,
-            description=f"{place.name}: every spelling in the sources and the events there.",
-            parts=Parts(Links(path, layout), dataset),
-            kind="places",
-            entity=place,
-            location=dataset.location(place.id),
-            country=dataset.countries[place.country],
-            views=(views := _newest(at_place[place.id])),
-            total=len(at_place[place.id]),
-            count=_count(at_place[place.id], near_place[place.id], "places"),
-            near_views=(near_views := _newest(near_place[place.id])),
-            spelled=_spelled(place, views + near_views, []),
-            quoted_views=[],
-            naming=[],
-            seen=None,
-            nearby=[p for p in dataset.places.values() if place.id in p.towns],
-            near=[dataset.places[town] for town in place.towns],
-            chart=render_map_of(
-                [view.event for view in at_place[place.id] + near_place[place.id]],
-                dataset,
-                path,
-                "Map of its events",
-                Links(path, layout),
-            ),
-            assessments=[],
-        )
-    actors = {a: (involving[a], quoted[a]) for a in dataset.actors}
-    pages[page_path("actors")] = _index(dataset, layout, "actors", actors)
-    places = {p: (at_place[p], near_place[p]) for p in dataset.places}
-    pages[page_path("places")] = _index(dataset, layout, "places", places)
-    return pages
+            found.near_place[town].append(view)
+    return found
+
+
+def _entity_page(
+    dataset: Dataset, layout: Layout, kind: str, entity: Entity, about: str, events: tuple[list, str, list], **context
+) -> tuple[str, Rendered]:
+    """(path, page) of one actor or place: what both kinds of page show, then `context`. `events`
+    is (its events, the name of its other list, the other events: those it is quoted on, or near)."""
+    views, other_name, other = events
+    path = page_path(kind, entity.id)
+    newest, newest_other = _newest(views), _newest(other)
+    return path, render_page(
+        "entity.md",
+        title=entity.name,
+        description=f"{entity.name}: {about}",
+        parts=Parts(Links(path, layout), dataset),
+        kind=kind,
+        entity=entity,
+        views=newest,
+        total=len(views),
+        count=_count(views, other, kind),
+        spelled=_spelled(entity, newest + newest_other, context.get("assessments", []) + context.get("naming", [])),
+        **{other_name: newest_other},
+        **context,
+    )
+
+
+def _actor_page(dataset: Dataset, layout: Layout, actor: Actor, found: _Found) -> tuple[str, Rendered]:
+    involving, quoted = found.involving[actor.id], found.quoted[actor.id]
+    return _entity_page(
+        dataset,
+        layout,
+        "actors",
+        actor,
+        "every spelling in the sources, its events and judgments.",
+        (involving, "quoted_views", quoted),
+        parent=dataset.actors.get(actor.affiliation) if actor.affiliation else None,
+        members=[a for a in dataset.actors.values() if a.affiliation == actor.id],
+        near_views=[],
+        chart=None,
+        assessments=dataset.assessments_by(actor.id),
+        naming=_naming(actor, dataset),
+        seen=_seen(involving + quoted),
+    )
+
+
+def _place_page(dataset: Dataset, layout: Layout, place: Place, found: _Found) -> tuple[str, Rendered]:
+    at, near = found.at_place[place.id], found.near_place[place.id]
+    path = page_path("places", place.id)
+    return _entity_page(
+        dataset,
+        layout,
+        "places",
+        place,
+        "every spelling in the sources and the events there.",
+        (at, "near_views", near),
+        location=dataset.location(place.id),
+        country=dataset.countries[place.country],
+        quoted_views=[],
+        naming=[],
+        seen=None,
+        nearby=[p for p in dataset.places.values() if place.id in p.towns],
+        near=[dataset.places[town] for town in place.towns],
+        chart=render_map_of(
+            [view.event for view in at + near], dataset, path, "Map of its events", Links(path, layout)
+        ),
+        assessments=[],
+    )
 
 
 def _index(dataset: Dataset, layout: Layout, kind: str, events: dict[str, tuple[list, list]]) -> Rendered:

@@ -88,14 +88,9 @@ def event_rows(dataset: Dataset) -> list[dict[str, Any]]:
 
 
 def _event_row(event: Event, dataset: Dataset) -> dict[str, Any]:
-    place = dataset.places[event.place]
-    country = dataset.countries[place.country]
-    actor1 = dataset.actors[event.actor1]
-    actor2 = dataset.actors[event.actor2] if event.actor2 else None
+    """ACLED's columns in ACLED's order, then ours."""
     sources = [dataset.sources[s] for s in event.source_ids]
     figures = dataset.figures(event.id, "fatalities")
-    point = _point(dataset, event.place)
-    codes = sorted(c for c in (actor1.inter, actor2.inter if actor2 else None) if c is not None)
     return {
         "event_id_cnty": event.id,
         "event_date": acled_date(event.date).isoformat(),
@@ -103,22 +98,8 @@ def _event_row(event: Event, dataset: Dataset) -> dict[str, Any]:
         "disorder_type": DISORDER_TYPES[event.event_type],
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
-        "actor1": actor1.name,
-        "assoc_actor_1": SEPARATOR.join(dataset.actors[a].name for a in event.assoc_actors_1),
-        "inter1": actor1.inter,
-        "actor2": actor2.name if actor2 else "",
-        "assoc_actor_2": SEPARATOR.join(dataset.actors[a].name for a in event.assoc_actors_2),
-        "inter2": actor2.inter if actor2 else None,
-        "interaction": int("".join(map(str, codes))) * (10 if len(codes) == 1 else 1) if codes else None,
-        "civilian_targeting": "Civilian targeting" if actor2 and actor2.kind == "civilians" else "",
-        "iso": country.iso_numeric,
-        "region": country.region,
-        "country": country.name,
-        "admin1": place.admin1 or "",
-        "location": place.name,
-        "latitude": point[0] if point else None,
-        "longitude": point[1] if point else None,
-        "geo_precision": place.geo_precision,
+        **_actor_columns(event, dataset),
+        **_place_columns(event, dataset),
         "source": SEPARATOR.join(s.outlet.name or f"unknown outlet ({s.id})" for s in sources),
         "source_scale": "-".join(sorted({s.scale.capitalize() for s in sources})),
         "notes": event.summary,
@@ -132,6 +113,40 @@ def _event_row(event: Event, dataset: Dataset) -> dict[str, Any]:
         "disputed": dataset.status(event.id) == "disputed",
         "independent_origins": len(dataset.analysis(event.id).voices),
         "source_ids": SEPARATOR.join(event.source_ids),
+    }
+
+
+def _actor_columns(event: Event, dataset: Dataset) -> dict[str, Any]:
+    """The actors, their interaction codes and whether civilians were targeted, as ACLED has them."""
+    actor1 = dataset.actors[event.actor1]
+    actor2 = dataset.actors[event.actor2] if event.actor2 else None
+    codes = sorted(c for c in (actor1.inter, actor2.inter if actor2 else None) if c is not None)
+    return {
+        "actor1": actor1.name,
+        "assoc_actor_1": SEPARATOR.join(dataset.actors[a].name for a in event.assoc_actors_1),
+        "inter1": actor1.inter,
+        "actor2": actor2.name if actor2 else "",
+        "assoc_actor_2": SEPARATOR.join(dataset.actors[a].name for a in event.assoc_actors_2),
+        "inter2": actor2.inter if actor2 else None,
+        "interaction": int("".join(map(str, codes))) * (10 if len(codes) == 1 else 1) if codes else None,
+        "civilian_targeting": "Civilian targeting" if actor2 and actor2.kind == "civilians" else "",
+    }
+
+
+def _place_columns(event: Event, dataset: Dataset) -> dict[str, Any]:
+    """Where, as ACLED has it: country, district, place and its point where one is stated."""
+    place = dataset.places[event.place]
+    country = dataset.countries[place.country]
+    point = _point(dataset, event.place)
+    return {
+        "iso": country.iso_numeric,
+        "region": country.region,
+        "country": country.name,
+        "admin1": place.admin1 or "",
+        "location": place.name,
+        "latitude": point[0] if point else None,
+        "longitude": point[1] if point else None,
+        "geo_precision": place.geo_precision,
     }
 
 

@@ -40,27 +40,48 @@ from .yamlfile import DataError
 SEARCH_ENTRIES = "search-entries.json"
 
 
+class SettingsError(ValueError):
+    """A setting of mkdocs.yml's `extra` that is missing or of the wrong type."""
+
+
 @dataclass(frozen=True)
 class Settings:
-    """What the output depends on beyond the data: mkdocs.yml's values, as the build has them."""
+    """What the build depends on beyond the data: mkdocs.yml's values, as the build has them, each
+    read here once and typed (`extra` included), never looked up by name elsewhere."""
 
     data_dir: Path
     site_url: str | None
     site_name: str
     directory_urls: bool = True
     page_size: int = DEFAULT_PAGE_SIZE
+    handling: str = ""  # the handling line on the PDF's cover and every page
+    publisher: str = ""  # who publishes the briefing, as the PDF's cover names it (else site_name)
+    print_full: bool = False  # `make pdf FULL=1`: the PDF prints every event, dispute, source and claim
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any], config_dir: Path) -> Settings:
         """From a loaded configuration: MkDocs' (the hook) or mkdocs.yml read by `read_config`."""
         extra = config.get("extra") or {}
         return cls(
-            data_dir=config_dir / extra["data_dir"],
+            data_dir=config_dir / _extra(extra, "data_dir", str),
             site_url=config.get("site_url"),
             site_name=config["site_name"],
             directory_urls=bool(config.get("use_directory_urls", True)),
-            page_size=int(extra.get("timeline_page_size", DEFAULT_PAGE_SIZE)),
+            page_size=_extra(extra, "timeline_page_size", int, DEFAULT_PAGE_SIZE),
+            handling=_extra(extra, "handling", str, ""),
+            publisher=_extra(extra, "publisher", str, config["site_name"]),
+            print_full=str(extra.get("print_full", "")).lower() in {"1", "true", "yes"},  # as !ENV gives it
         )
+
+
+def _extra(extra: Mapping[str, Any], name: str, kind: type, default: Any = None) -> Any:
+    """`extra.name` of mkdocs.yml, which must be a `kind` (given `default` when it may be left out)."""
+    value = extra.get(name, default)
+    if value is None:
+        raise SettingsError(f"mkdocs.yml: extra.{name}: required setting is missing")
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise SettingsError(f"mkdocs.yml: extra.{name}: expected {kind.__name__}, got {type(value).__name__} {value!r}")
+    return value
 
 
 class Output:
@@ -134,21 +155,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-url", help="instead of mkdocs.yml's site_url (the feed needs a public one)")
     parser.add_argument("--no-directory-urls", action="store_true", help="links as sources/x.html, as offline")
     args = parser.parse_args(argv)
-    config = read_config(args.config)
-    settings = Settings.from_config(config, args.config.resolve().parent)
-    settings = replace(
-        settings,
-        data_dir=args.data_dir or settings.data_dir,
-        site_url=args.site_url or settings.site_url,
-        directory_urls=settings.directory_urls and not args.no_directory_urls,
-    )
     try:
+        settings = Settings.from_config(read_config(args.config), args.config.resolve().parent)
+        settings = replace(
+            settings,
+            data_dir=args.data_dir or settings.data_dir,
+            site_url=args.site_url or settings.site_url,
+            directory_urls=settings.directory_urls and not args.no_directory_urls,
+        )
         output = Output(load_dataset(settings.data_dir), settings)
         output.write(args.out)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1
-    except AssetError as err:
+    except (AssetError, SettingsError) as err:
         print(err, file=sys.stderr)
         return 1
     feed = ", the feed" if output.feed else ""

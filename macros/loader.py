@@ -14,33 +14,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .checks import check_dataset
 from .dataset import Dataset
 from .models import KINDS, FieldError, Model
+from .record import Record
 from .yamlfile import DataError, Document, FieldPath, Problem, Stage, read_yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
 
 
-@dataclass(frozen=True)
-class Record:
-    """A validated model and where it was written, so later checks can point at its lines."""
-
-    kind: str
-    model: Any
-    doc: Document
-    base: FieldPath
-
-    def problem(self, path: FieldPath, message: str, target: tuple[str, str] | None = None) -> Problem:
-        """A problem with this record; `target` (kind, id) marks a reference to another record."""
-        problem = self.doc.problem((*self.base, *path), message, shown=(self.model.id, *path))
-        return replace(problem, stage=Stage.REFERENCE, target=target) if target else problem
-
-
 def load_dataset(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> Dataset:
     """Read, validate and cross-check everything under `data_dir`; raise DataError if anything is wrong."""
-    from .checks import check_dataset  # checks needs Record, defined above
-
     root = data_dir.parent
     problems: list[Problem] = []
     records: dict[str, list[Record]] = {kind: [] for kind in KINDS}
@@ -172,17 +157,9 @@ def _message(error: dict[str, Any]) -> str:
     return text.removeprefix("Value error, ")
 
 
-_CACHE: dict[Path, tuple[tuple, Dataset]] = {}
-
-
-def load_dataset_cached(data_dir: Path = DATA_DIR) -> Dataset:
-    """`load_dataset`, reused while no data or seed file has changed (one read per build)."""
+def data_fingerprint(data_dir: Path = DATA_DIR) -> tuple:
+    """Every data and seed file with its size and modification time: while it is the same, so is
+    the dataset (a build reuses the one before it, see macros/site.py Build)."""
     data_dir = data_dir.resolve()
     watched = [*data_dir.rglob("*.y*ml"), *(data_dir.parent / "seeds").glob("*")]
-    fingerprint = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched))
-    cached = _CACHE.get(data_dir)
-    if cached and cached[0] == fingerprint:
-        return cached[1]
-    dataset = load_dataset(data_dir)
-    _CACHE[data_dir] = (fingerprint, dataset)
-    return dataset
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched))

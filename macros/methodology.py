@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from .comparison import SINGLE_VALUED
 from .locations import PRECISIONS as LOCATION_PRECISIONS
-from .models import CLAIM_FIELDS, EVENT_TYPES, INTER_CODES, KINDS, Event
+from .models import CLAIM_FIELDS, KINDS, Event
 from .render import render
-from .terms import CREDIBILITY, CREDIBLE_GRADES, GRADES, MOMENTS, ORIGIN_KINDS, POLARITIES
-
-PRECISIONS = (
-    ("day", "YYYY-MM-DD", "the day is known"),
-    ("week", "YYYY-MM-DD", "a day within a known week"),
-    ("month", "YYYY-MM", "only the month is known"),
-    ("year", "YYYY", "only the year is known"),
-    ("approximate", "any", "the date is an estimate from the text (shown with c.)"),
+from .terms import (
+    CREDIBILITY,
+    CREDIBLE_GRADES,
+    DATE_PRECISIONS,
+    EVENT_TYPES,
+    GRADES,
+    INTER_CODES,
+    MOMENTS,
+    ORIGIN_KINDS,
+    POLARITIES,
+    SINGLE_VALUED,
 )
 
 
@@ -37,9 +39,10 @@ def render_precisions() -> str:
     def code(precision: str, date: str) -> int:
         return Event.model_construct(date_precision=precision, date=date).time_precision
 
-    acled = {precision: code(precision, "2022-01-27") for precision, *_ in PRECISIONS}
+    acled = {precision: code(precision, "2022-01-27") for precision in DATE_PRECISIONS}
     acled["approximate"] = f"{code('approximate', '2022-01-27')} written to the day, else {code('approximate', '2022')}"
-    return render("precisions.html", precisions=PRECISIONS, acled=acled)
+    precisions = [(name, precision.written, precision.meaning) for name, precision in DATE_PRECISIONS.items()]
+    return render("precisions.html", precisions=precisions, acled=acled)
 
 
 def render_grades() -> str:

@@ -42,9 +42,12 @@ from .coordinates import stated_pairs, states
 from .terms import (
     BEARINGS,
     CREDIBILITY,
+    DATE_PRECISIONS,
     DISTANCE_UNITS,
+    EVENT_TYPES,
     FIELD_LABELS,
     GRADES,
+    INTER_CODES,
     MOMENTS,
     NUMERIC_FIELDS,
     ORIGIN_KINDS,
@@ -55,7 +58,7 @@ from .terms import (
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60)]
 EventId = Annotated[str, Field(pattern=r"^[A-Z]{3}[0-9]{4,7}$", description="ISO3 country + 4 to 7 digits")]
 Text = Annotated[str, Field(min_length=1)]
-Precision = Literal["day", "week", "month", "year", "approximate"]
+Precision = Literal[tuple(DATE_PRECISIONS)]  # type: ignore[valid-type]
 Basis = Literal["stated", "inferred", "unknown"]
 Grade = Literal[tuple(GRADES)]  # type: ignore[valid-type]
 OriginKind = Literal[tuple(kind for kind in ORIGIN_KINDS if kind != "own reporting")]  # type: ignore[valid-type]
@@ -128,7 +131,7 @@ def date_bounds(value: str) -> tuple[dt.date, dt.date]:
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
-_FORM_FOR_PRECISION = {"day": 3, "week": 3, "month": 2, "year": 1}
+_FORM_FOR_PRECISION = {name: len(p.written.split("-")) for name, p in DATE_PRECISIONS.items() if p.written != "any"}
 
 
 def check_precision(value: str, precision: str, field: str = "date") -> None:
@@ -393,25 +396,6 @@ class Place(Entity):
         return list(dict.fromkeys(filter(None, [self.near, *(r.place for r in self.relative_to)])))
 
 
-INTER_CODES: dict[str, int | None] = {
-    "state force": 1,
-    "government": 1,
-    "rebel group": 2,
-    "jihadist group": 2,
-    "political militia": 3,
-    "identity militia": 4,
-    "rioters": 5,
-    "protesters": 6,
-    "civilians": 7,
-    "foreign military": 8,
-    "international organisation": 8,
-    "foreign government": 8,
-    "ngo": 8,
-    "unidentified armed group": 3,  # ACLED codes an unidentified armed group as a political militia
-    "media": None,
-    "person": None,
-    "unnamed party": None,
-}
 ActorKind = Literal[tuple(INTER_CODES)]  # type: ignore[valid-type]
 
 
@@ -436,30 +420,6 @@ class Actor(Entity):
 
 # --- Events and claims ---------------------------------------------------------------------------
 
-EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": (
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    ),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": (
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    ),
-}
 EventType = Literal[tuple(EVENT_TYPES)]  # type: ignore[valid-type]
 SubEventType = Literal[tuple(s for subs in EVENT_TYPES.values() for s in subs)]  # type: ignore[valid-type]
 
@@ -617,7 +577,7 @@ class Event(Model):
         approximate, is 3."""
         if self.date_precision == "approximate":
             return 2 if len(self.date.split("-")) == 3 else 3
-        return {"day": 1, "week": 2, "month": 3, "year": 3}[self.date_precision]
+        return DATE_PRECISIONS[self.date_precision].acled
 
 
 class Assessment(Model):

@@ -1,4 +1,4 @@
-"""Glue between MkDocs and the data core: which dataset a build uses, and its generated files.
+"""Glue between MkDocs and the data core: one build's dataset, generated files and set-aside state.
 
 The only module here that knows MkDocs; renderers stay plain functions, models in, text out.
 A data mistake becomes a PluginError, which MkDocs prints as the loader's file:line list
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import cached_property
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,10 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from .assets import AssetError, asset_sources
-from .dataset import Dataset
-from .generate import Output, Settings
-from .links import Layout
-from .loader import load_dataset_cached
+from .generate import Output, Settings, SettingsError
+from .loader import data_fingerprint, load_dataset
 from .render import restore
 from .search import spellings
 from .searchindex import write_search_index
@@ -29,45 +28,116 @@ from .yamlfile import DataError
 log = logging.getLogger("mkdocs.plugins.libya_watch")
 
 
-def settings_for(config: MkDocsConfig) -> Settings:
-    return Settings.from_config(config, Path(config.config_file_path).parent)
+class Build:
+    """One MkDocs build's state, kept on one object as Material's plugins keep theirs: the typed
+    settings, the dataset, the generated output (each made once), the HTML set aside from the
+    generated pages until each page is written, and the data's search entries until the index is.
+
+    The hook makes one per build (`on_config`), handing it the one before, whose dataset is reused
+    while no data or seed file has changed (`make serve` rebuilds); the macros find it on the
+    configuration (`Build.of`)."""
+
+    def __init__(self, config: MkDocsConfig, previous: Build | None = None) -> None:
+        self.config = config
+        data_dir = self._read_settings().data_dir
+        self.fingerprint = data_fingerprint(data_dir)
+        if previous is not None and previous.fingerprint == self.fingerprint:
+            self.dataset = previous.dataset
+        else:
+            try:
+                self.dataset = load_dataset(data_dir)
+            except DataError as err:
+                raise PluginError(err.report()) from None
+        self.blocks: dict[str, list[bytes]] = {}  # generated page -> its HTML blocks set aside from Markdown
+        self.search_entries: list[dict[str, str]] = []  # the data's, until the index is written
+        config._libya_watch_build = self  # type: ignore[attr-defined]  # as MkDocs keeps config._current_page
+
+    @cached_property
+    def settings(self) -> Settings:
+        """Read on first use (the macros' or the files'), not when the build is made: the offline
+        plugin turns directory URLs off in its own `on_config`, which runs after the hook's."""
+        return self._read_settings()
+
+    @cached_property
+    def output(self) -> Output:
+        return Output(self.dataset, self.settings)
+
+    def _read_settings(self) -> Settings:
+        try:
+            return Settings.from_config(self.config, Path(self.config.config_file_path).parent)
+        except SettingsError as err:
+            raise PluginError(str(err)) from None
+
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> Build:
+        """The build `config` is for: the hook's, else one made now (a configuration without it)."""
+        return getattr(config, "_libya_watch_build", None) or cls(config)
+
+    def generated_files(self) -> list[File]:
+        """The generated output (macros/generate.py) as files beside docs/: the data pages, the feed
+        and the assets. The pages' search entries are kept for the index, made from the data
+        (macros/search.py); the downloads are written straight into the site (`write_downloads`)."""
+        config, output = self.config, self.output
+        config.extra["feed"] = output.feed  # the theme links it only then
+        self.blocks = {page.path: page.blocks for page in output.pages}
+        files = [File.generated(config, page.path, content=page.source) for page in output.pages]
+        if _search_plugin(config) is not None:
+            self.search_entries = output.search_entries()
+        del output.pages  # let the pages go: MkDocs has their sources, their blocks wait here
+        feed = output.feed_xml()
+        if feed is not None:
+            files.append(File.generated(config, FEED, content=feed))
+        else:  # not a warning: --strict would stop `make serve` on it
+            log.info(
+                "No Atom feed: site_url %s is this machine; set site_url in mkdocs.yml or SITE_URL", config.site_url
+            )
+        try:
+            assets = asset_sources()
+        except AssetError as err:
+            raise PluginError(str(err)) from None
+        return files + [_file(config, path, source) for path, source in assets.items()]
+
+    def restore_blocks(self, html: str, src_uri: str, release: bool = False) -> str:
+        """A generated page's HTML with the blocks that skipped Markdown put back; with `release`,
+        the blocks are let go. The hook calls it as each page is written, not after Markdown:
+        MkDocs holds every page's HTML to the end of the build, and so would hold every block."""
+        blocks = self.blocks.pop(src_uri, None) if release else self.blocks.get(src_uri)
+        return restore(html, blocks) if blocks else html
+
+    def write_downloads(self) -> None:
+        """The downloads, written straight into the site (MkDocs has cleaned it by `on_files`), one
+        at a time: as generated files they came to 200 MB at 100,000 events, held to the build's end."""
+        self.output.write_downloads(Path(self.config.site_dir) / "downloads")
+
+    def dump_markdown(self, markdown: str, src_uri: str) -> None:
+        """With LIBYA_WATCH_DUMP_MARKDOWN set (the benchmark), write each page's final Markdown, its
+        set-aside blocks put back, so bare mkdocs-material can build the very same pages."""
+        folder = os.environ.get("LIBYA_WATCH_DUMP_MARKDOWN")
+        if not folder:
+            return
+        target = Path(folder) / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(self.restore_blocks(markdown, src_uri), encoding="utf-8")
+
+    def write_search(self) -> None:
+        """Every search entry, the data's and then the prose pages', into the prebuilt, sharded
+        index the search worker reads. The search plugin is left none, so its search_index.json,
+        which the theme fetches on every page, holds only its settings."""
+        search = _search_plugin(self.config)
+        if search is None:
+            return
+        entries = [*self.search_entries, *search.search_index.entries]
+        groups = spellings(self.dataset)  # any spelling finds what the others find
+        write_search_index(entries, Path(self.config.site_dir) / "search", groups)
+        search.search_index.entries = []
+        self.search_entries = []
 
 
-def dataset_for(config: MkDocsConfig) -> Dataset:
-    """The dataset named by `extra.data_dir` (relative to mkdocs.yml), loaded once and cached."""
-    try:
-        return load_dataset_cached(settings_for(config).data_dir)
-    except DataError as err:
-        raise PluginError(err.report()) from None
-
-
-def layout_for(config: MkDocsConfig, dataset: Dataset) -> Layout:
-    """Where each event's card lives in this build: its page size and its URL style."""
-    return Output(dataset, settings_for(config)).layout
-
-
-def generated_files(config: MkDocsConfig) -> list[File]:
-    """The generated output (macros/generate.py) as files beside docs/: the data pages, the feed
-    and the assets; the pages' search entries go to the search plugin from the data (macros/search.py);
-    the downloads are written straight into the site (`write_downloads`)."""
-    output = Output(dataset_for(config), settings_for(config))
-    config.extra["feed"] = output.feed  # the theme links it only then
-    _BLOCKS.clear()
-    _BLOCKS.update((page.path, page.blocks) for page in output.pages)
-    files = [File.generated(config, page.path, content=page.source) for page in output.pages]
+def _search_plugin(config: MkDocsConfig):
+    """Material's search plugin when it is on: the only place its index (the prose pages'
+    entries, which it gathers as they are written) is read and emptied."""
     search = config.plugins.get("material/search")
-    if search is not None and search.config.enabled:
-        search.search_index.entries.extend(output.search_entries())
-    feed = output.feed_xml()
-    if feed is not None:
-        files.append(File.generated(config, FEED, content=feed))
-    else:  # not a warning: --strict would stop `make serve` on it
-        log.info("No Atom feed: site_url %s is this machine; set site_url in mkdocs.yml or SITE_URL", config.site_url)
-    try:
-        assets = asset_sources()
-    except AssetError as err:
-        raise PluginError(str(err)) from None
-    return files + [_file(config, path, source) for path, source in assets.items()]
+    return search if search is not None and search.config.enabled else None
 
 
 def _file(config: MkDocsConfig, path: str, source: Path | str) -> File:
@@ -75,43 +145,3 @@ def _file(config: MkDocsConfig, path: str, source: Path | str) -> File:
     if isinstance(source, Path):
         return File.generated(config, path, abs_src_path=str(source))
     return File.generated(config, path, content=source)
-
-
-_BLOCKS: dict[str, list[bytes]] = {}  # generated page -> its HTML blocks set aside from Markdown
-
-
-def restore_blocks(html: str, src_uri: str, release: bool = False) -> str:
-    """A generated page's HTML with the blocks that skipped Markdown put back; with `release`,
-    the blocks are let go. The hook calls it as each page is written, not after Markdown:
-    MkDocs holds every page's HTML to the end of the build, and so would hold every block."""
-    blocks = _BLOCKS.pop(src_uri, None) if release else _BLOCKS.get(src_uri)
-    return restore(html, blocks) if blocks else html
-
-
-def write_downloads(config: MkDocsConfig) -> None:
-    """The downloads, written straight into the site (MkDocs has cleaned it by `on_files`), one
-    at a time: as generated files they came to 200 MB at 100,000 events, held to the build's end."""
-    Output(dataset_for(config), settings_for(config)).write_downloads(Path(config.site_dir) / "downloads")
-
-
-def dump_markdown(markdown: str, src_uri: str) -> None:
-    """With LIBYA_WATCH_DUMP_MARKDOWN set (the benchmark), write each page's final Markdown, its
-    set-aside blocks put back, so bare mkdocs-material can build the very same pages."""
-    folder = os.environ.get("LIBYA_WATCH_DUMP_MARKDOWN")
-    if not folder:
-        return
-    target = Path(folder) / src_uri
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(restore_blocks(markdown, src_uri), encoding="utf-8")
-
-
-def write_search(config: MkDocsConfig) -> None:
-    """Every search entry (the prose pages' and the data's) into the prebuilt, sharded index the
-    search worker reads; the search plugin is left none, so its search_index.json, which the
-    theme fetches on every page, holds only its settings."""
-    search = config.plugins.get("material/search")
-    if search is None or not search.config.enabled:
-        return
-    groups = spellings(dataset_for(config))  # any spelling finds what the others find
-    write_search_index(search.search_index.entries, Path(config.site_dir) / "search", groups)
-    search.search_index.entries = []

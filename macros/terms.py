@@ -4,6 +4,8 @@ methodology's tables are all built from these, so a term means one thing everywh
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 # Admiralty source reliability: how far the *document* can be trusted.
 GRADES = {
     "A": "completely reliable",
@@ -56,6 +58,23 @@ POLARITIES = {
     "denies": "says it is not so (a denial against an affirmation is a dispute)",
 }
 
+
+class DatePrecision(NamedTuple):
+    written: str  # how a date at this precision is written
+    meaning: str
+    acled: int | None  # ACLED's time_precision; None: it depends on how the date is written
+
+
+# How precisely a date is known. A date is written to exactly its precision (no invented day or
+# month); an approximate one is written at any, and is ACLED's 2 when written to the day, else 3.
+DATE_PRECISIONS = {
+    "day": DatePrecision("YYYY-MM-DD", "the day is known", 1),
+    "week": DatePrecision("YYYY-MM-DD", "a day within a known week", 2),
+    "month": DatePrecision("YYYY-MM", "only the month is known", 3),
+    "year": DatePrecision("YYYY", "only the year is known", 3),
+    "approximate": DatePrecision("any", "the date is an estimate from the text (shown with c.)", None),
+}
+
 # Compass points a location is stated relative to a place with, and their bearings in degrees.
 BEARINGS = {
     "north": 0.0,
@@ -87,9 +106,60 @@ FIELD_LABELS = {
     "detail": "Detail",
 }
 NUMERIC_FIELDS = ("fatalities", "injuries", "abducted", "missing", "arrests", "strikes")
+# A field with one true value per event, party, scope and moment: different values mean the
+# sources disagree. Lists (who took part, targets, details) can differ without contradiction;
+# among them only a denial against an affirmation of the same thing is a dispute.
+SINGLE_VALUED = (*NUMERIC_FIELDS, "date", "place", "location", "perpetrator", "responsibility")
 
 # What the site may show of a document: the repository keeps every document as evidence either way.
 RIGHTS = {
     "quotes only": "the quoted passages with a sentence of context, and the link: the default for news articles",
     "full text": "the whole text, only when its publisher allows it (a licence, public domain, an official release)",
+}
+
+# ACLED's interaction code for each kind of actor (None: ACLED codes no such actor).
+INTER_CODES: dict[str, int | None] = {
+    "state force": 1,
+    "government": 1,
+    "rebel group": 2,
+    "jihadist group": 2,
+    "political militia": 3,
+    "identity militia": 4,
+    "rioters": 5,
+    "protesters": 6,
+    "civilians": 7,
+    "foreign military": 8,
+    "international organisation": 8,
+    "foreign government": 8,
+    "ngo": 8,
+    "unidentified armed group": 3,  # ACLED codes an unidentified armed group as a political militia
+    "media": None,
+    "person": None,
+    "unnamed party": None,
+}
+
+# ACLED's event types, each with its sub-event types.
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
 }

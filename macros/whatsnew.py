@@ -108,6 +108,23 @@ def render_feed(dataset: Dataset, site_url: str, title: str, layout: Layout | No
     feed.link(href=base + FEED, rel="self")
     feed.link(href=base + page_url(PATH, layout.directory_urls), rel="alternate")
     feed.language("en")
+    entries = _feed_entries(dataset, base, layout)
+    entries.sort(key=lambda entry: entry[0], reverse=True)  # stable: a day's additions keep their order
+    newest = entries[:FEED_ENTRIES]
+    feed.updated(_stamp(newest[0][0]) if newest else _stamp(dt.date(1970, 1, 1)))
+    for day, key, heading, summary, link in reversed(newest):  # feedgen prepends: add oldest first
+        entry = feed.add_entry()
+        entry.id(f"{base}#{key}")
+        entry.title(heading)
+        entry.summary(summary)
+        entry.link(href=link)
+        entry.updated(_stamp(day))
+        entry.published(_stamp(day))
+    return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def _feed_entries(dataset: Dataset, base: str, layout: Layout) -> list[tuple[dt.date, str, str, str, str]]:
+    """(day, key, heading, summary, link) of every addition and edition, in the updates' order."""
     entries = []
     for update in updates(dataset):
         for source in update.sources:
@@ -127,18 +144,7 @@ def render_feed(dataset: Dataset, site_url: str, title: str, layout: Layout | No
         heading = f"Edition {edition.number}, issued {edition.date:%-d %B %Y}"
         cutoff = f" Information cut-off: {Cutoff(*view.cutoff)}." if view.cutoff else ""
         entries.append((edition.date, f"edition/{edition.number}", heading, edition.note + cutoff, link))
-    entries.sort(key=lambda entry: entry[0], reverse=True)  # stable: a day's additions keep their order
-    newest = entries[:FEED_ENTRIES]
-    feed.updated(_stamp(newest[0][0]) if newest else _stamp(dt.date(1970, 1, 1)))
-    for day, key, heading, summary, link in reversed(newest):  # feedgen prepends: add oldest first
-        entry = feed.add_entry()
-        entry.id(f"{base}#{key}")
-        entry.title(heading)
-        entry.summary(summary)
-        entry.link(href=link)
-        entry.updated(_stamp(day))
-        entry.published(_stamp(day))
-    return feed.atom_str(pretty=True).decode("utf-8")
+    return entries
 
 
 def feed_subtitle(dataset: Dataset) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 
 from macros import vocabulary
-from macros.models import EVENT_TYPES, INTER_CODES, Source
+from macros.models import Source
+from macros.terms import EVENT_TYPES, INTER_CODES
 from tests.conftest import PROJECT
 
 
