@@ -9,7 +9,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros import charts
+from macros import maps
 from macros.coordinates import stated_pairs
 from macros.exports import render_exports
 from macros.loader import load_dataset
@@ -82,8 +82,8 @@ def test_coordinates_a_document_states_place_it_there_marked_stated(camp):
     (position,) = data.location("desert-camp").positions
     assert (position.latitude, position.longitude, position.precision) == (25.5, 16.25, "stated")
     assert (position.source, position.reference) == ("camp-report", None)
-    traces = {t["name"]: t for t in charts.event_map(data, [data.events["LBY0004"]]).figure["data"]}
-    assert (traces[charts.MAP_MARKS["stated"][0]]["lat"], traces[charts.MAP_MARKS["stated"][0]]["lon"]) == (
+    traces = {t["name"]: t for t in maps.event_map(data, [data.events["LBY0004"]]).figure["data"]}
+    assert (traces[maps.MAP_MARKS["stated"][0]]["lat"], traces[maps.MAP_MARKS["stated"][0]]["lon"]) == (
         [25.5],
         [16.25],
     )
@@ -95,7 +95,8 @@ def test_the_place_page_says_the_coordinates_are_stated_and_approximate(camp):
     page = next(p.markdown for p in build_pages(load_dataset(camp.data)) if p.path == "places/desert-camp.md")
     shown = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())
     assert (
-        "an abandoned camp at 25°30'N 16°15'E ( Patrol finds a camp… F ): stated at 25.5, 16.25, approximate" in shown
+        "an abandoned camp at 25°30'N 16°15'E ( unknown outlet · 2 Feb 2022 F ): stated at 25.5, 16.25, approximate"
+        in shown
     )
 
 

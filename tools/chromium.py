@@ -36,11 +36,18 @@ SCROLL_THROUGH_CHARTS = """async () => {
   const charts = [...document.querySelectorAll('.lw-chart')];
   // after instant navigation charts.js may not have seen the new page's charts yet
   for (let i = 0; i < 300 && !charts.every(el => el.dataset.waiting || el.dataset.claimed); i++) await frame();
-  for (const el of charts) {
+  const visit = async el => {
     el.scrollIntoView();
     el.parentNode.dispatchEvent(new PointerEvent('pointerenter'));
     await frame();
     await frame();
+  };
+  for (const el of charts) await visit(el);
+  // a slow machine may not have loaded a chart's bundle while it was in view: stay with each
+  // chart still undrawn a while, as a reader would, until it draws (up to 20 s in all)
+  for (let i = 0; i < 100 && charts.some(el => !el.dataset.rendered); i++) {
+    await visit(charts.find(el => !el.dataset.rendered));
+    await new Promise(done => setTimeout(done, 200));
   }
   window.scrollTo(0, 0);
 }"""
