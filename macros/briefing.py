@@ -79,7 +79,10 @@ def describe_origin(claim: Claim, dataset: Dataset) -> str:
     """An origin as the prose names it, saying whether anyone is named: "a statement of the Libyan
     National Army (no one named)", "a post by Khaled al-Mahjoub", "the report's own figure"."""
     if claim.origin is None:
-        return f"{dataset.sources[claim.source].label}'s own reporting, naming no source"
+        source = dataset.sources[claim.source]
+        if source.outlet.name is None:  # a title cut short is no name: give it whole
+            return f"the report “{source.title}” (outlet unknown), naming no source"
+        return f"{source.outlet.name}'s own reporting, naming no source"
     origin = dataset.origins[claim.origin]
     if origin.speaker is None:
         return f"{origin.kind} ({origin.name})" if origin.kind == "unnamed sources" else origin.name
@@ -119,6 +122,26 @@ def render_sources_line(dataset: Dataset, links: Links, event_id: str) -> str:
     )
 
 
+def _dispute_in_words(point, dataset: Dataset) -> SimpleNamespace:
+    """One disputed point as a reader says it: what is at issue, then each position with who
+    holds it ("said by the Prime Minister's tweet; denied by a statement of the Libyan National
+    Army (no one named)"), never a bare "not:"."""
+    about = FIELD_LABELS[point.field].lower()
+    if point.parties:
+        about += " (" + " or ".join(dataset.actors[p].name for p in point.parties) + ")"
+    positions: dict[tuple[str, str], list[str]] = {}
+    for claim in point.claims:
+        holders = positions.setdefault((claim.value, claim.polarity), [])
+        holder = describe_origin(claim, dataset)
+        if holder not in holders:
+            holders.append(holder)
+    values = [
+        f"“{value}”, {'denied by' if polarity == 'denies' else 'said by'} {' and '.join(holders)}"
+        for (value, polarity), holders in positions.items()
+    ]
+    return SimpleNamespace(about=about[0].upper() + about[1:], values=values)
+
+
 def render_disputed(dataset: Dataset, links: Links) -> str:
     """Every disputed event with the points in dispute in words, newest first: the front page's
     answer to "what is disputed", linked to the side-by-side comparison."""
@@ -127,11 +150,7 @@ def render_disputed(dataset: Dataset, links: Links) -> str:
     for event in sorted(disputed, key=lambda e: (e.start, e.id), reverse=True)[: limits.FRONT_DISPUTES]:
         points = []
         for point in dataset.analysis(event.id).disputed:
-            about = FIELD_LABELS[point.field].lower()
-            if point.parties:
-                about += " of " + " or ".join(dataset.actors[p].name for p in point.parties)
-            values = sorted({("not: " if c.polarity == "denies" else "") + c.value for c in point.claims})
-            points.append(SimpleNamespace(about=about, values=values))
+            points.append(_dispute_in_words(point, dataset))
         items.append(SimpleNamespace(view=event_view(event, dataset), points=points))
     return render(
         "disputed.html", items=items, count=len(disputed), parts=Parts(links, dataset), total=len(dataset.events)
