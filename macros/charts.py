@@ -60,6 +60,10 @@ def _figure(traces: list, **layout: object) -> dict:
         "legend": {"orientation": "h", "y": -0.2},
         "height": 360,
     }
+    for axis in ("xaxis", "yaxis"):  # plotly.js 3 and later draw an axis title given as {"text": ...} only
+        title = layout.get(axis, {}).get("title") if isinstance(layout.get(axis), dict) else None
+        if isinstance(title, str):
+            layout[axis] = {**layout[axis], "title": {"text": title}}
     return {"data": traces, "layout": {**base, **layout}}
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 WIDTH = 640  # viewBox units; the SVG scales to the column
 MARGIN = {"l": 50, "r": 10, "t": 10, "b": 40}
 LEGEND_ROW = 22
+CHAR_WIDTH = 7.2  # viewBox units per character of the preview's text, a generous average
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,9 @@ def bar_preview(figure: dict) -> dict | None:
         return None
     layout = figure["layout"]
     categories = list(dict.fromkeys(str(x) for t in traces for x in t["x"]))
-    legend = len(traces) > 1
+    legend = _legend(traces) if len(traces) > 1 else []
     height = layout.get("height", 360)
-    bottom = height - MARGIN["b"] - (LEGEND_ROW * math.ceil(len(traces) / 3) if legend else 0)
+    bottom = height - MARGIN["b"] - (LEGEND_ROW * (1 + max(row for *_, row in legend)) if legend else 0)
     bars = _bars(traces, stacked=layout.get("barmode") == "stack")
     highest = max([1, *(top for *_, top in bars)])
     step = _nice_step(highest)
@@ -66,8 +67,28 @@ def bar_preview(figure: dict) -> dict | None:
         "x_ticks": [Tick(round(MARGIN["l"] + (i + 0.5) * band, 1), c) for i, c in enumerate(categories)],
         "x_every": max(1, math.ceil(len(categories) / 12)),  # label at most a dozen categories
         "y_ticks": [Tick(round(bottom - v * scale, 1), f"{v:g}") for v in _range(0, axis_max, step)],
-        "legend": [(trace.get("name", ""), trace["marker"]["color"]) for trace in traces] if legend else [],
+        "legend": [(name, colour, x, bottom + 30 + row * LEGEND_ROW) for name, colour, x, row in legend],
+        "y_title": _title(layout.get("yaxis", {})),
     }
+
+
+def _legend(traces: list[dict]) -> list[tuple[str, str, float, int]]:
+    """(name, colour, x, row) of each legend item, laid end to end and wrapped at the width, so a
+    long name never runs into the next swatch."""
+    items, x, row = [], float(MARGIN["l"]), 0
+    for trace in traces:
+        name = trace.get("name", "")
+        width = 18 + CHAR_WIDTH * len(name) + 24  # swatch, gap, text, space before the next
+        if x + width > WIDTH and x > MARGIN["l"]:
+            x, row = float(MARGIN["l"]), row + 1
+        items.append((name, trace["marker"]["color"], x, row))
+        x += width
+    return items
+
+
+def _title(axis: dict) -> str:
+    title = axis.get("title")
+    return (title.get("text") if isinstance(title, dict) else title) or ""
 
 
 def _shapes(bars: list, categories: list[str], band: float, width: float, bottom: float, scale: float):

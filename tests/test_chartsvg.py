@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from macros import charts, maps
-from macros.chartsvg import bar_preview
+from macros.chartsvg import CHAR_WIDTH, WIDTH, bar_preview
 from macros.loader import load_dataset
 from tests.conftest import PROJECT
 
@@ -30,7 +32,17 @@ def test_stacked_bars_sit_on_each_other_and_fill_to_their_total():
     assert second.y + second.height == pytest.approx(first.y, abs=0.1)  # on top of the first
     assert second.height == pytest.approx(first.height * 1.5, abs=0.1)
     assert [tick.label for tick in preview["y_ticks"]][-1] == "5"
-    assert [name for name, _ in preview["legend"]] == ["a", "b"]
+    assert [name for name, *_ in preview["legend"]] == ["a", "b"]
+
+
+def test_a_long_legend_name_never_runs_into_the_next_swatch():
+    names = ["Islamic State", "Security forces and their allies", "Others", "A fourth side with a long name"]
+    traces = [{"type": "bar", "name": n, "x": [2020], "y": [1], "marker": {"color": "#000"}} for n in names]
+    legend = bar_preview({"data": traces, "layout": {"barmode": "group"}})["legend"]
+    for (name, _, x, y), (_, _, next_x, next_y) in itertools.pairwise(legend):
+        assert next_y > y or next_x >= x + 18 + CHAR_WIDTH * len(name), (name, x, next_x)
+    assert all(x + 18 + CHAR_WIDTH * len(name) <= WIDTH for name, _, x, _ in legend)
+    assert legend[-1][3] > legend[0][3]  # the fourth wraps to a second row
 
 
 def test_whiskers_span_the_lowest_to_the_highest_figure():
