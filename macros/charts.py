@@ -139,10 +139,20 @@ def side_of(parties: tuple[str, ...], dataset: Dataset) -> str:
     return "Security forces and their allies" if kinds & STATE_KINDS else "Others"
 
 
+def _involves_islamic_state(event: Event, dataset: Dataset) -> bool:
+    """Whether IS (or a group under it) is among the event's actors: the deaths chart is about its war."""
+    actors = [event.actor1, event.actor2, *event.assoc_actors_1, *event.assoc_actors_2]
+    return any(organisation_of(a, dataset.actors) == "islamic-state" for a in actors if a)
+
+
 def fatalities_over_time(dataset: Dataset) -> Chart:
     """Deaths per year on each side: the conservative figure as a bar, the low-high range as whiskers."""
     totals: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    left_out = 0
     for event in dataset.events.values():
+        if not _involves_islamic_state(event, dataset):
+            left_out += any(p.field == "fatalities" for p in dataset.analysis(event.id).points)
+            continue
         analysis = dataset.analysis(event.id)
         for point in (p for p in analysis.points if p.field == "fatalities" and not p.scope):
             figures = point_figures(point, dataset.sources)
@@ -157,8 +167,10 @@ def fatalities_over_time(dataset: Dataset) -> Chart:
     return Chart(
         key="fatalities",
         title="Deaths over time, by side, with the range the sources give",
-        caption=_caption(dataset, "Reported deaths per year on each side, never added across sides: bars show the "
-                                  "conservative figure, whiskers the lowest and highest any source gives."),
+        caption=_caption(dataset, "Reported deaths per year on each side in events the Islamic State took part in, "
+                                  "never added across sides: bars show the conservative figure, whiskers the lowest "
+                                  "and highest any source gives."),
+        notes=[f"{left_out} event(s) with deaths but without the Islamic State are left out."] if left_out else [],
         figure=_figure(traces, barmode="group", xaxis=_year_axis(years), yaxis={"title": "Deaths"}),
         headers=["Year", "Side", "Low", "Conservative", "High", "Disputed figures"],
         rows=[[y, side, *totals[(y, side)]] for y in years for side in sides if (y, side) in totals],

@@ -48,6 +48,8 @@ def test_deaths_are_counted_by_side_and_never_added_across_sides(dataset):
     assert {trace["name"] for trace in chart.figure["data"]} <= set(charts.SIDES)
     totals = {"low": 0, "conservative": 0, "high": 0}
     for event in dataset.events.values():
+        if not charts._involves_islamic_state(event, dataset):  # the chart is about IS's war
+            continue
         figures = dataset.figures(event.id, "fatalities")
         for key in totals:
             totals[key] += getattr(figures, key) if figures else 0
@@ -61,6 +63,15 @@ def test_deaths_are_counted_by_side_and_never_added_across_sides(dataset):
                 assert conservative is None
                 continue
             assert (conservative - minus, conservative, conservative + plus) == tuple(rows[year][2:5])
+
+
+def test_deaths_in_events_without_the_islamic_state_are_left_out_and_said_to_be(fixture_copy):
+    fixture_copy.edit("events.yaml", "  actor1: islamic-state\n  actor2: lna\n", "  actor1: lna\n")
+    dataset = load_dataset(fixture_copy.data)
+    chart = charts.fatalities_over_time(dataset)
+    assert chart.notes == ["1 event(s) with deaths but without the Islamic State are left out."]
+    # the army's one dead at Umm al-Aranib (now an event without IS) leaves the 2022 row: 4-5 becomes 3-4
+    assert [2022, "Security forces and their allies", 3, 3, 4, 1] in chart.rows
 
 
 def test_each_party_is_counted_on_its_side():
