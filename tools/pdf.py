@@ -56,6 +56,7 @@ def make_pdf(site: Path, out: Path, paper: str = "A4") -> int:
         page.evaluate("document.fonts.ready.then(() => true)")
         page.evaluate(TITLE)
         page.evaluate(CONTENTS)
+        page.evaluate(XREFS)
         options = {"format": paper, "print_background": True, "outline": True, "tagged": True}
         pdf, numbers = page.pdf(**options), {}
         for _ in range(PASSES - 1):
@@ -88,6 +89,28 @@ CONTENTS = """() => { for (const el of document.querySelectorAll('.lw-contents [
   if (!target) el.parentNode.remove();
   else if (link && heading) link.textContent = heading.textContent.replace('¶', '').trim();
 } }"""
+# A link in the prose to a part or section the PDF holds says its page; a link to a site page the
+# PDF has a part for ("the disputes", "Sources") goes to that part instead of a dead address.
+XREFS = """() => {
+  const parts = {'disputes/': 'print-disputes', 'sources/': 'print-sources', 'timeline/': 'print-timeline',
+                 'methodology/': 'print-method'};
+  const here = new URL(window.location.href);
+  for (const a of document.querySelectorAll('article a[href]')) {
+    if (a.closest('.lw-contents, .lw-cover, table') || a.matches('.headerlink, .lw-badge, .lw-xref')) continue;
+    const url = new URL(a.href);  // Material makes internal links absolute
+    if (url.origin !== here.origin) continue;
+    let id = url.pathname === here.pathname ? url.hash.slice(1) : null;
+    const part = Object.keys(parts).find(path => url.pathname.endsWith('/' + path) && !url.hash);
+    if (part) { id = parts[part]; a.setAttribute('href', '#' + id); }
+    const target = id && document.getElementById(id);
+    if (!target || !target.matches('h1, h2, h3, section')) continue;
+    const page = document.createElement('span');
+    page.className = 'lw-xref-page';
+    page.append(' (page ', Object.assign(document.createElement('span'), {textContent: '00'}), ')');
+    page.children[0].dataset.pageOf = id;
+    a.after(page);
+  }
+}"""
 FILL_PAGES = """numbers => { for (const el of document.querySelectorAll('[data-page-of]')) {
   const n = numbers[el.dataset.pageOf];
   if (n) el.textContent = String(n);
