@@ -27,17 +27,7 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
     refs = _References(by_id, problems)
     originals = _check_sources(by_id["sources"].values(), root, today, problems)
     seeds = {key: fold(text) if text is not None else None for key, text in originals.items()}
-    for origin in by_id["origins"].values():
-        refs.check(origin, ("speaker",), "actors", origin.model.speaker)
-    for source in by_id["sources"].values():
-        for i, origin_id in enumerate(source.model.cites):
-            refs.check(source, ("cites", i), "origins", origin_id)
-    for place in by_id["places"].values():
-        _check_place(place, refs, seeds, problems)
-    for actor in by_id["actors"].values():
-        refs.check(actor, ("affiliation",), "actors", actor.model.affiliation)
-        for i, other in enumerate(actor.model.may_be):
-            refs.check(actor, ("may_be", i), "actors", other)
+    _check_entities(by_id, refs, seeds, problems)
     models = {kind: {key: rec.model for key, rec in items.items()} for kind, items in by_id.items()}
     analyses: dict[str, Analysis] = {}
     for event in by_id["events"].values():
@@ -64,6 +54,23 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
     )
     dataset.seed_analyses(analyses)  # derived once, for the checks and every view
     return dataset
+
+
+def _check_entities(
+    by_id: dict[str, dict[str, Record]], refs: _References, seeds: dict, problems: list[Problem]
+) -> None:
+    """The references origins, sources, places and actors make to one another."""
+    for origin in by_id["origins"].values():
+        refs.check(origin, ("speaker",), "actors", origin.model.speaker)
+    for source in by_id["sources"].values():
+        for i, origin_id in enumerate(source.model.cites):
+            refs.check(source, ("cites", i), "origins", origin_id)
+    for place in by_id["places"].values():
+        _check_place(place, refs, seeds, problems)
+    for actor in by_id["actors"].values():
+        refs.check(actor, ("affiliation",), "actors", actor.model.affiliation)
+        for i, other in enumerate(actor.model.may_be):
+            refs.check(actor, ("may_be", i), "actors", other)
 
 
 def _index(items: list[Record], problems: list[Problem]) -> dict[str, Record]:

@@ -81,10 +81,47 @@ class _Cluster:
 def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: str = "Map of events in Libya") -> Chart:
     """Events in Libya clustered by position, each drawn as honestly as it is placed, on Libya's
     districts with the main towns named; the events it cannot draw are listed under it."""
+    clusters, references, unplaced = _clusters(dataset, dataset.events.values() if events is None else events)
+    busiest = sorted(clusters, key=lambda key: (-clusters[key].events, key))[: limits.MAP_POINTS]
+    marks = [_mark_trace(kind, [k for k in busiest if k[0] == kind], clusters) for kind in MAP_MARKS]
+    spots = {(k[1], k[2]) for k in busiest} | {(p.latitude, p.longitude) for p in references.values()}
+    towns = _orientation_towns(dataset, spots)
+    labels = _label_trace(busiest, clusters, list(references.values()), towns)
+    traces = [_district_trace(dataset), *_graticule_traces(), _scale_trace(), _town_trace(towns),
+              _reference_trace(list(references.values())), *marks, labels]  # fmt: skip
+    unplaced.sort(key=lambda u: dataset.events[u.event_id].start, reverse=True)
+    return Chart(
+        key="map",
+        title=title,
+        caption=_caption(dataset, "Each mark is a position, sized by the events there; its label names the town and "
+                                  "what is placed by it, with the count of events where more than one. Coordinates "
+                                  "are approximate (GeoNames, or as a document states them); relative positions "
+                                  "are marked as such. Thin lines: "
+                                  "districts (shabiyat, Natural Earth); the towns in italics are named for "
+                                  "orientation."),
+        figure=_figure([t for t in traces if t], geo=_MAP_GEO, height=MAP_HEIGHT, showlegend=False,
+                       margin={"l": 0, "r": 0, "t": 0, "b": 0}),
+        headers=["Place", "Position as stated", "How it is placed", "Events", "Event types",
+                 "Fatalities (conservative)", "Fatalities (high)"],
+        rows=[[c.place.name, key[4], MAP_MARKS[key[0]][0] + (" (disputed location)" if c.disputed else ""), c.events,
+               ", ".join(sorted(c.types)), c.conservative, c.high]
+              for key, c in sorted(clusters.items(), key=lambda kv: kv[1].place.name)],
+        geo=True,
+        notes=_notes(clusters, busiest, unplaced),
+        key_items=_key(marks, references, towns),
+        unplaced=unplaced,
+    )  # fmt: skip
+
+
+def _clusters(
+    dataset: Dataset, events: Iterable[Event]
+) -> tuple[dict[tuple, _Cluster], dict[str, Place], list[Unplaced]]:
+    """The events gathered by position (one cluster a mark), the towns positions are measured
+    from, and the events with no position in Libya."""
     clusters: dict[tuple, _Cluster] = {}
     references: dict[str, Place] = {}
     unplaced: list[Unplaced] = []
-    for event in dataset.events.values() if events is None else events:
+    for event in events:
         place = dataset.places[event.place]
         location = dataset.location(event.place)
         if place.country != "LBY" or not location.mapped:
@@ -102,34 +139,7 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
             cluster.conservative += figures.conservative if figures else 0
             cluster.high += figures.high if figures else 0
             cluster.types[event.event_type] += 1
-    busiest = sorted(clusters, key=lambda key: (-clusters[key].events, key))[: limits.MAP_POINTS]
-    marks = [_mark_trace(kind, [k for k in busiest if k[0] == kind], clusters) for kind in MAP_MARKS]
-    spots = {(k[1], k[2]) for k in busiest} | {(p.latitude, p.longitude) for p in references.values()}
-    towns = _orientation_towns(dataset, spots)
-    labels = _label_trace(busiest, clusters, list(references.values()), towns)
-    traces = [_district_trace(dataset), *_graticule_traces(), _scale_trace(), _town_trace(towns),
-              _reference_trace(list(references.values())), *marks, labels]  # fmt: skip
-    unplaced.sort(key=lambda u: dataset.events[u.event_id].start, reverse=True)
-    return Chart(
-        key="map",
-        title=title,
-        caption=_caption(dataset, "Each mark is a position, sized by the events there; its label names the town and "
-                                  "what is placed by it, with the count of events where more than one. Coordinates "
-                                  "are approximate (GeoNames); relative positions are marked as such. Thin lines: "
-                                  "districts (shabiyat, Natural Earth); the towns in italics are named for "
-                                  "orientation."),
-        figure=_figure([t for t in traces if t], geo=_MAP_GEO, height=MAP_HEIGHT, showlegend=False,
-                       margin={"l": 0, "r": 0, "t": 0, "b": 0}),
-        headers=["Place", "Position as stated", "How it is placed", "Events", "Event types",
-                 "Fatalities (conservative)", "Fatalities (high)"],
-        rows=[[c.place.name, key[4], MAP_MARKS[key[0]][0] + (" (disputed location)" if c.disputed else ""), c.events,
-               ", ".join(sorted(c.types)), c.conservative, c.high]
-              for key, c in sorted(clusters.items(), key=lambda kv: kv[1].place.name)],
-        geo=True,
-        notes=_notes(clusters, busiest, unplaced),
-        key_items=_key(marks, references, towns),
-        unplaced=unplaced,
-    )  # fmt: skip
+    return clusters, references, unplaced
 
 
 def _notes(clusters: dict[tuple, _Cluster], busiest: list[tuple], unplaced: list[Unplaced]) -> list[str]:
