@@ -41,15 +41,20 @@ def render_horizon(dataset: Dataset, months: int) -> str:
     cutoff = dataset.cutoff
     if cutoff is None:
         return f"the {months} months after the newest source"
-    end = latest_window(cutoff.last_day, -months + 1)[0]
+    end = month_start(cutoff.last_day, months)
     return f"the {months} months after the information cut-off (to {end:%B %Y})"
 
 
 def latest_window(last_day: dt.date, months: int) -> tuple[dt.date, dt.date]:
     """The `months` calendar months up to the cut-off's last day: for January 2022 and 12,
     1 February 2021 to 31 January 2022."""
-    index = last_day.year * 12 + last_day.month - 1 - (months - 1)
-    return dt.date(index // 12, index % 12 + 1, 1), last_day
+    return month_start(last_day, 1 - months), last_day
+
+
+def month_start(day: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` after `day`'s (before it when negative)."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def render_claimed(dataset: Dataset, links: Links, event_id: str, field: str, party: str | None) -> str:

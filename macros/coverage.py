@@ -36,25 +36,17 @@ def coverage(events, sources, until: int | None) -> Coverage:
     dated = sorted(date_bounds(s.published.date)[0].year for s in sources if s.published.date)
     ordered = sorted(years)
     last = max([*ordered[-1:], *([until] if until else [])], default=None)
-    gaps: list[tuple[int, int]] = []
-    if ordered and last is not None:
-        run: list[int] = []
-        for year in range(ordered[0], last + 1):
-            if year in years:
-                if run:
-                    gaps.append((run[0], run[-1]))
-                run = []
-            else:
-                run.append(year)
-        if run:
-            gaps.append((run[0], run[-1]))
+    missing = [year for year in range(ordered[0], last + 1) if year not in years] if ordered else []
+    gaps = year_runs(missing)
     return Coverage(ordered, gaps, (dated[0], dated[-1]) if dated else None)
 
 
 def show_years(runs: list[tuple[int, int]]) -> str:
     """ "2012, 2014–2015 and 2019–2021"."""
     parts = [str(a) if a == b else f"{a}–{b}" for a, b in runs]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def year_runs(years: list[int]) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from . import limits
 from .coverage import show_years, year_runs
 from .dataset import Dataset
-from .dates import Cutoff, show_date
+from .dates import show_date
 from .editions import Changes, EditionView
 from .links import Layout, Links, page_path
 from .render import Rendered, render, render_page
@@ -43,12 +43,11 @@ def change_items(changes: Changes, dataset: Dataset, links: Links, limit: int) -
 def edition_context(
     view: EditionView, dataset: Dataset, links: Links, limit: int = limits.FRONT_CHANGES
 ) -> SimpleNamespace:
-    cutoff = Cutoff(*view.cutoff) if view.cutoff else None
     return SimpleNamespace(
         number=view.edition.number,
         date=view.edition.date,
         note=view.edition.note,
-        cutoff=cutoff,
+        cutoff=view.cutoff,
         counts=view.counts,
         first=view.first,
         sections=change_items(view.changes, dataset, links, limit),
@@ -70,10 +69,9 @@ def coverage_context(dataset: Dataset) -> SimpleNamespace:
 
 def render_edition_line(dataset: Dataset, links: Links) -> str:
     """The front page's first lines: edition and issue date, cut-off, coverage."""
-    history = dataset.edition_history
     return render(
         "edition_line.html",
-        edition=edition_context(history[0], dataset, links) if history else None,
+        edition=dataset.edition,
         cutoff=dataset.cutoff,
         coverage=coverage_context(dataset),
         editions_href=links.url(INDEX),

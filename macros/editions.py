@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .dates import Cutoff
 from .models import Edition
 from .terms import FIELD_LABELS, NUMERIC_FIELDS
 from .yamlfile import Problem
@@ -167,7 +168,7 @@ class EditionView:
 
     edition: Edition
     changes: Changes
-    cutoff: tuple[str, str | None] | None
+    cutoff: Cutoff | None  # as the edition's snapshot recorded it
     counts: dict[str, int]
     first: bool
 
@@ -182,7 +183,7 @@ def history(editions: dict[int, Edition], snapshots: dict[int, dict[str, Any]]) 
             EditionView(
                 edition=edition,
                 changes=compare(before, now) if before else Changes(),
-                cutoff=tuple(now["cutoff"]) if now.get("cutoff") else None,
+                cutoff=Cutoff(*now["cutoff"]) if now.get("cutoff") else None,
                 counts={
                     "events": len(now["events"]),
                     "sources": len(now["sources"]),

@@ -17,7 +17,6 @@ from feedgen.feed import FeedGenerator
 from . import limits
 from .coverage import show_years
 from .dataset import Dataset
-from .dates import Cutoff
 from .eventview import event_heading, event_view
 from .links import Layout, Links, page_path, page_url
 from .parts import Parts
@@ -142,7 +141,7 @@ def _feed_entries(dataset: Dataset, base: str, layout: Layout) -> list[tuple[dt.
         edition = view.edition
         link = base + page_url(page_path("editions", str(edition.number)), layout.directory_urls)
         heading = f"Edition {edition.number}, issued {edition.date:%-d %B %Y}"
-        cutoff = f" Information cut-off: {Cutoff(*view.cutoff)}." if view.cutoff else ""
+        cutoff = f" Information cut-off: {view.cutoff}." if view.cutoff else ""
         entries.append((edition.date, f"edition/{edition.number}", heading, edition.note + cutoff, link))
     return entries
 

@@ -49,7 +49,10 @@ def cut_edition(note: str, data_dir: Path = DATA_DIR, today: dt.date | None = No
     try:
         load_dataset(data_dir, today=today)
     except DataError:  # the note too long, say: take the edition back whole
-        path.write_text(text, encoding="utf-8") if text != HEADER else path.unlink()
+        if text == HEADER:
+            path.unlink()
+        else:
+            path.write_text(text, encoding="utf-8")
         snapshot_path(path, number).unlink()
         raise
     return number
