@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from macros.site import Build
+from macros.site import Build, plan_hand_written
 
 
 class SiteHook:
@@ -42,6 +42,7 @@ class SiteHook:
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         build = Build.of(config)
+        plan_hand_written(files)
         build.write_downloads()
         for file in build.generated_files():
             files.append(file)

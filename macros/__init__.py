@@ -33,12 +33,12 @@ def define_env(env: Any) -> None:
     from .site import Build  # here: the rest of the package runs without MkDocs
 
     build = Build.of(env.conf)
-    dataset, layout, settings = build.dataset, build.output.layout, build.settings
+    dataset, plan, settings = build.dataset, build.output.plan, build.settings
 
     def links() -> Links:
         if env.page.file.src_uri == printview.PAGE:
-            return printview.print_links(dataset, env.conf.use_directory_urls, settings.print_full)
-        return Links(env.page.file.src_uri, layout)
+            return printview.print_links(dataset, plan, settings.print_full)
+        return Links(env.page.file.src_uri, plan)
 
     _register_counts(env, dataset)
     _register_briefing(env, dataset, links)

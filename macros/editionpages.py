@@ -10,14 +10,9 @@ from .coverage import show_years, year_runs
 from .dataset import Dataset
 from .dates import show_date
 from .editions import Changes, EditionView
-from .links import Layout, Links, page_path
+from .links import Links
 from .render import Rendered, render, render_page
-
-INDEX = page_path("editions")
-
-
-def edition_path(number: int) -> str:
-    return page_path("editions", str(number))
+from .siteplan import SitePlan
 
 
 def change_items(changes: Changes, dataset: Dataset, links: Links, limit: int) -> list[SimpleNamespace]:
@@ -52,7 +47,7 @@ def edition_context(
         first=view.first,
         sections=change_items(view.changes, dataset, links, limit),
         total=len(view.changes.items),
-        href=links.url(edition_path(view.edition.number)),
+        href=links.to("editions", str(view.edition.number)),
     )
 
 
@@ -74,7 +69,7 @@ def render_edition_line(dataset: Dataset, links: Links) -> str:
         edition=dataset.edition,
         cutoff=dataset.cutoff,
         coverage=coverage_context(dataset),
-        editions_href=links.url(INDEX),
+        editions_href=links.to("editions"),
     )
 
 
@@ -85,31 +80,32 @@ def render_changes(dataset: Dataset, links: Links) -> str:
         "edition_changes.html",
         edition=edition_context(history[0], dataset, links) if history else None,
         unissued=change_items(dataset.unissued, dataset, links, limits.FRONT_CHANGES),
-        editions_href=links.url(INDEX),
+        editions_href=links.to("editions"),
     )
 
 
-def build_edition_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
+def build_edition_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
     """The list of editions, and a page per edition with what it changed."""
-    history = dataset.edition_history
-    links = Links(INDEX, layout)
-    pages = {
-        INDEX: render_page(
+    index, *pages = plan.pages_in("editions")
+    links = Links(index.path, plan)
+    rendered = {
+        index.path: render_page(
             "editions.md",
-            title="Editions",
-            description="Each issue of the briefing, with its date, information cut-off and what it changed.",
-            editions=[edition_context(view, dataset, links) for view in history],
+            title=index.title,
+            description=index.description,
+            editions=[edition_context(view, dataset, links) for view in dataset.edition_history],
             unissued=bool(dataset.unissued),
         )
     }
-    for view in history:
-        path = edition_path(view.edition.number)
-        links = Links(path, layout)
-        pages[path] = render_page(
+    views = {str(view.edition.number): view for view in dataset.edition_history}
+    for page in pages:
+        view = views[page.key]
+        links = Links(page.path, plan)
+        rendered[page.path] = render_page(
             "edition.md",
-            title=f"Edition {view.edition.number}",
-            description=f"Edition {view.edition.number} of the briefing and what it changed.",
+            title=page.title,
+            description=page.description,
             edition=edition_context(view, dataset, links, limits.EDITION_CHANGES),
-            index_href=links.url(INDEX),
+            index_href=links.to("editions"),
         )
-    return pages
+    return rendered

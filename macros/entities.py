@@ -12,11 +12,12 @@ from . import limits
 from .charts import actor_involvement, render_chart
 from .dataset import Dataset
 from .eventview import event_view
-from .links import Layout, Links, page_path
+from .links import Links
 from .maps import render_map_of
-from .models import Actor, Entity, Place
+from .models import Entity
 from .parts import Parts
 from .render import Rendered, render_page
+from .siteplan import PlannedPage, SitePlan
 
 ACTOR_GROUPS = (
     ("Armed groups and forces", {"jihadist group", "rebel group", "political militia", "identity militia",
@@ -27,14 +28,17 @@ ACTOR_GROUPS = (
 )  # fmt: skip
 
 
-def build_entity_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
+def build_entity_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
+    """The actors' and places' indexes and pages, as the plan lists them."""
     found = _gather(dataset)
-    pages = dict(_actor_page(dataset, layout, actor, found) for actor in dataset.actors.values())
-    pages.update(_place_page(dataset, layout, place, found) for place in dataset.places.values())
-    actors = {a: (found.involving[a], found.quoted[a]) for a in dataset.actors}
-    pages[page_path("actors")] = _index(dataset, layout, "actors", actors)
-    places = {p: (found.at_place[p], found.near_place[p]) for p in dataset.places}
-    pages[page_path("places")] = _index(dataset, layout, "places", places)
+    actors, *actor_pages = plan.pages_in("actors")
+    places, *place_pages = plan.pages_in("places")
+    pages = {page.path: _actor_page(dataset, plan, page, found) for page in actor_pages}
+    pages.update((page.path, _place_page(dataset, plan, page, found)) for page in place_pages)
+    counts = {a: (found.involving[a], found.quoted[a]) for a in dataset.actors}
+    pages[actors.path] = _index(dataset, plan, actors, counts)
+    counts = {p: (found.at_place[p], found.near_place[p]) for p in dataset.places}
+    pages[places.path] = _index(dataset, plan, places, counts)
     return pages
 
 
@@ -64,37 +68,36 @@ def _gather(dataset: Dataset) -> _Found:
 
 
 def _entity_page(
-    dataset: Dataset, layout: Layout, kind: str, entity: Entity, about: str, events: tuple[list, str, list], **context
-) -> tuple[str, Rendered]:
-    """(path, page) of one actor or place: what both kinds of page show, then `context`. `events`
-    is (its events, the name of its other list, the other events: those it is quoted on, or near)."""
+    dataset: Dataset, plan: SitePlan, page: PlannedPage, entity: Entity, events: tuple[list, str, list], **context
+) -> Rendered:
+    """One actor's or place's page: what both kinds of page show, then `context`. `events` is
+    (its events, the name of its other list, the other events: those it is quoted on, or near)."""
     views, other_name, other = events
-    path = page_path(kind, entity.id)
     newest, newest_other = _newest(views), _newest(other)
-    return path, render_page(
+    return render_page(
         "entity.md",
-        title=entity.name,
-        description=f"{entity.name}: {about}",
-        parts=Parts(Links(path, layout), dataset),
-        kind=kind,
+        title=page.title,
+        description=page.description,
+        parts=Parts(Links(page.path, plan), dataset),
+        kind=page.section,
         entity=entity,
         views=newest,
         total=len(views),
-        count=_count(views, other, kind),
+        count=_count(views, other, page.section),
         spelled=_spelled(entity, newest + newest_other, context.get("assessments", []) + context.get("naming", [])),
         **{other_name: newest_other},
         **context,
     )
 
 
-def _actor_page(dataset: Dataset, layout: Layout, actor: Actor, found: _Found) -> tuple[str, Rendered]:
+def _actor_page(dataset: Dataset, plan: SitePlan, page: PlannedPage, found: _Found) -> Rendered:
+    actor = dataset.actors[page.key]
     involving, quoted = found.involving[actor.id], found.quoted[actor.id]
     return _entity_page(
         dataset,
-        layout,
-        "actors",
+        plan,
+        page,
         actor,
-        "every spelling in the sources, its events and judgments.",
         (involving, "quoted_views", quoted),
         parent=dataset.actors.get(actor.affiliation) if actor.affiliation else None,
         members=[a for a in dataset.actors.values() if a.affiliation == actor.id],
@@ -106,15 +109,14 @@ def _actor_page(dataset: Dataset, layout: Layout, actor: Actor, found: _Found) -
     )
 
 
-def _place_page(dataset: Dataset, layout: Layout, place: Place, found: _Found) -> tuple[str, Rendered]:
+def _place_page(dataset: Dataset, plan: SitePlan, page: PlannedPage, found: _Found) -> Rendered:
+    place = dataset.places[page.key]
     at, near = found.at_place[place.id], found.near_place[place.id]
-    path = page_path("places", place.id)
     return _entity_page(
         dataset,
-        layout,
-        "places",
+        plan,
+        page,
         place,
-        "every spelling in the sources and the events there.",
         (at, "near_views", near),
         location=dataset.location(place.id),
         country=dataset.countries[place.country],
@@ -124,34 +126,33 @@ def _place_page(dataset: Dataset, layout: Layout, place: Place, found: _Found) -
         nearby=[p for p in dataset.places.values() if place.id in p.towns],
         near=[dataset.places[town] for town in place.towns],
         chart=render_map_of(
-            [view.event for view in at + near], dataset, path, "Map of its events", Links(path, layout)
+            [view.event for view in at + near], dataset, page.path, "Map of its events", Links(page.path, plan)
         ),
         assessments=[],
     )
 
 
-def _index(dataset: Dataset, layout: Layout, kind: str, events: dict[str, tuple[list, list]]) -> Rendered:
+def _index(dataset: Dataset, plan: SitePlan, page: PlannedPage, events: dict[str, tuple[list, list]]) -> Rendered:
     """An index of actors or places; `events` gives each its events at it and near it (a page
     and its row count alike: the same macro prints both)."""
+    kind = page.section
     if kind == "actors":
         grouped = {kind for _, kinds in ACTOR_GROUPS for kind in kinds}
         groups = [(label, [a for a in dataset.actors.values() if a.kind in kinds]) for label, kinds in ACTOR_GROUPS]
         groups.append(("Others", [a for a in dataset.actors.values() if a.kind not in grouped]))  # no actor left out
-        intro = f"{len(dataset.actors)} actors, with every spelling the sources use."
     else:
         by_country: dict[str, list] = defaultdict(list)
         for place in dataset.places.values():
             by_country[place.country].append(place)
         groups = [(dataset.countries[c].name, items) for c, items in sorted(by_country.items(), key=_libya_first)]
-        intro = f"{len(dataset.places)} places, with every spelling the sources use; coordinates from GeoNames."
     return render_page(
         "entity_index.md",
-        title=kind.capitalize(),
-        description=intro,
-        links=Links(page_path(kind), layout),
+        title=page.title,
+        description=page.description,
+        links=Links(page.path, plan),
         kind=kind,
-        intro=intro,
-        chart=render_chart(actor_involvement(dataset), page_path("actors")) if kind == "actors" else None,
+        intro=page.description,
+        chart=render_chart(actor_involvement(dataset), page.path) if kind == "actors" else None,
         groups=[
             SimpleNamespace(
                 label=label,

@@ -6,9 +6,10 @@ Atom feed, the data's search entries and the scripts the charts need.
 writes them all into OUT, laid out as they are published: each page's Markdown at its path under
 docs/ (its set-aside HTML put back), `downloads/`, `feed.xml` (for a public site_url only) and
 `assets/javascripts/`; beside them `search-entries.json`, the entries the search index gets from
-the data (Material's location, title and text). The settings come from mkdocs.yml, as a build
-reads them. The MkDocs hook (macros/site.py) hands the very same output to MkDocs, so a builder
-that runs no hooks can build from a docs copy holding this folder (README, "Portability").
+the data (Material's location, title and text), and `nav.yml`, the site plan's menu. The
+settings come from mkdocs.yml, as a build reads them. The MkDocs hook (macros/site.py) hands the
+very same output to MkDocs, so a builder that runs no hooks can build from a docs copy holding
+this folder (README, "Portability").
 """
 
 from __future__ import annotations
@@ -29,15 +30,15 @@ from yaml_env_tag import construct_env_tag
 from .assets import AssetError, asset_sources
 from .dataset import Dataset
 from .exports import write_exports
-from .links import Layout, page_url
 from .loader import PROJECT_DIR, load_dataset
 from .pages import DEFAULT_PAGE_SIZE, Page, build_pages
 from .search import search_entries
-from .timeline import timeline_layout
+from .siteplan import SitePlan, nav
 from .whatsnew import FEED, publishes_feed, render_feed
 from .yamlfile import DataError
 
 SEARCH_ENTRIES = "search-entries.json"
+NAV = "nav.yml"  # the site plan's menu, for a builder that runs no hooks
 
 
 class SettingsError(ValueError):
@@ -93,23 +94,23 @@ class Output:
         self.feed = publishes_feed(settings.site_url)  # What's new links the feed only then
 
     @cached_property
-    def layout(self) -> Layout:
-        """Which page carries each event's card, and the URL style."""
-        return timeline_layout(self.dataset, self.settings.page_size, self.settings.directory_urls)
+    def plan(self) -> SitePlan:
+        """Every page, which page carries each event's card, and the URL style."""
+        settings = self.settings
+        return SitePlan.of(self.dataset, settings.page_size, settings.directory_urls, self.feed)
 
     @cached_property
     def pages(self) -> list[Page]:
-        return build_pages(self.dataset, layout=self.layout, feed=self.feed)
+        return build_pages(self.dataset, plan=self.plan)
 
     def feed_xml(self) -> str | None:
         """The Atom feed, or None where the site's address is this machine (see publishes_feed)."""
         if not self.feed:
             return None
-        return render_feed(self.dataset, str(self.settings.site_url), self.settings.site_name, self.layout)
+        return render_feed(self.dataset, str(self.settings.site_url), self.settings.site_name, self.plan)
 
     def search_entries(self) -> list[dict[str, str]]:
-        url_of = {page.path: page_url(page.path, self.layout.directory_urls) for page in self.pages}
-        return search_entries(self.dataset, url_of, self.layout.event_pages, self.pages)
+        return search_entries(self.dataset, self.plan)
 
     def write_downloads(self, folder: Path) -> None:
         """One file at a time: held as a whole they came to 200 MB at 100,000 events."""
@@ -123,6 +124,7 @@ class Output:
         if feed is not None:
             texts[FEED] = feed
         texts[SEARCH_ENTRIES] = json.dumps(self.search_entries(), ensure_ascii=False, indent=1) + "\n"
+        texts[NAV] = yaml.safe_dump({"nav": nav()}, allow_unicode=True, sort_keys=False)
         for path, source in asset_sources().items():
             if isinstance(source, Path):
                 (out / path).parent.mkdir(parents=True, exist_ok=True)

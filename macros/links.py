@@ -1,37 +1,15 @@
-"""Where each generated page lives, and relative links between pages.
+"""Relative links between pages, each page's address asked of the site plan (siteplan.py).
 
-Pages link with relative URLs (the site works from any base path and from disk); every
-address is made here so a page never spells another page's location by hand. An offline
-build turns directory URLs off (`sources/x.html` rather than `sources/x/`), so the layout says which.
+Pages link with relative URLs (the site works from any base path and from disk); every link is
+made here so a page never spells another page's location by hand. An offline build turns
+directory URLs off (`sources/x.html` rather than `sources/x/`), so the plan says which.
 """
 
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 
-
-def page_path(kind: str, key: str | None = None) -> str:
-    """The source file of a generated page, e.g. sources/qatrun-second-attack.md."""
-    return f"{kind}/index.md" if key is None else f"{kind}/{key}.md"
-
-
-def page_url(path: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives a page: sources/x.md -> sources/x/ (or sources/x.html)."""
-    stem = path.removesuffix(".md")
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Which page carries each event's card, and the URL style of the build."""
-
-    event_pages: dict[str, str]
-    directory_urls: bool = True
+from .siteplan import SitePlan
 
 
 class Links:
@@ -45,13 +23,13 @@ class Links:
     def __init__(
         self,
         from_path: str,
-        layout: Layout,
+        plan: SitePlan,
         *,
         anchor_prefix: str = "",
         in_page: tuple[str, ...] = (),
         standalone: bool = False,
     ) -> None:
-        self.layout = layout
+        self.plan = plan
         self.here = self._url(from_path)
         self.prefix = anchor_prefix
         self.in_page = in_page
@@ -63,10 +41,10 @@ class Links:
         return f"{self.prefix}{name}"
 
     def _url(self, path: str) -> str:
-        return page_url(path, self.layout.directory_urls)
+        return self.plan.url(path)
 
     def _folder(self) -> str:
-        return self.here if self.layout.directory_urls else posixpath.dirname(self.here)
+        return self.here if self.plan.directory_urls else posixpath.dirname(self.here)
 
     def url(self, path: str, anchor: str | None = None) -> str | None:
         relative = self._relative_path(path)
@@ -87,20 +65,26 @@ class Links:
     def _relative_to(self, target: str) -> str:
         if target == self.here:
             return ""
-        if self.layout.directory_urls:
+        if self.plan.directory_urls:
             relative = posixpath.relpath(target or ".", self.here or ".")
             return "./" if relative == "." else relative.rstrip("/") + "/"
         return posixpath.relpath(target, self._folder() or ".")
 
-    def to(self, kind: str, key: str | None = None) -> str | None:
-        if key is not None and kind in self.in_page:
-            return "#" + self.anchor(f"{kind[:-1]}-{key}")
-        return self.url(page_path(kind, key))
+    def to(self, section: str, key: str | None = None, anchor: str | None = None) -> str | None:
+        """A page of a section (siteplan.SECTIONS): its first page, or the one for `key`."""
+        if key is not None and section in self.in_page:
+            return "#" + self.anchor(f"{section[:-1]}-{key}")
+        return self.url(self.plan.path(section, key), anchor)
 
     def event(self, event_id: str) -> str | None:
-        page = self.layout.event_pages[event_id]
+        """An event's card on the timeline (or on this page, where it is here)."""
+        page = self.plan.event_pages[event_id]
         here = self._relative_path(page) == ""
         return self.url(page, anchor=self.anchor(event_id) if here else event_id)
+
+    def dispute(self, event_id: str) -> str | None:
+        """A disputed event's table on the disputes pages."""
+        return self.url(self.plan.dispute_pages[event_id], anchor=f"dispute-{event_id.lower()}")
 
     def asset(self, path: str) -> str:
         """A file at the site root, e.g. downloads/events.csv."""

@@ -1,4 +1,4 @@
-"""The generated pages: one registry, so the hook, the tests and the print view agree.
+"""The generated pages, built as the site plan (siteplan.py) lists them: each section's builder.
 
 Pages are built from the dataset alone and added to the build by the hook as generated files
 (never written into docs/). Each carries `render_macros: false`: data text is never Jinja.
@@ -6,6 +6,7 @@ Pages are built from the dataset alone and added to the build by the hook as gen
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import limits
@@ -13,13 +14,24 @@ from .dataset import Dataset
 from .disputes import build_disputes_page
 from .editionpages import build_edition_pages
 from .entities import build_entity_pages
-from .links import Layout
 from .render import Rendered, restore
+from .siteplan import SitePlan
 from .sources import build_source_pages
-from .timeline import build_timeline_pages, timeline_layout
+from .timeline import build_timeline_pages
 from .whatsnew import build_whatsnew_page
 
 DEFAULT_PAGE_SIZE = limits.TIMELINE_PAGE
+
+Builder = Callable[[Dataset, SitePlan], dict[str, Rendered]]
+# Each generated section's builder; the actors' and places' pages share one (one pass over the events).
+BUILDERS: dict[tuple[str, ...], Builder] = {
+    ("timeline",): build_timeline_pages,
+    ("disputes",): build_disputes_page,
+    ("editions",): build_edition_pages,
+    ("sources",): build_source_pages,
+    ("actors", "places"): build_entity_pages,
+    ("whats-new",): build_whatsnew_page,
+}
 
 
 @dataclass(frozen=True)
@@ -38,15 +50,14 @@ def build_pages(
     dataset: Dataset,
     page_size: int = DEFAULT_PAGE_SIZE,
     directory_urls: bool = True,
-    layout: Layout | None = None,
+    plan: SitePlan | None = None,
     feed: bool = True,
 ) -> list[Page]:
-    """Every generated page, keyed by its path under docs/ (in `layout`, when the caller has one);
-    `feed` says whether What's new may point at the Atom feed (see whatsnew.publishes_feed)."""
-    layout = layout or timeline_layout(dataset, page_size, directory_urls)
+    """Every planned page, in the plan's order (from `plan`, when the caller has one, else one made
+    with these settings; `feed`: whether the site publishes the Atom feed)."""
+    plan = plan or SitePlan.of(dataset, page_size, directory_urls, feed)
     rendered: dict[str, Rendered] = {}
-    builders = (build_timeline_pages, build_source_pages, build_entity_pages, build_disputes_page, build_edition_pages)
-    for builder in builders:
-        rendered.update(builder(dataset, layout))
-    rendered.update(build_whatsnew_page(dataset, layout, feed))
-    return [Page(path, source, blocks) for path, (source, blocks) in rendered.items()]
+    for builder in BUILDERS.values():
+        rendered.update(builder(dataset, plan))
+    return [Page(path, *rendered[path]) for path in plan.pages]
+

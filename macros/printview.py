@@ -15,7 +15,7 @@ the newest or busiest items and say how many they leave out; `make pdf FULL=1` p
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 
 from markupsafe import Markup
@@ -24,13 +24,14 @@ from . import limits, printcharts
 from .dataset import Dataset
 from .editionpages import coverage_context
 from .eventview import event_view
-from .links import Layout, Links, page_path
+from .links import Links
 from .methodology import render_credibility, render_grades
 from .models import Event
 from .parts import Parts
 from .render import render
+from .siteplan import SECTION, SitePlan
 
-PAGE = "print.md"
+PAGE = SECTION["print"].first
 PREFIX = "print-"
 
 
@@ -99,11 +100,11 @@ def _busiest_sources(dataset: Dataset, shown: list[Event]) -> list:
     return [s for s in dataset.sources.values() if s.id in keep]
 
 
-def print_links(dataset: Dataset, directory_urls: bool = True, full: bool = False) -> Links:
+def print_links(dataset: Dataset, plan: SitePlan, full: bool = False) -> Links:
     """Links from the print page: an event it prints is an anchor in it, any other is named only."""
     printed = select(dataset, full).event_ids
-    pages = {e: PAGE if e in printed else page_path("timeline") for e in dataset.events}
-    return Links(PAGE, Layout(pages, directory_urls), anchor_prefix=PREFIX, in_page=("sources",), standalone=True)
+    pages = {e: PAGE if e in printed else plan.event_pages[e] for e in dataset.events}
+    return Links(PAGE, replace(plan, event_pages=pages), anchor_prefix=PREFIX, in_page=("sources",), standalone=True)
 
 
 def render_cover(dataset: Dataset, config: dict, title: str) -> str:

@@ -6,41 +6,33 @@ third of a 10,000-event build) and indexed each event once for every page that l
 each event is one entry pointing at its card, each source one entry plus the text its page shows
 (full text or quoted passages), each actor and place one entry with every spelling, each dispute
 one entry at its table; the pages themselves are left out of the plugin's parse (`search:
-exclude` in page.md). Every other generated page (the timeline's, the indexes, What's new, and
-any page type added later) gets an entry from its own title and description, so no page falls
-out of search. Text is escaped: Material shows it as HTML.
+exclude` in page.md). Every other page the site plan lists (the timeline's, the indexes, What's
+new, and any page type added later) gets an entry from its planned title and description, so no
+page falls out of search. Text is escaped: Material shows it as HTML.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from html import escape, unescape
-
-import yaml
+from html import escape
 
 from .dataset import Dataset
-from .disputes import dispute_page, disputed_events
 from .eventview import event_heading
-from .links import page_path
-from .pages import Page
+from .siteplan import SitePlan
 from .sources import passages, quotes_of
 from .terms import FIELD_LABELS, GRADES
 
 
-def search_entries(
-    dataset: Dataset, url_of: dict[str, str], event_pages: dict[str, str], pages: Iterable[Page] = ()
-) -> list[dict[str, str]]:
-    """`url_of` maps a generated page (e.g. sources/x.md) to its URL; `event_pages` an event to
-    its page; `pages` are the generated pages, each of which gets an entry at its address."""
+def search_entries(dataset: Dataset, plan: SitePlan) -> list[dict[str, str]]:
+    """The data's entries, then one for every planned page without an entry at its address."""
     entries: list[dict[str, str]] = []
     # first: among entries that score alike, an actor's or place's own page comes before the
     # pages that name it (the worker ranks ties by entry number)
     for kind in ("actors", "places"):
         for entity in getattr(dataset, kind).values():
             spellings = ", ".join(entity.aliases) or "no other spelling in the sources"
-            entries.append(_entry(url_of[page_path(kind, entity.id)], entity.name, f"Also written: {spellings}"))
+            entries.append(_entry(plan.url(plan.path(kind, entity.id)), entity.name, f"Also written: {spellings}"))
     for source in dataset.sources.values():
-        url = url_of[page_path("sources", source.id)]
+        url = plan.url(plan.path("sources", source.id))
         about = [
             source.outlet.name or "unknown outlet",
             f"reliability {source.reliability}: {GRADES[source.reliability]}",
@@ -56,43 +48,33 @@ def search_entries(
         entries.append(_entry(f"{url}#{source.id}-text", f"{source.title}: {title}", text))
     for event in dataset.events.values():
         actors = ", ".join(dataset.actors[a].name for a in (event.actor1, *filter(None, [event.actor2])))
-        url = f"{url_of[event_pages[event.id]]}#{event.id}"
+        url = f"{plan.url(plan.event_pages[event.id])}#{event.id}"
         text = f"{event.summary} ({actors}; ACLED: {event.sub_event_type}; {event.id})"
         entries.append(_entry(url, event_heading(event, dataset), text))
-    entries.extend(_dispute_entries(dataset, url_of))
-    return entries + page_entries(pages, url_of, {entry["location"] for entry in entries})
+    entries.extend(_dispute_entries(dataset, plan))
+    return entries + page_entries(plan, {entry["location"] for entry in entries})
 
 
-def _dispute_entries(dataset: Dataset, url_of: dict[str, str]) -> list[dict[str, str]]:
+def _dispute_entries(dataset: Dataset, plan: SitePlan) -> list[dict[str, str]]:
     """Each disputed event at its table on the disputes pages: what is disputed, and what would settle it."""
     entries = []
-    for number, event in enumerate(disputed_events(dataset)):
-        url = url_of[dispute_page(number)]
+    for event in plan.disputes:
+        url = plan.url(plan.dispute_pages[event.id])
         points = ", ".join(dict.fromkeys(FIELD_LABELS[p.field].lower() for p in dataset.analysis(event.id).disputed))
         text = f"Sources differ on {points or 'a point'}. {event.dispute_note or ''}".strip()
         entries.append(_entry(f"{url}#dispute-{event.id.lower()}", f"Disputed: {event_heading(event, dataset)}", text))
     return entries
 
 
-def page_entries(pages: Iterable[Page], url_of: dict[str, str], covered: set[str]) -> list[dict[str, str]]:
-    """An entry for every generated page without one at its own address: its title, and its
-    description as the text. Taken from the page itself, so a new kind of page is found too."""
+def page_entries(plan: SitePlan, covered: set[str]) -> list[dict[str, str]]:
+    """An entry for every planned page without one at its own address: its title, and its
+    description as the text, so a new kind of page is found too."""
     entries = []
-    for page in pages:
-        url = url_of[page.path]
-        if url in covered:
-            continue
-        meta = _front_matter(page.source)
-        entries.append(_entry(url, unescape(meta.get("title", "")), unescape(meta.get("description", ""))))
+    for page in plan.pages.values():
+        url = plan.url(page.path)
+        if url not in covered:
+            entries.append(_entry(url, page.title, page.description))
     return entries
-
-
-def _front_matter(markdown: str) -> dict[str, str]:
-    """A generated page's title and description (page.md writes them HTML-escaped, as JSON strings)."""
-    if not markdown.startswith("---\n"):
-        return {}
-    end = markdown.index("\n---", 4)
-    return yaml.safe_load(markdown[4:end]) or {}
 
 
 def spellings(dataset: Dataset) -> list[list[str]]:

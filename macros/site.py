@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .assets import AssetError, asset_sources
 from .generate import Output, Settings, SettingsError
@@ -22,6 +22,7 @@ from .loader import data_fingerprint, load_dataset
 from .render import restore
 from .search import spellings
 from .searchindex import write_search_index
+from .siteplan import SECTIONS, in_nav, nav
 from .whatsnew import FEED
 from .yamlfile import DataError
 
@@ -50,6 +51,7 @@ class Build:
                 raise PluginError(err.report()) from None
         self.blocks: dict[str, list[bytes]] = {}  # generated page -> its HTML blocks set aside from Markdown
         self.search_entries: list[dict[str, str]] = []  # the data's, until the index is written
+        config.nav = nav()  # the site plan's menu (macros/siteplan.py); mkdocs.yml has none
         config._libya_watch_build = self  # type: ignore[attr-defined]  # as MkDocs keeps config._current_page
 
     @cached_property
@@ -80,7 +82,8 @@ class Build:
         config, output = self.config, self.output
         config.extra["feed"] = output.feed  # the theme links it only then
         self.blocks = {page.path: page.blocks for page in output.pages}
-        files = [File.generated(config, page.path, content=page.source) for page in output.pages]
+        files = [File.generated(config, page.path, content=page.source, inclusion=_inclusion(page.path))
+                 for page in output.pages]  # fmt: skip
         if _search_plugin(config) is not None:
             self.search_entries = output.search_entries()
         del output.pages  # let the pages go: MkDocs has their sources, their blocks wait here
@@ -131,6 +134,19 @@ class Build:
         write_search_index(entries, Path(self.config.site_dir) / "search", groups)
         search.search_index.entries = []
         self.search_entries = []
+
+
+def plan_hand_written(files: Files) -> None:
+    """The hand-written pages the site plan keeps out of the menu (the print page) are kept out
+    without a word: MkDocs would log each page that is in no menu."""
+    for section in SECTIONS:
+        file = files.get_file_from_path(section.first)
+        if not section.generated and file is not None:
+            file.inclusion = _inclusion(section.first)
+
+
+def _inclusion(path: str) -> InclusionLevel:
+    return InclusionLevel.UNDEFINED if in_nav(path) else InclusionLevel.NOT_IN_NAV
 
 
 def _search_plugin(config: MkDocsConfig):

@@ -11,25 +11,27 @@ from .charts import coverage_matrix, render_chart
 from .comparison import CONTRADICTING
 from .dataset import Dataset
 from .eventview import event_view
-from .links import Layout, Links, page_path
+from .links import Links
 from .maps import render_map_of
 from .parts import Parts
 from .quotes import fold, fold_mapped
 from .render import Rendered, render_page
+from .siteplan import PlannedPage, SitePlan
 
 
-def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
-    pages = {page_path("sources"): _index(dataset, layout)}
-    for source in dataset.sources.values():
-        path = page_path("sources", source.id)
+def build_source_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
+    index, *planned = plan.pages_in("sources")
+    pages = {index.path: _index(dataset, plan, index)}
+    for page in planned:
+        source, path = dataset.sources[page.key], page.path
         events = dataset.events_from(source.id)
         newest = sorted(events, key=lambda e: (e.start, e.id), reverse=True)
         comparison = compare(newest, source.id, dataset)
         pages[path] = render_page(
             "source.md",
-            title=source.title,
-            description=f"{source.label}, graded {source.reliability}: what it reports and its original text.",
-            parts=Parts(Links(path, layout), dataset),
+            title=page.title,
+            description=page.description,
+            parts=Parts(Links(path, plan), dataset),
             source=source,
             views=[event_view(event, dataset) for event in newest[: limits.EVENT_LIST]],
             total=len(events),
@@ -46,12 +48,12 @@ def build_source_pages(dataset: Dataset, layout: Layout) -> dict[str, Rendered]:
             if source.rights == "full text"
             else None,
             passages=passages(dataset.originals[source.id], quotes_of(source.id, dataset)),
-            chart=render_map_of(events, dataset, path, "Map of the events it reports", Links(path, layout)),
+            chart=render_map_of(events, dataset, path, "Map of the events it reports", Links(path, plan)),
         )
     return pages
 
 
-def _index(dataset: Dataset, layout: Layout) -> Rendered:
+def _index(dataset: Dataset, plan: SitePlan, page: PlannedPage) -> Rendered:
     claims = Counter(claim.source for event in dataset.events.values() for claim in event.claims)  # one pass
     rows = [
         SimpleNamespace(source=source, events=len(dataset.events_from(source.id)), claims=claims[source.id])
@@ -59,12 +61,12 @@ def _index(dataset: Dataset, layout: Layout) -> Rendered:
     ]
     return render_page(
         "sources_index.md",
-        title="Sources",
-        description="Every source document, its outlet, date and Admiralty reliability grade.",
-        parts=Parts(Links(page_path("sources"), layout), dataset),
+        title=page.title,
+        description=page.description,
+        parts=Parts(Links(page.path, plan), dataset),
         sources=list(dataset.sources.values()),
         rows=rows,
-        chart=render_chart(coverage_matrix(dataset), page_path("sources")),
+        chart=render_chart(coverage_matrix(dataset), page.path),
     )
 
 

@@ -18,12 +18,11 @@ from . import limits
 from .coverage import show_years
 from .dataset import Dataset
 from .eventview import event_heading, event_view
-from .links import Layout, Links, page_path, page_url
+from .links import Links
 from .parts import Parts
 from .render import Rendered, render_page
-from .timeline import timeline_layout
+from .siteplan import SitePlan
 
-PATH = "whats-new.md"
 FEED = "feed.xml"
 FEED_ENTRIES = 100
 
@@ -66,14 +65,15 @@ def publishes_feed(site_url: str | None) -> bool:
     return bool(host) and host != "localhost" and not host.startswith("127.") and host != "::1"
 
 
-def build_whatsnew_page(dataset: Dataset, layout: Layout, feed: bool = True) -> dict[str, Rendered]:
+def build_whatsnew_page(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
     history = updates(dataset)
+    (page,) = plan.pages_in("whats-new")
     return {
-        PATH: render_page(
+        page.path: render_page(
             "whats_new.md",
-            title="What's new",
-            description="The sources and events each update of the briefing added, newest first.",
-            parts=Parts(Links(PATH, layout), dataset),
+            title=page.title,
+            description=page.description,
+            parts=Parts(Links(page.path, plan), dataset),
             history=[
                 SimpleNamespace(
                     day=u.day,
@@ -90,24 +90,24 @@ def build_whatsnew_page(dataset: Dataset, layout: Layout, feed: bool = True) -> 
                 for u in history
             ],
             previous=history[1].day if len(history) > 1 else None,
-            feed=FEED if feed else None,
+            feed=FEED if plan.feed else None,
         )
     }
 
 
-def render_feed(dataset: Dataset, site_url: str, title: str, layout: Layout | None = None) -> str:
+def render_feed(dataset: Dataset, site_url: str, title: str, plan: SitePlan | None = None) -> str:
     """An Atom feed of additions, newest first; ids and dates come from the data, so it is stable.
-    Links follow `layout`: an event's card may be on a year page, and URLs may end in .html."""
-    layout = layout or timeline_layout(dataset, limits.TIMELINE_PAGE, True)
+    Links follow the site `plan`: an event's card may be on a year page, and URLs may end in .html."""
+    plan = plan or SitePlan.of(dataset)
     base = site_url.rstrip("/") + "/"
     feed = FeedGenerator()
     feed.id(base)
     feed.title(f"{title}: what's new")
     feed.subtitle(feed_subtitle(dataset))
     feed.link(href=base + FEED, rel="self")
-    feed.link(href=base + page_url(PATH, layout.directory_urls), rel="alternate")
+    feed.link(href=base + plan.url(plan.path("whats-new")), rel="alternate")
     feed.language("en")
-    entries = _feed_entries(dataset, base, layout)
+    entries = _feed_entries(dataset, base, plan)
     entries.sort(key=lambda entry: entry[0], reverse=True)  # stable: a day's additions keep their order
     newest = entries[:FEED_ENTRIES]
     feed.updated(_stamp(newest[0][0]) if newest else _stamp(dt.date(1970, 1, 1)))
@@ -122,24 +122,24 @@ def render_feed(dataset: Dataset, site_url: str, title: str, layout: Layout | No
     return feed.atom_str(pretty=True).decode("utf-8")
 
 
-def _feed_entries(dataset: Dataset, base: str, layout: Layout) -> list[tuple[dt.date, str, str, str, str]]:
+def _feed_entries(dataset: Dataset, base: str, plan: SitePlan) -> list[tuple[dt.date, str, str, str, str]]:
     """(day, key, heading, summary, link) of every addition and edition, in the updates' order."""
     entries = []
     for update in updates(dataset):
         for source in update.sources:
             entries.append((update.day, f"source/{source.id}", f"Source: {source.title}", source.summary,
-                            base + page_url(page_path("sources", source.id), layout.directory_urls)))  # fmt: skip
+                            base + plan.url(plan.path("sources", source.id))))  # fmt: skip
         for event in update.events:
-            card = f"{base}{page_url(layout.event_pages[event.id], layout.directory_urls)}#{event.id}"
+            card = f"{base}{plan.url(plan.event_pages[event.id])}#{event.id}"
             entries.append((update.day, f"event/{event.id}", event_heading(event, dataset), event.summary, card))
         for item in update.revisions:
             event = item.event
-            card = f"{base}{page_url(layout.event_pages[event.id], layout.directory_urls)}#{event.id}"
+            card = f"{base}{plan.url(plan.event_pages[event.id])}#{event.id}"
             key = f"revision/{event.id}/{update.day.isoformat()}"
             entries.append((update.day, key, f"{event_heading(event, dataset)}: {item.text}", event.summary, card))
     for view in dataset.edition_history:
         edition = view.edition
-        link = base + page_url(page_path("editions", str(edition.number)), layout.directory_urls)
+        link = base + plan.url(plan.path("editions", str(edition.number)))
         heading = f"Edition {edition.number}, issued {edition.date:%-d %B %Y}"
         cutoff = f" Information cut-off: {view.cutoff}." if view.cutoff else ""
         entries.append((edition.date, f"edition/{edition.number}", heading, edition.note + cutoff, link))

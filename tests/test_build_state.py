@@ -81,5 +81,5 @@ def test_the_output_follows_the_url_style_set_after_the_build_is_made(fixture_co
     config = config_for(fixture_copy.data)
     build = Build(config)
     config.use_directory_urls = False
-    assert build.output.layout.directory_urls is False
+    assert build.output.plan.directory_urls is False
     assert build.settings.directory_urls is False

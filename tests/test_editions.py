@@ -166,10 +166,10 @@ def test_a_long_section_of_changes_is_cut_and_says_how_many_more(fixture_copy: F
     from macros.editionpages import change_items
     from macros.editions import Change, Changes
     from macros.links import Links
-    from macros.timeline import timeline_layout
+    from macros.siteplan import SitePlan
 
     dataset = load_dataset(fixture_copy.data)
     changes = Changes([Change("Judgments", f"new: judgment {n}") for n in range(20)])
-    links = Links("index.md", timeline_layout(dataset, 150, True))
+    links = Links("index.md", SitePlan.of(dataset))
     [section] = change_items(changes, dataset, links, 12)
     assert (section.name, len(section.rows), section.more) == ("Judgments", 12, 8)

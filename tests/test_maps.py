@@ -11,9 +11,10 @@ from bs4 import BeautifulSoup
 
 from macros import charts, limits, maps
 from macros.districts import DISTRICTS_FILE, contains, districts
-from macros.links import Layout, Links
+from macros.links import Links
 from macros.loader import load_dataset
 from macros.models import Place, Relative
+from macros.siteplan import SitePlan
 from tests.conftest import FIXTURES, PROJECT
 
 
@@ -161,9 +162,9 @@ def test_fixture_map_names_its_places_and_lists_what_it_cannot_draw(fixture_map)
 
 
 def test_the_events_it_cannot_draw_are_listed_under_the_map_with_links(fixture_map):
-    layout = Layout(event_pages={key: "timeline/index.md" for key in fixture_map.events})
+    plan = SitePlan(event_pages={key: "timeline/index.md" for key in fixture_map.events})
     chart = maps.event_map(fixture_map)
-    page = BeautifulSoup(str(charts.render_chart(chart, "index.md", Links("index.md", layout))), "html.parser")
+    page = BeautifulSoup(str(charts.render_chart(chart, "index.md", Links("index.md", plan))), "html.parser")
     items = page.select(".lw-map-unplaced li")
     assert len(items) == len(chart.unplaced) == 2
     for item, unplaced in zip(items, chart.unplaced, strict=True):

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from macros.loader import load_dataset
 from macros.maps import MAP_MARKS
 from macros.pages import build_pages
+from macros.siteplan import SECTIONS, SitePlan
 from macros.sources import highlight, passages
 from tests.conftest import FIXTURES, PROJECT
 
@@ -27,6 +28,8 @@ PAGE_TYPES = {
     "place.md": "places/qatrun.md",
     "disputes.md": "disputes.md",
     "whats-new.md": "whats-new.md",
+    "editions-index.md": "editions/index.md",
+    "edition.md": "editions/1.md",
 }
 
 
@@ -51,6 +54,16 @@ def test_page_matches_golden_file(pages, golden, update_golden):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(pages[PAGE_TYPES[golden]], encoding="utf-8")
     assert pages[PAGE_TYPES[golden]] == path.read_text(encoding="utf-8"), "run pytest --update-golden if intended"
+
+
+def test_every_kind_of_page_the_plan_lists_has_golden_files(dataset):
+    """The first page of every generated section, and one of its further pages where the fixture
+    data has one (the timeline's year pages and the disputes' pages: the tests below)."""
+    plan = SitePlan.of(dataset)
+    wanted = {(page.section, page.key is None) for page in plan.pages.values()}
+    have = {(plan.pages[path].section, plan.pages[path].key is None) for path in PAGE_TYPES.values()}
+    assert wanted == have
+    assert {section for section, _ in have} == {s.key for s in SECTIONS if s.generated}
 
 
 def test_year_pages_and_parts_when_the_timeline_is_long(dataset, update_golden):

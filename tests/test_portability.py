@@ -11,13 +11,15 @@ from pathlib import Path
 
 import feedparser
 import pytest
+import yaml
 
 from macros.assets import asset_sources
 from macros.exports import DOWNLOADS
-from macros.links import page_url
+from macros.generate import NAV
 from macros.loader import load_dataset
 from macros.pages import build_pages
 from macros.searchindex import read_search_index
+from macros.siteplan import nav, page_url
 from tests.conftest import FIXTURES, PROJECT
 from tests.site import MKDOCS, build_site
 
@@ -94,7 +96,8 @@ def test_the_build_publishes_what_generate_writes(tmp_path, monkeypatch):
     assert pages and all(
         body(out[p].read_text(encoding="utf-8")) == markdown[p].read_text(encoding="utf-8") for p in pages
     )
-    copied = [path for path in out if not path.endswith((".md", ".json"))]
+    copied = [path for path in out if not path.endswith((".md", ".json")) and path != NAV]
+    assert yaml.safe_load(out[NAV].read_text(encoding="utf-8")) == {"nav": nav()}  # the menu the hook sets
     assert "feed.xml" in copied and "downloads/events.csv" in copied
     assert [path for path in copied if out[path].read_bytes() != site[path].read_bytes()] == []
     built, _ = read_search_index(tmp_path / "site" / "search")

@@ -14,7 +14,7 @@ from lxml import etree
 
 from macros.loader import load_dataset
 from macros.models import Source
-from macros.timeline import timeline_layout
+from macros.siteplan import SitePlan
 from macros.validate import annotation
 from macros.whatsnew import render_feed, updates
 from macros.yamlfile import DataError, Problem
@@ -128,8 +128,8 @@ def test_feed_has_an_entry_per_addition_with_stable_ids(feed_text):
 def test_feed_links_each_event_to_its_card_on_a_year_page(directory_urls):
     """Past one timeline page, cards live on year pages; the offline bundle's URLs end in .html."""
     dataset = load_dataset(FIXTURES / "data")
-    layout = timeline_layout(dataset, 1, directory_urls)
-    links = {e.id: e.link for e in feedparser.parse(render_feed(dataset, "https://x.org/", "LW", layout)).entries}
+    plan = SitePlan.of(dataset, 1, directory_urls)
+    links = {e.id: e.link for e in feedparser.parse(render_feed(dataset, "https://x.org/", "LW", plan)).entries}
     expected = {"True": "https://x.org/timeline/2022-2/#LBY0002", "False": "https://x.org/timeline/2022-2.html#LBY0002"}
     assert links["https://x.org/#event/LBY0002"] == expected[str(directory_urls)]
 

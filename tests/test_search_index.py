@@ -47,18 +47,16 @@ def test_a_preview_is_a_short_excerpt_of_a_long_text():
 
 @pytest.mark.parametrize("page_size", [150, 1])  # one timeline page, or a page per year and parts
 def test_every_generated_page_has_an_entry_at_its_address(page_size):
-    from macros.links import page_url
     from macros.loader import load_dataset
     from macros.pages import build_pages
     from macros.search import search_entries
-    from macros.timeline import timeline_layout
+    from macros.siteplan import SitePlan, page_url
     from tests.conftest import FIXTURES
 
     dataset = load_dataset(FIXTURES / "data")
-    layout = timeline_layout(dataset, page_size)
-    pages = build_pages(dataset, layout=layout)
-    url_of = {page.path: page_url(page.path) for page in pages}
-    entries = search_entries(dataset, url_of, layout.event_pages, pages)
+    plan = SitePlan.of(dataset, page_size)
+    url_of = {page.path: page_url(page.path) for page in build_pages(dataset, plan=plan)}
+    entries = search_entries(dataset, plan)
     locations = {entry["location"] for entry in entries}
     assert sorted(url for url in url_of.values() if url not in locations) == []
     assert page_size > 1 or {"timeline/2016/", "timeline/2022/", "timeline/2022-2/"} <= locations
@@ -70,17 +68,13 @@ def test_every_generated_page_has_an_entry_at_its_address(page_size):
 def test_an_entry_that_uses_any_spelling_is_found_by_every_spelling():
     """Over the real data's entries: whichever spelling of a place or actor an entry uses, a
     search for any of its spellings (every word of it) finds the entry."""
-    from macros.links import page_url
     from macros.loader import load_dataset
-    from macros.pages import build_pages
     from macros.search import search_entries, spellings
-    from macros.timeline import timeline_layout
+    from macros.siteplan import SitePlan
     from tests.conftest import PROJECT
 
     dataset = load_dataset(PROJECT / "data")
-    layout = timeline_layout(dataset, 150)
-    pages = build_pages(dataset, layout=layout)
-    entries = search_entries(dataset, {p.path: page_url(p.path) for p in pages}, layout.event_pages, pages)
+    entries = search_entries(dataset, SitePlan.of(dataset))
     groups = spellings(dataset)
     _, postings = searchindex._postings(entries, groups)
     missed = []

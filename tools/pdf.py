@@ -19,6 +19,8 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
+from macros.printview import PREFIX
+from macros.siteplan import SECTION, SECTIONS, page_url
 from tools.chromium import chromium
 from tools.localsite import serve
 
@@ -41,7 +43,7 @@ def make_pdf(site: Path, out: Path, paper: str = "A4") -> int:
     """
     with serve(site) as url, chromium() as browser:
         page = browser.new_page(viewport={"width": 1000, "height": 1400})
-        page.goto(url + "print/", wait_until="networkidle")
+        page.goto(url + page_url(SECTION["print"].first), wait_until="networkidle")
         try:
             page.wait_for_function(
                 "() => [...document.querySelectorAll('.lw-chart')].every(el => el.hasAttribute('data-rendered'))",
@@ -56,7 +58,7 @@ def make_pdf(site: Path, out: Path, paper: str = "A4") -> int:
         page.evaluate("document.fonts.ready.then(() => true)")
         page.evaluate(TITLE)
         page.evaluate(CONTENTS)
-        page.evaluate(XREFS)
+        page.evaluate(XREFS, print_targets())
         options = {"format": paper, "print_background": True, "outline": True, "tagged": True}
         pdf, numbers = page.pdf(**options), {}
         for _ in range(PASSES - 1):
@@ -91,9 +93,7 @@ CONTENTS = """() => { for (const el of document.querySelectorAll('.lw-contents [
 } }"""
 # A link in the prose to a part or section the PDF holds says its page; a link to a site page the
 # PDF has a part for ("the disputes", "Sources") goes to that part instead of a dead address.
-XREFS = """() => {
-  const parts = {'disputes/': 'print-disputes', 'sources/': 'print-sources', 'timeline/': 'print-timeline',
-                 'methodology/': 'print-method'};
+XREFS = """parts => {
   const here = new URL(window.location.href);
   for (const a of document.querySelectorAll('article a[href]')) {
     if (a.closest('.lw-contents, .lw-cover, table') || a.matches('.headerlink, .lw-badge, .lw-xref')) continue;
@@ -111,6 +111,14 @@ XREFS = """() => {
     a.after(page);
   }
 }"""
+
+
+def print_targets() -> dict[str, str]:
+    """Where a link to a site page goes in the PDF: each section's address (as the PDF's page
+    links it) -> the id of the part holding it, from the site plan."""
+    return {page_url(s.first): f"{PREFIX}{s.print_id}" for s in SECTIONS if s.print_id}
+
+
 FILL_PAGES = """numbers => { for (const el of document.querySelectorAll('[data-page-of]')) {
   const n = numbers[el.dataset.pageOf];
   if (n) el.textContent = String(n);
