@@ -33,8 +33,10 @@ def build_entity_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
     found = _gather(dataset)
     actors, *actor_pages = plan.pages_in("actors")
     places, *place_pages = plan.pages_in("places")
-    pages = {page.path: _actor_page(dataset, plan, page, found) for page in actor_pages}
-    pages.update((page.path, _place_page(dataset, plan, page, found)) for page in place_pages)
+    pages = {page.path: _entity_page(dataset, plan, page, *_actor(dataset, page, found)) for page in actor_pages}
+    pages.update(
+        (page.path, _entity_page(dataset, plan, page, *_place(dataset, plan, page, found))) for page in place_pages
+    )
     counts = {a: (found.involving[a], found.quoted[a]) for a in dataset.actors}
     pages[actors.path] = _index(dataset, plan, actors, counts)
     counts = {p: (found.at_place[p], found.near_place[p]) for p in dataset.places}
@@ -68,7 +70,7 @@ def _gather(dataset: Dataset) -> _Found:
 
 
 def _entity_page(
-    dataset: Dataset, plan: SitePlan, page: PlannedPage, entity: Entity, events: tuple[list, str, list], **context
+    dataset: Dataset, plan: SitePlan, page: PlannedPage, entity: Entity, events: tuple[list, str, list], context: dict
 ) -> Rendered:
     """One actor's or place's page: what both kinds of page show, then `context`. `events` is
     (its events, the name of its other list, the other events: those it is quoted on, or near)."""
@@ -90,45 +92,47 @@ def _entity_page(
     )
 
 
-def _actor_page(dataset: Dataset, plan: SitePlan, page: PlannedPage, found: _Found) -> Rendered:
+def _actor(dataset: Dataset, page: PlannedPage, found: _Found) -> tuple[Entity, tuple[list, str, list], dict]:
+    """An actor, its events (and those it is quoted on), and what only an actor's page shows."""
     actor = dataset.actors[page.key]
     involving, quoted = found.involving[actor.id], found.quoted[actor.id]
-    return _entity_page(
-        dataset,
-        plan,
-        page,
+    return (
         actor,
         (involving, "quoted_views", quoted),
-        parent=dataset.actors.get(actor.affiliation) if actor.affiliation else None,
-        members=[a for a in dataset.actors.values() if a.affiliation == actor.id],
-        near_views=[],
-        chart=None,
-        assessments=dataset.assessments_by(actor.id),
-        naming=_naming(actor, dataset),
-        seen=_seen(involving + quoted),
+        dict(
+            parent=dataset.actors.get(actor.affiliation) if actor.affiliation else None,
+            members=[a for a in dataset.actors.values() if a.affiliation == actor.id],
+            near_views=[],
+            chart=None,
+            assessments=dataset.assessments_by(actor.id),
+            naming=_naming(actor, dataset),
+            seen=_seen(involving + quoted),
+        ),
     )
 
 
-def _place_page(dataset: Dataset, plan: SitePlan, page: PlannedPage, found: _Found) -> Rendered:
+def _place(
+    dataset: Dataset, plan: SitePlan, page: PlannedPage, found: _Found
+) -> tuple[Entity, tuple[list, str, list], dict]:
+    """A place, its events (and those near it), and what only a place's page shows."""
     place = dataset.places[page.key]
     at, near = found.at_place[place.id], found.near_place[place.id]
-    return _entity_page(
-        dataset,
-        plan,
-        page,
+    links = Links(page.path, plan)
+    chart = render_map_of([view.event for view in at + near], dataset, page.path, "Map of its events", links)
+    return (
         place,
         (at, "near_views", near),
-        location=dataset.location(place.id),
-        country=dataset.countries[place.country],
-        quoted_views=[],
-        naming=[],
-        seen=None,
-        nearby=[p for p in dataset.places.values() if place.id in p.towns],
-        near=[dataset.places[town] for town in place.towns],
-        chart=render_map_of(
-            [view.event for view in at + near], dataset, page.path, "Map of its events", Links(page.path, plan)
+        dict(
+            location=dataset.location(place.id),
+            country=dataset.countries[place.country],
+            quoted_views=[],
+            naming=[],
+            seen=None,
+            nearby=[p for p in dataset.places.values() if place.id in p.towns],
+            near=[dataset.places[town] for town in place.towns],
+            chart=chart,
+            assessments=[],
         ),
-        assessments=[],
     )
 
 

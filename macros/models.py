@@ -152,6 +152,15 @@ class Model(BaseModel):
 # --- Sources -------------------------------------------------------------------------------------
 
 
+def _basis_explained(record: Outlet | Published, field: str, inferred: str, give: str) -> None:
+    """What a source's outlet and date share: an inferred value needs its reasoning, and a value
+    is given exactly when its basis is not unknown."""
+    if record.basis == "inferred" and not record.reasoning:
+        raise FieldError("reasoning", f"{inferred} needs its reasoning")
+    if (getattr(record, field) is None) != (record.basis == "unknown"):
+        raise FieldError(field, f"{give} unless its basis is unknown")
+
+
 class Outlet(Model):
     name: str | None = Field(None, description="The publishing outlet; empty when unknown")
     basis: Basis = Field(description="stated in the text, inferred from it, or unknown")
@@ -159,10 +168,7 @@ class Outlet(Model):
 
     @model_validator(mode="after")
     def _explained(self) -> Outlet:
-        if self.basis == "inferred" and not self.reasoning:
-            raise FieldError("reasoning", "an inferred outlet needs its reasoning")
-        if (self.name is None) != (self.basis == "unknown"):
-            raise FieldError("name", "name the outlet unless its basis is unknown")
+        _basis_explained(self, "name", "an inferred outlet", "name the outlet")
         return self
 
 
@@ -174,10 +180,7 @@ class Published(Model):
 
     @model_validator(mode="after")
     def _explained(self) -> Published:
-        if self.basis == "inferred" and not self.reasoning:
-            raise FieldError("reasoning", "an inferred date needs its reasoning")
-        if (self.date is None) != (self.basis == "unknown"):
-            raise FieldError("date", "give the date unless its basis is unknown")
+        _basis_explained(self, "date", "an inferred date", "give the date")
         if self.date is not None:
             if self.precision is None:
                 raise FieldError("precision", "a date needs its precision")

@@ -60,4 +60,3 @@ def build_pages(
     for builder in BUILDERS.values():
         rendered.update(builder(dataset, plan))
     return [Page(path, *rendered[path]) for path in plan.pages]
-
