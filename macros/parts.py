@@ -20,10 +20,9 @@ from .render import environment
 class Parts:
     """One page's links (`parts.links`) and its badges and entity links, by id."""
 
-    def __init__(self, links: Links, dataset: Dataset, dated_claims: bool = True) -> None:
+    def __init__(self, links: Links, dataset: Dataset) -> None:
         self.links = links
         self.dataset = dataset
-        self.dated_claims = dated_claims  # the print's tables name a claim's outlet without its date
         self._done: dict[tuple[str, str], Markup] = {}
         # once per page, not once per process: `make serve` reloads an edited template
         self._macros = environment().get_template("components.html").module
@@ -32,14 +31,15 @@ class Parts:
         """A source's grade badge, linked to its page."""
         return self._part("source_badge", source_id, self.dataset.sources)
 
-    def claim_badge(self, source_id: str, credibility: int | str) -> Markup:
+    def claim_badge(self, source_id: str, credibility: int | str, dated: bool = True) -> Markup:
         """A claim's badge: its source's reliability and the claim's credibility together ("C3"),
-        or a range of its claims' credibility on one event ("C3–6")."""
-        key = ("claim_badge", f"{source_id} {credibility}")
+        or a range of its claims' credibility on one event ("C3–6"); `dated=False` leaves out the
+        source's date (the print's timeline table, which must fit its pages)."""
+        key = ("claim_badge", f"{source_id} {credibility} {dated}")
         html = self._done.get(key)
         if html is None:
             source = self.dataset.sources[source_id]
-            html = self._done[key] = self._macros.claim_badge(source, credibility, self.links, self.dated_claims)
+            html = self._done[key] = self._macros.claim_badge(source, credibility, self.links, dated)
         return html
 
     def actor(self, actor_id: str) -> Markup:

@@ -145,7 +145,7 @@ def _css_string(text: str) -> Markup:
 def render_sections(dataset: Dataset, links: Links, full: bool = False) -> str:
     """Every part after the briefing's prose, in the reader's order."""
     chosen = select(dataset, full)
-    parts = Parts(links, dataset, dated_claims=False)  # a short chip keeps the tables in budget
+    parts = Parts(links, dataset)
     figures = printcharts.print_figures(dataset)
     views = {e.id: event_view(e, dataset) for e in [*chosen.events, *chosen.disputes, *chosen.annex]}
     sources = [_source_entry(dataset, s, chosen) for s in chosen.sources]
