@@ -31,15 +31,14 @@ class Parts:
         """A source's grade badge, linked to its page."""
         return self._part("source_badge", source_id, self.dataset.sources)
 
-    def claim_badge(self, source_id: str, credibility: int | str, dated: bool = True) -> Markup:
+    def claim_badge(self, source_id: str, credibility: int | str) -> Markup:
         """A claim's badge: its source's reliability and the claim's credibility together ("C3"),
-        or a range of its claims' credibility on one event ("C3–6"); `dated=False` leaves out the
-        source's date (the print's timeline table, which must fit its pages)."""
-        key = ("claim_badge", f"{source_id} {credibility} {dated}")
+        or a range of its claims' credibility on one event ("C3–6", the print's timeline)."""
+        key = ("claim_badge", f"{source_id} {credibility}")
         html = self._done.get(key)
         if html is None:
             source = self.dataset.sources[source_id]
-            html = self._done[key] = self._macros.claim_badge(source, credibility, self.links, dated)
+            html = self._done[key] = self._macros.claim_badge(source, credibility, self.links)
         return html
 
     def actor(self, actor_id: str) -> Markup:
