@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from macros.loader import load_dataset
 from macros.pages import build_pages
 from macros.printview import print_links, render_sections
+from macros.siteplan import SitePlan
 from tests.conftest import PROJECT
 
 TEMPLATES = PROJECT / "macros" / "templates"
@@ -31,8 +32,9 @@ def rendered(fixture_copy):
     fixture_copy.edit("sources.yaml", scale, f"{scale}  url: {ADDRESS}\n  archive_url: {ARCHIVE}\n")
     fixture_copy.edit("events.yaml", quote, f"{quote}      note: {NOTE}\n")
     dataset = load_dataset(fixture_copy.root / "data")
-    pages = {page.path: _soup(page.markdown.split("---\n", 2)[2]) for page in build_pages(dataset)}
-    return dataset, pages, _soup(render_sections(dataset, print_links(dataset)))
+    plan = SitePlan.of(dataset)
+    pages = {page.path: _soup(page.markdown.split("---\n", 2)[2]) for page in build_pages(dataset, plan=plan)}
+    return dataset, pages, _soup(render_sections(dataset, print_links(dataset, plan)))
 
 
 def _soup(markup: str) -> BeautifulSoup:
