@@ -39,7 +39,7 @@ build: $(STAMP) $(NODE_STAMP) ## Strict build into site/, replacing it only when
 	$(BIN)/python -m tools.build --site-dir site
 
 validate: $(STAMP) ## Check the data; print every problem as file:line: field: message
-	$(BIN)/python -m macros.validate $(VALIDATE_FLAGS)
+	$(BIN)/python -m macros.load.validate $(VALIDATE_FLAGS)
 
 new-source: $(STAMP) ## Add a document: make new-source FILE=path/to/article.txt [ID=slug]
 	@test -n "$(FILE)" || { echo "usage: make new-source FILE=path/to/article.txt [ID=slug]" >&2; exit 2; }
@@ -54,7 +54,7 @@ edition: $(STAMP) ## Issue the data as the next edition: make edition NOTE="what
 	$(BIN)/python -m tools.edition --note "$(NOTE)"
 
 schema: $(STAMP) ## Regenerate the JSON Schemas in data/schema/ from the models
-	$(BIN)/python -m macros.schema
+	$(BIN)/python -m macros.load.schema
 
 SYSTEM_PACKAGES := chromium poppler-utils fonts-liberation
 system: ## Install Debian's Chromium, poppler-utils, fonts, Java and npm (when missing and root)
@@ -65,9 +65,9 @@ system: ## Install Debian's Chromium, poppler-utils, fonts, Java and npm (when m
 	  else echo "Missing: $$missing. Run: sudo apt-get install $$missing" >&2; exit 1; fi; fi
 
 test: system $(STAMP) $(NODE_STAMP) ## Set up and run the whole suite (browser tests included)
-	$(BIN)/python -m macros.schema --check
-	$(BIN)/python -m macros.vocabulary --check
-	$(BIN)/python -m macros.gazetteer check
+	$(BIN)/python -m macros.load.schema --check
+	$(BIN)/python -m macros.views.vocabulary --check
+	$(BIN)/python -m macros.load.gazetteer check
 	$(BIN)/ruff check macros hooks tests tools bench
 	$(BIN)/ruff format --check macros hooks tests tools bench
 	$(BIN)/python -m pytest

@@ -1,6 +1,8 @@
 """Benchmark: one gazetteer look-up as an analyst types it (target: under a second with --country).
 
-python -m bench.gazetteer   # times `python -m macros.gazetteer find NAME --country LY`, writes bench/gazetteer.json
+python -m bench.gazetteer
+
+times `python -m macros.load.gazetteer find NAME --country LY` and writes bench/gazetteer.json.
 
 The whole command is timed, interpreter start included, five times a name; the median is kept.
 """
@@ -24,7 +26,7 @@ RUNS = 5
 def main() -> int:
     medians = {}
     for name in NAMES:
-        command = [sys.executable, "-m", "macros.gazetteer", "find", name, "--country", "LY"]
+        command = [sys.executable, "-m", "macros.load.gazetteer", "find", name, "--country", "LY"]
         runs = []
         for _ in range(RUNS):
             started = time.perf_counter()

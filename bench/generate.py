@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.terms import EVENT_TYPES
+from macros.core.terms import EVENT_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS_PER_FILE = 1000

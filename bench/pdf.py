@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from bench.generate import generate
-from macros import limits
+from macros.views import limits
 from tools.pdf import make_pdf
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -250,7 +250,7 @@ def targets_met(runs: list[dict]) -> dict[str, bool]:
 
 
 def _seed_events():
-    from macros.loader import load_dataset
+    from macros.load.loader import load_dataset
 
     return load_dataset(ROOT / "data").events
 

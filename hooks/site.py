@@ -1,6 +1,6 @@
 """MkDocs hook: fail early on bad data, add the generated pages and the downloads, put each
 generated page's set-aside HTML back as it is written, and write the search index as shards
-(macros/searchindex.py). Each build's state is one `Build` (macros/site.py)."""
+(macros/publish/searchindex.py). Each build's state is one `Build` (macros/publish/site.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from macros.site import Build, plan_hand_written
+from macros.publish.site import Build, plan_hand_written
 
 
 class SiteHook:

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import charts, editionpages, maps, methodology, printview
-from .briefing import (
+from .core.dates import show_event_date
+from .views import charts, editionpages, maps, methodology, printview
+from .views.briefing import (
     render_claimed,
     render_disputed,
     render_horizon,
@@ -18,19 +19,18 @@ from .briefing import (
     render_sources_line,
     render_voices,
 )
-from .dates import show_event_date
-from .exports import DOWNLOADS
-from .links import Links
-from .overview import render_overview
-from .render import render
+from .views.exports import DOWNLOADS
+from .views.links import Links
+from .views.overview import render_overview
+from .views.render import render
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
-    from .site import Build
+    from .derive.dataset import Dataset
+    from .publish.site import Build
 
 
 def define_env(env: Any) -> None:
-    from .site import Build  # here: the rest of the package runs without MkDocs
+    from .publish.site import Build  # here: the rest of the package runs without MkDocs
 
     build = Build.of(env.conf)
     dataset, plan, settings = build.dataset, build.output.plan, build.settings

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from macros.dataset import Dataset
+from macros.derive.dataset import Dataset
 
 ORIGINAL_SEEDS = frozenset(
     {

@@ -11,9 +11,9 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.loader import load_dataset
-from macros.pages import build_pages
-from macros.yamlfile import DataError
+from macros.core.yamlfile import DataError
+from macros.load.loader import load_dataset
+from macros.views.pages import build_pages
 from tests.conftest import PROJECT
 from tools.accept_seed import AcceptError, accept_seed
 

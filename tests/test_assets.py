@@ -10,7 +10,7 @@ from pathlib import Path
 import plotly
 import pytest
 
-from macros import assets
+from macros.publish import assets
 
 
 def header_version(path: Path) -> str:

@@ -9,8 +9,8 @@ import pytest
 from bench.generate import generate
 from bench.hugo import hugo_build
 from bench.run import page_targets_met, search_targets_met, targets_met
-from macros.loader import load_dataset
-from macros.pages import build_pages
+from macros.load.loader import load_dataset
+from macros.views.pages import build_pages
 
 
 def test_synthetic_dataset_loads_and_renders(tmp_path):

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros.loader import load_dataset
+from macros.load.loader import load_dataset
 from tests.browser import chromium, foreign
 from tests.conftest import PROJECT
 

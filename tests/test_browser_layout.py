@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.loader import load_dataset
+from macros.load.loader import load_dataset
 from tests.browser import chromium
 from tests.conftest import PROJECT
 

@@ -1,4 +1,4 @@
-"""A build's state lives on its own `Build` (macros/site.py), not in module globals: two builds
+"""A build's state lives on its own `Build` (macros/publish/site.py), not in module globals: two builds
 share nothing but an unchanged dataset, and mkdocs.yml's `extra` is read once, typed."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from macros.generate import Settings, SettingsError
-from macros.pages import DEFAULT_PAGE_SIZE
-from macros.site import Build
+from macros.publish.generate import Settings, SettingsError
+from macros.publish.site import Build
+from macros.views.pages import DEFAULT_PAGE_SIZE
 from tests.conftest import PROJECT
 
 
@@ -69,7 +69,7 @@ def test_settings_type_what_mkdocs_yml_gives():
 def test_generate_reports_a_mistyped_setting_without_a_traceback(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: x\nextra:\n  data_dir: [data]\n", encoding="utf-8")
-    command = [sys.executable, "-m", "macros.generate", str(tmp_path / "out"), "--config", str(config)]
+    command = [sys.executable, "-m", "macros.publish.generate", str(tmp_path / "out"), "--config", str(config)]
     result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
     assert "mkdocs.yml: extra.data_dir: expected str, got list ['data']" in result.stderr

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.loader import load_dataset
-from macros.pages import build_pages
+from macros.load.loader import load_dataset
+from macros.views.pages import build_pages
 from tests.conftest import FIXTURES
 
 
@@ -87,7 +87,7 @@ def test_the_place_filter_holds_a_town_with_events_only_near_it(near_pages):
 def test_each_spelling_cites_the_documents_whose_quotes_use_it_as_written():
     from types import SimpleNamespace as NS
 
-    from macros.entities import _spelled
+    from macros.views.entities import _spelled
 
     entity = NS(aliases=["Qatroun", "ISIS", "Isis", "Al Qatrun"])
     claims = [NS(source="a", quote="near Qatroun, ISIS said"), NS(source="b", quote="ISIS in Qatroun")]

@@ -11,8 +11,8 @@ import plotly
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import charts, maps
-from macros.loader import load_dataset
+from macros.load.loader import load_dataset
+from macros.views import charts, maps
 from tests.conftest import FIXTURES, PROJECT
 
 
@@ -96,7 +96,7 @@ def test_coverage_matrix_counts_years_for_large_datasets(dataset, monkeypatch):
 
 
 def test_a_long_data_table_is_cut_and_says_how_much_is_left_out(dataset, monkeypatch):
-    from macros import limits
+    from macros.views import limits
 
     chart = charts.events_by_type(dataset)
     monkeypatch.setattr(limits, "CHART_TABLE_ROWS", 2)
@@ -140,7 +140,7 @@ def test_every_chart_is_a_valid_plotly_figure(dataset, build):
 
 def test_map_and_coverage_stay_bounded_on_large_data(tmp_path, monkeypatch):
     from bench.generate import generate
-    from macros import limits
+    from macros.views import limits
 
     monkeypatch.setattr(limits, "MAP_POINTS", 10)
     monkeypatch.setattr(limits, "MAP_LABELS", 4)

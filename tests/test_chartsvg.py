@@ -6,9 +6,9 @@ import itertools
 
 import pytest
 
-from macros import charts, maps
-from macros.chartsvg import CHAR_WIDTH, WIDTH, bar_preview
-from macros.loader import load_dataset
+from macros.load.loader import load_dataset
+from macros.views import charts, maps
+from macros.views.chartsvg import CHAR_WIDTH, WIDTH, bar_preview
 from tests.conftest import PROJECT
 
 

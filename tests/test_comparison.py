@@ -8,10 +8,10 @@ import textwrap
 import pytest
 from geographiclib.geodesic import Geodesic
 
-from macros import maps
-from macros.exports import render_exports
-from macros.loader import load_dataset
-from macros.yamlfile import DataError
+from macros.core.yamlfile import DataError
+from macros.load.loader import load_dataset
+from macros.views import maps
+from macros.views.exports import render_exports
 
 EVENT = """
 - id: LBY0004

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from macros.loader import load_dataset
-from macros.yamlfile import DataError
+from macros.core.yamlfile import DataError
+from macros.load.loader import load_dataset
 
 MONTH_EVENT = "  date: 2016-12\n  date_precision: month\n"
 

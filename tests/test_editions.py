@@ -10,11 +10,11 @@ import sys
 
 import pytest
 
-from macros.briefing import latest_window
-from macros.coverage import coverage, show_years
-from macros.editions import compare
-from macros.loader import load_dataset
-from macros.yamlfile import DataError
+from macros.core.yamlfile import DataError
+from macros.derive.coverage import coverage, show_years
+from macros.derive.editions import compare
+from macros.load.loader import load_dataset
+from macros.views.briefing import latest_window
 from tests.conftest import PROJECT, FixtureCopy
 from tests.site import build_site
 from tools.edition import EditionError, cut_edition
@@ -163,10 +163,10 @@ def _event(status: str = "single report", figures: dict | None = None) -> dict:
 
 
 def test_a_long_section_of_changes_is_cut_and_says_how_many_more(fixture_copy: FixtureCopy) -> None:
-    from macros.editionpages import change_items
-    from macros.editions import Change, Changes
-    from macros.links import Links
-    from macros.siteplan import SitePlan
+    from macros.derive.editions import Change, Changes
+    from macros.views.editionpages import change_items
+    from macros.views.links import Links
+    from macros.views.siteplan import SitePlan
 
     dataset = load_dataset(fixture_copy.data)
     changes = Changes([Change("Judgments", f"new: judgment {n}") for n in range(20)])

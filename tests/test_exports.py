@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from macros.exports import render_exports, to_csv
-from macros.loader import load_dataset
+from macros.load.loader import load_dataset
+from macros.views.exports import render_exports, to_csv
 from tests.conftest import FIXTURES, PROJECT
 
 GOLDEN = PROJECT / "tests" / "golden" / "exports"
@@ -64,7 +64,7 @@ def test_events_csv_carries_derived_figures(exports):
     ("stated", "acled"), [("2022-01-26", "2022-01-26"), ("2016-12", "2016-12-15"), ("2017", "2017-07-01")]
 )
 def test_acled_event_date_is_a_full_date(stated, acled):
-    from macros.exports import acled_date
+    from macros.views.exports import acled_date
 
     assert acled_date(stated).isoformat() == acled
 
@@ -90,6 +90,6 @@ def test_formula_cells_are_neutralised(cell):
 
 
 def test_every_download_is_described_and_written(exports):
-    from macros.exports import DOWNLOADS
+    from macros.views.exports import DOWNLOADS
 
     assert set(exports) == set(DOWNLOADS)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from macros.comparison import analyse, conflicts
-from macros.figures import Figures
-from macros.figures import derive as derive_analysis
-from macros.loader import load_dataset
-from macros.models import parse_figure
+from macros.core.models import parse_figure
+from macros.derive.comparison import analyse, conflicts
+from macros.derive.figures import Figures
+from macros.derive.figures import derive as derive_analysis
+from macros.load.loader import load_dataset
 from tests.conftest import FIXTURES
 
 

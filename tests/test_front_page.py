@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.briefing import latest_window
-from macros.loader import load_dataset
-from macros.models import date_bounds
+from macros.core.models import date_bounds
+from macros.load.loader import load_dataset
+from macros.views.briefing import latest_window
 from tests.browser import chromium
 from tests.conftest import PROJECT
 

@@ -17,12 +17,12 @@ def long_functions(package: Path, limit: int = LIMIT) -> dict[str, int]:
     """'file:function' -> its length in lines, for each function of `package` over `limit`,
     methods and functions defined inside others included."""
     found = {}
-    for path in sorted(package.glob("*.py")):
+    for path in sorted(package.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 length = node.end_lineno - node.lineno + 1
                 if length > limit:
-                    found[f"{path.name}:{node.name}"] = length
+                    found[f"{path.relative_to(package)}:{node.name}"] = length
     return found
 
 

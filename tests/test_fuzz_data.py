@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.loader import load_dataset
-from macros.yamlfile import MAX_BYTES, DataError
+from macros.core.yamlfile import MAX_BYTES, DataError
+from macros.load.loader import load_dataset
 from tests.conftest import FIXTURES, PROJECT
 
 FILES = sorted(path.name for path in (FIXTURES / "data").glob("*.yaml"))
@@ -148,7 +148,7 @@ def validate_limited(data_dir: Path) -> subprocess.CompletedProcess[str]:
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
-    command = [sys.executable, "-m", "macros.validate", str(data_dir)]
+    command = [sys.executable, "-m", "macros.load.validate", str(data_dir)]
     return subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=120, preexec_fn=limit)
 
 

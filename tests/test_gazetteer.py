@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from macros import gazetteer
-from macros.loader import load_dataset
-from macros.review import review_dataset
+from macros.load import gazetteer
+from macros.load.loader import load_dataset
+from macros.load.review import review_dataset
 from tests.conftest import FIXTURES, PROJECT
 from tools import admin1_names
 
@@ -27,7 +27,7 @@ def test_countries_file_is_current():
 
 @pytest.mark.parametrize("data_dir", [PROJECT / "data", FIXTURES / "data"], ids=["data", "fixtures"])
 def test_every_place_has_its_gazetteer_entrys_coordinates(data_dir):
-    # the rule is make validate's (macros/review.py); tests/test_review.py shows it firing
+    # the rule is make validate's (macros/load/review.py); tests/test_review.py shows it firing
     problems = review_dataset(data_dir, load_dataset(data_dir))
     assert [str(p) for p in problems if "gazetteer" in p.message or "coordinates" in p.message] == []
 
@@ -99,14 +99,14 @@ def test_admin1_table_keeps_first_level_rows_in_ascii():
 
 def test_find_command_prints_the_entry_with_its_district_named():
     # how fast it answers is bench/gazetteer.py's to measure: a timed test fails on a busy machine
-    command = [sys.executable, "-m", "macros.gazetteer", "find", "Qatrun", "--country", "LY"]
+    command = [sys.executable, "-m", "macros.load.gazetteer", "find", "Qatrun", "--country", "LY"]
     result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("geonames:2219739\t") and "\tadmin1 Murzuq\t" in result.stdout
 
 
 def test_find_command_refuses_an_unknown_country_without_a_traceback():
-    command = [sys.executable, "-m", "macros.gazetteer", "find", "Qatrun", "--country", "XXX"]
+    command = [sys.executable, "-m", "macros.load.gazetteer", "find", "Qatrun", "--country", "XXX"]
     result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "unknown country code 'XXX'" in result.stderr
     assert "Traceback" not in result.stderr

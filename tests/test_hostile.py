@@ -13,8 +13,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.loader import load_dataset
-from macros.yamlfile import DataError
+from macros.core.yamlfile import DataError
+from macros.load.loader import load_dataset
 from tests.browser import ALL_CHARTS_DRAWN, SCROLL_THROUGH_CHARTS, chromium
 from tests.conftest import PROJECT, FixtureCopy
 from tests.site import CSP, build_site, serve

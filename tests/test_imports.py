@@ -11,21 +11,42 @@ from pathlib import Path
 
 from tests.conftest import PROJECT
 
+LAYERS = ("core", "derive", "load", "views", "publish")  # README, "Layout"
+
 
 def imports(package: Path) -> dict[str, set[str]]:
-    """Each module of `package` (by file stem) -> the modules of the package it imports."""
-    modules = {path.stem for path in package.glob("*.py")}
+    """Each module of `package`, by dotted name inside it ("views.charts"; a folder's own
+    `__init__` by the folder's name, the package's by "__init__") -> the modules it imports."""
+    modules = {_name(package, path) for path in package.rglob("*.py")}
     graph = {}
-    for path in sorted(package.glob("*.py")):
+    for path in sorted(package.rglob("*.py")):
+        parts = path.relative_to(package).with_suffix("").parts
+        folder = list(parts[:-1])  # the package the module is in, as parts
         found: set[str] = set()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.level == 1:
-                found.update([node.module.split(".")[0]] if node.module else (alias.name for alias in node.names))
-            elif isinstance(node, ast.ImportFrom | ast.Import):
-                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
-                found.update(name.split(".")[1] for name in names if name.startswith(f"{package.name}."))
-        graph[path.stem] = found & modules
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = folder[: len(folder) - node.level + 1]
+                elif (node.module or "").split(".")[0] == package.name:
+                    base = []
+                    node = ast.ImportFrom(module=node.module.partition(".")[2] or None, names=node.names, level=0)
+                else:
+                    continue
+                target = [*base, *(node.module.split(".") if node.module else [])]
+                for alias in node.names:
+                    whole = ".".join([*target, alias.name])
+                    found.add(whole if whole in modules else ".".join(target))
+            elif isinstance(node, ast.Import):
+                found.update(a.name.partition(".")[2] for a in node.names if a.name.startswith(f"{package.name}."))
+        graph[_name(package, path)] = found & modules
     return graph
+
+
+def _name(package: Path, path: Path) -> str:
+    parts = path.relative_to(package).with_suffix("").parts
+    if parts[-1] == "__init__" and len(parts) > 1:
+        parts = parts[:-1]
+    return ".".join(parts)
 
 
 def cycle(graph: dict[str, set[str]]) -> list[str] | None:
@@ -56,6 +77,21 @@ def test_no_module_of_macros_imports_itself_round_a_cycle():
     assert found is None, "import cycle: " + " -> ".join(found or [])
 
 
+def test_each_layer_imports_only_the_layers_below_it():
+    """The folders of macros/ are layers, lowest first: a module imports from its own layer and
+    those below, never above (the package's `__init__`, which registers the macros, is on top)."""
+    graph = imports(PROJECT / "macros")
+    assert {module.split(".")[0] for module in graph} == {*LAYERS, "__init__"}
+    upward = sorted(
+        f"{module} -> {imported}"
+        for module, found in graph.items()
+        if module != "__init__"
+        for imported in found
+        if LAYERS.index(imported.split(".")[0]) > LAYERS.index(module.split(".")[0])
+    )
+    assert upward == []
+
+
 def test_a_cycle_through_an_import_inside_a_function_is_found(tmp_path):
     package = tmp_path / "pkg"
     package.mkdir()
@@ -66,3 +102,15 @@ def test_a_cycle_through_an_import_inside_a_function_is_found(tmp_path):
     assert cycle(imports(package)) == ["a", "b", "c", "a"]
     (package / "c.py").write_text("import json\n")
     assert cycle(imports(package)) is None
+
+
+def test_imports_between_folders_are_followed_whichever_way_they_are_written(tmp_path):
+    package = tmp_path / "pkg"
+    (package / "low").mkdir(parents=True)
+    (package / "high").mkdir()
+    (package / "low" / "a.py").write_text("from ..high import b\n")
+    (package / "high" / "b.py").write_text("from pkg.low.a import thing\n")
+    (package / "high" / "c.py").write_text("from . import b\nfrom .b import x\n")
+    graph = imports(package)
+    assert (graph["low.a"], graph["high.b"], graph["high.c"]) == ({"high.b"}, {"low.a"}, {"high.b"})
+    assert cycle(graph) == ["high.b", "low.a", "high.b"]

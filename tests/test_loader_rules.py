@@ -10,8 +10,8 @@ import datetime as dt
 
 import pytest
 
-from macros.loader import load_dataset
-from macros.yamlfile import DataError
+from macros.core.yamlfile import DataError
+from macros.load.loader import load_dataset
 
 # (rule, file, old text, new text, line marker (None: where the new text starts), field, message)
 CASES = [

@@ -9,12 +9,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros import maps
-from macros.coordinates import stated_pairs
-from macros.exports import render_exports
-from macros.loader import load_dataset
-from macros.pages import build_pages
-from macros.yamlfile import DataError
+from macros.core.coordinates import stated_pairs
+from macros.core.yamlfile import DataError
+from macros.load.loader import load_dataset
+from macros.views import maps
+from macros.views.exports import render_exports
+from macros.views.pages import build_pages
 from tests.test_comparison import COMEBACK, append, claim, with_event
 from tools.new_source import add_source
 

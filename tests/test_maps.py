@@ -9,12 +9,12 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import charts, limits, maps
-from macros.districts import DISTRICTS_FILE, contains, districts
-from macros.links import Links
-from macros.loader import load_dataset
-from macros.models import Place, Relative
-from macros.siteplan import SitePlan
+from macros.core.models import Place, Relative
+from macros.load.districts import DISTRICTS_FILE, contains, districts
+from macros.load.loader import load_dataset
+from macros.views import charts, limits, maps
+from macros.views.links import Links
+from macros.views.siteplan import SitePlan
 from tests.conftest import FIXTURES, PROJECT
 
 

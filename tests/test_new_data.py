@@ -13,16 +13,16 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.loader import load_dataset
-from macros.models import date_bounds
-from macros.review import review_dataset
+from macros.core.models import date_bounds
+from macros.load.loader import load_dataset
+from macros.load.review import review_dataset
 from tests.conftest import PROJECT
 from tests.site import build_site
 
 
 def test_a_later_report_validates(grown_data):
     real = load_dataset(PROJECT / "data")
-    command = [sys.executable, "-m", "macros.validate", str(grown_data)]
+    command = [sys.executable, "-m", "macros.load.validate", str(grown_data)]
     result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"data is valid: {len(real.sources) + 3} sources, {len(real.events) + 2} events")

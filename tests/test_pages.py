@@ -9,11 +9,11 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.loader import load_dataset
-from macros.maps import MAP_MARKS
-from macros.pages import build_pages
-from macros.siteplan import SECTIONS, SitePlan
-from macros.sources import highlight, passages
+from macros.load.loader import load_dataset
+from macros.views.maps import MAP_MARKS
+from macros.views.pages import build_pages
+from macros.views.siteplan import SECTIONS, SitePlan
+from macros.views.sources import highlight, passages
 from tests.conftest import FIXTURES, PROJECT
 
 GOLDEN = PROJECT / "tests" / "golden" / "pages"

@@ -11,11 +11,11 @@ import pytest
 from pypdf import PdfReader
 
 from bench.pdf import build, synthetic_env
-from macros import limits
-from macros.charts import actor_involvement, coverage_matrix, events_by_type, fatalities_over_time
-from macros.loader import load_dataset
-from macros.maps import event_map
-from macros.printview import PARTS
+from macros.load.loader import load_dataset
+from macros.views import limits
+from macros.views.charts import actor_involvement, coverage_matrix, events_by_type, fatalities_over_time
+from macros.views.maps import event_map
+from macros.views.printview import PARTS
 from tests.conftest import PROJECT
 from tests.pdfpages import page_fill
 from tools.pdf import anchor_pages, make_pdf

@@ -1,4 +1,4 @@
-"""Portability: the generated output made without MkDocs (`python -m macros.generate`), the very
+"""Portability: the generated output made without MkDocs (`python -m macros.publish.generate`), the very
 output the build publishes, and the whole site built by ProperDocs as by MkDocs."""
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import feedparser
 import pytest
 import yaml
 
-from macros.assets import asset_sources
-from macros.exports import DOWNLOADS
-from macros.generate import NAV
-from macros.loader import load_dataset
-from macros.pages import build_pages
-from macros.searchindex import read_search_index
-from macros.siteplan import nav, page_url
+from macros.load.loader import load_dataset
+from macros.publish.assets import asset_sources
+from macros.publish.generate import NAV
+from macros.publish.searchindex import read_search_index
+from macros.views.exports import DOWNLOADS
+from macros.views.pages import build_pages
+from macros.views.siteplan import nav, page_url
 from tests.conftest import FIXTURES, PROJECT
 from tests.site import MKDOCS, build_site
 
@@ -29,7 +29,7 @@ _GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')  # names th
 
 
 def generate(out: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "macros.generate", str(out), *options]
+    command = [sys.executable, "-m", "macros.publish.generate", str(out), *options]
     return subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=300)
 
 
@@ -69,7 +69,8 @@ def test_generate_follows_the_offline_url_style_and_leaves_a_loopback_site_no_fe
 
 def test_generate_runs_where_mkdocs_is_not_installed(tmp_path):
     """What a builder without MkDocs (Zensical) needs: the output, with no MkDocs module importable."""
-    code = "import sys; sys.modules['mkdocs'] = None; from macros.generate import main; sys.exit(main(sys.argv[1:]))"
+    main = "from macros.publish.generate import main; sys.exit(main(sys.argv[1:]))"
+    code = f"import sys; sys.modules['mkdocs'] = None; {main}"
     command = [sys.executable, "-c", code, str(tmp_path), "--data-dir", str(FIXTURES / "data")]
     result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr

@@ -6,9 +6,9 @@ from __future__ import annotations
 import html
 
 from bench.generate import generate
-from macros import limits
-from macros.loader import load_dataset
-from macros.printview import PARTS, _css_string, render_contents, render_cover, select
+from macros.load.loader import load_dataset
+from macros.views import limits
+from macros.views.printview import PARTS, _css_string, render_contents, render_cover, select
 from tests.conftest import FIXTURES
 
 CONFIG = {"handling": "Handling line"}

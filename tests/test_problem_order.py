@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.loader import load_dataset
-from macros.yamlfile import DataError, Stage
+from macros.core.yamlfile import DataError, Stage
+from macros.load.loader import load_dataset
 
 
 def problems_of(data_dir) -> DataError:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from macros.loader import load_dataset
-from macros.prose import stale_paragraphs
+from macros.load.loader import load_dataset
+from macros.load.prose import stale_paragraphs
 
 PROSE = """{#- reviewed: 2026-11-24 -#}
 ## Bottom line
@@ -32,7 +32,7 @@ def test_prose_reviewed_after_the_change_is_not_flagged(fixture_copy, tmp_path):
 
 
 def test_a_claim_added_to_an_event_is_listed_as_a_revision(fixture_copy):
-    from macros.whatsnew import updates
+    from macros.views.whatsnew import updates
 
     fixture_copy.edit("events.yaml", "      value: at least 4\n", "      value: at least 4\n      added: 2026-11-25\n")
     (day, *_) = updates(load_dataset(fixture_copy.data))
@@ -44,7 +44,7 @@ def test_a_claim_added_to_an_event_is_listed_as_a_revision(fixture_copy):
 def test_a_claim_cannot_be_added_before_its_event(fixture_copy):
     import pytest
 
-    from macros.yamlfile import DataError
+    from macros.core.yamlfile import DataError
 
     line = fixture_copy.edit(
         "events.yaml", "      value: at least 4\n", "      value: at least 4\n      added: 2026-01-01\n"

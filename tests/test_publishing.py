@@ -12,12 +12,12 @@ import pytest
 import yaml
 from lxml import etree
 
-from macros.loader import load_dataset
-from macros.models import Source
-from macros.siteplan import SitePlan
-from macros.validate import annotation
-from macros.whatsnew import render_feed, updates
-from macros.yamlfile import DataError, Problem
+from macros.core.models import Source
+from macros.core.yamlfile import DataError, Problem
+from macros.load.loader import load_dataset
+from macros.load.validate import annotation
+from macros.views.siteplan import SitePlan
+from macros.views.whatsnew import render_feed, updates
 from tests.conftest import FIXTURES, PROJECT
 from tools.new_source import add_source
 
@@ -64,7 +64,7 @@ def test_annotation_marks_file_and_line():
 
 def test_validate_github_flag_prints_annotations(fixture_copy):
     line = fixture_copy.edit("places.yaml", "  latitude: 24.95139", "  latitude: north")
-    result = subprocess.run([sys.executable, "-m", "macros.validate", str(fixture_copy.data), "--github"],
+    result = subprocess.run([sys.executable, "-m", "macros.load.validate", str(fixture_copy.data), "--github"],
                             cwd=PROJECT, capture_output=True, text=True)  # fmt: skip
     assert result.returncode == 1
     assert f"::error file=data/places.yaml,line={line},title=Data error::qatrun.latitude:" in result.stdout
@@ -148,7 +148,7 @@ def test_contributing_examples_are_valid_records():
     an abridged copy of the real event, and every quote from a real source is in its document."""
     import re
 
-    from macros.models import Actor, Claim, Event, Origin, Place
+    from macros.core.models import Actor, Claim, Event, Origin, Place
 
     guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     dataset = load_dataset(PROJECT / "data")
@@ -186,6 +186,6 @@ def test_new_source_stub_lists_every_source_field(fixture_copy, tmp_path):
      ("http://[::1]:8000/", False), ("", False)],
 )  # fmt: skip
 def test_a_feed_is_published_only_for_a_public_address(address, published):
-    from macros.whatsnew import publishes_feed
+    from macros.views.whatsnew import publishes_feed
 
     assert publishes_feed(address) is published

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from macros.loader import load_dataset
-from macros.quotes import closest_passage, fold, fold_mapped
-from macros.sources import highlight
-from macros.yamlfile import DataError
+from macros.core.quotes import closest_passage, fold, fold_mapped
+from macros.core.yamlfile import DataError
+from macros.load.loader import load_dataset
+from macros.views.sources import highlight
 
 ASSESSMENT_QUOTE = "quote: important and continuing until the purification of the Libyan south"
 

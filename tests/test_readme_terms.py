@@ -1,4 +1,4 @@
-"""What the README and the methodology page say about a vocabulary is what macros/terms.py holds.
+"""What the README and the methodology page say about a vocabulary is what macros/core/terms.py holds.
 
 Prose cannot be generated from the tables without reading worse, so each statement is found by
 its wording and checked against the table: a reworded statement fails here until it is matched
@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from macros.terms import CREDIBILITY, CREDIBLE_GRADES, DATE_PRECISIONS, FIELD_LABELS, GRADES, MOMENTS, POLARITIES
+from macros.core.terms import CREDIBILITY, CREDIBLE_GRADES, DATE_PRECISIONS, FIELD_LABELS, GRADES, MOMENTS, POLARITIES
 from tests.conftest import PROJECT
 
 README = " ".join((PROJECT / "README.md").read_text(encoding="utf-8").split())

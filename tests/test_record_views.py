@@ -9,13 +9,14 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.loader import load_dataset
-from macros.pages import build_pages
-from macros.printview import print_links, render_sections
-from macros.siteplan import SitePlan
+from macros.load.loader import load_dataset
+from macros.views.pages import build_pages
+from macros.views.printview import print_links, render_sections
+from macros.views.render import TEMPLATE_DIR
+from macros.views.siteplan import SitePlan
 from tests.conftest import PROJECT
 
-TEMPLATES = PROJECT / "macros" / "templates"
+TEMPLATES = TEMPLATE_DIR
 RECORDS = "records.html"
 # markup only a record view draws: a claim's value, its quote, a source's facts, an event's card
 RECORD_MARKUP = ('class="lw-value"', "claim.quote", 'class="lw-source-meta"', "<dt>Outlet</dt>", 'class="lw-event ')
@@ -97,7 +98,7 @@ def test_no_template_but_records_html_draws_a_record():
         text = path.read_text(encoding="utf-8")
         drawn = [marker for marker in RECORD_MARKUP if marker in text]
         assert not drawn, f"{path.name} draws a record itself ({drawn}): call the macro in {RECORDS}"
-    for path in (PROJECT / "macros").glob("*.py"):
+    for path in (PROJECT / "macros").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert not [marker for marker in RECORD_MARKUP[:1] + RECORD_MARKUP[2:] if marker in text], path.name
 
@@ -107,5 +108,5 @@ def test_the_print_page_calls_the_record_macros_and_defines_none_of_its_own():
     assert re.findall(r"{% macro (\w+)", text) == ["page_of"]  # a cross-reference, not a record
     for macro in ("claim_quoted", "source_facts", "event_row", "dispute_block"):
         assert f"{macro}(" in text, macro
-    for path in [*TEMPLATES.iterdir(), *(PROJECT / "macros").glob("*.py")]:
+    for path in [*TEMPLATES.iterdir(), *(PROJECT / "macros").rglob("*.py")]:
         assert "grade_badge" not in path.read_text(encoding="utf-8"), path.name

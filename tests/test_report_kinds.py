@@ -9,9 +9,9 @@ import shutil
 
 import pytest
 
-from macros import validate
-from macros.exports import render_exports
-from macros.loader import load_dataset
+from macros.load import validate
+from macros.load.loader import load_dataset
+from macros.views.exports import render_exports
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The rules `make validate` adds to the loader's (macros/review.py): every alias is a spelling a
+"""The rules `make validate` adds to the loader's (macros/load/review.py): every alias is a spelling a
 document uses (or, for a place, a name of its gazetteer entry); coordinates are the entry's."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from macros.loader import load_dataset
-from macros.review import review_dataset
+from macros.load.loader import load_dataset
+from macros.load.review import review_dataset
 from tests.conftest import PROJECT
 
 
@@ -48,7 +48,7 @@ def test_a_place_alias_may_be_its_gazetteer_entrys_name(fixture_copy):
 
 def test_make_validate_reports_the_review_rules(fixture_copy):
     fixture_copy.edit("actors.yaml", "  aliases: [ISIS]", "  aliases: [ISIS, Daesh]")
-    command = [sys.executable, "-m", "macros.validate", str(fixture_copy.data)]
+    command = [sys.executable, "-m", "macros.load.validate", str(fixture_copy.data)]
     result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert "islamic-state.aliases[1]: 'Daesh' appears in no source document" in result.stderr

@@ -8,13 +8,13 @@ import jsonschema
 import pytest
 import yaml
 
-from macros import schema
-from macros.models import KINDS
+from macros.core.models import KINDS
+from macros.load import schema
 from tests.conftest import FIXTURES, PROJECT
 
 
 def test_committed_schemas_are_current():
-    assert schema.main(["--check"]) == 0, "run python -m macros.schema"
+    assert schema.main(["--check"]) == 0, "run python -m macros.load.schema"
 
 
 @pytest.mark.parametrize("kind", list(KINDS))

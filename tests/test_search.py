@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import material
 import pytest
 
-from macros import searchindex
+from macros.publish import searchindex
 from tests.browser import chromium
 from tests.conftest import PROJECT
 

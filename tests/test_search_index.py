@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros import searchindex
+from macros.publish import searchindex
 
 
 def _found(postings: dict[str, list[str]], query: str) -> set[int]:
@@ -47,10 +47,10 @@ def test_a_preview_is_a_short_excerpt_of_a_long_text():
 
 @pytest.mark.parametrize("page_size", [150, 1])  # one timeline page, or a page per year and parts
 def test_every_generated_page_has_an_entry_at_its_address(page_size):
-    from macros.loader import load_dataset
-    from macros.pages import build_pages
-    from macros.search import search_entries
-    from macros.siteplan import SitePlan, page_url
+    from macros.load.loader import load_dataset
+    from macros.views.pages import build_pages
+    from macros.views.search import search_entries
+    from macros.views.siteplan import SitePlan, page_url
     from tests.conftest import FIXTURES
 
     dataset = load_dataset(FIXTURES / "data")
@@ -68,9 +68,9 @@ def test_every_generated_page_has_an_entry_at_its_address(page_size):
 def test_an_entry_that_uses_any_spelling_is_found_by_every_spelling():
     """Over the real data's entries: whichever spelling of a place or actor an entry uses, a
     search for any of its spellings (every word of it) finds the entry."""
-    from macros.loader import load_dataset
-    from macros.search import search_entries, spellings
-    from macros.siteplan import SitePlan
+    from macros.load.loader import load_dataset
+    from macros.views.search import search_entries, spellings
+    from macros.views.siteplan import SitePlan
     from tests.conftest import PROJECT
 
     dataset = load_dataset(PROJECT / "data")

@@ -7,10 +7,10 @@ import hashlib
 
 import pytest
 
-from macros.comparison import conflicts
-from macros.loader import load_dataset
-from macros.models import date_bounds
-from macros.review import review_dataset
+from macros.core.models import date_bounds
+from macros.derive.comparison import conflicts
+from macros.load.loader import load_dataset
+from macros.load.review import review_dataset
 from tests.conftest import PROJECT
 from tests.seed_subset import original_five
 
@@ -197,5 +197,5 @@ def test_every_spelling_resolves_to_one_entry(data, kind, spellings, entry):
 
 
 def test_the_data_passes_the_validators_review_rules(data, data_dir):
-    """Spellings and coordinates: the rules `make validate` adds (macros/review.py)."""
+    """Spellings and coordinates: the rules `make validate` adds (macros/load/review.py)."""
     assert [str(p) for p in review_dataset(data_dir, data)] == []

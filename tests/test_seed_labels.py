@@ -8,9 +8,9 @@ never changes it; correcting an encoded claim of the five does: review the diff,
 
 from __future__ import annotations
 
-from macros.comparison import describe
-from macros.dataset import Dataset
-from macros.loader import load_dataset
+from macros.derive.comparison import describe
+from macros.derive.dataset import Dataset
+from macros.load.loader import load_dataset
 from tests.conftest import PROJECT
 from tests.seed_subset import original_five
 

@@ -12,9 +12,9 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.exports import CLAIM_COLUMNS, EVENT_COLUMNS, SOURCE_COLUMNS
-from macros.loader import load_dataset
-from macros.sources import passages, quotes_of
+from macros.load.loader import load_dataset
+from macros.views.exports import CLAIM_COLUMNS, EVENT_COLUMNS, SOURCE_COLUMNS
+from macros.views.sources import passages, quotes_of
 from tests.conftest import PROJECT
 from tests.site import build_site
 
@@ -154,7 +154,7 @@ def test_every_event_is_on_the_timeline(site, dataset):
 def test_search_finds_every_spelling_on_its_entry(site, dataset):
     """Every word of every spelling is a search word of the entry's page, folded as the search
     worker folds a query (words glued together by markup would be unfindable)."""
-    from macros.searchindex import read_search_index, words
+    from macros.publish.searchindex import read_search_index, words
 
     docs, found = read_search_index(site / "search")
     pages_of = {token: {docs[n][0].split("#")[0] for n in numbers} for token, numbers in found.items()}
@@ -170,12 +170,12 @@ def test_search_finds_every_spelling_on_its_entry(site, dataset):
 
 
 def test_search_has_each_event_once_at_its_card_and_each_source_text(site, dataset):
-    """The generated pages' entries come from the data (macros/search.py), not from parsing pages;
+    """The generated pages' entries come from the data (macros/views/search.py), not from parsing pages;
     every word of the text a source's page shows finds it, and no word the page does not show."""
     import json
 
-    from macros.search import spellings
-    from macros.searchindex import also_spelled, read_search_index, spelling_index, words
+    from macros.publish.searchindex import also_spelled, read_search_index, spelling_index, words
+    from macros.views.search import spellings
 
     assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
     docs, found = read_search_index(site / "search")

@@ -1,4 +1,4 @@
-"""The site plan (macros/siteplan.py) is the one place that decides which pages exist: every
+"""The site plan (macros/views/siteplan.py) is the one place that decides which pages exist: every
 planned page is built, searched and in the menu or out of it as planned, and nothing else is."""
 
 from __future__ import annotations
@@ -7,12 +7,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros import limits
-from macros.loader import load_dataset
-from macros.pages import BUILDERS, build_pages
-from macros.printview import PARTS
-from macros.search import search_entries
-from macros.siteplan import SECTIONS, SitePlan, nav, page_url, paginate
+from macros.load.loader import load_dataset
+from macros.views import limits
+from macros.views.pages import BUILDERS, build_pages
+from macros.views.printview import PARTS
+from macros.views.search import search_entries
+from macros.views.siteplan import SECTIONS, SitePlan, nav, page_url, paginate
 from tests.conftest import FIXTURES, PROJECT
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.loader import load_dataset
-from macros.searchindex import TEXT_CHARS, read_search_index, words
+from macros.load.loader import load_dataset
+from macros.publish.searchindex import TEXT_CHARS, read_search_index, words
 from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.build

@@ -9,7 +9,7 @@ from tests.conftest import FIXTURES, PROJECT
 
 
 def run_validate(data_dir) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "macros.validate", str(data_dir)]
+    command = [sys.executable, "-m", "macros.load.validate", str(data_dir)]
     return subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=120)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import shutil
 
-from macros import vocabulary
-from macros.models import Source
-from macros.terms import EVENT_TYPES, INTER_CODES
+from macros.core.models import Source
+from macros.core.terms import EVENT_TYPES, INTER_CODES
+from macros.views import vocabulary
 from tests.conftest import PROJECT
 
 

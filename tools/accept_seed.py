@@ -16,8 +16,8 @@ import json
 import sys
 from pathlib import Path
 
-from macros.models import Source
-from macros.yamlfile import DataError, Document, FieldPath, read_yaml
+from macros.core.models import Source
+from macros.core.yamlfile import DataError, Document, FieldPath, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,9 +15,9 @@ import json
 import sys
 from pathlib import Path
 
-from macros.editions import snapshot, snapshot_path, write_snapshot
-from macros.loader import DATA_DIR, load_dataset
-from macros.yamlfile import DataError
+from macros.core.yamlfile import DataError
+from macros.derive.editions import snapshot, snapshot_path, write_snapshot
+from macros.load.loader import DATA_DIR, load_dataset
 
 HEADER = """\
 # yaml-language-server: $schema=schema/editions.schema.json

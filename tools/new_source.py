@@ -16,7 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-from macros.render import render_text
+from macros.views.render import render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

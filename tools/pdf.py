@@ -19,8 +19,8 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
-from macros.printview import PREFIX
-from macros.siteplan import SECTION, SECTIONS, page_url
+from macros.views.printview import PREFIX
+from macros.views.siteplan import SECTION, SECTIONS, page_url
 from tools.chromium import chromium
 from tools.localsite import serve
 

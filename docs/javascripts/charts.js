@@ -2,10 +2,10 @@
    viewport: a chart far down a page costs nothing until the reader scrolls to it (the print page,
    made to be printed, draws all at once). Until then, and without JavaScript, the figure's title,
    caption and data table are there. A bar chart comes with a static SVG of its bars, drawn at
-   build time (macros/chartsvg.py): it is swapped for the interactive chart only when the reader
+   build time (macros/views/chartsvg.py): it is swapped for the interactive chart only when the reader
    reaches for it (pointer, touch, focus), so a page opens without running plotly.js. Each chart
    loads the smallest of plotly.js's own partial bundles that has all its trace types, served by
-   this site (macros/assets.py), and the Africa base map and Libya's districts only for a map; on
+   this site (macros/publish/assets.py), and the Africa base map and Libya's districts only for a map; on
    first load and after instant navigation. Charts follow the light/dark scheme (a map's land, sea
    and Libya too), and are redrawn light and paper-wide for printing. plotly's toolbar is never
    shown: on a phone it covered the data, and every chart's figures are in its table. */

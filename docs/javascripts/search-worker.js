@@ -1,6 +1,6 @@
 /* The site's search worker, in place of Material's lunr one (overrides/main.html names it): it
    answers Material's messages (SETUP -> READY, QUERY -> RESULT) from the index the build split
-   into small scripts (macros/searchindex.py), loading only the shards a query's words need and
+   into small scripts (macros/publish/searchindex.py), loading only the shards a query's words need and
    the entries it shows. Nothing is fetched until the first query; no eval, no fetch: scripts load
    with importScripts, from a server or, through the iframe-worker shim, from disk. */
 (function () {

@@ -1,0 +1,1 @@
+"""The data core: the analytic vocabulary, the typed records and their YAML lines."""

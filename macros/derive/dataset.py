@@ -1,0 +1,177 @@
+"""The validated dataset every view receives: models by id, references already resolved.
+
+Indexes that many pages need (events by source, place and actor) are computed once, on first
+use, so a page never scans every event: at 100,000 events that scan is the build's main cost.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ..core.dates import Cutoff
+from ..core.models import Actor, Assessment, Country, Edition, Event, Origin, Place, Source, date_bounds
+from .comparison import Analysis, analyse
+from .coverage import Coverage, coverage
+from .editions import Changes, EditionView, compare, history, snapshot
+from .figures import Figures, derive
+from .locations import Location, locate
+
+
+@dataclass(frozen=True)
+class Dataset:
+    countries: dict[str, Country]
+    origins: dict[str, Origin]
+    sources: dict[str, Source]
+    places: dict[str, Place]
+    actors: dict[str, Actor]
+    events: dict[str, Event]  # in date order
+    assessments: dict[str, Assessment]
+    seeds: dict[str, str]  # source id -> the seed's text folded as quotes match it (quotes.fold)
+    originals: dict[str, str]  # source id -> the seed's text as written
+    editions: dict[int, Edition] = field(default_factory=dict)  # by number, oldest first
+    snapshots: dict[int, dict[str, Any]] = field(default_factory=dict)  # edition number -> its snapshot
+
+    @property
+    def edition(self) -> Edition | None:
+        """The newest published edition; None before the first is cut."""
+        return self.editions[max(self.editions)] if self.editions else None
+
+    @cached_property
+    def edition_history(self) -> list[EditionView]:
+        """Every edition, newest first, with what it changed from the one before."""
+        return history(self.editions, self.snapshots)
+
+    @cached_property
+    def unissued(self) -> Changes:
+        """What the data says now that the newest edition did not: shown as not yet issued."""
+        if not self.editions:
+            return Changes()
+        return compare(self.snapshots[max(self.editions)], snapshot(self))
+
+    @cached_property
+    def coverage(self) -> Coverage:
+        """The years the documents report events in, and the gaps up to the cut-off."""
+        cutoff = self.cutoff
+        return coverage(self.events.values(), self.sources.values(), cutoff.last_day.year if cutoff else None)
+
+    @property
+    def cutoff(self) -> Cutoff | None:
+        """The newest source's publication date, as precisely as it is known: the newest by the
+        last day it can mean, and of two that end alike, the more precise."""
+        dated = [s.published for s in self.sources.values() if s.published.date]
+        if not dated:
+            return None
+        newest = max(dated, key=lambda p: (date_bounds(p.date)[1], len(p.date)))
+        return Cutoff(newest.date, newest.precision)
+
+    def counts(self) -> dict[str, int]:
+        """What the dataset holds, counted once for the front page, its macros and the print cover."""
+        events, sources = self.events.values(), self.sources.values()
+        return {
+            "events": len(self.events),
+            "sources": len(self.sources),
+            "places": len(self.places),
+            "actors": len(self.actors),
+            "assessments": len(self.assessments),
+            "claims": sum(len(e.claims) for e in events),
+            "disputed": sum(self.status(e.id) == "disputed" for e in events),
+            "origins": len(self.origins),
+            "unknown_outlets": sum(s.outlet.name is None for s in sources),
+            "undated_sources": sum(s.published.date is None for s in sources),
+        }
+
+    def country_of(self, event: Event) -> Country:
+        return self.countries[self.places[event.place].country]
+
+    def events_from(self, source_id: str) -> list[Event]:
+        return self._events_by_source.get(source_id, [])
+
+    def events_at(self, place_id: str) -> list[Event]:
+        return self._events_by_place.get(place_id, [])
+
+    def events_near(self, place_id: str) -> list[Event]:
+        """Events at places described from this one ("near Qatrun", "south of Sirte")."""
+        return self._events_near_place.get(place_id, [])
+
+    def assessments_from(self, source_id: str) -> list[Assessment]:
+        return self._assessments_by("source").get(source_id, [])
+
+    def assessments_by(self, actor_id: str) -> list[Assessment]:
+        return self._assessments_by("by").get(actor_id, [])
+
+    def _assessments_by(self, field: str) -> dict[str, list[Assessment]]:
+        """Assessments grouped by a field, once: a page per source or actor asks for its own."""
+        if field not in self._assessment_index:
+            index: dict[str, list[Assessment]] = defaultdict(list)
+            for assessment in self.assessments.values():
+                index[getattr(assessment, field)].append(assessment)
+            self._assessment_index[field] = index
+        return self._assessment_index[field]
+
+    @cached_property
+    def _assessment_index(self) -> dict[str, dict[str, list[Assessment]]]:
+        return {}
+
+    def analysis(self, event_id: str) -> Analysis:
+        """The event's comparable points, voices and labels, derived once for every view."""
+        found = self._analyses.get(event_id)
+        if found is None:
+            found = self._analyses[event_id] = analyse(self.events[event_id], self.actors, self.origins)
+        return found
+
+    def seed_analyses(self, analyses: dict[str, Analysis]) -> None:
+        """Take the analyses the loader's checks already derived, so no event is analysed twice."""
+        self._analyses.update(analyses)
+
+    def status(self, event_id: str) -> str:
+        """Single report, corroborated or disputed: derived, never taken on trust from the data."""
+        return self.analysis(event_id).status
+
+    def location(self, place_id: str) -> Location:
+        found = self._locations.get(place_id)
+        if found is None:
+            found = self._locations[place_id] = locate(self.places[place_id], self.places)
+        return found
+
+    @cached_property
+    def _analyses(self) -> dict[str, Analysis]:
+        return {}
+
+    @cached_property
+    def _locations(self) -> dict[str, Location]:
+        return {}
+
+    def figures(self, event_id: str, field: str = "fatalities") -> Figures | None:
+        """The event's derived figures, computed once: every chart and page asks for the same ones."""
+        key = (event_id, field)
+        if key not in self._figures:
+            self._figures[key] = derive(self.analysis(event_id), field, self.sources)
+        return self._figures[key]
+
+    @cached_property
+    def _figures(self) -> dict[tuple[str, str], Figures | None]:
+        return {}
+
+    @cached_property
+    def _events_by_source(self) -> dict[str, list[Event]]:
+        return _grouped((source_id, e) for e in self.events.values() for source_id in e.source_ids)
+
+    @cached_property
+    def _events_near_place(self) -> dict[str, list[Event]]:
+        return _grouped((town, e) for e in self.events.values() for town in self.places[e.place].towns)
+
+    @cached_property
+    def _events_by_place(self) -> dict[str, list[Event]]:
+        return _grouped((e.place, e) for e in self.events.values())
+
+
+def _grouped(pairs: Iterable[tuple[str, Event]]) -> dict[str, list[Event]]:
+    """Events by a key, in the order given: an index made in one pass over the events."""
+    index: dict[str, list[Event]] = defaultdict(list)
+    for key, event in pairs:
+        index[key].append(event)
+    return index

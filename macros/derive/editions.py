@@ -1,0 +1,238 @@
+"""Editions: each published issue of the briefing, and what changed since the one before.
+
+An edition is cut with `make edition` (tools/edition.py): it appends an entry to
+`data/editions.yaml` and keeps a snapshot of the derived data in `data/editions/<number>.json`.
+The snapshot holds what a reader compares across issues (events, each claim's value, derived
+figures, status, judgments, sources), so "what changed" is a comparison of two snapshots, never
+a reading of dates typed in the data. The current data compared with the newest snapshot is
+what changed since that edition was issued: shown as not yet issued, never as part of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..core.dates import Cutoff
+from ..core.models import Edition
+from ..core.terms import FIELD_LABELS, NUMERIC_FIELDS
+from ..core.yamlfile import Problem
+
+SNAPSHOT_FORMAT = 1
+
+
+def snapshot_path(editions_file: Path, number: int) -> Path:
+    """Where an edition's snapshot lives: beside the file that lists the editions."""
+    return editions_file.parent / "editions" / f"{number}.json"
+
+
+def snapshot(dataset: Any) -> dict[str, Any]:
+    """What a later edition is compared with: plain JSON, stable for unchanged data."""
+    cutoff = dataset.cutoff
+    events = {}
+    for event in dataset.events.values():
+        figures = {}
+        for name in NUMERIC_FIELDS:
+            found = dataset.figures(event.id, name)
+            if found is not None:
+                figures[name] = [found.low, found.conservative, found.high]
+        events[event.id] = {
+            "date": event.date,
+            "place": event.place,
+            "summary": event.summary,
+            "status": dataset.status(event.id),
+            "figures": figures,
+            "claims": claim_values(event.claims),
+        }
+    return {
+        "format": SNAPSHOT_FORMAT,
+        "cutoff": [cutoff.date, cutoff.precision] if cutoff else None,
+        "sources": {source.id: source.label for source in dataset.sources.values()},
+        "events": events,
+        "judgments": {item.id: item.judgment for item in dataset.assessments.values()},
+    }
+
+
+def claim_values(claims: list) -> dict[str, str]:
+    """Each claim under a key naming what it is about and who says it, so that a claim whose
+    value was corrected is "changed", not one removed and one added."""
+    values: dict[str, str] = {}
+    seen: Counter[str] = Counter()
+    for claim in claims:
+        parts = (claim.source, claim.field, claim.party, claim.scope, claim.moment, claim.origin, claim.polarity)
+        key = "/".join(part or "-" for part in parts)
+        seen[key] += 1
+        values[key if seen[key] == 1 else f"{key}#{seen[key]}"] = str(claim.value)
+    return values
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of "what changed": `section` groups it (events, figures, disputes, judgments,
+    sources); `event` or `source` is what it links to."""
+
+    section: str
+    text: str
+    event: str | None = None
+    source: str | None = None
+
+
+SECTIONS = ("Events", "Figures", "Disputes", "Claims", "Judgments", "Sources")
+
+
+@dataclass(frozen=True)
+class Changes:
+    items: list[Change] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def grouped(self) -> list[tuple[str, list[Change]]]:
+        return [(name, found) for name in SECTIONS if (found := [c for c in self.items if c.section == name])]
+
+    def count(self, section: str) -> int:
+        return sum(change.section == section for change in self.items)
+
+
+def compare(before: dict[str, Any], after: dict[str, Any]) -> Changes:
+    """What a reader of `before` needs to know to read `after`."""
+    items: list[Change] = []
+    old_events, new_events = before["events"], after["events"]
+    for event_id, event in new_events.items():
+        old = old_events.get(event_id)
+        if old is None:
+            items.append(Change("Events", f"new: {event['summary']}", event=event_id))
+            if event["status"] == "disputed":
+                items.append(Change("Disputes", "new event, disputed between sources", event=event_id))
+            continue
+        items.extend(_event_changes(event_id, old, event))
+    for event_id in old_events.keys() - new_events.keys():
+        items.append(Change("Events", f"{event_id} withdrawn: {old_events[event_id]['summary']}"))
+    for source_id, label in after["sources"].items():
+        if source_id not in before["sources"]:
+            items.append(Change("Sources", f"new source: {label}", source=source_id))
+    old_judgments, new_judgments = before["judgments"], after["judgments"]
+    for item_id, text in new_judgments.items():
+        if item_id not in old_judgments:
+            items.append(Change("Judgments", f"new: {text}"))
+        elif old_judgments[item_id] != text:
+            items.append(Change("Judgments", f"restated: {text} (was: {old_judgments[item_id]})"))
+    for item_id in old_judgments.keys() - new_judgments.keys():
+        items.append(Change("Judgments", f"withdrawn: {old_judgments[item_id]}"))
+    return Changes(items)
+
+
+def _event_changes(event_id: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    items = []
+    if old["date"] != new["date"] or old["place"] != new["place"]:
+        items.append(Change("Events", f"date or place corrected: {old['date']} → {new['date']}", event=event_id))
+    for name in dict.fromkeys([*old["figures"], *new["figures"]]):
+        was, now = old["figures"].get(name), new["figures"].get(name)
+        if was != now:
+            label = FIELD_LABELS.get(name, name).lower()
+            items.append(Change("Figures", f"{label}: {_span(was)} → {_span(now)}", event=event_id))
+    if old["status"] != new["status"]:
+        if new["status"] == "disputed":
+            items.append(Change("Disputes", "now disputed between sources", event=event_id))
+        elif old["status"] == "disputed":
+            items.append(Change("Disputes", f"no longer disputed (now {new['status']})", event=event_id))
+        else:
+            items.append(Change("Disputes", f"{old['status']} → {new['status']}", event=event_id))
+    added = [key for key in new["claims"] if key not in old["claims"]]
+    changed = [key for key in new["claims"] if key in old["claims"] and old["claims"][key] != new["claims"][key]]
+    removed = [key for key in old["claims"] if key not in new["claims"]]
+    for verb, keys in (("added", added), ("corrected", changed), ("withdrawn", removed)):
+        if keys:
+            fields = ", ".join(dict.fromkeys(FIELD_LABELS.get(k.split("/")[1], k.split("/")[1]).lower() for k in keys))
+            sources = len({key.split("/")[0] for key in keys})
+            whose = "one source" if sources == 1 else f"{sources} sources"
+            noun = "claim" if len(keys) == 1 else "claims"
+            items.append(Change("Claims", f"{len(keys)} {noun} {verb} ({fields}; {whose})", event=event_id))
+    return items
+
+
+def _span(figures: list[int] | None) -> str:
+    if figures is None:
+        return "none"
+    low, _, high = figures
+    return str(low) if low == high else f"{low}–{high}"
+
+
+@dataclass(frozen=True)
+class EditionView:
+    """An edition with what it changed from the one before (`first` when there was none)."""
+
+    edition: Edition
+    changes: Changes
+    cutoff: Cutoff | None  # as the edition's snapshot recorded it
+    counts: dict[str, int]
+    first: bool
+
+
+def history(editions: dict[int, Edition], snapshots: dict[int, dict[str, Any]]) -> list[EditionView]:
+    """Every edition, newest first, each compared with its predecessor's snapshot."""
+    views = []
+    for number, edition in sorted(editions.items()):
+        now = snapshots[number]
+        before = snapshots.get(number - 1)
+        views.append(
+            EditionView(
+                edition=edition,
+                changes=compare(before, now) if before else Changes(),
+                cutoff=Cutoff(*now["cutoff"]) if now.get("cutoff") else None,
+                counts={
+                    "events": len(now["events"]),
+                    "sources": len(now["sources"]),
+                    "judgments": len(now["judgments"]),
+                },
+                first=before is None,
+            )
+        )
+    return views[::-1]
+
+
+def check_editions(records: list, root: Path, today: dt.date, problems: list[Problem]) -> tuple[dict, dict]:
+    """Editions numbered 1, 2, 3... in order, dated in order and not in the future, each with
+    its snapshot. Returns the editions and their snapshots by number."""
+    editions: dict[int, Edition] = {}
+    snapshots: dict[int, dict[str, Any]] = {}
+    previous: Edition | None = None
+    for record in records:
+        edition: Edition = record.model
+        expected = previous.number + 1 if previous else 1
+        if edition.number != expected:
+            message = f"expected edition {expected}: editions are numbered 1, 2, 3... in order"
+            problems.append(record.problem(("number",), message))
+        elif previous and edition.date < previous.date:
+            problems.append(record.problem(("date",), f"before edition {previous.number}'s date ({previous.date})"))
+        elif edition.date > today:
+            problems.append(record.problem(("date",), f"in the future (today is {today})"))
+        path = snapshot_path(root / record.doc.file, edition.number)
+        try:
+            snapshots[edition.number] = _read_snapshot(path)
+        except (OSError, ValueError, KeyError) as err:
+            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+            cause = "is missing" if isinstance(err, FileNotFoundError) else f"cannot be read ({err})"
+            message = f"its snapshot {shown} {cause}: cut editions with make edition, which writes it"
+            problems.append(record.problem(("number",), message))
+        editions[edition.number] = edition
+        previous = edition
+    return editions, snapshots
+
+
+def _read_snapshot(path: Path) -> dict[str, Any]:
+    value = json.loads(path.read_text(encoding="utf-8"))
+    if value.get("format") != SNAPSHOT_FORMAT:
+        raise ValueError(f"format {value.get('format')!r}, expected {SNAPSHOT_FORMAT}")
+    for key in ("events", "sources", "judgments"):
+        value[key]
+    return value
+
+
+def write_snapshot(path: Path, value: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(value, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")

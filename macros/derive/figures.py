@@ -1,0 +1,65 @@
+"""Figures derived from claims: never typed, so a disagreement is never flattened into one number.
+
+Per comparable point (a party, the whole event), `low` is the lowest figure any source allows,
+`high` the highest any source states, and `conservative` follows ACLED (the lowest *credible*
+figure): the lowest figure among sources not judged unreliable (`terms.CREDIBLE_GRADES`),
+or `low` when every source is. Event totals add the points up. A figure for part of an event
+(a `scope`) is its own point: it never lowers or replaces the event's total. A party a source
+left unnamed counts once with the forces it may be at the low end, and on top of them at the high.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.models import Source
+from ..core.terms import CREDIBLE_GRADES
+from .comparison import Analysis, Point
+
+
+@dataclass(frozen=True)
+class Figures:
+    low: int
+    conservative: int
+    high: int
+    open_ended: bool  # some source gave only a floor ("at least N") at the high end
+
+
+def derive(analysis: Analysis, field: str, sources: dict[str, Source]) -> Figures | None:
+    """The event's total for a field, over the whole-event points of each party."""
+    parts = [point_figures(point, sources) for point in analysis.points if point.field == field and not point.scope]
+    if not parts:
+        return None
+    return Figures(
+        low=sum(p.low for p in parts),
+        conservative=sum(p.conservative for p in parts),
+        high=sum(p.high for p in parts),
+        open_ended=any(p.open_ended for p in parts),
+    )
+
+
+def point_figures(point: Point, sources: dict[str, Source]) -> Figures:
+    """One party's (or one part's) figures from its comparable claims. Where a source left the
+    party unnamed ("security forces"), its dead may be the named party's or others: `low` takes
+    them as the same people, `high` as different ones, added."""
+    named = _span([c for c in point.claims if c.party not in point.unnamed], sources)
+    unnamed = _span([c for c in point.claims if c.party in point.unnamed], sources)
+    if named is None or unnamed is None:
+        return named or unnamed
+    return Figures(
+        low=min(named.low, unnamed.low),
+        conservative=min(named.conservative, unnamed.conservative),
+        high=named.high + unnamed.high,
+        open_ended=named.open_ended or unnamed.open_ended,
+    )
+
+
+def _span(claims: list, sources: dict[str, Source]) -> Figures | None:
+    if not claims:
+        return None
+    bounds = [(claim.bounds, sources[claim.source].reliability) for claim in claims]
+    lows = [b[0] for b, _ in bounds]
+    credible = [b[0] for b, grade in bounds if grade in CREDIBLE_GRADES]
+    tops = [(b[1] if b[1] is not None else b[0], b[1] is None) for b, _ in bounds]
+    high, open_ended = max(tops)
+    return Figures(min(lows), min(credible or lows), high, open_ended)

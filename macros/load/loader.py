@@ -1,0 +1,165 @@
+"""Loads every file under `data/` once into a validated `Dataset`, or fails listing all problems.
+
+Each kind lives in `data/<kind>.yaml` (a list) and/or `data/<kind>/**/*.yaml` (a list or one
+record per file, for large datasets). Records are validated one at a time so one bad record does
+not hide the others; cross-record rules (references, quotes, checksums) run in `checks.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..core.models import KINDS, FieldError, Model
+from ..core.record import Record
+from ..core.yamlfile import DataError, Document, FieldPath, Problem, Stage, read_yaml
+from ..derive.dataset import Dataset
+from .checks import check_dataset
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+DATA_DIR = PROJECT_DIR / "data"
+
+
+def load_dataset(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> Dataset:
+    """Read, validate and cross-check everything under `data_dir`; raise DataError if anything is wrong."""
+    root = data_dir.parent
+    problems: list[Problem] = []
+    records: dict[str, list[Record]] = {kind: [] for kind in KINDS}
+    unloaded = _Unloaded()
+    for kind, path in data_files(data_dir, problems):
+        shown = path.relative_to(root).as_posix()
+        try:
+            document = read_yaml(path, shown)
+        except DataError as err:
+            problems.extend(replace(p, stage=Stage.PARSE) for p in err.problems)
+            unloaded.files.setdefault(kind, shown)
+            continue
+        schema: list[Problem] = list(document.problems)
+        records[kind].extend(_validate_records(kind, document, path.parent != data_dir, schema, unloaded))
+        problems.extend(replace(p, stage=Stage.SCHEMA) for p in schema)
+        document.value = None  # the models hold it now; the document stays only to name lines
+    dataset = check_dataset(records, root, today or dt.date.today(), problems)
+    if problems:
+        raise DataError([unloaded.mark(p) for p in problems])
+    return dataset
+
+
+@dataclass
+class _Unloaded:
+    """What did not load (a whole file, or one record), so the references to it that fail only
+    because of that are folded under their cause instead of burying it."""
+
+    files: dict[str, str] = field(default_factory=dict)  # kind -> the first unreadable file of it
+    records: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> "data/x.yaml:12"
+
+    def mark(self, problem: Problem) -> Problem:
+        if problem.target is None:
+            return problem
+        kind, target_id = problem.target
+        if kind in self.files:
+            return replace(problem, follows=f"{self.files[kind]} not loading")
+        if problem.target in self.records:
+            return replace(problem, follows=f"{kind[:-1]} {target_id!r} ({self.records[problem.target]}) not loading")
+        return problem
+
+
+def data_files(data_dir: Path, problems: list[Problem]) -> list[tuple[str, Path]]:
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), 1, "", "no data folder here")])
+    found: list[tuple[str, Path]] = []
+    for path in sorted(data_dir.rglob("*")):
+        if path.suffix not in (".yaml", ".yml") or not path.is_file():
+            continue
+        relative = path.relative_to(data_dir)
+        kind = relative.parts[0].removesuffix(path.suffix) if len(relative.parts) == 1 else relative.parts[0]
+        if kind not in KINDS:
+            known = ", ".join(f"{k}.yaml" for k in KINDS)
+            shown = path.relative_to(data_dir.parent).as_posix()
+            problems.append(Problem(shown, 1, "", f"not a known kind of data file (expected {known})"))
+            continue
+        found.append((kind, path))
+    return found
+
+
+def _validate_records(
+    kind: str, document: Document, one_per_file: bool, problems: list[Problem], unloaded: _Unloaded
+) -> list[Record]:
+    value = document.value
+    if one_per_file and isinstance(value, dict):
+        entries: list[tuple[FieldPath, Any]] = [((), value)]
+    elif isinstance(value, list):
+        entries = [((i,), item) for i, item in enumerate(value)]
+    elif value is None:  # empty, or only comments: a truncated or wiped file, never meant
+        message = f"the file is empty: write [] for no {kind}, or one '- id: ...' entry each"
+        problems.append(document.problem((), message))
+        unloaded.files.setdefault(kind, document.file)
+        return []
+    else:
+        problems.append(document.problem((), f"expected a list of {kind}, one '- id: ...' entry each"))
+        unloaded.files.setdefault(kind, document.file)
+        return []
+    model_class: type[Model] = KINDS[kind]
+    records = []
+    for base, item in entries:
+        if not isinstance(item, dict):
+            problems.append(document.problem(base, f"expected one {kind[:-1]} as 'field: value' lines"))
+            continue
+        label = item.get("id") if isinstance(item.get("id"), str) else f"{kind}{list(base)}"
+        todo = list(_placeholders(item, ()))
+        if todo:
+            problems.extend(document.problem((*base, *path), "still TODO: fill this in", shown=(label, *path))
+                            for path in todo)  # fmt: skip
+        else:
+            try:
+                records.append(Record(kind, model_class.model_validate(item), document, base))
+                continue
+            except ValidationError as err:
+                problems.extend(_explain(err, document, base, label))
+        unloaded.records[(kind, label)] = f"{document.file}:{document.line_of(base)}"
+    return records
+
+
+def _placeholders(value: Any, path: FieldPath):
+    """Where a stub's TODO placeholders are still unfilled."""
+    if isinstance(value, str) and value.startswith("TODO"):
+        yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _placeholders(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _placeholders(item, (*path, index))
+
+
+def _explain(err: ValidationError, document: Document, base: FieldPath, label: str) -> list[Problem]:
+    found = []
+    for error in err.errors(include_url=False):
+        loc = tuple(part for part in error["loc"] if not isinstance(part, str) or "[" not in part)
+        cause = error.get("ctx", {}).get("error")
+        if isinstance(cause, FieldError):
+            loc = (*loc, cause.field)
+        found.append(document.problem((*base, *loc), _message(error), shown=(label, *loc)))
+    return found
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind, text = error["type"], error["msg"]
+    if kind == "extra_forbidden":
+        return "unknown field (a typo? see the schema in data/schema/)"
+    if kind == "missing":
+        return "required field is missing"
+    if kind.endswith("_type"):
+        return f"{text}, got {type(error['input']).__name__} {error['input']!r}"
+    return text.removeprefix("Value error, ")
+
+
+def data_fingerprint(data_dir: Path = DATA_DIR) -> tuple:
+    """Every data and seed file with its size and modification time: while it is the same, so is
+    the dataset (a build reuses the one before it, see macros/publish/site.py Build)."""
+    data_dir = data_dir.resolve()
+    watched = [*data_dir.rglob("*.y*ml"), *(data_dir.parent / "seeds").glob("*")]
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched))

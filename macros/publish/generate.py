@@ -1,0 +1,182 @@
+"""Everything a build generates from the data, made without MkDocs: the pages, the downloads, the
+Atom feed, the data's search entries and the scripts the charts need.
+
+    python -m macros.publish.generate OUT [--config mkdocs.yml] [--site-url URL] [--no-directory-urls]
+
+writes them all into OUT, laid out as they are published: each page's Markdown at its path under
+docs/ (its set-aside HTML put back), `downloads/`, `feed.xml` (for a public site_url only) and
+`assets/javascripts/`; beside them `search-entries.json`, the entries the search index gets from
+the data (Material's location, title and text), and `nav.yml`, the site plan's menu. The
+settings come from mkdocs.yml, as a build reads them. The MkDocs hook (macros/publish/site.py) hands the
+very same output to MkDocs, so a builder that runs no hooks can build from a docs copy holding
+this folder (README, "Portability").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml_env_tag import construct_env_tag
+
+from ..core.yamlfile import DataError
+from ..derive.dataset import Dataset
+from ..load.loader import PROJECT_DIR, load_dataset
+from ..views.exports import write_exports
+from ..views.pages import DEFAULT_PAGE_SIZE, Page, build_pages
+from ..views.search import search_entries
+from ..views.siteplan import SitePlan, nav
+from ..views.whatsnew import FEED, publishes_feed, render_feed
+from .assets import AssetError, asset_sources
+
+SEARCH_ENTRIES = "search-entries.json"
+NAV = "nav.yml"  # the site plan's menu, for a builder that runs no hooks
+
+
+class SettingsError(ValueError):
+    """A setting of mkdocs.yml's `extra` that is missing or of the wrong type."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the build depends on beyond the data: mkdocs.yml's values, as the build has them, each
+    read here once and typed (`extra` included), never looked up by name elsewhere."""
+
+    data_dir: Path
+    site_url: str | None
+    site_name: str
+    directory_urls: bool = True
+    page_size: int = DEFAULT_PAGE_SIZE
+    handling: str = ""  # the handling line on the PDF's cover and every page
+    publisher: str = ""  # who publishes the briefing, as the PDF's cover names it (else site_name)
+    print_full: bool = False  # `make pdf FULL=1`: the PDF prints every event, dispute, source and claim
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any], config_dir: Path) -> Settings:
+        """From a loaded configuration: MkDocs' (the hook) or mkdocs.yml read by `read_config`."""
+        extra = config.get("extra") or {}
+        return cls(
+            data_dir=config_dir / _extra(extra, "data_dir", str),
+            site_url=config.get("site_url"),
+            site_name=config["site_name"],
+            directory_urls=bool(config.get("use_directory_urls", True)),
+            page_size=_extra(extra, "timeline_page_size", int, DEFAULT_PAGE_SIZE),
+            handling=_extra(extra, "handling", str, ""),
+            publisher=_extra(extra, "publisher", str, config["site_name"]),
+            print_full=str(extra.get("print_full", "")).lower() in {"1", "true", "yes"},  # as !ENV gives it
+        )
+
+
+def _extra(extra: Mapping[str, Any], name: str, kind: type, default: Any = None) -> Any:
+    """`extra.name` of mkdocs.yml, which must be a `kind` (given `default` when it may be left out)."""
+    value = extra.get(name, default)
+    if value is None:
+        raise SettingsError(f"mkdocs.yml: extra.{name}: required setting is missing")
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise SettingsError(f"mkdocs.yml: extra.{name}: expected {kind.__name__}, got {type(value).__name__} {value!r}")
+    return value
+
+
+class Output:
+    """One build's generated files, each made once, on first use, from the dataset."""
+
+    def __init__(self, dataset: Dataset, settings: Settings) -> None:
+        self.dataset = dataset
+        self.settings = settings
+        self.feed = publishes_feed(settings.site_url)  # What's new links the feed only then
+
+    @cached_property
+    def plan(self) -> SitePlan:
+        """Every page, which page carries each event's card, and the URL style."""
+        settings = self.settings
+        return SitePlan.of(self.dataset, settings.page_size, settings.directory_urls, self.feed)
+
+    @cached_property
+    def pages(self) -> list[Page]:
+        return build_pages(self.dataset, plan=self.plan)
+
+    def feed_xml(self) -> str | None:
+        """The Atom feed, or None where the site's address is this machine (see publishes_feed)."""
+        if not self.feed:
+            return None
+        return render_feed(self.dataset, str(self.settings.site_url), self.settings.site_name, self.plan)
+
+    def search_entries(self) -> list[dict[str, str]]:
+        return search_entries(self.dataset, self.plan)
+
+    def write_downloads(self, folder: Path) -> None:
+        """One file at a time: held as a whole they came to 200 MB at 100,000 events."""
+        folder.mkdir(parents=True, exist_ok=True)
+        write_exports(self.dataset, folder)
+
+    def write(self, out: Path) -> None:
+        """Everything into `out`, each file at its path in the site (pages as their Markdown)."""
+        texts: dict[str, str] = {page.path: page.markdown for page in self.pages}
+        feed = self.feed_xml()
+        if feed is not None:
+            texts[FEED] = feed
+        texts[SEARCH_ENTRIES] = json.dumps(self.search_entries(), ensure_ascii=False, indent=1) + "\n"
+        texts[NAV] = yaml.safe_dump({"nav": nav()}, allow_unicode=True, sort_keys=False)
+        for path, source in asset_sources().items():
+            if isinstance(source, Path):
+                (out / path).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, out / path)
+            else:
+                texts[path] = source
+        for path, text in texts.items():
+            (out / path).parent.mkdir(parents=True, exist_ok=True)
+            (out / path).write_text(text, encoding="utf-8")
+        self.write_downloads(out / "downloads")
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs reads it, `!ENV` tags resolved (SITE_URL, LIBYA_WATCH_DATA, OFFLINE...),
+    and with the offline plugin's effect: an offline build has no directory URLs."""
+    loader = type("ConfigLoader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", construct_env_tag)
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    offline = [p["offline"] for p in config.get("plugins", []) if isinstance(p, dict) and "offline" in p]
+    if offline and (offline[0] or {}).get("enabled", True):
+        config["use_directory_urls"] = False
+    return config
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.publish.generate", description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="the folder to write into (created when missing)")
+    parser.add_argument("--config", type=Path, default=PROJECT_DIR / "mkdocs.yml")
+    parser.add_argument("--data-dir", type=Path, help="instead of mkdocs.yml's extra.data_dir")
+    parser.add_argument("--site-url", help="instead of mkdocs.yml's site_url (the feed needs a public one)")
+    parser.add_argument("--no-directory-urls", action="store_true", help="links as sources/x.html, as offline")
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.from_config(read_config(args.config), args.config.resolve().parent)
+        settings = replace(
+            settings,
+            data_dir=args.data_dir or settings.data_dir,
+            site_url=args.site_url or settings.site_url,
+            directory_urls=settings.directory_urls and not args.no_directory_urls,
+        )
+        output = Output(load_dataset(settings.data_dir), settings)
+        output.write(args.out)
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    except (AssetError, SettingsError) as err:
+        print(err, file=sys.stderr)
+        return 1
+    feed = ", the feed" if output.feed else ""
+    print(f"{len(output.pages)} pages, the downloads{feed}, the assets and the search entries in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

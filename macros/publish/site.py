@@ -1,0 +1,163 @@
+"""Glue between MkDocs and the data core: one build's dataset, generated files and set-aside state.
+
+The only module here that knows MkDocs; renderers stay plain functions, models in, text out.
+A data mistake becomes a PluginError, which MkDocs prints as the loader's file:line list
+without a traceback, and the build stops before anything is published.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from functools import cached_property
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..core.yamlfile import DataError
+from ..load.loader import data_fingerprint, load_dataset
+from ..views.render import restore
+from ..views.search import spellings
+from ..views.siteplan import SECTIONS, in_nav, nav
+from ..views.whatsnew import FEED
+from .assets import AssetError, asset_sources
+from .generate import Output, Settings, SettingsError
+from .searchindex import write_search_index
+
+log = logging.getLogger("mkdocs.plugins.libya_watch")
+
+
+class Build:
+    """One MkDocs build's state, kept on one object as Material's plugins keep theirs: the typed
+    settings, the dataset, the generated output (each made once), the HTML set aside from the
+    generated pages until each page is written, and the data's search entries until the index is.
+
+    The hook makes one per build (`on_config`), handing it the one before, whose dataset is reused
+    while no data or seed file has changed (`make serve` rebuilds); the macros find it on the
+    configuration (`Build.of`)."""
+
+    def __init__(self, config: MkDocsConfig, previous: Build | None = None) -> None:
+        self.config = config
+        data_dir = self._read_settings().data_dir
+        self.fingerprint = data_fingerprint(data_dir)
+        if previous is not None and previous.fingerprint == self.fingerprint:
+            self.dataset = previous.dataset
+        else:
+            try:
+                self.dataset = load_dataset(data_dir)
+            except DataError as err:
+                raise PluginError(err.report()) from None
+        self.blocks: dict[str, list[bytes]] = {}  # generated page -> its HTML blocks set aside from Markdown
+        self.search_entries: list[dict[str, str]] = []  # the data's, until the index is written
+        config.nav = nav()  # the site plan's menu (macros/views/siteplan.py); mkdocs.yml has none
+        config._libya_watch_build = self  # type: ignore[attr-defined]  # as MkDocs keeps config._current_page
+
+    @cached_property
+    def settings(self) -> Settings:
+        """Read on first use (the macros' or the files'), not when the build is made: the offline
+        plugin turns directory URLs off in its own `on_config`, which runs after the hook's."""
+        return self._read_settings()
+
+    @cached_property
+    def output(self) -> Output:
+        return Output(self.dataset, self.settings)
+
+    def _read_settings(self) -> Settings:
+        try:
+            return Settings.from_config(self.config, Path(self.config.config_file_path).parent)
+        except SettingsError as err:
+            raise PluginError(str(err)) from None
+
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> Build:
+        """The build `config` is for: the hook's, else one made now (a configuration without it)."""
+        return getattr(config, "_libya_watch_build", None) or cls(config)
+
+    def generated_files(self) -> list[File]:
+        """The generated output (macros/publish/generate.py) as files beside docs/: the data pages, the feed
+        and the assets. The pages' search entries are kept for the index, made from the data
+        (macros/views/search.py); the downloads are written straight into the site (`write_downloads`)."""
+        config, output = self.config, self.output
+        config.extra["feed"] = output.feed  # the theme links it only then
+        self.blocks = {page.path: page.blocks for page in output.pages}
+        files = [File.generated(config, page.path, content=page.source, inclusion=_inclusion(page.path))
+                 for page in output.pages]  # fmt: skip
+        if _search_plugin(config) is not None:
+            self.search_entries = output.search_entries()
+        del output.pages  # let the pages go: MkDocs has their sources, their blocks wait here
+        feed = output.feed_xml()
+        if feed is not None:
+            files.append(File.generated(config, FEED, content=feed))
+        else:  # not a warning: --strict would stop `make serve` on it
+            log.info(
+                "No Atom feed: site_url %s is this machine; set site_url in mkdocs.yml or SITE_URL", config.site_url
+            )
+        try:
+            assets = asset_sources()
+        except AssetError as err:
+            raise PluginError(str(err)) from None
+        return files + [_file(config, path, source) for path, source in assets.items()]
+
+    def restore_blocks(self, html: str, src_uri: str, release: bool = False) -> str:
+        """A generated page's HTML with the blocks that skipped Markdown put back; with `release`,
+        the blocks are let go. The hook calls it as each page is written, not after Markdown:
+        MkDocs holds every page's HTML to the end of the build, and so would hold every block."""
+        blocks = self.blocks.pop(src_uri, None) if release else self.blocks.get(src_uri)
+        return restore(html, blocks) if blocks else html
+
+    def write_downloads(self) -> None:
+        """The downloads, written straight into the site (MkDocs has cleaned it by `on_files`), one
+        at a time: as generated files they came to 200 MB at 100,000 events, held to the build's end."""
+        self.output.write_downloads(Path(self.config.site_dir) / "downloads")
+
+    def dump_markdown(self, markdown: str, src_uri: str) -> None:
+        """With LIBYA_WATCH_DUMP_MARKDOWN set (the benchmark), write each page's final Markdown, its
+        set-aside blocks put back, so bare mkdocs-material can build the very same pages."""
+        folder = os.environ.get("LIBYA_WATCH_DUMP_MARKDOWN")
+        if not folder:
+            return
+        target = Path(folder) / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(self.restore_blocks(markdown, src_uri), encoding="utf-8")
+
+    def write_search(self) -> None:
+        """Every search entry, the data's and then the prose pages', into the prebuilt, sharded
+        index the search worker reads. The search plugin is left none, so its search_index.json,
+        which the theme fetches on every page, holds only its settings."""
+        search = _search_plugin(self.config)
+        if search is None:
+            return
+        entries = [*self.search_entries, *search.search_index.entries]
+        groups = spellings(self.dataset)  # any spelling finds what the others find
+        write_search_index(entries, Path(self.config.site_dir) / "search", groups)
+        search.search_index.entries = []
+        self.search_entries = []
+
+
+def plan_hand_written(files: Files) -> None:
+    """The hand-written pages the site plan keeps out of the menu (the print page) are kept out
+    without a word: MkDocs would log each page that is in no menu."""
+    for section in SECTIONS:
+        file = files.get_file_from_path(section.first)
+        if not section.generated and file is not None:
+            file.inclusion = _inclusion(section.first)
+
+
+def _inclusion(path: str) -> InclusionLevel:
+    return InclusionLevel.UNDEFINED if in_nav(path) else InclusionLevel.NOT_IN_NAV
+
+
+def _search_plugin(config: MkDocsConfig):
+    """Material's search plugin when it is on: the only place its index (the prose pages'
+    entries, which it gathers as they are written) is read and emptied."""
+    search = config.plugins.get("material/search")
+    return search if search is not None and search.config.enabled else None
+
+
+def _file(config: MkDocsConfig, path: str, source: Path | str) -> File:
+    """A file to copy (a Path) or a text, at `path` in the site."""
+    if isinstance(source, Path):
+        return File.generated(config, path, abs_src_path=str(source))
+    return File.generated(config, path, content=source)

@@ -1,0 +1,162 @@
+"""Figures and evidence for the hand-written pages: every number and every list of who says what
+in the prose comes from here, never typed, so "independent" and "named" are computed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+from ..core.models import Claim, date_bounds
+from ..core.terms import FIELD_LABELS
+from ..derive.dataset import Dataset
+from . import limits
+from .eventview import event_view
+from .links import Links
+from .parts import Parts
+from .render import render
+
+
+def render_latest(dataset: Dataset, links: Links, count: int, months: int) -> str:
+    """The newest events within `months` before the cut-off, newest first, each linked to its
+    card: an event years older is background, not a development, however few the sources."""
+    cutoff = dataset.cutoff
+    window = latest_window(cutoff.last_day, months) if cutoff else None
+    recent = [
+        e for e in dataset.events.values() if window and date_bounds(e.date)[1] >= window[0] and e.start <= window[1]
+    ]
+    newest = sorted(recent, key=lambda e: (e.start, e.id), reverse=True)
+    return render(
+        "latest.html",
+        views=[event_view(e, dataset) for e in newest[:count]],
+        more=max(0, len(newest) - count),
+        window=window,
+        months=months,
+        parts=Parts(links, dataset),
+    )
+
+
+def render_horizon(dataset: Dataset, months: int) -> str:
+    """A judgment's horizon counted from the cut-off, not from the build: "the 12 months after
+    the information cut-off (to January 2023)"."""
+    cutoff = dataset.cutoff
+    if cutoff is None:
+        return f"the {months} months after the newest source"
+    end = month_start(cutoff.last_day, months)
+    return f"the {months} months after the information cut-off (to {end:%B %Y})"
+
+
+def latest_window(last_day: dt.date, months: int) -> tuple[dt.date, dt.date]:
+    """The `months` calendar months up to the cut-off's last day: for January 2022 and 12,
+    1 February 2021 to 31 January 2022."""
+    return month_start(last_day, 1 - months), last_day
+
+
+def month_start(day: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` after `day`'s (before it when negative)."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def render_claimed(dataset: Dataset, links: Links, event_id: str, field: str, party: str | None) -> str:
+    """What each origin says on one point, once per origin with the documents that relay it:
+    "19 (the army's statement; ISIS seeks comeback… F6) and 23 (al-Mahjoub's post; Sky News Arabia C4)"."""
+    analysis = dataset.analysis(event_id)
+    points = [p for p in analysis.points if p.field == field and not p.scope and (party in p.parties or not party)]
+    if not points:
+        raise KeyError(f"no {field} claim for {party} on {event_id}")
+    groups: dict[tuple[str, str], list[Claim]] = {}
+    for claim in points[0].claims:
+        groups.setdefault((claim.value, claim.origin_key), []).append(claim)
+    items = [
+        SimpleNamespace(
+            value=value,
+            claims=claims,
+            origin=describe_origin(claims[0], dataset),
+            credibility=analysis.credibility(claims[0]),
+            party=dataset.actors[claims[0].party].name if len(points[0].parties) > 1 and claims[0].party else None,
+        )
+        for (value, _), claims in groups.items()
+    ]
+    return render("claimed.html", items=items, parts=Parts(links, dataset))
+
+
+def describe_origin(claim: Claim, dataset: Dataset) -> str:
+    """An origin as the prose names it, saying whether anyone is named: "a statement of the Libyan
+    National Army (no one named)", "a post by Khaled al-Mahjoub", "the report's own figure"."""
+    if claim.origin is None:
+        source = dataset.sources[claim.source]
+        if source.outlet.name is None:  # a title cut short is no name: give it whole
+            return f"the report “{source.title}” (outlet unknown), naming no source"
+        return f"{source.outlet.name}'s own reporting, naming no source"
+    origin = dataset.origins[claim.origin]
+    if origin.speaker is None:
+        return f"{origin.kind} ({origin.name})" if origin.kind == "unnamed sources" else origin.name
+    speaker = dataset.actors[origin.speaker]
+    article = "an" if origin.kind[0] in "aeiou" else "a"
+    if speaker.kind == "person":
+        return f"{article} {origin.kind} by {speaker.name}"
+    return f"{article} {origin.kind} of the {speaker.name} (no one named)"
+
+
+def render_voices(dataset: Dataset, links: Links, event_id: str, field: str | None = None) -> str:
+    """The independent voices behind an event (or one field of it), each with how it is sourced."""
+    analysis = dataset.analysis(event_id)
+    voices: dict[str, list[Claim]] = {}
+    for point in (p for p in analysis.points if field in (None, p.field) and not p.scope):
+        for claim, voice in zip(point.claims, point.voices, strict=True):
+            voices.setdefault(voice, []).append(claim)
+    items = []
+    for claims in voices.values():
+        origins = list(dict.fromkeys(describe_origin(c, dataset) for c in claims))
+        sources = list(dict.fromkeys(c.source for c in claims))
+        items.append(SimpleNamespace(origins=origins, sources=sources))
+    return render("voices.html", items=items, parts=Parts(links, dataset))
+
+
+def render_positions(dataset: Dataset, links: Links, place_id: str) -> str:
+    """Where the sources put a place, each position with the document that states it."""
+    location = dataset.location(place_id)
+    if not location.mapped:
+        raise KeyError(f"{place_id} has no stated position")
+    return render("positions.html", positions=location.positions, parts=Parts(links, dataset))
+
+
+def render_sources_line(dataset: Dataset, links: Links, event_id: str) -> str:
+    return render(
+        "sources_line.html", sources=event_view(dataset.events[event_id], dataset).sources, parts=Parts(links, dataset)
+    )
+
+
+def _dispute_in_words(point, dataset: Dataset) -> SimpleNamespace:
+    """One disputed point as a reader says it: what is at issue, then each position with who
+    holds it ("said by the Prime Minister's tweet; denied by a statement of the Libyan National
+    Army (no one named)"), never a bare "not:"."""
+    about = FIELD_LABELS[point.field].lower()
+    if point.parties:
+        about += " (" + " or ".join(dataset.actors[p].name for p in point.parties) + ")"
+    positions: dict[tuple[str, str], list[str]] = {}
+    for claim in point.claims:
+        holders = positions.setdefault((claim.value, claim.polarity), [])
+        holder = describe_origin(claim, dataset)
+        if holder not in holders:
+            holders.append(holder)
+    values = [
+        f"“{value}”, {'denied by' if polarity == 'denies' else 'said by'} {' and '.join(holders)}"
+        for (value, polarity), holders in positions.items()
+    ]
+    return SimpleNamespace(about=about[0].upper() + about[1:], values=values)
+
+
+def render_disputed(dataset: Dataset, links: Links) -> str:
+    """Every disputed event with the points in dispute in words, newest first: the front page's
+    answer to "what is disputed", linked to the side-by-side comparison."""
+    disputed = [e for e in dataset.events.values() if dataset.status(e.id) == "disputed"]
+    items = []
+    for event in sorted(disputed, key=lambda e: (e.start, e.id), reverse=True)[: limits.FRONT_DISPUTES]:
+        points = []
+        for point in dataset.analysis(event.id).disputed:
+            points.append(_dispute_in_words(point, dataset))
+        items.append(SimpleNamespace(view=event_view(event, dataset), points=points))
+    return render(
+        "disputed.html", items=items, count=len(disputed), parts=Parts(links, dataset), total=len(dataset.events)
+    )

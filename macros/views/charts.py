@@ -1,0 +1,285 @@
+"""Plotly charts, aggregated here so a page's chart data stays small whatever the dataset size.
+
+Each chart is a figure (plain plotly JSON: building plotly's validated objects cost a third of
+a small build, so the tests validate every chart instead), a title, a caption naming its data
+and as-of date, and the same numbers as a table for readers who cannot see it.
+The map of events is built in `macros/views/maps.py` on the same `Chart`.
+The browser draws them with `docs/javascripts/charts.js`, which loads plotly.js only on pages
+that have a chart. Colours and fonts for the light/dark scheme are set there, not here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from ..core.models import EVENT_TYPES, Event
+from ..derive.comparison import organisation_of
+from ..derive.dataset import Dataset
+from ..derive.figures import point_figures
+from . import limits
+from .chartsvg import bar_preview
+from .links import Links
+from .render import render
+
+TYPE_COLOURS = dict(zip(EVENT_TYPES, ("#b3261e", "#c75b00", "#7b1fa2", "#1565c0", "#00796b", "#5f6368"), strict=True))
+LIBYA_VIEW = {"lonaxis": {"range": [8.5, 26.5]}, "lataxis": {"range": [19, 34]}}
+MAX_EVENT_COLUMNS = 60  # the coverage matrix shows events up to this many, then years
+TOP_ACTORS = 20
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    caption: str
+    figure: dict
+    headers: list[str]
+    rows: list[list[object]]
+    geo: bool = False
+    notes: list[str] = field(default_factory=list)
+    key_items: list[tuple[str, str, str]] = field(default_factory=list)  # a map's key: shape, colour, meaning
+    unplaced: list = field(default_factory=list)  # a map's events it cannot draw (maps.Unplaced)
+
+    @property
+    def figure_json(self) -> Markup:
+        """Escaped for the data-figure attribute only: a chart is an HTML block, which Markdown
+        leaves alone, so the JSON's brackets need not grow into references."""
+        return Markup.escape(json.dumps(self.figure, separators=(",", ":"), ensure_ascii=False))
+
+
+def _figure(traces: list, **layout: object) -> dict:
+    base = {
+        "margin": {"l": 50, "r": 10, "t": 10, "b": 40},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "legend": {"orientation": "h", "y": -0.2},
+        "height": 360,
+    }
+    for axis in ("xaxis", "yaxis"):  # plotly.js 3 and later draw an axis title given as {"text": ...} only
+        title = layout.get(axis, {}).get("title") if isinstance(layout.get(axis), dict) else None
+        if isinstance(title, str):
+            layout[axis] = {**layout[axis], "title": {"text": title}}
+    return {"data": traces, "layout": {**base, **layout}}
+
+
+def _trace(kind: str, **attributes: object) -> dict:
+    return {"type": kind, **attributes}
+
+
+def _caption(dataset: Dataset, what: str) -> str:
+    cutoff = f"{dataset.cutoff}" if dataset.cutoff else "unknown"
+    return (
+        f"{what} Data: Libya Watch, {len(dataset.events)} events from {len(dataset.sources)} sources; as of {cutoff}."
+    )
+
+
+def events_by_type(dataset: Dataset, events: list[Event] | None = None) -> Chart:
+    """Events in Libya per year, stacked by ACLED event type, on a time axis where a year without
+    events shows as empty; events abroad are counted apart, in a note."""
+    events = list(dataset.events.values()) if events is None else events
+    libyan = [e for e in events if dataset.country_of(e).id == "LBY"]
+    counts = Counter((e.start.year, e.event_type) for e in libyan)
+    years = _year_span(year for year, _ in counts)
+    types = [t for t in EVENT_TYPES if any(kind == t for _, kind in counts)]
+    traces = [
+        _trace("bar", name=t, x=years, y=[counts[(y, t)] for y in years], marker={"color": TYPE_COLOURS[t]})
+        for t in types
+    ]
+    abroad = Counter(dataset.country_of(e).name for e in events if dataset.country_of(e).id != "LBY")
+    notes = [f"Not counted here: {len(events) - len(libyan)} event(s) abroad ("
+             + ", ".join(f"{name} {n}" for name, n in sorted(abroad.items())) + ")."] if abroad else []  # fmt: skip
+    return Chart(
+        key="events-by-type",
+        title="Events in Libya over time, by type",
+        caption=_caption(
+            dataset, "Events in Libya per year, by the year each began; an event known only to the year counts there."
+        ),
+        figure=_figure(traces, barmode="stack", xaxis=_year_axis(years),
+                       yaxis={"title": "Events", "dtick": 1 if len(libyan) < 40 else None}),
+        headers=["Year", *types, "All"],
+        rows=[[y, *(counts[(y, t)] for t in types), sum(counts[(y, t)] for t in types)] for y in years],
+        notes=notes,
+    )  # fmt: skip
+
+
+def _year_span(years: Iterable[int]) -> list[int]:
+    """Every year from the first to the last, so a year without events is seen as one."""
+    found = sorted(set(years))
+    return list(range(found[0], found[-1] + 1)) if found else []
+
+
+def _year_axis(years: list[int]) -> dict:
+    axis: dict = {"title": "Year", "type": "linear", "dtick": 1 if len(years) <= 20 else None, "tickformat": "d"}
+    if years:
+        axis["range"] = [years[0] - 0.5, years[-1] + 0.5]
+    return axis
+
+
+SIDES = {  # the side a party's dead are counted on: never summed across sides
+    "Islamic State": "#b3261e",
+    "Security forces and their allies": "#1565c0",
+    "Others": "#5f6368",
+}
+STATE_KINDS = frozenset({"state force", "government", "foreign military", "foreign government"})
+
+
+def side_of(parties: tuple[str, ...], dataset: Dataset) -> str:
+    """The side of a point's party: the Islamic State, a state force or government and those under
+    it (an unnamed party by the forces it may be), or anyone else."""
+    named = [p for p in parties if dataset.actors[p].kind != "unnamed party"]
+    actors = [dataset.actors[organisation_of(p, dataset.actors)] for p in named or parties]
+    if any(a.id == "islamic-state" for a in actors):
+        return "Islamic State"
+    kinds = {a.kind for a in actors} | {dataset.actors[m].kind for a in actors for m in a.may_be}
+    return "Security forces and their allies" if kinds & STATE_KINDS else "Others"
+
+
+def _involves_islamic_state(event: Event, dataset: Dataset) -> bool:
+    """Whether IS (or a group under it) is among the event's actors: the deaths chart is about its war."""
+    actors = [event.actor1, event.actor2, *event.assoc_actors_1, *event.assoc_actors_2]
+    return any(organisation_of(a, dataset.actors) == "islamic-state" for a in actors if a)
+
+
+def fatalities_over_time(dataset: Dataset) -> Chart:
+    """Deaths per year on each side: the conservative figure as a bar, the low-high range as whiskers."""
+    totals: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    left_out = 0
+    for event in dataset.events.values():
+        if not _involves_islamic_state(event, dataset):
+            left_out += any(p.field == "fatalities" for p in dataset.analysis(event.id).points)
+            continue
+        analysis = dataset.analysis(event.id)
+        for point in (p for p in analysis.points if p.field == "fatalities" and not p.scope):
+            figures = point_figures(point, dataset.sources)
+            row = totals[(event.start.year, side_of(point.parties, dataset))]
+            row[0] += figures.low
+            row[1] += figures.conservative
+            row[2] += figures.high
+            row[3] += point.disputed
+    years = _year_span(year for year, _ in totals)
+    sides = [side for side in SIDES if any(key[1] == side for key in totals)]
+    traces = [_side_trace(side, years, totals) for side in sides]
+    return Chart(
+        key="fatalities",
+        title="Deaths over time, by side, with the range the sources give",
+        caption=_caption(dataset, "Reported deaths per year on each side in events the Islamic State took part in, "
+                                  "never added across sides: bars show the conservative figure, whiskers the lowest "
+                                  "and highest any source gives."),
+        notes=[f"{left_out} event(s) with deaths but without the Islamic State are left out."] if left_out else [],
+        figure=_figure(traces, barmode="group", xaxis=_year_axis(years), yaxis={"title": "Deaths"}),
+        headers=["Year", "Side", "Low", "Conservative", "High", "Disputed figures"],
+        rows=[[y, side, *totals[(y, side)]] for y in years for side in sides if (y, side) in totals],
+    )  # fmt: skip
+
+
+def _side_trace(side: str, years: list[int], totals: dict[tuple[int, str], list[int]]) -> dict:
+    rows = [totals.get((y, side), [0, 0, 0, 0]) for y in years]
+    shown = [(y, side) in totals for y in years]  # no bar, and no whisker at zero, for a year without figures
+    return _trace("bar",
+        name=side, x=years, y=[r[1] if s else None for r, s in zip(rows, shown, strict=True)],
+        marker={"color": SIDES[side]},
+        error_y={"type": "data", "symmetric": False, "array": [r[2] - r[1] for r in rows],
+                 "arrayminus": [r[1] - r[0] for r in rows]},
+        customdata=[[r[0], r[2]] for r in rows],
+        hovertemplate="%{x}: %{y} (range %{customdata[0]}–%{customdata[1]})<extra>" + side + "</extra>",
+    )  # fmt: skip
+
+
+def coverage_matrix(dataset: Dataset) -> Chart:
+    """Which source reports which event (or, for large datasets, how many per year)."""
+    events = list(dataset.events.values())
+    reporting = Counter(s for e in events for s in e.source_ids)
+    sources = sorted(dataset.sources.values(), key=lambda s: -reporting[s.id])[: limits.COVERAGE_SOURCES]
+    sources = [s for s in dataset.sources.values() if s in sources]  # in the dataset's order
+    if len(events) <= MAX_EVENT_COLUMNS:
+        columns = [e.id for e in events]
+        reports = {(s, e.id): int(s in e.source_ids) for e in events for s in dataset.sources}
+        unit, axis = "event", "Event"
+    else:
+        columns = sorted({e.start.year for e in events})
+        counter = Counter((s, e.start.year) for e in events for s in e.source_ids)
+        reports = {(s, y): counter[(s, y)] for s in dataset.sources for y in columns}
+        unit, axis = "events per year", "Year"
+    z = [[reports[(s.id, c)] for c in columns] for s in sources]
+    trace = _trace("heatmap",
+        z=z, x=[str(c) for c in columns], y=[s.label for s in sources], colorscale=[[0, "rgba(128,128,128,0.08)"],
+        [1, "#1565c0"]], showscale=unit != "event", xgap=2, ygap=2,
+        hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
+    )  # fmt: skip
+    return Chart(
+        key="coverage",
+        title="Who reports what",
+        caption=_caption(
+            dataset, f"Each row is a source, each column an {unit}; a filled cell means the source reports it."
+        ),
+        notes=[f"The {len(sources)} sources reporting most events are shown."]
+        if len(sources) < len(dataset.sources)
+        else [],
+        figure=_figure([trace], xaxis={"title": axis, "type": "category"}, yaxis={"automargin": True},
+                       height=120 + 36 * len(sources), margin={"l": 10, "r": 10, "t": 10, "b": 60}),
+        headers=["Source", *map(str, columns)],
+        rows=[[s.label, *row] for s, row in zip(sources, z, strict=True)],
+    )  # fmt: skip
+
+
+def actor_involvement(dataset: Dataset) -> Chart:
+    """The actors in the most events, split by the side they are coded on."""
+    roles: dict[str, Counter] = defaultdict(Counter)
+    for e in dataset.events.values():
+        roles[e.actor1]["Actor 1"] += 1
+        if e.actor2:
+            roles[e.actor2]["Actor 2"] += 1
+        for a in [*e.assoc_actors_1, *e.assoc_actors_2]:
+            roles[a]["Associated"] += 1
+    top = sorted(roles, key=lambda a: (-sum(roles[a].values()), dataset.actors[a].name))[:TOP_ACTORS]
+    names = [dataset.actors[a].name for a in reversed(top)]
+    colours = {"Actor 1": "#b3261e", "Actor 2": "#1565c0", "Associated": "#5f6368"}
+    traces = [
+        _trace(
+            "bar",
+            name=role,
+            y=names,
+            x=[roles[a][role] for a in reversed(top)],
+            orientation="h",
+            marker={"color": colour},
+        )
+        for role, colour in colours.items()
+    ]
+    return Chart(
+        key="actors",
+        title="Actor involvement",
+        caption=_caption(dataset, f"Events per actor (the {TOP_ACTORS} most involved), by how the actor is coded."),
+        figure=_figure(traces, barmode="stack", height=120 + 26 * len(top), xaxis={"title": "Events"},
+                       yaxis={"automargin": True}, margin={"l": 10, "r": 10, "t": 10, "b": 40}),
+        headers=["Actor", *colours, "All"],
+        rows=[[dataset.actors[a].name, *(roles[a][r] for r in colours), sum(roles[a].values())] for a in top],
+    )  # fmt: skip
+
+
+def render_chart(chart: Chart, page: str, links: Links | None = None) -> Markup:
+    """The chart's markup; its id names the page too, so ids stay unique across the whole site.
+    A map lists the events it cannot draw, linked to their cards when `links` is given."""
+    slug = page.removesuffix(".md").replace("/", "-")
+    rows = chart.rows[: limits.CHART_TABLE_ROWS]
+    more = len(chart.rows) - len(rows)
+    preview = bar_preview(chart.figure)  # a static SVG of bars, drawn at once (macros/views/chartsvg.py)
+    chart_id = f"chart-{slug}-{chart.key}"
+    unplaced = chart.unplaced[: limits.EVENT_LIST]
+    return Markup(
+        render(
+            "chart.html",
+            chart=chart,
+            rows=rows,
+            more=more,
+            id=chart_id,
+            preview=preview,
+            unplaced=unplaced,
+            unplaced_more=len(chart.unplaced) - len(unplaced),
+            links=links,
+        )
+    )

@@ -1,0 +1,111 @@
+"""The editions as readers see them: the front page's edition line and "what changed", a page
+per edition, and their feed entries. Derivations live in `editions.py`; this only shows them."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from ..core.dates import show_date
+from ..derive.coverage import show_years, year_runs
+from ..derive.dataset import Dataset
+from ..derive.editions import Changes, EditionView
+from . import limits
+from .links import Links
+from .render import Rendered, render, render_page
+from .siteplan import SitePlan
+
+
+def change_items(changes: Changes, dataset: Dataset, links: Links, limit: int) -> list[SimpleNamespace]:
+    """Each section's changes (the first `limit`) with what they link to, labelled by date and
+    place, never an id."""
+    sections = []
+    for name, items in changes.grouped():
+        rows = []
+        for change in items[:limit]:
+            href = label = None
+            if change.event in dataset.events:
+                event = dataset.events[change.event]
+                href = links.event(event.id)
+                label = f"{show_date(event.date, event.date_precision)}, {dataset.places[event.place].name}"
+            elif change.source in dataset.sources:
+                href = links.to("sources", change.source)
+                label = dataset.sources[change.source].label
+            rows.append(SimpleNamespace(text=change.text, href=href, label=label))
+        sections.append(SimpleNamespace(name=name, rows=rows, more=len(items) - len(rows)))
+    return sections
+
+
+def edition_context(
+    view: EditionView, dataset: Dataset, links: Links, limit: int = limits.FRONT_CHANGES
+) -> SimpleNamespace:
+    return SimpleNamespace(
+        number=view.edition.number,
+        date=view.edition.date,
+        note=view.edition.note,
+        cutoff=view.cutoff,
+        counts=view.counts,
+        first=view.first,
+        sections=change_items(view.changes, dataset, links, limit),
+        total=len(view.changes.items),
+        href=links.to("editions", str(view.edition.number)),
+    )
+
+
+def coverage_context(dataset: Dataset) -> SimpleNamespace:
+    found = dataset.coverage
+    return SimpleNamespace(
+        years=show_years(year_runs(found.years)),
+        gaps=show_years(found.gaps),
+        first=found.first,
+        last=found.last,
+        published=found.published,
+    )
+
+
+def render_edition_line(dataset: Dataset, links: Links) -> str:
+    """The front page's first lines: edition and issue date, cut-off, coverage."""
+    return render(
+        "edition_line.html",
+        edition=dataset.edition,
+        cutoff=dataset.cutoff,
+        coverage=coverage_context(dataset),
+        editions_href=links.to("editions"),
+    )
+
+
+def render_changes(dataset: Dataset, links: Links) -> str:
+    """What the newest edition changed, and what has changed since it was issued."""
+    history = dataset.edition_history
+    return render(
+        "edition_changes.html",
+        edition=edition_context(history[0], dataset, links) if history else None,
+        unissued=change_items(dataset.unissued, dataset, links, limits.FRONT_CHANGES),
+        editions_href=links.to("editions"),
+    )
+
+
+def build_edition_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
+    """The list of editions, and a page per edition with what it changed."""
+    index, *pages = plan.pages_in("editions")
+    links = Links(index.path, plan)
+    rendered = {
+        index.path: render_page(
+            "editions.md",
+            title=index.title,
+            description=index.description,
+            editions=[edition_context(view, dataset, links) for view in dataset.edition_history],
+            unissued=bool(dataset.unissued),
+        )
+    }
+    views = {str(view.edition.number): view for view in dataset.edition_history}
+    for page in pages:
+        view = views[page.key]
+        links = Links(page.path, plan)
+        rendered[page.path] = render_page(
+            "edition.md",
+            title=page.title,
+            description=page.description,
+            edition=edition_context(view, dataset, links, limits.EDITION_CHANGES),
+            index_href=links.to("editions"),
+        )
+    return rendered

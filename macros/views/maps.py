@@ -1,0 +1,387 @@
+"""The reference map of events in Libya: what it draws and what it lists beside it.
+
+Each event's position is drawn as honestly as it is placed (`macros/derive/locations.py`): a town from
+the gazetteer as a dot, a computed point as a diamond, a bare direction as an arrow at its town, a
+"near" as a ring, and each source's position of a disputed place. For reading it: the districts
+(shabiyat, `macros/load/districts.py`), a few towns for orientation whose coordinates come from
+`data/places.yaml` (GeoNames), a graticule with its degrees and a scale bar. An event that cannot
+be drawn (abroad, or without coordinates) is listed under the map with a link, never only counted.
+The map's key is markup (`macros/views/templates/map_key.html`), so it never covers the map on a phone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from geographiclib.geodesic import Geodesic
+from markupsafe import Markup
+
+from ..core.dates import show_event_date
+from ..core.models import Event, Place
+from ..derive.dataset import Dataset
+from ..load.districts import contains, districts
+from . import limits
+from .charts import LIBYA_VIEW, Chart, _caption, _figure, _trace, render_chart
+from .links import Links
+
+# How each kind of position is drawn: a gazetteer point as a filled circle; a computed one as a
+# diamond; a direction from a town as an arrow at the town pointing that way; "near" as a ring;
+# coordinates a document gives as a square.
+MAP_MARKS = {
+    "gazetteer": ("Town or site (gazetteer, approximate)", "circle", "#1565c0"),
+    "computed": ("Computed from a stated bearing and distance", "diamond", "#c75b00"),
+    "direction": ("Only a direction from the town is stated", "arrow-wide", "#7b1fa2"),
+    "near": ("Only 'near' the town is stated", "circle-open", "#00796b"),
+    "stated": ("Coordinates a document gives", "square", "#2e7d32"),
+}
+REFERENCE = ("Town a position is measured from", "circle", "#5f6368")
+# Main towns named for orientation, each a place in data/places.yaml with its GeoNames entry, and
+# the side its name is written on (neighbours on the coast would otherwise overlap on a phone).
+ORIENTATION = {"tripoli": "top center", "misrata": "bottom center", "sirte": "bottom center",
+               "benghazi": "top center", "sabha": "middle left"}  # fmt: skip
+ORIENTATION_MARK = ("Main town, for orientation", "circle", "#80868b")
+DISTRICT_LINE = "#9aa0a6"  # reads on the light and the dark land alike
+GRATICULE = 5  # degrees between the lines
+MAP_HEIGHT = 520  # at most: charts.js makes it no taller than the view of Libya needs at the page's width
+SCALE_KM = 300
+SCALE_COLOUR = "#777b80"  # at least 3:1 against the neighbours' land in both schemes
+SCALE_AT = (20.0, 9.6)  # latitude, longitude of the scale bar's west end: the map's empty south-west
+# plotly's textposition for each of eight bearings from a point (north first, clockwise)
+SIDES = ("top center", "top right", "middle right", "bottom right",
+         "bottom center", "bottom left", "middle left", "top left")  # fmt: skip
+LABEL_SIDES = (1, 3, 7, 5, 2, 6, 0, 4)  # where a town's label goes, first choice first: up and right
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """An event the map cannot draw, listed under it."""
+
+    event_id: str
+    date: str
+    place: str
+    why: str
+
+
+@dataclass
+class _Cluster:
+    place: Place
+    disputed: bool
+    town: Place  # the town the mark stands at: the place itself, or the one it is measured from
+    stated: tuple[str, ...]  # every position the sources give the place, in their words
+    events: int = 0
+    conservative: int = 0
+    high: int = 0
+    types: Counter = field(default_factory=Counter)
+
+
+def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: str = "Map of events in Libya") -> Chart:
+    """Events in Libya clustered by position, each drawn as honestly as it is placed, on Libya's
+    districts with the main towns named; the events it cannot draw are listed under it."""
+    clusters, references, unplaced = _clusters(dataset, dataset.events.values() if events is None else events)
+    busiest = sorted(clusters, key=lambda key: (-clusters[key].events, key))[: limits.MAP_POINTS]
+    marks = [_mark_trace(kind, [k for k in busiest if k[0] == kind], clusters) for kind in MAP_MARKS]
+    spots = {(k[1], k[2]) for k in busiest} | {(p.latitude, p.longitude) for p in references.values()}
+    towns = _orientation_towns(dataset, spots)
+    labels = _label_trace(busiest, clusters, list(references.values()), towns)
+    traces = [_district_trace(dataset), *_graticule_traces(), _scale_trace(), _town_trace(towns),
+              _reference_trace(list(references.values())), *marks, labels]  # fmt: skip
+    unplaced.sort(key=lambda u: dataset.events[u.event_id].start, reverse=True)
+    return Chart(
+        key="map",
+        title=title,
+        caption=_caption(dataset, "Each mark is a position, sized by the events there; its label names the town and "
+                                  "what is placed by it, with the count of events where more than one. Coordinates "
+                                  "are approximate (GeoNames, or as a document states them); relative positions "
+                                  "are marked as such. Thin lines: "
+                                  "districts (shabiyat, Natural Earth); the towns in italics are named for "
+                                  "orientation."),
+        figure=_figure([t for t in traces if t], geo=_MAP_GEO, height=MAP_HEIGHT, showlegend=False,
+                       margin={"l": 0, "r": 0, "t": 0, "b": 0}),
+        headers=["Place", "Position as stated", "How it is placed", "Events", "Event types",
+                 "Fatalities (conservative)", "Fatalities (high)"],
+        rows=[[c.place.name, key[4], MAP_MARKS[key[0]][0] + (" (disputed location)" if c.disputed else ""), c.events,
+               ", ".join(sorted(c.types)), c.conservative, c.high]
+              for key, c in sorted(clusters.items(), key=lambda kv: kv[1].place.name)],
+        geo=True,
+        notes=_notes(clusters, busiest, unplaced),
+        key_items=_key(marks, references, towns),
+        unplaced=unplaced,
+    )  # fmt: skip
+
+
+def _clusters(
+    dataset: Dataset, events: Iterable[Event]
+) -> tuple[dict[tuple, _Cluster], dict[str, Place], list[Unplaced]]:
+    """The events gathered by position (one cluster a mark), the towns positions are measured
+    from, and the events with no position in Libya."""
+    clusters: dict[tuple, _Cluster] = {}
+    references: dict[str, Place] = {}
+    unplaced: list[Unplaced] = []
+    for event in events:
+        place = dataset.places[event.place]
+        location = dataset.location(event.place)
+        if place.country != "LBY" or not location.mapped:
+            unplaced.append(_unplaced(event, place, dataset))
+            continue
+        figures = dataset.figures(event.id, "fatalities")
+        for position in location.positions:
+            if position.reference is not None:
+                references[position.reference.id] = position.reference
+            key = (position.precision, position.latitude, position.longitude, position.bearing, position.stated)
+            town = position.reference if position.precision in ("direction", "near") else place
+            stated = tuple(p.stated for p in location.positions)
+            cluster = clusters.setdefault(key, _Cluster(place, location.disputed, town or place, stated))
+            cluster.events += 1
+            cluster.conservative += figures.conservative if figures else 0
+            cluster.high += figures.high if figures else 0
+            cluster.types[event.event_type] += 1
+    return clusters, references, unplaced
+
+
+def _notes(clusters: dict[tuple, _Cluster], busiest: list[tuple], unplaced: list[Unplaced]) -> list[str]:
+    notes = []
+    if unplaced:
+        notes.append(f"{len(unplaced)} event(s) outside Libya or without coordinates are listed under the map.")
+    if len(clusters) > len(busiest):
+        notes.append(f"The {len(busiest)} busiest positions are drawn; the table lists all {len(clusters)}.")
+    if any(cluster.disputed for cluster in clusters.values()):
+        notes.append("Where the sources disagree on a location, each source's position is drawn and marked disputed.")
+    return notes
+
+
+def _unplaced(event: Event, place: Place, dataset: Dataset) -> Unplaced:
+    country = dataset.countries[place.country]
+    why = f"in {country.name}" if place.country != "LBY" else "no coordinates"
+    return Unplaced(event.id, show_event_date(event), place.name, why)
+
+
+_MAP_GEO = {
+    "scope": "africa",
+    "resolution": 50,
+    "showcountries": True,
+    "showland": True,
+    "showocean": True,
+    "showlakes": False,
+    "showframe": False,
+    "landcolor": "#ebe7de",  # the light scheme's; charts.js sets both schemes' land and sea
+    "oceancolor": "#b9d4ec",
+    "countrycolor": "#5f6368",
+    "countrywidth": 1.2,
+    "coastlinecolor": "#5f6368",
+    "bgcolor": "rgba(0,0,0,0)",
+    "projection": {"type": "mercator"},
+    "lonaxis": {**LIBYA_VIEW["lonaxis"], "showgrid": True, "dtick": GRATICULE, "gridwidth": 0.5},
+    "lataxis": {**LIBYA_VIEW["lataxis"], "showgrid": True, "dtick": GRATICULE, "gridwidth": 0.5},
+}
+
+
+def _district_trace(dataset: Dataset) -> dict:
+    """Libya's districts, filled a shade lighter than its neighbours. The outlines reach the browser
+    once, in a script of their own (charts.js adds them as `geojson`); the figure names them. A
+    district is named as the data's places in it name their district, where they agree, beside
+    Natural Earth's name (some of which are those of an older division)."""
+    names = [d.name for d in districts()]
+    towns = tuple(
+        (p.admin1, p.longitude, p.latitude)
+        for p in dataset.places.values()
+        if p.admin1 and p.gazetteer_point and p.country == "LBY"
+    )
+    return _trace("choropleth",
+        name="District", locations=names, z=[0] * len(names), featureidkey="properties.name",
+        text=list(_district_names(towns)), hovertemplate="%{text}<extra>District</extra>",
+        colorscale=[[0, "#fbfaf7"], [1, "#fbfaf7"]], showscale=False,
+        marker={"line": {"color": DISTRICT_LINE, "width": 0.6}},
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=4)
+def _district_names(towns: tuple[tuple[str, float, float], ...]) -> tuple[str, ...]:
+    """Each district's name on the map, from the (district, longitude, latitude) of the data's towns:
+    worked out once per dataset, not once per map (a large dataset has thousands of maps)."""
+    names = []
+    for district in districts():
+        inside = {admin1 for admin1, longitude, latitude in towns if contains(district, longitude, latitude)}
+        named = inside.pop() if len(inside) == 1 else district.name
+        names.append(f"{named} (Natural Earth: {district.name})" if named != district.name else named)
+    return tuple(names)
+
+
+def _graticule_traces() -> list[dict]:
+    """The degrees of the graticule's lines, written at the map's west and south edges."""
+    (west, east), (south, north) = LIBYA_VIEW["lonaxis"]["range"], LIBYA_VIEW["lataxis"]["range"]
+    lons = range(math.ceil(west / GRATICULE) * GRATICULE, int(east) + 1, GRATICULE)
+    lats = range(math.ceil(south / GRATICULE) * GRATICULE, int(north) + 1, GRATICULE)
+    return [_trace("scattergeo",
+        name="Graticule", mode="text", hoverinfo="skip", showlegend=False,
+        lon=[*lons, *[west + 0.2] * len(lats)], lat=[*[south + 0.25] * len(lons), *lats],
+        text=[f"{lon}°E" for lon in lons] + [f"{lat}°N" for lat in lats], textposition="top right",
+        textfont={"size": 10}, opacity=0.75,
+    )]  # fmt: skip
+
+
+def _scale_trace() -> dict:
+    """A scale bar drawn on the globe itself, so it stays true when the reader zooms (at its latitude)."""
+    latitude, longitude = SCALE_AT
+    end = Geodesic.WGS84.Direct(latitude, longitude, 90, SCALE_KM * 1000)["lon2"]
+    return _trace("scattergeo",
+        name="Scale", mode="lines+text", hoverinfo="skip", showlegend=False,
+        lon=[longitude, round(end, 4)], lat=[latitude, latitude], text=["", f"{SCALE_KM} km"],
+        textposition="top left", line={"width": 3, "color": SCALE_COLOUR},
+    )  # fmt: skip
+
+
+def _orientation_towns(dataset: Dataset, labelled: set[tuple]) -> list[Place]:
+    """The main towns in the data with gazetteer coordinates, except where a mark already names one."""
+    towns = [dataset.places.get(key) for key in ORIENTATION]
+    return [t for t in towns if t and t.gazetteer_point and (t.latitude, t.longitude) not in labelled]
+
+
+def _town_trace(towns: list[Place]) -> dict | None:
+    if not towns:
+        return None
+    name, symbol, colour = ORIENTATION_MARK
+    return _trace("scattergeo",
+        name=name, mode="markers+text", lon=[t.longitude for t in towns], lat=[t.latitude for t in towns],
+        text=[t.name for t in towns], textposition=[ORIENTATION[t.id] for t in towns],
+        textfont={"style": "italic"}, opacity=0.8, marker={"symbol": symbol, "size": 5, "color": colour},
+        customdata=[t.gazetteer for t in towns], hovertemplate="%{text} (%{customdata})<extra>" + name + "</extra>",
+    )  # fmt: skip
+
+
+def _reference_trace(places: list[Place]) -> dict | None:
+    """The towns relative positions are measured from, as a dot named by the label beside it; it
+    takes no hover, so the arrow or ring drawn at the same spot answers it."""
+    if not places:
+        return None
+    name, symbol, colour = REFERENCE
+    return _trace("scattergeo",
+        name=name, mode="markers", hoverinfo="skip",
+        lon=[p.longitude for p in places], lat=[p.latitude for p in places], hovertext=[p.name for p in places],
+        marker={"symbol": symbol, "size": 5, "color": colour},
+    )  # fmt: skip
+
+
+def _label_trace(
+    keys: list[tuple], clusters: dict[tuple, _Cluster], references: list[Place], towns: list[Place]
+) -> dict | None:
+    """One label per drawn spot, so names never sit on one another: the town there, with its count
+    of events and "disputed" where it applies, then each place drawn relative to it (an arrow, a
+    ring) on a line of its own; and each town a position is measured from. It goes on the first
+    side that no arrow there points to and that faces no other named spot close by."""
+    spots: dict[tuple, tuple[Place, list[tuple]]] = {}
+    for key in keys:  # the busiest first
+        spots.setdefault((key[1], key[2]), (clusters[key].town, []))[1].append(key)
+    for town in references:
+        spots.setdefault((town.latitude, town.longitude), (town, []))
+    spots = dict(list(spots.items())[: limits.MAP_LABELS])
+    if not spots:
+        return None
+    texts, sides = [], []
+    others = [*spots, *((t.latitude, t.longitude) for t in towns)]
+    for spot, (town, spot_keys) in spots.items():
+        own = [clusters[k] for k in spot_keys if k[0] in ("gazetteer", "computed")]
+        relative = [clusters[k] for k in spot_keys if k[0] in ("direction", "near")]
+        town = own[0].place if own else town
+        lines = [_name_line(town.name, sum(c.events for c in own), any(c.disputed for c in own))]
+        for place_id in dict.fromkeys(c.place.id for c in relative):
+            mine = [c for c in relative if c.place.id == place_id]
+            # a disputed place's positions each carry all its events: counted once
+            lines.append(_name_line(mine[0].place.name, max(c.events for c in mine), any(c.disputed for c in mine)))
+        texts.append("<br>".join(lines))
+        taken = {round(k[3] / 45) % 8 for k in spot_keys if k[0] == "direction"} | _facing(spot, others)
+        sides.append(SIDES[next((side for side in LABEL_SIDES if side not in taken), LABEL_SIDES[0])])
+    return _trace("scattergeo",
+        name="Labels", mode="markers+text", hoverinfo="skip", showlegend=False,
+        lon=[spot[1] for spot in spots], lat=[spot[0] for spot in spots], text=texts, textposition=sides,
+        marker={"size": 16, "opacity": 0},  # unseen: it only keeps the name clear of the mark
+    )  # fmt: skip
+
+
+def _facing(spot: tuple, others: list[tuple], within: float = 4.0) -> set[int]:
+    """The sides (and their neighbours) of a spot that face another named spot within `within` degrees."""
+    sides = set()
+    for latitude, longitude in others:
+        north, east = latitude - spot[0], longitude - spot[1]
+        if (north or east) and math.hypot(north, east) <= within:
+            side = round(math.degrees(math.atan2(east, north)) / 45) % 8
+            sides |= {(side - 1) % 8, side, (side + 1) % 8}
+    return sides
+
+
+def _name_line(name: str, events: int, disputed: bool) -> str:
+    details = ", ".join(filter(None, [f"{events} events" if events > 1 else "", "disputed" if disputed else ""]))
+    return _wrap(f"{name} ({details})" if details else name)
+
+
+def _wrap(name: str, width: int = 20) -> str:
+    """A long name over two or more lines, so it stays on a phone's map."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def _map_label(key: tuple, cluster: _Cluster) -> str:
+    """The hover's name of a position: the place, and for a relative one how the source puts it;
+    for a disputed one every position the sources give, since two may be drawn on one spot."""
+    label = cluster.place.name if key[0] == "gazetteer" else f"{cluster.place.name}: {key[4]}"
+    if not cluster.disputed:
+        return label
+    return f"{label} (disputed location)<br>the sources say: {'<br>or: '.join(cluster.stated)}"
+
+
+def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -> dict | None:
+    if not keys:
+        return None
+    name, symbol, colour = MAP_MARKS[kind]
+    marker = {
+        "symbol": symbol,
+        "size": [round(10 + 5 * math.sqrt(clusters[key].events - 1), 1) for key in keys],
+        "color": colour,
+        "line": {"width": 2 if kind == "near" else 1, "color": colour if kind == "near" else "#ffffff"},
+        "opacity": 0.9,
+    }
+    if kind == "direction":  # an arrow beside the town, pointing the stated way; no point is invented
+        marker.update(angle=[key[3] for key in keys], standoff=9, size=16)  # clockwise from up: a bearing
+    if kind == "near":  # a ring around the town, not on it
+        marker["size"] = [s + 10 for s in marker["size"]]
+    return _trace("scattergeo",
+        name=name,
+        mode="markers",
+        lon=[key[2] for key in keys],
+        lat=[key[1] for key in keys],
+        customdata=[[c.events, c.conservative, c.high, _map_label(key, c), ", ".join(sorted(c.types))]
+                    for key, c in ((key, clusters[key]) for key in keys)],
+        marker=marker,
+        hovertemplate="%{customdata[3]}<br>%{customdata[0]} event(s), %{customdata[1]} dead (conservative)"
+                      "<br>%{customdata[4]}<extra>" + name + "</extra>",
+    )  # fmt: skip
+
+
+def _key(marks: list[dict | None], references: dict[str, Place], towns: list[Place]) -> list[tuple[str, str, str]]:
+    """The map's key: (shape, colour, meaning) of each kind of mark it draws."""
+    shapes = {"circle": "dot", "diamond": "diamond", "arrow-wide": "arrow", "circle-open": "ring", "square": "square"}
+    items = [(shapes[m["marker"]["symbol"]], m["marker"]["color"], m["name"]) for m in marks if m]
+    if references:
+        items.append(("dot", REFERENCE[2], REFERENCE[0]))
+    if towns:
+        items.append(("small-dot", ORIENTATION_MARK[2], ORIENTATION_MARK[0]))
+    items.append(("line", DISTRICT_LINE, "District boundary (Natural Earth)"))
+    items.append(("scale", SCALE_COLOUR, f"Scale bar: {SCALE_KM} km at {SCALE_AT[0]:g}°N; grid every {GRATICULE}°"))
+    return items
+
+
+def render_map_of(
+    events: list[Event], dataset: Dataset, page: str, title: str, links: Links | None = None
+) -> Markup | None:
+    """A map of these events, when any of them is in Libya and has coordinates."""
+    if any(dataset.places[e.place].country == "LBY" and dataset.location(e.place).mapped for e in events):
+        return render_chart(event_map(dataset, events, title), page, links)
+    return None

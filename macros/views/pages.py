@@ -1,0 +1,62 @@
+"""The generated pages, built as the site plan (siteplan.py) lists them: each section's builder.
+
+Pages are built from the dataset alone and added to the build by the hook as generated files
+(never written into docs/). Each carries `render_macros: false`: data text is never Jinja.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..derive.dataset import Dataset
+from . import limits
+from .disputes import build_disputes_page
+from .editionpages import build_edition_pages
+from .entities import build_entity_pages
+from .render import Rendered, restore
+from .siteplan import SitePlan
+from .sources import build_source_pages
+from .timeline import build_timeline_pages
+from .whatsnew import build_whatsnew_page
+
+DEFAULT_PAGE_SIZE = limits.TIMELINE_PAGE
+
+Builder = Callable[[Dataset, SitePlan], dict[str, Rendered]]
+# Each generated section's builder; the actors' and places' pages share one (one pass over the events).
+BUILDERS: dict[tuple[str, ...], Builder] = {
+    ("timeline",): build_timeline_pages,
+    ("disputes",): build_disputes_page,
+    ("editions",): build_edition_pages,
+    ("sources",): build_source_pages,
+    ("actors", "places"): build_entity_pages,
+    ("whats-new",): build_whatsnew_page,
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    source: str  # the Markdown MkDocs converts, large HTML blocks set aside as placeholders
+    blocks: list[bytes]  # the blocks set aside (compressed), put back by the hook as the page is written
+
+    @property
+    def markdown(self) -> str:
+        """The page with its blocks in place: what a reader gets, and what the tests compare."""
+        return restore(self.source, self.blocks)
+
+
+def build_pages(
+    dataset: Dataset,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    directory_urls: bool = True,
+    plan: SitePlan | None = None,
+    feed: bool = True,
+) -> list[Page]:
+    """Every planned page, in the plan's order (from `plan`, when the caller has one, else one made
+    with these settings; `feed`: whether the site publishes the Atom feed)."""
+    plan = plan or SitePlan.of(dataset, page_size, directory_urls, feed)
+    rendered: dict[str, Rendered] = {}
+    for builder in BUILDERS.values():
+        rendered.update(builder(dataset, plan))
+    return [Page(path, *rendered[path]) for path in plan.pages]

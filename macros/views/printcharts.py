@@ -1,0 +1,110 @@
+"""The charts as printed in the PDF: numbered figures drawn for paper, each with its table.
+
+The screen charts (`charts.py`) are left as they are; these variants copy their figures and
+change what paper needs: the print column's width, smaller type, legends on one line, fills
+that stay apart in greyscale (a hatch pattern per series, shapes on the map, a dark fill on the
+grid), upright labels that do not overlap, and an alternative text for the tagged PDF.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..derive.dataset import Dataset
+from . import limits
+from .charts import Chart, coverage_matrix, events_by_type, fatalities_over_time
+from .maps import event_map
+
+WIDTH = 680  # px: the printable width of A4 (and a little less than Letter's) at 96 px per inch
+PATTERNS = ("", "/", "x", ".", "\\", "-", "+", "|")  # one per series, so greyscale keeps them apart
+HATCH = {"fillmode": "overlay", "fgcolor": "#ffffff", "fgopacity": 0.8, "size": 6}  # white lines over the colour
+FONT = {"size": 10}
+ONE_LINE_LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.3, "font": {"size": 9.5},
+                   "itemwidth": 30, "tracegroupgap": 0}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A numbered figure: the chart drawn for paper, its alternative text, and its table (or
+    where its figures are printed instead)."""
+
+    number: int
+    key: str
+    chart: Chart
+    alt: str
+    rows: list[list[object]]
+    more: int
+    table_elsewhere: str | None = None  # the part whose pages give these figures instead
+
+    @property
+    def anchor(self) -> str:
+        return f"print-figure-{self.key}"
+
+    @property
+    def figure_json(self) -> Markup:
+        return self.chart.figure_json
+
+
+def print_figures(dataset: Dataset) -> list[Figure]:
+    """The PDF's figures in order: events by type, deaths by side, the map, who reports what."""
+    made = [
+        _bars(events_by_type(dataset), "Stacked bars of events in Libya per year, one hatch per event type"),
+        _bars(fatalities_over_time(dataset), "Bars of deaths per year on each side, with whiskers for the range"),
+        _map(event_map(dataset)),
+        _grid(coverage_matrix(dataset)),
+    ]
+    return [
+        Figure(n, chart.key, chart, alt, _rows(chart), max(0, len(chart.rows) - limits.PRINT_TABLE_ROWS), elsewhere)
+        for n, (chart, alt, elsewhere) in enumerate(made, 1)
+    ]
+
+
+def _rows(chart: Chart) -> list[list[object]]:
+    """A figure's table on paper: every row up to the limit, then the newest years or the busiest places."""
+    if len(chart.rows) <= limits.PRINT_TABLE_ROWS:
+        return chart.rows
+    if chart.key == "map":
+        return sorted(chart.rows, key=lambda row: -row[3])[: limits.PRINT_TABLE_ROWS]
+    return chart.rows[-limits.PRINT_TABLE_ROWS :]
+
+
+def _with_layout(chart: Chart, **layout: object) -> Chart:
+    figure = copy.deepcopy(chart.figure)
+    figure["layout"].update(width=WIDTH, autosize=False, font=FONT, **layout)
+    for axis in ("xaxis", "yaxis"):  # plotly.js 3 and later draw an axis title given as {"text": ...} only
+        title = figure["layout"].get(axis, {}).get("title")
+        if isinstance(title, str):
+            figure["layout"][axis]["title"] = {"text": title, "standoff": 4}
+    return dataclasses.replace(chart, figure=figure)
+
+
+def _bars(chart: Chart, alt: str) -> tuple[Chart, str, None]:
+    printed = _with_layout(chart, height=230, legend=ONE_LINE_LEGEND, margin={"l": 50, "r": 10, "t": 6, "b": 40})
+    for trace, shape in zip(printed.figure["data"], PATTERNS, strict=False):
+        trace["marker"]["pattern"] = {**HATCH, "shape": shape}
+    return printed, f"{alt}. The table below the figure gives the same figures.", None
+
+
+def _map(chart: Chart) -> tuple[Chart, str, None]:
+    """The map at the column's width; its key is the HTML list printed under it (map_key.html)."""
+    printed = _with_layout(chart, height=360)
+    alt = ("Map of Libya marking each position where events took place, sized by the number of events; "
+           "the shape of a mark says how the position is known. The table below lists every position.")  # fmt: skip
+    return printed, alt, None
+
+
+def _grid(chart: Chart) -> tuple[Chart, str, str]:
+    """Who reports what: dark cells for paper, column labels turned upright so none overlaps."""
+    printed = _with_layout(chart, height=min(90 + 20 * len(chart.rows), 700))
+    trace = printed.figure["data"][0]
+    trace["colorscale"] = [[0, "rgba(128,128,128,0.12)"], [1, "#202124"]]
+    printed.figure["layout"]["xaxis"].update(tickangle=-90, tickfont={"size": 9}, automargin=True)
+    printed.figure["layout"]["yaxis"].update(tickfont={"size": 9})
+    printed.figure["layout"]["margin"] = {"l": 10, "r": 10, "t": 10, "b": 10}
+    alt = ("Grid with a row per source and a column per event (or year): a dark cell means the source "
+           "reports it. The Sources part lists the events each source reports.")  # fmt: skip
+    return printed, alt, "sources"

@@ -1,0 +1,195 @@
+"""The combined print page that Chromium turns into the briefing PDF (`make pdf`).
+
+`docs/print.md` is its hand-written shell; these renderers fill it in the reader's order: a cover
+with the contents, the briefing's prose (shared with the front page), what changed, the charts
+and map with their tables, the disputes, the timeline as one compact table, the sources with
+their judgments, the method's keys and an annex of every claim with its quote.
+
+Each part is a named page in `docs/stylesheets/print.css`, so the running header names it; its
+ids carry a prefix so they never clash with the site's; links to events and sources stay within
+the page, and what the page does not contain is named without a link. The edition, its issue
+date and what it changed come from data/editions.yaml (`dataset.edition`, `editionpages`). At scale the parts hold
+the newest or busiest items and say how many they leave out; `make pdf FULL=1` prints them all.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from types import SimpleNamespace
+
+from markupsafe import Markup
+
+from ..core.models import Event
+from ..derive.dataset import Dataset
+from . import limits, printcharts
+from .editionpages import coverage_context
+from .eventview import event_view
+from .links import Links
+from .methodology import render_credibility, render_grades
+from .parts import Parts
+from .render import render
+from .siteplan import SECTION, SitePlan
+
+PAGE = SECTION["print"].first
+PREFIX = "print-"
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of the PDF: its named page (running header) and the sections the contents list."""
+
+    key: str
+    name: str
+    sections: tuple[tuple[str, str], ...]
+
+
+PARTS = (
+    Part("briefing", "Briefing", (  # the front page's prose (docs/includes/briefing.md), in its order
+        ("takeaways", "Key takeaways"),
+        ("bluf", "Bottom line"),
+        ("changes", "What changed in this edition"),
+        ("key-judgments", "Key judgments"),
+        ("disputed", "What is disputed"),
+        ("latest", "Latest developments"),
+        ("outlook", "Outlook and indicators to watch"),
+        ("gaps", "What we do not know"),
+    )),
+    Part("charts", "Charts and map", (("charts", "Charts and map"),)),
+    Part("disputes", "Disputes", (("disputes", "Disputes"),)),
+    Part("timeline", "Timeline", (("timeline", "Timeline"),)),
+    Part("sources", "Sources and method", (("sources", "Sources and their judgments"), ("method", "Method and keys"))),
+    Part("annex", "Annex", (("annex", "Annex: every claim with its quote"),)),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the PDF prints at this size: everything for the seed data or with FULL, else the
+    newest events and disputes, the busiest sources, and the claims of the printed disputes."""
+
+    events: list[Event]
+    disputes: list[Event]
+    sources: list
+    annex: list[Event]
+    full: bool
+
+    @property
+    def event_ids(self) -> set[str]:
+        return {e.id for e in self.events}
+
+
+def select(dataset: Dataset, full: bool = False) -> Selection:
+    events = list(dataset.events.values())
+    disputed = [e for e in events if dataset.status(e.id) == "disputed"]
+    if full:
+        return Selection(events, disputed, list(dataset.sources.values()), events, True)
+    shown = events[-limits.PRINT_EVENTS :]
+    disputes = disputed[-limits.PRINT_DISPUTES :]
+    annex = events if len(events) <= limits.PRINT_ANNEX_EVENTS else disputes
+    return Selection(shown, disputes, _busiest_sources(dataset, shown), annex, False)
+
+
+def _busiest_sources(dataset: Dataset, shown: list[Event]) -> list:
+    """The sources of the printed events, those reporting most first kept, in the dataset's order."""
+    counts: dict[str, int] = defaultdict(int)
+    for event in shown:
+        for source_id in event.source_ids:
+            counts[source_id] += 1
+    keep = set(sorted(counts, key=lambda s: -counts[s])[: limits.PRINT_SOURCES])
+    return [s for s in dataset.sources.values() if s.id in keep]
+
+
+def print_links(dataset: Dataset, plan: SitePlan, full: bool = False) -> Links:
+    """Links from the print page: an event it prints is an anchor in it, any other is named only."""
+    printed = select(dataset, full).event_ids
+    pages = {e: PAGE if e in printed else plan.event_pages[e] for e in dataset.events}
+    return Links(PAGE, replace(plan, event_pages=pages), anchor_prefix=PREFIX, in_page=("sources",), standalone=True)
+
+
+def render_cover(dataset: Dataset, config: dict, title: str) -> str:
+    """The cover: title, edition and issue date, cut-off, coverage, handling and publisher."""
+    return render(
+        "print_cover.html",
+        title=title,
+        handling=config["handling"],
+        publisher=config.get("publisher", title),
+        cutoff=dataset.cutoff,
+        edition=dataset.edition,
+        coverage=coverage_context(dataset),
+        counts=dataset.counts(),
+    )
+
+
+def render_contents(dataset: Dataset, config: dict, title: str) -> str:
+    """The contents (on the cover page) and the running header and footer of every part."""
+    edition = dataset.edition
+    footer = [title]
+    if edition is not None:
+        footer.append(f"Edition {edition.number}, issued {edition.date:%-d %B %Y}")
+    footer.append(f"Information cut-off {dataset.cutoff or 'unknown'}")
+    return render(
+        "print_contents.html",
+        parts=PARTS,
+        prefix=PREFIX,
+        handling=_css_string(config["handling"]),
+        footer=_css_string(" · ".join(footer)),
+    )
+
+
+def _css_string(text: str) -> Markup:
+    """Text for a CSS string in the page's own <style> (margin boxes): quotes and backslashes escaped."""
+    return Markup('"' + "".join(c if c.isalnum() or c in " .,;:·–-()" else f"\\{ord(c):x} " for c in text) + '"')
+
+
+def render_sections(dataset: Dataset, links: Links, full: bool = False) -> str:
+    """Every part after the briefing's prose, in the reader's order."""
+    chosen = select(dataset, full)
+    parts = Parts(links, dataset)
+    figures = printcharts.print_figures(dataset)
+    views = {e.id: event_view(e, dataset) for e in [*chosen.events, *chosen.disputes, *chosen.annex]}
+    sources = [_source_entry(dataset, s, chosen) for s in chosen.sources]
+    return render(
+        "print_sections.html",
+        parts=parts,
+        figures=figures,
+        timeline=[views[e.id] for e in chosen.events],
+        disputes=[SimpleNamespace(view=views[e.id], groups=views[e.id].groups) for e in chosen.disputes],
+        sources=sources,
+        annex=[views[e.id] for e in chosen.annex],
+        counts=dataset.counts(),
+        left_out=SimpleNamespace(
+            events=len(dataset.events) - len(chosen.events),
+            disputes=dataset.counts()["disputed"] - len(chosen.disputes),
+            sources=len(dataset.sources) - len(chosen.sources),
+            annex=len(dataset.events) - len(chosen.annex),
+        ),
+        full=chosen.full,
+        disputed_ids={e.id.lower() for e in chosen.disputes},
+        credibility_range=_credibility_by_source,
+        grades=Markup(render_grades()),
+        credibility=Markup(render_credibility()),
+    )
+
+
+def _source_entry(dataset: Dataset, source, chosen: Selection) -> SimpleNamespace:
+    events = dataset.events_from(source.id)
+    listed = events if chosen.full else [e for e in events if e.id in chosen.event_ids][-limits.PRINT_SOURCE_EVENTS :]
+    return SimpleNamespace(
+        source=source,
+        events=listed,
+        events_left_out=len(events) - len(listed),
+        judgments=dataset.assessments_from(source.id),
+    )
+
+
+def _credibility_by_source(view) -> list[tuple[str, str]]:
+    """Each source of an event with the credibility of its claims on it: "3" or a range "3–6"."""
+    ratings: dict[str, set[int]] = defaultdict(set)
+    for claim in view.event.claims:
+        ratings[claim.source].add(view.credibility(claim))
+    return [
+        (s, f"{min(ratings[s])}" if len(ratings[s]) == 1 else f"{min(ratings[s])}–{max(ratings[s])}")
+        for s in view.event.source_ids
+        if s in ratings
+    ]

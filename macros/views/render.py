@@ -1,0 +1,128 @@
+"""The Jinja environment for our partials: autoescaped, strict, templates in `macros/views/templates/`.
+
+Everything from data is escaped, for HTML and for Markdown: our HTML goes through Markdown on
+the hand-written pages and outside the stashed blocks, where `[x](javascript:…)`, `*` or an
+attr_list `{ onclick=… }` in data text would otherwise become markup. A missing variable is an
+error, never an empty string.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import zlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..core.dates import show_date
+from ..core.terms import CREDIBILITY, FIELD_LABELS, GRADES
+from ..derive.locations import PRECISIONS as LOCATION_PRECISIONS
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "jinja"
+# HTML's five, and the characters Markdown (and attr_list) reads as syntax, as references: the
+# browser shows them as they were, in text and attribute values alike; Markdown passes them on.
+_INERT = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
+    | {char: f"&#{ord(char)};" for char in "\\`*_[]{}!~^|\n"}
+)
+
+
+def inert(value: Any) -> Any:
+    """`value` escaped for HTML and made inert to Markdown; markup we built (Markup) is kept.
+    One translate and no Markup.escape: this runs for every value every page prints."""
+    if isinstance(value, (Markup, int, float)):
+        return value  # numbers print as they are
+    return Markup(str(value).translate(_INERT))
+
+
+def _join(values: Any, separator: str = "") -> Markup:
+    return Markup(inert(separator)).join(inert(value) for value in values)
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in .cache/jinja between builds: compiling them was most of what
+    a small build spent beyond bare mkdocs-material. Jinja checks each template's source and its
+    own version; the folder is named for this module, whose settings the code depends on."""
+    folder = CACHE_DIR / hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout builds as well, only without the cache
+    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        finalize=inert,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
+    )
+    env.filters["plural"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
+    env.globals.update(
+        GRADES=GRADES, CREDIBILITY=CREDIBILITY, FIELDS=FIELD_LABELS, PRECISIONS=LOCATION_PRECISIONS, show_date=show_date
+    )
+    env.filters["stash"] = _stash
+    env.filters["join"] = _join  # the built-in join escapes for HTML only
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+@cache
+def _text_environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR), undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+    )
+
+
+def render_text(template: str, **context: Any) -> str:
+    """A template that is not HTML (the YAML stub of a new source): nothing escaped."""
+    return _text_environment().get_template(template).render(**context)
+
+
+Rendered = tuple[str, list[bytes]]  # a generated page: its Markdown, and the blocks set aside from it
+PLACEHOLDER = '<div class="lw-stash" data-stash="{}"></div>'
+
+
+@jinja2.pass_context
+def _stash(context: jinja2.runtime.Context, html: str) -> str:
+    """Set a block of HTML aside: Markdown would only re-parse it (its raw-HTML parser was most
+    of a large build's time); the hook puts it back as the page is written.
+
+    Blocks wait compressed: a build holds every page until it writes them all, and at 100,000
+    events the set-aside HTML was a third of a gigabyte; compressed it is a tenth of that."""
+    blocks = context.get("stash_blocks")
+    if blocks is None:
+        return html
+    blocks.append(zlib.compress(str(html).encode("utf-8"), 1))
+    # its own blank line: Markdown ends an HTML block only there, and a heading may follow
+    return Markup(PLACEHOLDER.format(len(blocks) - 1) + "\n")
+
+
+def render_page(template: str, **context: Any) -> Rendered:
+    """A generated page's Markdown, with its large HTML blocks set aside (see `restore`)."""
+    blocks: list[bytes] = []
+    return render(template, stash_blocks=blocks, **context), blocks
+
+
+def restore(html: str, blocks: list[bytes]) -> str:
+    """Put the set-aside blocks back into a page's HTML."""
+    return re.sub(
+        r'<div class="lw-stash" data-stash="(\d+)"></div>',
+        lambda m: zlib.decompress(blocks[int(m[1])]).decode("utf-8"),
+        html,
+    )

@@ -1,0 +1,94 @@
+"""The timeline: every event in date order, grouped by year, with browser-side filters.
+
+Up to `page_size` events it is one page; beyond that each year gets its own page (a busy year
+several parts) and the index counts them, so no page grows without bound.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from types import SimpleNamespace
+
+from ..derive.dataset import Dataset
+from .charts import events_by_type, fatalities_over_time, render_chart
+from .eventview import event_view
+from .links import Links
+from .parts import Parts
+from .render import Rendered, render_page
+from .siteplan import PlannedPage, SitePlan, timeline_scope
+
+
+def build_timeline_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
+    """The planned timeline pages, each with the events the plan puts on it; when there are
+    several, the first page is an index of the others."""
+    by_page: dict[str, list[str]] = defaultdict(list)
+    for event_id, path in plan.event_pages.items():
+        by_page[path].append(event_id)
+    pages = {}
+    for page in plan.pages_in("timeline"):
+        split = page.key is None and page.path not in by_page
+        years = _years_index(dataset, plan) if split else []
+        pages[page.path] = _render(dataset, plan, page, by_page.get(page.path, []), years)
+    return pages
+
+
+def _years_index(dataset: Dataset, plan: SitePlan) -> list[SimpleNamespace]:
+    """One row per timeline page: its year (and part), dates, and how many events it holds."""
+    rows: dict[str, SimpleNamespace] = {}
+    for event in dataset.events.values():
+        path = plan.event_pages[event.id]
+        row = rows.get(path)
+        if row is None:
+            label = timeline_scope(plan.pages[path].key)
+            row = rows[path] = SimpleNamespace(year=label, path=path, count=0, disputed=0, first=event, last=event)
+        row.count += 1
+        row.disputed += dataset.status(event.id) == "disputed"
+        row.last = event
+    return list(rows.values())
+
+
+def _render(dataset: Dataset, plan: SitePlan, page: PlannedPage, event_ids: list[str], years: list) -> Rendered:
+    events = [dataset.events[i] for i in event_ids] if event_ids else list(dataset.events.values())
+    views = [event_view(dataset.events[i], dataset) for i in event_ids]
+    groups: dict[int, list] = defaultdict(list)
+    for view in views:
+        groups[view.event.start.year].append(view)
+    path = page.path
+    return render_page(
+        "timeline.md",
+        title=page.title,
+        description=page.description,
+        parts=Parts(Links(path, plan), dataset),
+        total=len(events),
+        disputed=sum(dataset.status(e.id) == "disputed" for e in events),
+        first_year=events[0].start.year if events else "",
+        last_year=events[-1].start.year if events else "",
+        cutoff=str(dataset.cutoff or "unknown"),
+        years_index=years,
+        groups=[SimpleNamespace(year=year, views=items) for year, items in groups.items()],
+        prefix="year-",
+        filters=_filters(views, dataset),
+        charts=[render_chart(events_by_type(dataset), path), render_chart(fatalities_over_time(dataset), path)]
+        if page.key is None
+        else [],
+    )
+
+
+def _filters(views: list, dataset: Dataset) -> SimpleNamespace:
+    at = {view.place.id for view in views}
+    actor_ids = {actor for view in views for actor in view.actor_ids}
+    return SimpleNamespace(
+        types=sorted({view.event.event_type for view in views}),
+        actors=sorted((dataset.actors[a] for a in actor_ids), key=lambda actor: actor.name.casefold()),
+        places=sorted(
+            (SimpleNamespace(place=place, near=place.id not in at) for place in _filter_places(views, dataset)),
+            key=lambda item: item.place.name.casefold(),
+        ),
+    )
+
+
+def _filter_places(views: list, dataset: Dataset) -> list:
+    """The places events are at, and the towns they are described from ("near Qatrun"): the
+    filter for a town shows the events near it too."""
+    ids = dict.fromkeys(i for view in views for i in (view.place.id, *view.place.towns))
+    return [dataset.places[i] for i in ids]

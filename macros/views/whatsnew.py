@@ -1,0 +1,160 @@
+"""What's new: the sources and events each update added, as a page and as an Atom feed.
+
+Every source and event records the day it entered the dataset (`added`), and so does a claim
+added to an event already published; each distinct day is an update, so "since the previous
+briefing" is what the newest day added, revisions included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+from feedgen.feed import FeedGenerator
+
+from ..derive.coverage import show_years
+from ..derive.dataset import Dataset
+from . import limits
+from .eventview import event_heading, event_view
+from .links import Links
+from .parts import Parts
+from .render import Rendered, render_page
+from .siteplan import SitePlan
+
+FEED = "feed.xml"
+FEED_ENTRIES = 100
+
+
+def updates(dataset: Dataset) -> list[SimpleNamespace]:
+    """One entry per day something was added, newest first: sources, events, and revisions
+    (claims added to an event already published, by the day they were added)."""
+    days: dict[dt.date, SimpleNamespace] = defaultdict(lambda: SimpleNamespace(sources=[], events=[], revisions=[]))
+    for source in dataset.sources.values():
+        days[source.added].sources.append(source)
+    for event in dataset.events.values():
+        days[event.added].events.append(event)
+        later: dict[dt.date, list] = defaultdict(list)
+        for claim in event.claims:
+            if claim.added is not None and claim.added > event.added:
+                later[claim.added].append(claim)
+        for day, claims in later.items():
+            days[day].revisions.append(revision(event, claims, dataset))
+    return [SimpleNamespace(day=day, **vars(days[day])) for day in sorted(days, reverse=True)]
+
+
+def revision(event, claims: list, dataset: Dataset) -> SimpleNamespace:
+    """Claims added to a published event, said the way a reader needs it:
+    "LBY0009: Sky News Arabia adds 2 claims (fatalities, date)"."""
+    sources = list(dict.fromkeys(claim.source for claim in claims))
+    fields = ", ".join(dict.fromkeys(claim.field for claim in claims))
+    names = " and ".join(dataset.sources[s].label for s in sources)
+    verb = "adds" if len(sources) == 1 else "add"
+    return SimpleNamespace(
+        event=event,
+        sources=sources,
+        text=f"{names} {verb} {len(claims)} claim{'s' if len(claims) != 1 else ''} ({fields})",
+    )
+
+
+def publishes_feed(site_url: str | None) -> bool:
+    """A feed's links must work for its readers: none is written for a loopback address
+    (a local build or `make serve`), whose links would point at the reader's own machine."""
+    host = urlsplit(site_url or "").hostname or ""
+    return bool(host) and host != "localhost" and not host.startswith("127.") and host != "::1"
+
+
+def build_whatsnew_page(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
+    history = updates(dataset)
+    (page,) = plan.pages_in("whats-new")
+    return {
+        page.path: render_page(
+            "whats_new.md",
+            title=page.title,
+            description=page.description,
+            parts=Parts(Links(page.path, plan), dataset),
+            history=[
+                SimpleNamespace(
+                    day=u.day,
+                    sources=u.sources[: limits.WHATS_NEW_ITEMS],
+                    views=[event_view(e, dataset) for e in u.events[: limits.WHATS_NEW_ITEMS]],
+                    revisions=[
+                        SimpleNamespace(view=event_view(r.event, dataset), text=r.text, sources=r.sources)
+                        for r in u.revisions[: limits.WHATS_NEW_ITEMS]
+                    ],
+                    more=max(0, len(u.sources) - limits.WHATS_NEW_ITEMS)
+                    + max(0, len(u.events) - limits.WHATS_NEW_ITEMS),
+                    counts=(len(u.sources), len(u.events), len(u.revisions)),
+                )
+                for u in history
+            ],
+            previous=history[1].day if len(history) > 1 else None,
+            feed=FEED if plan.feed else None,
+        )
+    }
+
+
+def render_feed(dataset: Dataset, site_url: str, title: str, plan: SitePlan | None = None) -> str:
+    """An Atom feed of additions, newest first; ids and dates come from the data, so it is stable.
+    Links follow the site `plan`: an event's card may be on a year page, and URLs may end in .html."""
+    plan = plan or SitePlan.of(dataset)
+    base = site_url.rstrip("/") + "/"
+    feed = FeedGenerator()
+    feed.id(base)
+    feed.title(f"{title}: what's new")
+    feed.subtitle(feed_subtitle(dataset))
+    feed.link(href=base + FEED, rel="self")
+    feed.link(href=base + plan.url(plan.path("whats-new")), rel="alternate")
+    feed.language("en")
+    entries = _feed_entries(dataset, base, plan)
+    entries.sort(key=lambda entry: entry[0], reverse=True)  # stable: a day's additions keep their order
+    newest = entries[:FEED_ENTRIES]
+    feed.updated(_stamp(newest[0][0]) if newest else _stamp(dt.date(1970, 1, 1)))
+    for day, key, heading, summary, link in reversed(newest):  # feedgen prepends: add oldest first
+        entry = feed.add_entry()
+        entry.id(f"{base}#{key}")
+        entry.title(heading)
+        entry.summary(summary)
+        entry.link(href=link)
+        entry.updated(_stamp(day))
+        entry.published(_stamp(day))
+    return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def _feed_entries(dataset: Dataset, base: str, plan: SitePlan) -> list[tuple[dt.date, str, str, str, str]]:
+    """(day, key, heading, summary, link) of every addition and edition, in the updates' order."""
+    entries = []
+    for update in updates(dataset):
+        for source in update.sources:
+            entries.append((update.day, f"source/{source.id}", f"Source: {source.title}", source.summary,
+                            base + plan.url(plan.path("sources", source.id))))  # fmt: skip
+        for event in update.events:
+            card = f"{base}{plan.url(plan.event_pages[event.id])}#{event.id}"
+            entries.append((update.day, f"event/{event.id}", event_heading(event, dataset), event.summary, card))
+        for item in update.revisions:
+            event = item.event
+            card = f"{base}{plan.url(plan.event_pages[event.id])}#{event.id}"
+            key = f"revision/{event.id}/{update.day.isoformat()}"
+            entries.append((update.day, key, f"{event_heading(event, dataset)}: {item.text}", event.summary, card))
+    for view in dataset.edition_history:
+        edition = view.edition
+        link = base + plan.url(plan.path("editions", str(edition.number)))
+        heading = f"Edition {edition.number}, issued {edition.date:%-d %B %Y}"
+        cutoff = f" Information cut-off: {view.cutoff}." if view.cutoff else ""
+        entries.append((edition.date, f"edition/{edition.number}", heading, edition.note + cutoff, link))
+    return entries
+
+
+def feed_subtitle(dataset: Dataset) -> str:
+    """What a subscriber checks first: the edition, the cut-off and the years with no event on record."""
+    edition = dataset.edition
+    issued = f"Edition {edition.number}, issued {edition.date:%-d %B %Y}" if edition else "Not yet issued as an edition"
+    gaps = show_years(dataset.coverage.gaps)
+    return f"{issued}; information cut-off {dataset.cutoff or 'unknown'}" + (
+        f"; no event on record for {gaps}" if gaps else ""
+    )
+
+
+def _stamp(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
