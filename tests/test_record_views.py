@@ -18,8 +18,15 @@ from tests.conftest import PROJECT
 
 TEMPLATES = TEMPLATE_DIR
 RECORDS = "records.html"
-# markup only a record view draws: a claim's value, its quote, a source's facts, an event's card
-RECORD_MARKUP = ('class="lw-value"', "claim.quote", 'class="lw-source-meta"', "<dt>Outlet</dt>", 'class="lw-event ')
+# markup only a record view draws: a claim's value, its quote, a source's facts, an event's card, a judgment
+RECORD_MARKUP = (
+    'class="lw-value"',
+    "claim.quote",
+    'class="lw-source-meta"',
+    "<dt>Outlet</dt>",
+    'class="lw-event ',
+    "{{ item.judgment }}",
+)
 ADDRESS = "https://example.org/qatrun-second-attack"
 NOTE = "Counts the army men only."
 ARCHIVE = "https://web.archive.org/web/2022/https://example.org/qatrun-second-attack"
@@ -106,7 +113,20 @@ def test_no_template_but_records_html_draws_a_record():
 def test_the_print_page_calls_the_record_macros_and_defines_none_of_its_own():
     text = (TEMPLATES / "print_sections.html").read_text(encoding="utf-8")
     assert re.findall(r"{% macro (\w+)", text) == ["page_of"]  # a cross-reference, not a record
-    for macro in ("claim_quoted", "source_facts", "event_row", "dispute_block"):
+    for macro in ("claim_quoted", "source_facts", "event_row", "dispute_block", "assessment_item"):
         assert f"{macro}(" in text, macro
     for path in [*TEMPLATES.iterdir(), *(PROJECT / "macros").rglob("*.py")]:
         assert "grade_badge" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_a_judgment_reads_the_same_on_its_source_page_and_in_print(rendered):
+    """In print the judgment sits under its own source, so its chip is left out, and names the
+    actor without a link (the PDF has no actor pages)."""
+    _, pages, printed = rendered
+    site = pages["sources/qatrun-second-attack.md"].select(".lw-assessment")
+    for chip in (chip for item in site for chip in item.select("a.lw-badge")):
+        chip.decompose()
+    entry = printed.select_one("#print-source-qatrun-second-attack")
+    paper = entry.select(".lw-assessment")
+    assert site and [_text(item) for item in paper] == [_text(item) for item in site]
+    assert not entry.select(".lw-assessment .lw-badge")
