@@ -41,6 +41,10 @@ build: $(STAMP) $(NODE_STAMP) ## Strict build into site/, replacing it only when
 validate: $(STAMP) ## Check the data; print every problem as file:line: field: message
 	$(BIN)/python -m macros.load.validate $(VALIDATE_FLAGS)
 
+place: $(STAMP) ## Look a place up in the offline gazetteer: make place NAME=Qatrun [COUNTRY=LY]
+	$(if $(NAME),,$(error NAME is missing: make place NAME=Qatrun [COUNTRY=LY]))
+	$(BIN)/python -m macros.load.gazetteer find "$(NAME)" $(if $(COUNTRY),--country $(COUNTRY))
+
 new-source: $(STAMP) ## Add a document: make new-source FILE=path/to/article.txt [ID=slug]
 	@test -n "$(FILE)" || { echo "usage: make new-source FILE=path/to/article.txt [ID=slug]" >&2; exit 2; }
 	$(BIN)/python -m tools.new_source "$(FILE)" $(if $(ID),--id "$(ID)")

@@ -110,3 +110,14 @@ def test_find_command_refuses_an_unknown_country_without_a_traceback():
     result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "unknown country code 'XXX'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_make_place_prints_the_entry_to_copy_and_asks_for_a_name():
+    """CONTRIBUTING's look-up: `make place NAME=… COUNTRY=…`, and a plain message without a name."""
+    found = subprocess.run(
+        ["make", "-s", "place", "NAME=Qatrun", "COUNTRY=LY"], cwd=PROJECT, capture_output=True, text=True
+    )
+    assert found.returncode == 0, found.stderr
+    assert re.search(r"^geonames:2219739\t.*\t24\.95139\t14\.64861\tadmin1 Murzuq", found.stdout, flags=re.M)
+    missing = subprocess.run(["make", "-s", "place"], cwd=PROJECT, capture_output=True, text=True)
+    assert missing.returncode != 0 and "NAME is missing: make place NAME=Qatrun" in missing.stderr
