@@ -53,3 +53,31 @@ def test_a_claim_cannot_be_added_before_its_event(fixture_copy):
         load_dataset(fixture_copy.data)
     assert any(f"events.yaml:{line + 1}: LBY0002.claims[3].added: 2026-01-01 is before its event was added" in str(p)
                for p in caught.value.problems)  # fmt: skip
+
+
+CUTOFF_PROSE = """{#- reviewed: 2026-11-01 -#}
+- **It could still attack shortly before the cut-off**: a bombing.
+- **Nothing after the cut-off ({{ cutoff() }}) is reflected.**
+"""
+
+
+def test_prose_speaking_of_the_cut_off_is_named_when_a_newer_source_moved_it(fixture_copy, tmp_path):
+    """Relative words ("shortly before the cut-off") go wrong when a later source moves the cut-off;
+    a paragraph that shows the cut-off itself stays right."""
+    prose = tmp_path / "briefing.md"
+    prose.write_text(CUTOFF_PROSE, encoding="utf-8")
+    dataset = load_dataset(fixture_copy.data)
+    (warning,) = [w for w in stale_paragraphs(dataset, prose, shown="briefing.md") if w.event is None]
+    assert warning.line == 2 and warning.changed > warning.reviewed
+    assert f"speaks of the cut-off, which moved to {dataset.cutoff} with" in str(warning)
+    prose.write_text(CUTOFF_PROSE.replace("2026-11-01", "2026-11-28"), encoding="utf-8")
+    assert [w for w in stale_paragraphs(dataset, prose) if w.event is None] == []
+
+
+def test_the_cut_off_the_review_records_is_the_one_compared_with(fixture_copy, tmp_path):
+    """Reviewed today against the cut-off the data has: no warning; against an older one: one."""
+    dataset = load_dataset(fixture_copy.data)
+    prose = tmp_path / "briefing.md"
+    for recorded, warned in ((dataset.cutoff.date, 0), ("2021-12", 1)):
+        prose.write_text(CUTOFF_PROSE.replace("2026-11-01", f"2026-11-28, cut-off {recorded}"), encoding="utf-8")
+        assert len([w for w in stale_paragraphs(dataset, prose) if w.event is None]) == warned, recorded

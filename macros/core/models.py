@@ -55,8 +55,16 @@ from .terms import (
     RIGHTS,
 )
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60)]
-EventId = Annotated[str, Field(pattern=r"^[A-Z]{3}[0-9]{4,7}$", description="ISO3 country + 4 to 7 digits")]
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+EVENT_ID_PATTERN = r"^[A-Z]{3}[0-9]{4,7}$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=2, max_length=60)]
+EventId = Annotated[str, Field(pattern=EVENT_ID_PATTERN, description="ISO3 country + 4 to 7 digits")]
+# what a mistyped id is told, in words (the loader's messages), by its pattern
+PATTERN_HINTS = {
+    ID_PATTERN: "is not an id: ids are lower-case words joined by hyphens (islamic-state); "
+    "give the record's id from its data file, not its name",
+    EVENT_ID_PATTERN: "is not an event id: a country's ISO3 code and 4 to 7 digits (LBY0012)",
+}
 Text = Annotated[str, Field(min_length=1)]
 Precision = Literal[tuple(DATE_PRECISIONS)]  # type: ignore[valid-type]
 Basis = Literal["stated", "inferred", "unknown"]
@@ -498,7 +506,7 @@ class Claim(Model):
     @model_validator(mode="after")
     def _figure_has_party(self) -> Claim:
         if self.field in NUMERIC_FIELDS and self.field != "strikes" and self.party is None:
-            raise FieldError("party", f"a {self.field} figure names its party (an actor id, or an unnamed party)")
+            raise FieldError("party", f"a figure for {self.field} names its party (an actor id, or an unnamed party)")
         if (self.field == "date") != (self.resolved is not None):
             raise FieldError("resolved", "a date claim, and only a date claim, gives the date it resolves to")
         if self.field == "responsibility" and self.party is None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..core.models import KINDS, FieldError, Model
+from ..core.models import KINDS, PATTERN_HINTS, FieldError, Model
 from ..core.record import Record
 from ..core.yamlfile import DataError, Document, FieldPath, Problem, Stage, read_yaml
 from ..derive.dataset import Dataset
@@ -154,6 +154,9 @@ def _message(error: dict[str, Any]) -> str:
         return "required field is missing"
     if kind.endswith("_type"):
         return f"{text}, got {type(error['input']).__name__} {error['input']!r}"
+    hint = PATTERN_HINTS.get(error.get("ctx", {}).get("pattern")) if kind == "string_pattern_mismatch" else None
+    if hint:
+        return f"{error['input']!r} {hint}"
     return text.removeprefix("Value error, ")
 
 

@@ -3,8 +3,11 @@
 The briefing (`docs/includes/briefing.md`) carries the day it was last reviewed in its first line,
 `{#- reviewed: YYYY-MM-DD ... -#}`. A paragraph that cites an event (through `event_link("ID")`,
 `figures("ID")`, `claimed("ID", ...)` and the like) may no longer say what the data says once that
-event gains claims after the review: `make validate` names each such paragraph as a warning, so
-the analyst knows to re-read it. A warning never fails the build.
+event gains claims after the review; one that speaks of "the cut-off" in words ("shortly before
+the cut-off") without showing it (`cutoff()`) may be wrong once a newer source moves the cut-off
+from the one the review line records (`reviewed: 2026-11-29, cut-off 2022-01-29`). `make
+validate` names each such paragraph as a warning, so the analyst knows to re-read it. A warning
+never fails the build.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from pathlib import Path
 from ..derive.dataset import Dataset
 
 BRIEFING = Path(__file__).resolve().parents[2] / "docs" / "includes" / "briefing.md"
-_REVIEWED = re.compile(r"reviewed:\s*(\d{4}-\d{2}-\d{2})")
+_REVIEWED = re.compile(r"reviewed:\s*(\d{4}-\d{2}-\d{2})(?:,\s*cut-off\s*(\d{4}(?:-\d{2}){0,2}))?")
+_CUTOFF_IN_WORDS = re.compile(r"\bcut-?off\b", re.IGNORECASE)
 _CITED = re.compile(r"""\w+\(\s*["']([A-Z]{3}[0-9]{4,7})["']""")
 
 
@@ -26,14 +30,15 @@ class StaleParagraph:
     file: str
     line: int
     opening: str  # the paragraph's first words, to find it by
-    event: str
+    event: str | None  # the event it cites, or None: it speaks of the cut-off
     changed: dt.date
     reviewed: dt.date
+    why: str = ""  # what changed, in words
 
     def __str__(self) -> str:
         return (
-            f'warning: {self.file}:{self.line}: "{self.opening}" cites {self.event}, whose claims changed on '
-            f"{self.changed}, after the prose was reviewed on {self.reviewed}: re-read it, then update reviewed:"
+            f'warning: {self.file}:{self.line}: "{self.opening}" {self.why} on {self.changed}, after the prose '
+            f"was reviewed on {self.reviewed}: re-read it, then update reviewed:"
         )
 
 
@@ -46,16 +51,34 @@ def stale_paragraphs(dataset: Dataset, path: Path = BRIEFING, shown: str | None 
     if found is None:
         return []
     reviewed = dt.date.fromisoformat(found[1])
+    moved = _cutoff_moved(dataset, found[2], reviewed)
     stale = []
     for line, paragraph in _paragraphs(text):
+        words = re.sub(r"[*#]", "", re.sub(r"\{\{.*?\}\}", "…", paragraph, flags=re.S)).split()
+        opening = " ".join(words[:8])
         for event_id in dict.fromkeys(_CITED.findall(paragraph)):
             event = dataset.events.get(event_id)
             changed = max((c.added or event.added for c in event.claims), default=None) if event else None
             if changed and changed > reviewed:
-                words = re.sub(r"[*#]", "", re.sub(r"\{\{.*?\}\}", "…", paragraph, flags=re.S)).split()
-                opening = " ".join(words[:8])
-                stale.append(StaleParagraph(shown or path.name, line, opening, event_id, changed, reviewed))
+                why = f"cites {event_id}, whose claims changed"
+                stale.append(StaleParagraph(shown or path.name, line, opening, event_id, changed, reviewed, why))
+        in_words = _CUTOFF_IN_WORDS.search(paragraph) and "cutoff()" not in paragraph and line > 1
+        if moved and in_words:
+            why = f"speaks of the cut-off, which moved to {dataset.cutoff} with {moved[1]}, added"
+            stale.append(StaleParagraph(shown or path.name, line, opening, None, moved[0], reviewed, why))
     return stale
+
+
+def _cutoff_moved(dataset: Dataset, recorded: str | None, reviewed: dt.date) -> tuple[dt.date, str] | None:
+    """(when it was added, which) of the source that moved the cut-off since the review, or None.
+    It moved when it is not the cut-off the review line records or, where it records none, when
+    the source setting it was added after the review."""
+    cutoff = dataset.cutoff
+    setting = [s for s in dataset.sources.values() if cutoff and s.published.date == cutoff.date]
+    newest = max(setting, key=lambda s: s.added, default=None)
+    if newest is None or (cutoff.date == recorded if recorded else newest.added <= reviewed):
+        return None
+    return newest.added, newest.id
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
