@@ -31,6 +31,8 @@ CASES = [
     ("a name where an id goes", "events.yaml", "  actor1: islamic-state\n  actor2: lna\n  summary: A bomb",
      "  actor1: Islamic State\n  actor2: lna\n  summary: A bomb", None, "LBY0001.actor1",
      "'Islamic State' is not an id: ids are lower-case words joined by hyphens (islamic-state); give the record's id"),
+    ("a value outside its vocabulary", "events.yaml", "  sub_event_type: Armed clash", "  sub_event_type: Armed clashes",
+     None, "LBY0002.sub_event_type", "'Armed clashes' is not an allowed value (did you mean 'Armed clash'?); see"),
     ("unknown source in claim", "events.yaml", "    - source: comeback-south\n      field: date",
      "    - source: nowhere\n      field: date", None, "LBY0003.claims[0].source", "unknown source 'nowhere'"),
     ("duplicate id", "actors.yaml", "- id: umm-al-aranib-brigade", "- id: lna",

@@ -189,3 +189,14 @@ def test_a_feed_is_published_only_for_a_public_address(address, published):
     from macros.views.whatsnew import publishes_feed
 
     assert publishes_feed(address) is published
+
+
+def test_new_source_names_the_next_free_event_id(fixture_copy):
+    """After LBY0003 (events.yaml) and LBY0012 in a file of data/events/, the next is LBY0013."""
+    from tools.new_source import next_event_id
+
+    assert next_event_id(fixture_copy.data) == "LBY0004"
+    (fixture_copy.data / "events").mkdir()
+    (fixture_copy.data / "events" / "LBY0012.yaml").write_text("id: LBY0012\n", encoding="utf-8")
+    assert next_event_id(fixture_copy.data) == "LBY0013"
+    assert next_event_id(fixture_copy.data, "SYR") == "SYR0001"

@@ -69,7 +69,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.file} is not UTF-8 text: save it as UTF-8 first", file=sys.stderr)
         return 1
     print(f"wrote {stub.relative_to(ROOT)}: fill in every TODO, then run make validate")
+    print(f"the next free event id in Libya is {next_event_id(ROOT / 'data')} (ids are never reused)")
     return 0
+
+
+def next_event_id(data: Path, country: str = "LBY") -> str:
+    """One more than the highest event number the country has, in events.yaml or data/events/
+    (read as text: the data may not validate while a source is being added)."""
+    files = [*data.glob("events.y*ml"), *data.glob("events/**/*.y*ml")]
+    numbers = [
+        int(n) for f in files for n in re.findall(rf"\bid: {country}([0-9]{{4,7}})\b", f.read_text(encoding="utf-8"))
+    ]
+    return f"{country}{max(numbers, default=0) + 1:04d}"
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ not hide the others; cross-record rules (references, quotes, checksums) run in `
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -154,10 +156,21 @@ def _message(error: dict[str, Any]) -> str:
         return "required field is missing"
     if kind.endswith("_type"):
         return f"{text}, got {type(error['input']).__name__} {error['input']!r}"
+    if kind == "literal_error":
+        return _not_allowed(error["input"], re.findall(r"'([^']*)'", error["ctx"]["expected"]))
     hint = PATTERN_HINTS.get(error.get("ctx", {}).get("pattern")) if kind == "string_pattern_mismatch" else None
     if hint:
         return f"{error['input']!r} {hint}"
     return text.removeprefix("Value error, ")
+
+
+def _not_allowed(value: object, allowed: list[str]) -> str:
+    """A value outside its vocabulary: the nearest allowed one, and the whole list only when short
+    (a sub-type is one of 25: CONTRIBUTING's allowed values lists them by type)."""
+    near = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    listed = ", ".join(repr(a) for a in allowed) if len(allowed) <= 8 else "see CONTRIBUTING.md, Allowed values"
+    return f"{value!r} is not an allowed value{hint}; {listed}"
 
 
 def data_fingerprint(data_dir: Path = DATA_DIR) -> tuple:
