@@ -73,6 +73,7 @@ def test_charts_draw_after_instant_navigation(site, browser):
     page.evaluate("window.__sameDocument = true")
     page.locator("nav.md-nav a[href$='timeline/']").first.click()
     page.wait_for_url("**/timeline/")
+    page.wait_for_selector("#chart-timeline-index-events-by-type")  # the new page's content, not just its address
     page.locator(".lw-chart").first.hover()  # its static bars turn into the plotly.js chart
     page.wait_for_selector(".lw-chart[data-rendered] svg.main-svg", timeout=15_000)
     assert page.evaluate("window.__sameDocument === true")

@@ -74,6 +74,9 @@ def test_charts_map_search_filters_and_instant_navigation_work_under_the_policy(
         page.evaluate("window.__sameDocument = true")
         page.locator(".md-nav__link", has_text="Timeline").first.click()  # instant navigation
         page.wait_for_url("**/timeline/")
+        # the address changes before the new page's content is in: wait for it, or the scroll
+        # below meets the front page's charts, already drawn, and the timeline's are never reached
+        page.wait_for_selector("#chart-timeline-index-events-by-type")
         page.evaluate(SCROLL_THROUGH_CHARTS)
         page.wait_for_function(ALL_CHARTS_DRAWN)
         assert page.evaluate("window.__sameDocument === true"), "the page reloaded: instant navigation is off"
