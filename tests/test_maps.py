@@ -142,6 +142,21 @@ def fixture_map():
     return data
 
 
+def test_an_arrow_sits_clear_of_another_arrow_and_of_a_ring_at_its_town(fixture_map):
+    (arrows,) = traces(maps.event_map(fixture_map), maps.MAP_MARKS["direction"][0])
+    assert arrows["marker"]["standoff"] == [14]  # two arrows of size 16 at one town do not touch
+    fixture_map.places["near-qatrun"] = Place(
+        id="near-qatrun", name="Near Qatrun", geo_precision=2, country="LBY",
+        relative_to=[Relative(place="qatrun", stated="near Qatroun", source="qatrun-second-attack")],
+    )  # fmt: skip
+    near = fixture_map.events["LBY0001"].model_copy(update={"id": "LBY0098", "place": "near-qatrun"})
+    fixture_map.events["LBY0098"] = near
+    chart = maps.event_map(fixture_map)
+    (arrows,) = traces(chart, maps.MAP_MARKS["direction"][0])
+    (rings,) = traces(chart, maps.MAP_MARKS["near"][0])
+    assert arrows["marker"]["standoff"] == [rings["marker"]["size"][0] / 2 + 9]  # outside the ring
+
+
 def test_fixture_map_names_its_places_and_lists_what_it_cannot_draw(fixture_map):
     chart = maps.event_map(fixture_map)
     (labels,) = traces(chart, "Labels")

@@ -337,21 +337,36 @@ def _map_label(key: tuple, cluster: _Cluster) -> str:
     return f"{label} (disputed location)<br>the sources say: {'<br>or: '.join(cluster.stated)}"
 
 
+RING = 10  # how much wider a "near" ring is than a dot for as many events
+
+
+def _size(cluster: _Cluster) -> float:
+    """A mark's size in px, growing with the events at it (by area)."""
+    return round(10 + 5 * math.sqrt(cluster.events - 1), 1)
+
+
+def _standoffs(keys: list[tuple], clusters: dict[tuple, _Cluster]) -> list[float]:
+    """How far each arrow sits from its town, in px (bearings clockwise from up): clear of a second
+    arrow there, and outside a "near" ring at the same town."""
+    rings = {(k[1], k[2]): _size(c) + RING for k, c in clusters.items() if k[0] == "near"}
+    return [max(14, rings.get((key[1], key[2]), 0) / 2 + 9) for key in keys]
+
+
 def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -> dict | None:
     if not keys:
         return None
     name, symbol, colour = MAP_MARKS[kind]
     marker = {
         "symbol": symbol,
-        "size": [round(10 + 5 * math.sqrt(clusters[key].events - 1), 1) for key in keys],
+        "size": [_size(clusters[key]) for key in keys],
         "color": colour,
         "line": {"width": 2 if kind == "near" else 1, "color": colour if kind == "near" else "#ffffff"},
         "opacity": 0.9,
     }
     if kind == "direction":  # an arrow beside the town, pointing the stated way; no point is invented
-        marker.update(angle=[key[3] for key in keys], standoff=9, size=16)  # clockwise from up: a bearing
+        marker.update(angle=[key[3] for key in keys], standoff=_standoffs(keys, clusters), size=16)
     if kind == "near":  # a ring around the town, not on it
-        marker["size"] = [s + 10 for s in marker["size"]]
+        marker["size"] = [s + RING for s in marker["size"]]
     return _trace("scattergeo",
         name=name,
         mode="markers",
