@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .core.dates import show_event_date
-from .views import charts, editionpages, maps, methodology, printview
+from .views import charts, editionpages, limits, maps, methodology, printview
 from .views.briefing import (
     render_claimed,
     render_disputed,
@@ -95,7 +95,7 @@ def _register_briefing(env: Any, dataset: Dataset, links: Callable[[], Links]) -
         return editionpages.coverage_context(dataset).gaps or "none"
 
     @env.macro
-    def horizon(months: int = 12) -> str:
+    def horizon(months: int = limits.HORIZON_MONTHS) -> str:
         """A time horizon counted from the information cut-off: "to January 2023"."""
         return render_horizon(dataset, months)
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 
@@ -173,3 +174,24 @@ def test_a_long_section_of_changes_is_cut_and_says_how_many_more(fixture_copy: F
     links = Links("index.md", SitePlan.of(dataset))
     [section] = change_items(changes, dataset, links, 12)
     assert (section.name, len(section.rows), section.more) == ("Judgments", 12, 8)
+
+
+def test_an_edition_issued_past_the_judgments_horizon_says_they_are_history(fixture_copy: FixtureCopy) -> None:
+    """An edition issued 23 November 2026 comes 4 years and 10 months after the fixtures' cut-off
+    (January 2022): its judgments looked to January 2023, and the edition line says so."""
+    from macros.core.dates import Cutoff
+    from macros.views.editionpages import judgments_dated, render_edition_line
+    from macros.views.links import Links
+    from macros.views.siteplan import SitePlan
+
+    assert judgments_dated(load_dataset(fixture_copy.data, today=DAY1)) is None  # no edition yet
+    cut_edition("First issue.", fixture_copy.data, today=DAY1)
+    dataset = load_dataset(fixture_copy.data, today=DAY1)
+    dated = judgments_dated(dataset)
+    assert (dated.gap, dated.horizon) == ("4 years and 10 months", "January 2023")
+    line = render_edition_line(dataset, Links("index.md", SitePlan.of(dataset)))
+    assert "Issued 4 years and 10 months after the cut-off:" in line and "(to January 2023)" in line
+    within = SimpleNamespace(edition=SimpleNamespace(date=dt.date(2022, 12, 31)), cutoff=Cutoff("2022-01", "month"))
+    assert judgments_dated(within) is None  # still inside the 12 months: nothing to say
+    one_year = SimpleNamespace(edition=SimpleNamespace(date=dt.date(2023, 2, 1)), cutoff=Cutoff("2022-01", "month"))
+    assert judgments_dated(one_year).gap == "1 year and 1 month"

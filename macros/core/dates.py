@@ -59,3 +59,9 @@ def show_event_date(event: Event) -> str:
 
 def _day(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def month_start(day: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` after `day`'s (before it when negative)."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)

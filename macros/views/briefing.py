@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
+from ..core.dates import month_start
 from ..core.models import Claim, date_bounds
 from ..core.terms import FIELD_LABELS
 from ..derive.dataset import Dataset
@@ -49,12 +50,6 @@ def latest_window(last_day: dt.date, months: int) -> tuple[dt.date, dt.date]:
     """The `months` calendar months up to the cut-off's last day: for January 2022 and 12,
     1 February 2021 to 31 January 2022."""
     return month_start(last_day, 1 - months), last_day
-
-
-def month_start(day: dt.date, months: int) -> dt.date:
-    """The first day of the month `months` after `day`'s (before it when negative)."""
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def render_claimed(dataset: Dataset, links: Links, event_id: str, field: str, party: str | None) -> str:
@@ -128,21 +123,23 @@ def render_sources_line(dataset: Dataset, links: Links, event_id: str) -> str:
 
 
 def _dispute_in_words(point, dataset: Dataset) -> SimpleNamespace:
-    """One disputed point as a reader says it: what is at issue, then each position with who
-    holds it ("said by the Prime Minister's tweet; denied by a statement of the Libyan National
-    Army (no one named)"), never a bare "not:"."""
+    """One disputed point as a reader says it: what is at issue, then each position in our words
+    with who holds it ("a force from the Ministry of Interior took part, said by a post by Abdel
+    Hamid al-Dabaiba and denied by a statement by Khaled al-Mahjoub"), never a bare "not:"."""
     about = FIELD_LABELS[point.field].lower()
     if point.parties:
         about += " (" + " or ".join(dataset.actors[p].name for p in point.parties) + ")"
-    positions: dict[tuple[str, str], list[str]] = {}
+    stances: dict[str, dict[str, list[str]]] = {}  # value -> polarity -> who holds it
     for claim in point.claims:
-        holders = positions.setdefault((claim.value, claim.polarity), [])
+        holders = stances.setdefault(claim.value, {}).setdefault(claim.polarity, [])
         holder = describe_origin(claim, dataset)
         if holder not in holders:
             holders.append(holder)
+    # the value in our words, never in quotation marks: only a claim's quote is the source's own
     values = [
-        f"“{value}”, {'denied by' if polarity == 'denies' else 'said by'} {' and '.join(holders)}"
-        for (value, polarity), holders in positions.items()
+        f"{value}, "
+        + " and ".join(f"{'denied' if pol == 'denies' else 'said'} by {' and '.join(h)}" for pol, h in held.items())
+        for value, held in stances.items()
     ]
     return SimpleNamespace(about=about[0].upper() + about[1:], values=values)
 

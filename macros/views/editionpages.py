@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from ..core.dates import show_date
+from ..core.dates import month_start, show_date
 from ..derive.coverage import show_years, year_runs
 from ..derive.dataset import Dataset
 from ..derive.editions import Changes, EditionView
@@ -63,14 +63,31 @@ def coverage_context(dataset: Dataset) -> SimpleNamespace:
 
 
 def render_edition_line(dataset: Dataset, links: Links) -> str:
-    """The front page's first lines: edition and issue date, cut-off, coverage."""
+    """The front page's first lines: edition and issue date, cut-off, coverage, and whether the
+    judgments' horizon had passed when the edition was issued."""
     return render(
         "edition_line.html",
         edition=dataset.edition,
         cutoff=dataset.cutoff,
         coverage=coverage_context(dataset),
         editions_href=links.to("editions"),
+        dated=judgments_dated(dataset),
     )
+
+
+def judgments_dated(dataset: Dataset, months: int = limits.HORIZON_MONTHS) -> SimpleNamespace | None:
+    """How long after the cut-off the edition was issued, where that is past the judgments'
+    horizon: a reader must see at once that the judgments are history, not forecast."""
+    edition, cutoff = dataset.edition, dataset.cutoff
+    if edition is None or cutoff is None:
+        return None
+    end = month_start(cutoff.last_day, months)
+    if edition.date < end:
+        return None
+    gap = (edition.date.year - cutoff.last_day.year) * 12 + edition.date.month - cutoff.last_day.month
+    years, rest = divmod(gap, 12)
+    words = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in ((years, "year"), (rest, "month")) if n]
+    return SimpleNamespace(gap=" and ".join(words), horizon=f"{end:%B %Y}", months=months)
 
 
 def render_changes(dataset: Dataset, links: Links) -> str:

@@ -4,6 +4,7 @@ Lists beyond these sizes are cut to the newest items, and the page says how many
 and where the rest are (the timeline pages and the downloads hold everything).
 """
 
+HORIZON_MONTHS = 12  # how far ahead of the cut-off the briefing's judgments look
 TIMELINE_PAGE = 150  # events per timeline page (one page in all up to this many)
 EVENT_LIST = 100  # newest events listed on an actor, place or source page
 COMPARISON_ROWS = 100  # claims in a source page's comparison table

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from ..core.models import Event
 from ..derive.dataset import Dataset
 from . import limits, printcharts
-from .editionpages import coverage_context
+from .editionpages import coverage_context, judgments_dated
 from .eventview import event_view
 from .links import Links
 from .methodology import render_credibility, render_grades
@@ -118,6 +118,7 @@ def render_cover(dataset: Dataset, config: dict, title: str) -> str:
         edition=dataset.edition,
         coverage=coverage_context(dataset),
         counts=dataset.counts(),
+        dated=judgments_dated(dataset),
     )
 
 
