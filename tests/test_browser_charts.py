@@ -170,6 +170,7 @@ def test_printing_a_page_prints_each_chart_not_yet_drawn_as_bars_or_its_table(si
     assert bars.locator("svg.lw-chart-preview").is_visible()
     assert not page.locator("figure", has=bars).locator(".lw-chart-data table").is_visible()
     assert page.locator("figure", has=map_).locator(".lw-chart-data table").is_visible()
+    assert not map_.is_visible(), "the undrawn map would print as a blank box above its table"
 
 
 # Where plotly drew each part of a chart, in page pixels: the plot area (axes or the map), the

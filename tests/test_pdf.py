@@ -146,7 +146,7 @@ def test_contents_and_cross_references_give_the_page_their_target_is_on(pdf, bui
         if target.startswith("print-dispute-"):
             assert f"see page {found[target]}" in text
     # the prose's links to a section or part of the briefing say its page (make pdf adds them)
-    said = re.findall(r"what is disputed \(page (\d+)\)", text)
+    said = re.findall(r"what is disputed(?: \(page |, page )(\d+)\)", text)  # ", page 3" inside brackets
     assert said and all(int(n) == found["print-disputed"] for n in said), said
 
 

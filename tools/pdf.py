@@ -106,7 +106,10 @@ XREFS = """parts => {
     if (!target || !target.matches('h1, h2, h3, section')) continue;
     const page = document.createElement('span');
     page.className = 'lw-xref-page';
-    page.append(' (page ', Object.assign(document.createElement('span'), {textContent: '00'}), ')');
+    // inside brackets already ("(see what is disputed)"): "(see what is disputed, page 3)"
+    const bracketed = a.nextSibling && a.nextSibling.nodeType === Node.TEXT_NODE && a.nextSibling.data.startsWith(')');
+    const number = Object.assign(document.createElement('span'), {textContent: '00'});
+    if (bracketed) page.append(', page ', number); else page.append(' (page ', number, ')');
     page.children[0].dataset.pageOf = id;
     a.after(page);
   }
