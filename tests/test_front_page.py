@@ -59,3 +59,21 @@ def test_latest_developments_lists_only_events_within_the_stated_window(served_s
     for stamp in page.locator(".lw-latest time").evaluate_all("nodes => nodes.map(n => n.getAttribute('datetime'))"):
         assert date_bounds(stamp)[1] >= start and date_bounds(stamp)[0] <= end, stamp
     page.close()
+
+
+def test_claimed_gives_each_origins_figure_with_who_said_it_and_the_chip():
+    """The prose's `claimed()` over the fixtures: one figure per origin, in our words who said it,
+    then the chip of each document relaying it."""
+    from bs4 import BeautifulSoup
+
+    from macros.views.briefing import render_claimed
+    from macros.views.links import Links
+    from macros.views.siteplan import SitePlan
+    from tests.conftest import FIXTURES
+
+    dataset = load_dataset(FIXTURES / "data")
+    html = render_claimed(dataset, Links("index.md", SitePlan.of(dataset)), "LBY0002", "fatalities", "islamic-state")
+    assert BeautifulSoup(html, "html.parser").get_text(" ", strip=True) == (
+        "19 (a statement of the Libyan National Army (no one named); unknown outlet · January 2022 C4 ) and "
+        "23 (Sky News Arabia's own reporting, naming no source; Sky News Arabia inferred · 29 Jan 2022 B4 )"
+    )
