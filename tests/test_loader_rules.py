@@ -34,6 +34,8 @@ CASES = [
     ("a value outside its vocabulary", "events.yaml", "  sub_event_type: Armed clash",
      "  sub_event_type: Armed clashes", None, "LBY0002.sub_event_type",
      "'Armed clashes' is not an allowed value (did you mean 'Armed clash'?); see"),
+    ("a date claim after its source", "events.yaml", "      resolved: 2016-12", "      resolved: 2022-03",
+     None, "LBY0003.claims[0].resolved", "2022-03 is after comeback-south was published (2022-01)"),
     ("unknown source in claim", "events.yaml", "    - source: comeback-south\n      field: date",
      "    - source: nowhere\n      field: date", None, "LBY0003.claims[0].source", "unknown source 'nowhere'"),
     ("duplicate id", "actors.yaml", "- id: umm-al-aranib-brigade", "- id: lna",

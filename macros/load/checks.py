@@ -11,7 +11,7 @@ import difflib
 import hashlib
 from pathlib import Path
 
-from ..core.models import Event, date_bounds
+from ..core.models import Event, Source, date_bounds
 from ..core.quotes import closest_passage, fold
 from ..core.record import Record
 from ..core.yamlfile import MAX_BYTES, Problem
@@ -201,11 +201,26 @@ def _check_event(
                 )
         if refs.check(record, (*path, "source"), "sources", claim.source):
             _check_quote(record, (*path, "quote"), claim.quote, claim.source, seeds, problems)
-            published = sources[claim.source].model.published.date
-            if published and event.start > date_bounds(published)[1]:
-                problems.append(
-                    record.problem(("date",), f"{event.date} is after {claim.source} was published ({published})")
-                )
+            _check_before_publication(record, i, sources[claim.source].model, today, problems)
+
+
+def _check_before_publication(record: Record, i: int, source: Source, today: dt.date, problems: list[Problem]) -> None:
+    """Neither the event nor the date a claim gives it can come after the document reporting it
+    (the event's date named once per document; a date in the future is told as that)."""
+    event: Event = record.model
+    claim, published = event.claims[i], source.published.date
+    if not published:
+        return
+    last = date_bounds(published)[1]
+    first_of_source = next(c for c in event.claims if c.source == claim.source) is claim
+    if event.start > last and first_of_source:
+        problems.append(record.problem(("date",), f"{event.date} is after {source.id} was published ({published})"))
+    if claim.resolved and last < date_bounds(claim.resolved)[0] <= today:
+        problems.append(
+            record.problem(
+                ("claims", i, "resolved"), f"{claim.resolved} is after {source.id} was published ({published})"
+            )
+        )
 
 
 def _check_event_dates(record: Record, today: dt.date, problems: list[Problem]) -> None:
