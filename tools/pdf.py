@@ -106,10 +106,15 @@ XREFS = """parts => {
     if (!target || !target.matches('h1, h2, h3, section')) continue;
     const page = document.createElement('span');
     page.className = 'lw-xref-page';
-    // inside brackets already ("(see what is disputed)"): "(see what is disputed, page 3)"
-    const bracketed = a.nextSibling && a.nextSibling.nodeType === Node.TEXT_NODE && a.nextSibling.data.startsWith(')');
+    // inside brackets already: "(see what is disputed, page 3)", "(a dispute, page 7, on record)"
+    const range = document.createRange();
+    range.setStart(a.closest('p, li, td, dd') || a.parentNode, 0);
+    range.setEndBefore(a);
+    const before = range.toString(), count = c => before.split(c).length - 1;
+    const after = a.nextSibling && a.nextSibling.nodeType === Node.TEXT_NODE ? a.nextSibling.data : '';
     const number = Object.assign(document.createElement('span'), {textContent: '00'});
-    if (bracketed) page.append(', page ', number); else page.append(' (page ', number, ')');
+    if (count('(') > count(')')) page.append(', page ', number, /^[),;.:]/.test(after) ? '' : ',');
+    else page.append(' (page ', number, ')');
     page.children[0].dataset.pageOf = id;
     a.after(page);
   }
