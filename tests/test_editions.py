@@ -61,7 +61,7 @@ def test_second_edition_lists_corrected_claims_figures_and_new_judgments(fixture
     texts = {(c.section, c.event, c.text) for c in newest.changes.items}
     assert ("Figures", "LBY0002", "fatalities: 22–27 → 22–29") in texts  # IS 19-23 -> 19-25, plus the army's 3-4
     assert ("Claims", "LBY0002", "1 claim corrected (fatalities; one source)") in texts
-    assert ("Judgments", None, "new: A second judgment.") in texts
+    assert ("Assessments", None, "new: A second judgment.") in texts
     assert not dataset.unissued
 
 
@@ -170,10 +170,10 @@ def test_a_long_section_of_changes_is_cut_and_says_how_many_more(fixture_copy: F
     from macros.views.siteplan import SitePlan
 
     dataset = load_dataset(fixture_copy.data)
-    changes = Changes([Change("Judgments", f"new: judgment {n}") for n in range(20)])
+    changes = Changes([Change("Assessments", f"new: judgment {n}") for n in range(20)])
     links = Links("index.md", SitePlan.of(dataset))
     [section] = change_items(changes, dataset, links, 12)
-    assert (section.name, len(section.rows), section.more) == ("Judgments", 12, 8)
+    assert (section.name, len(section.rows), section.more) == ("Assessments", 12, 8)
 
 
 def test_an_edition_issued_past_the_judgments_horizon_says_they_are_history(fixture_copy: FixtureCopy) -> None:

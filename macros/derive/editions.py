@@ -81,7 +81,7 @@ class Change:
     source: str | None = None
 
 
-SECTIONS = ("Events", "Figures", "Disputes", "Claims", "Judgments", "Sources")
+SECTIONS = ("Events", "Figures", "Disputes", "Claims", "Assessments", "Sources")
 
 
 @dataclass(frozen=True)
@@ -118,11 +118,11 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> Changes:
     old_judgments, new_judgments = before["judgments"], after["judgments"]
     for item_id, text in new_judgments.items():
         if item_id not in old_judgments:
-            items.append(Change("Judgments", f"new: {text}"))
+            items.append(Change("Assessments", f"new: {text}"))
         elif old_judgments[item_id] != text:
-            items.append(Change("Judgments", f"restated: {text} (was: {old_judgments[item_id]})"))
+            items.append(Change("Assessments", f"restated: {text} (was: {old_judgments[item_id]})"))
     for item_id in old_judgments.keys() - new_judgments.keys():
-        items.append(Change("Judgments", f"withdrawn: {old_judgments[item_id]}"))
+        items.append(Change("Assessments", f"withdrawn: {old_judgments[item_id]}"))
     return Changes(items)
 
 

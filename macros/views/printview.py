@@ -3,7 +3,7 @@
 `docs/print.md` is its hand-written shell; these renderers fill it in the reader's order: a cover
 with the contents, the briefing's prose (shared with the front page), what changed, the charts
 and map with their tables, the disputes, the timeline as one compact table, the sources with
-their judgments, the method's keys and an annex of every claim with its quote.
+the assessments they report, the method's keys and an annex of every claim with its quote.
 
 Each part is a named page in `docs/stylesheets/print.css`, so the running header names it; its
 ids carry a prefix so they never clash with the site's; links to events and sources stay within
@@ -58,7 +58,7 @@ PARTS = (
     Part("charts", "Charts and map", (("charts", "Charts and map"),)),
     Part("disputes", "Disputes", (("disputes", "Disputes"),)),
     Part("timeline", "Timeline", (("timeline", "Timeline"),)),
-    Part("sources", "Sources and method", (("sources", "Sources and their judgments"), ("method", "Method and keys"))),
+    Part("sources", "Sources and method", (("sources", "Sources and the assessments they report"), ("method", "Method and keys"))),
     Part("annex", "Annex", (("annex", "Annex: every claim with its quote"),)),
 )  # fmt: skip
 

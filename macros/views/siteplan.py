@@ -210,7 +210,7 @@ def _record_pages(dataset: Dataset) -> Iterator[PlannedPage]:
     yield _page("actors", "Actors", f"{len(dataset.actors)} actors, with every spelling the sources use.")
     for actor in dataset.actors.values():
         yield _page(
-            "actors", actor.name, f"{actor.name}: every spelling in the sources, its events and judgments.", actor.id
+            "actors", actor.name, f"{actor.name}: every spelling in the sources, its events and assessments.", actor.id
         )
     places = f"{len(dataset.places)} places, with every spelling the sources use; coordinates from GeoNames."
     yield _page("places", "Places", places)
