@@ -58,7 +58,10 @@ PARTS = (
     Part("charts", "Charts and map", (("charts", "Charts and map"),)),
     Part("disputes", "Disputes", (("disputes", "Disputes"),)),
     Part("timeline", "Timeline", (("timeline", "Timeline"),)),
-    Part("sources", "Sources and method", (("sources", "Sources and the assessments they report"), ("method", "Method and keys"))),
+    Part("sources", "Sources and method", (
+        ("sources", "Sources and the assessments they report"),
+        ("method", "Method and keys"),
+    )),
     Part("annex", "Annex", (("annex", "Annex: every claim with its quote"),)),
 )  # fmt: skip
 
