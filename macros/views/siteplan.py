@@ -87,8 +87,8 @@ def page_url(path: str, directory_urls: bool = True) -> str:
 
 @dataclass(frozen=True)
 class PlannedPage:
-    """A generated page: where it is, its title and description (the page's, its menu entry's and
-    its search entry's), and the record, year or page number it is for (None: the first page)."""
+    """A generated page: where it is, its title and description (the page's and its search
+    entry's), and the record, year or page number it is for (None: the first page)."""
 
     path: str
     section: str
