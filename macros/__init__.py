@@ -35,9 +35,13 @@ def define_env(env: Any) -> None:
     build = Build.of(env.conf)
     dataset, plan, settings = build.dataset, build.output.plan, build.settings
 
+    printed: list[Links] = []  # the print page's links, made once: each makes a map of every event
+
     def links() -> Links:
         if env.page.file.src_uri == printview.PAGE:
-            return printview.print_links(dataset, plan, settings.print_full)
+            if not printed:
+                printed.append(printview.print_links(dataset, plan, settings.print_full))
+            return printed[0]
         return Links(env.page.file.src_uri, plan)
 
     _register_counts(env, dataset)

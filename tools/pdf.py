@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--paper", choices=PAPERS, default="A4")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
-    if not (args.site / "print" / "index.html").is_file():
+    if not (args.site / page_url(SECTION["print"].first) / "index.html").is_file():
         print(f"no built site in {args.site}/: run make build first", file=sys.stderr)
         return 1
     out = args.out or args.site / "briefing.pdf"
