@@ -1,15 +1,100 @@
-"""Shared fixtures: the canonical fixture dataset, copied so a test may break it."""
+"""Shared fixtures: the fixture datasets, copied so a test may break them, and the guard that keeps
+every test but one off the real data.
+
+Two fixture datasets live in tests/fixtures/: `data/` and `seeds/`, small and canonical, for
+rules and rendering; `briefing/`, the briefing as its first edition stood (data, seeds and the
+briefing's prose, frozen), for whole-site, browser, PDF and edition tests. The real `data/`
+changes whenever an analyst adds a report, so only tests/test_real_data.py reads it, and only
+through the checks any valid data passes; the guard below refuses any other test that opens it.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
+BRIEFING = FIXTURES / "briefing"  # the briefing at edition 1: data/, seeds/, includes/briefing.md
 LATER_REPORT = PROJECT / "tests" / "later_report"  # fictional later sources, with their places and events
+
+# The day every test runs on: the build, the loader and the commands read it (macros/core/dates.py).
+TODAY = "2026-12-01"
+# What the tests build and validate by default: the frozen briefing, never the real data.
+FIXTURE_SETTINGS = {
+    "LIBYA_WATCH_TODAY": TODAY,
+    "LIBYA_WATCH_DATA": str(BRIEFING / "data"),
+    "LIBYA_WATCH_INCLUDES": str(BRIEFING / "includes"),
+}
+os.environ.update(FIXTURE_SETTINGS)
+
+# --- the guard: only one module reads the real data ----------------------------------------------
+
+REAL_DATA_MODULE = "tests/test_real_data.py"
+# The analysts' files; data/geo/, data/schema/ and data/countries.yaml are the project's own
+# reference files, generated or fetched by its tools and read by every build.
+GUARDED = (f"{PROJECT}/data/", f"{PROJECT}/seeds/")
+UNGUARDED = (f"{PROJECT}/data/geo/", f"{PROJECT}/data/schema/", f"{PROJECT}/data/countries.yaml")
+
+
+class RealDataRead(Exception):
+    """A test outside tests/test_real_data.py opened a file of the real data."""
+
+
+class _Guard:
+    module: str | None = None  # the test module running now (set around each test)
+
+    def refuses(self, path: object) -> str | None:
+        if self.module in (None, REAL_DATA_MODULE) or isinstance(path, int):
+            return None
+        try:
+            opened = os.path.abspath(os.fsdecode(path))  # type: ignore[arg-type]
+        except TypeError:
+            return None
+        if opened.startswith(GUARDED) and not opened.startswith(UNGUARDED):
+            return opened
+        return None
+
+
+GUARD = _Guard()
+
+
+def _audit(event: str, args: tuple) -> None:
+    if event == "open" and (opened := GUARD.refuses(args[0])) is not None:
+        raise RealDataRead(
+            f"{GUARD.module} opened {Path(opened).relative_to(PROJECT)}: only {REAL_DATA_MODULE} reads the real data "
+            "(the checks any valid data passes). Assert values over tests/fixtures/ (BRIEFING, FIXTURES) instead."
+        )
+
+
+sys.addaudithook(_audit)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    path = Path(str(item.fspath))
+    GUARD.module = path.relative_to(PROJECT).as_posix() if path.is_relative_to(PROJECT) else str(path)
+    try:
+        return (yield)
+    finally:
+        GUARD.module = None
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Figures a test reports rather than judges (record_property("figure", ...)): the real data's PDF."""
+    figures = [value for report in terminalreporter.getreports("passed")
+               for name, value in report.user_properties if name == "figure"]  # fmt: skip
+    if figures:
+        terminalreporter.section("figures")
+        for figure in figures:
+            terminalreporter.line(figure)
+
+
+# --- options and copies --------------------------------------------------------------------------
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -22,7 +107,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 class FixtureCopy:
-    """A writable copy of tests/fixtures/ (data/ and seeds/) with a helper to break one file."""
+    """A writable copy of a fixture dataset (data/ and seeds/) with a helper to break one file."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -42,33 +127,33 @@ class FixtureCopy:
         return text[: text.index(needle)].count("\n") + 1
 
 
+def copy_fixture(source: Path, root: Path) -> FixtureCopy:
+    for part in ("data", "seeds", "includes"):
+        if (source / part).is_dir():
+            shutil.copytree(source / part, root / part)
+    return FixtureCopy(root)
+
+
 @pytest.fixture
 def fixture_copy(tmp_path: Path) -> FixtureCopy:
-    shutil.copytree(FIXTURES / "data", tmp_path / "data")
-    shutil.copytree(FIXTURES / "seeds", tmp_path / "seeds")
-    return FixtureCopy(tmp_path)
+    """A writable copy of the small canonical dataset (tests/fixtures/data and seeds)."""
+    return copy_fixture(FIXTURES, tmp_path)
 
 
 @pytest.fixture
-def data_copy(tmp_path: Path) -> FixtureCopy:
-    """A writable copy of the real data/ and seeds/, for whole-site builds from altered data."""
-    shutil.copytree(PROJECT / "data", tmp_path / "data")
-    shutil.copytree(PROJECT / "seeds", tmp_path / "seeds")
-    return FixtureCopy(tmp_path)
+def briefing_copy(tmp_path: Path) -> FixtureCopy:
+    """A writable copy of the briefing fixture, for whole-site builds from altered data."""
+    return copy_fixture(BRIEFING, tmp_path)
 
 
 def grow(root: Path) -> Path:
-    """Copy the real data/ and seeds/ into `root` and add valid later reports the way an analyst
-    does (make new-source, fill the stub, a file each for origins, actors, places and events);
-    returns data/. One report (tests/later_report/) adds an event; the cases (its cases/ folder)
-    add one of each kind CONTRIBUTING shows: a second source for that event with a part-scope
-    figure, a denial and a relayed quote, and an attack by unidentified gunmen claimed later by a
-    group, at a place the gazetteer lacks (a bearing and distance, and coordinates the document
-    states).
-
-    Only new files are added, so the copy stays valid whatever the real data holds."""
-    shutil.copytree(PROJECT / "data", root / "data")
-    shutil.copytree(PROJECT / "seeds", root / "seeds")
+    """Copy the briefing fixture into `root` and add valid later reports the way an analyst does
+    (make new-source, fill the stub, a file each for origins, actors, places and events); returns
+    data/. One report (tests/later_report/) adds an event; the cases (its cases/ folder) add one of
+    each kind CONTRIBUTING shows: a second source for that event with a part-scope figure, a denial
+    and a relayed quote, and an attack by unidentified gunmen claimed later by a group, at a place
+    the gazetteer lacks (a bearing and distance, and coordinates the document states)."""
+    copy_fixture(BRIEFING, root)
     _add_document(root, LATER_REPORT / "document.txt", "later-test-report", LATER_REPORT / "source.yaml")
     for kind, name in (("origins", "origin.yaml"), ("places", "place.yaml"), ("events", "event.yaml")):
         (root / "data" / kind).mkdir(exist_ok=True)
@@ -98,15 +183,15 @@ def _add_document(root: Path, document: Path, source_id: str, filled: Path) -> N
 
 @pytest.fixture(scope="session")
 def grown_data(tmp_path_factory) -> Path:
-    """The real data with a valid later report added (see `grow`)."""
+    """The briefing fixture with valid later reports added (see `grow`)."""
     return grow(tmp_path_factory.mktemp("grown"))
 
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
-    """The real site, built once (--strict) for the address it is served from, and served with
-    the Content-Security-Policy header: the site, browser, chart and PDF tests all look at this
-    one build, so each of them also shows the site works under the policy."""
+    """The briefing fixture's site, built once (--strict) for the address it is served from, and
+    served with the Content-Security-Policy header: the browser, chart and PDF tests all look at
+    this one build, so each of them also shows the site works under the policy."""
     from tests.site import CSP, build_site, free_port, serve
 
     site_dir, port = tmp_path_factory.mktemp("site"), free_port()

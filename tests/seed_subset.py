@@ -1,8 +1,7 @@
 """The data as the five original documents alone give it.
 
-Tests that pin exact values of the real data look at this subset: a later report adds claims
-from a new source, which are left out here, so adding valid data never changes what they pin.
-Correcting an encoded claim of the five does, deliberately.
+tests/test_seed_data.py pins the briefing fixture's values over this subset of the fixture grown
+with later reports too: their claims are left out here, so the later reports move none of them.
 """
 
 from __future__ import annotations

@@ -96,8 +96,9 @@ def test_make_accept_seed_needs_an_id_and_a_reason():
     assert result.returncode != 0 and "usage: make accept-seed" in result.stderr
 
 
-def test_command_reports_an_unknown_source_without_a_traceback():
+def test_command_reports_an_unknown_source_without_a_traceback(fixture_copy):
     command = [sys.executable, "-m", "tools.accept_seed", "no-such-source", "--why", "test"]
+    command += ["--root", str(fixture_copy.root)]
     result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 1
     assert "no source with id 'no-such-source'" in result.stderr and "Traceback" not in result.stderr

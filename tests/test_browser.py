@@ -9,7 +9,7 @@ import pytest
 
 from macros.load.loader import load_dataset
 from tests.browser import chromium, foreign
-from tests.conftest import PROJECT
+from tests.conftest import BRIEFING
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,7 @@ def test_front_page_renders_locally_without_errors(base_url, browser):
     seen = watch(page)
     page.goto(base_url, wait_until="networkidle")
     counts = page.locator(".lw-counts").inner_text()
-    dataset = load_dataset(PROJECT / "data")
+    dataset = load_dataset(BRIEFING / "data")
     assert f"{len(dataset.events)} events" in counts
     assert foreign(seen["requests"]) == []
     assert seen["errors"] == []
@@ -65,7 +65,7 @@ def test_filters_narrow_the_timeline(base_url, browser):
     total = page.locator("article.lw-event").count()
     page.select_option("form.lw-filters select[name=place]", "jabal-asida")
     visible = page.locator("article.lw-event:visible")
-    there = sorted(e.id for e in load_dataset(PROJECT / "data").events_at("jabal-asida"))
+    there = sorted(e.id for e in load_dataset(BRIEFING / "data").events_at("jabal-asida"))
     assert sorted(visible.evaluate_all("els => els.map(e => e.id)")) == there and "LBY0009" in there
     assert page.locator(".lw-filter-count").inner_text() == f"Showing {len(there)} of {total} events"
     page.select_option("form.lw-filters select[name=place]", "")
@@ -79,7 +79,7 @@ def test_without_javascript_the_full_timeline_shows(base_url, browser):
     page = context.new_page()
     page.goto(base_url + "timeline/")
     assert not page.locator("form.lw-filters").is_visible()
-    dataset = load_dataset(PROJECT / "data")
+    dataset = load_dataset(BRIEFING / "data")
     assert page.locator("article.lw-event:visible").count() == len(dataset.events)
     context.close()
 
@@ -94,6 +94,6 @@ def test_instant_navigation_keeps_filters_working(base_url, browser):
     page.wait_for_selector("form.lw-filters:not([hidden])")
     assert page.evaluate("window.__sameDocument === true"), "the page reloaded: instant navigation is off"
     page.select_option("form.lw-filters select[name=place]", "jabal-asida")
-    there = load_dataset(PROJECT / "data").events_at("jabal-asida")
+    there = load_dataset(BRIEFING / "data").events_at("jabal-asida")
     assert page.locator("article.lw-event:visible").count() == len(there)
     assert seen["errors"] == []

@@ -8,7 +8,7 @@ import pytest
 
 from macros.load.loader import load_dataset
 from tests.browser import chromium
-from tests.conftest import PROJECT
+from tests.conftest import BRIEFING
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +58,7 @@ def test_cards_and_comparison_tables_fit_and_do_not_overlap(served_site, browser
 
 
 def test_a_towns_place_filter_shows_the_events_near_it(served_site, browser):
-    dataset = load_dataset(PROJECT / "data")
+    dataset = load_dataset(BRIEFING / "data")
     near = sorted(e.id for e in dataset.events_near("qatrun"))
     assert near, "no event is described from Qatrun any more: pick another town"
     page = browser.new_page()

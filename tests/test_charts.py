@@ -13,12 +13,12 @@ from bs4 import BeautifulSoup
 
 from macros.load.loader import load_dataset
 from macros.views import charts, maps
-from tests.conftest import FIXTURES, PROJECT
+from tests.conftest import BRIEFING, FIXTURES, PROJECT
 
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(PROJECT / "data")
+    return load_dataset(BRIEFING / "data")
 
 
 def test_events_by_type_counts_every_libyan_event_once_and_notes_those_abroad(dataset):

@@ -9,12 +9,12 @@ import pytest
 from macros.load.loader import load_dataset
 from macros.views import charts, maps
 from macros.views.chartsvg import CHAR_WIDTH, WIDTH, bar_preview
-from tests.conftest import PROJECT
+from tests.conftest import BRIEFING
 
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(PROJECT / "data")
+    return load_dataset(BRIEFING / "data")
 
 
 def bars(*traces: dict, barmode: str = "stack") -> dict:

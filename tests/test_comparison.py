@@ -261,3 +261,31 @@ def test_an_origin_a_document_does_not_cite_is_refused(fixture_copy):
     assert f"data/events.yaml:{line}: LBY0002.claims[0].origin: other is not in comeback-south's cites: add it" in [
         str(p) for p in caught.value.problems
     ]
+
+
+# --- figures that differ: a dispute between voices, a revision within one -------------------------
+
+TOLL_19 = ("comeback-south", "resulted in the killing of 19 ISIS militants")
+TOLL_23 = ("qatrun-second-attack", "an operation that killed 23 terrorists")
+DISPUTED = "disputed\n  dispute_note: A casualty list would settle it."
+
+
+def test_differing_figures_from_two_independent_voices_make_the_event_disputed(fixture_copy):
+    toll = {"field": "fatalities", "party": "islamic-state"}
+    with_event(fixture_copy, claim(TOLL_19, value=19, **toll), claim(TOLL_23, value=23, **toll), status=DISPUTED)
+    data = load_dataset(fixture_copy.data)
+    (point,) = data.analysis("LBY0004").points
+    assert point.relation(*point.claims) == "differs" and point.disputed
+    assert data.status("LBY0004") == "disputed"
+
+
+def test_one_voice_revising_its_own_figure_is_not_a_dispute(fixture_copy):
+    """The methodology's rule (Point.disputed): two relays of one statement giving 19 and 23 are
+    one voice that revised its count, not two voices that disagree."""
+    cite_everywhere(fixture_copy, "army-statement")
+    toll = {"field": "fatalities", "party": "islamic-state", "origin": "army-statement"}
+    with_event(fixture_copy, claim(TOLL_19, value=19, **toll), claim(TOLL_23, value=23, **toll))
+    data = load_dataset(fixture_copy.data)
+    (point,) = data.analysis("LBY0004").points
+    assert point.relation(*point.claims) == "differs (same voice)" and not point.disputed
+    assert data.status("LBY0004") == "single report"

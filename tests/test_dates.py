@@ -7,8 +7,10 @@ import datetime as dt
 
 import pytest
 
+from macros.core import dates
 from macros.core.yamlfile import DataError
 from macros.load.loader import load_dataset
+from tests.conftest import TODAY
 
 MONTH_EVENT = "  date: 2016-12\n  date_precision: month\n"
 
@@ -56,3 +58,18 @@ def test_cutoff_of_a_later_day_is_that_day(fixture_copy):
     fixture_copy.edit("sources.yaml", "    date: 2022-01-29\n", "    date: 2022-02-03\n")
     cutoff = load_dataset(fixture_copy.data).cutoff
     assert (str(cutoff), cutoff.isoformat()) == ("Thu 3 Feb 2022", "2022-02-03")
+
+
+def test_today_is_a_setting_the_tests_fix(monkeypatch):
+    assert dates.today() == dt.date.fromisoformat(TODAY)  # tests/conftest.py sets LIBYA_WATCH_TODAY
+    monkeypatch.setenv(dates.TODAY_SETTING, "2030-02-03")
+    assert dates.today() == dt.date(2030, 2, 3)
+    monkeypatch.setenv(dates.TODAY_SETTING, "3 February")
+    with pytest.raises(SystemExit, match="LIBYA_WATCH_TODAY='3 February': write the day as YYYY-MM-DD"):
+        dates.today()
+
+
+def test_a_source_added_on_the_day_the_tests_run_is_not_in_the_future(fixture_copy):
+    path = fixture_copy.data / "sources.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  added: 2026-11-22\n", f"  added: {TODAY}\n"))
+    assert {source.added.isoformat() for source in load_dataset(fixture_copy.data).sources.values()} == {TODAY}

@@ -122,19 +122,19 @@ def test_latest_window_is_counted_in_calendar_months_back_from_the_cut_off() -> 
 
 
 @pytest.mark.build
-def test_the_front_page_edition_pages_and_feed_show_each_edition(data_copy: FixtureCopy, tmp_path) -> None:
+def test_the_front_page_edition_pages_and_feed_show_each_edition(briefing_copy: FixtureCopy, tmp_path) -> None:
     """Two editions of the real data: the front page names the newest and what it changed, each
     edition has its page, and the feed has an entry per edition."""
-    (data_copy.data / "editions.yaml").unlink(missing_ok=True)
-    shutil.rmtree(data_copy.data / "editions", ignore_errors=True)
-    cut_edition("First issue.", data_copy.data, today=DAY1)
-    judgments = data_copy.data / "assessments.yaml"
+    (briefing_copy.data / "editions.yaml").unlink(missing_ok=True)
+    shutil.rmtree(briefing_copy.data / "editions", ignore_errors=True)
+    cut_edition("First issue.", briefing_copy.data, today=DAY1)
+    judgments = briefing_copy.data / "assessments.yaml"
     text = judgments.read_text(encoding="utf-8")
     first = text.index("- id: ", text.index("- id: ") + 1)  # drop the second judgment: "withdrawn"
     following = text.index("- id: ", first + 1)
     judgments.write_text(text[:first] + text[following:], encoding="utf-8")
-    cut_edition("Withdraws a judgment.", data_copy.data, today=DAY2)
-    built = build_site(tmp_path / "site", data_copy.data, site_url="https://libya-watch.example.org/")
+    cut_edition("Withdraws a judgment.", briefing_copy.data, today=DAY2)
+    built = build_site(tmp_path / "site", briefing_copy.data, site_url="https://libya-watch.example.org/")
     assert built.returncode == 0, built.stderr[-3000:]
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Edition 2</strong>, issued" in index and "29 November 2026" in index

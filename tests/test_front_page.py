@@ -10,7 +10,7 @@ from macros.core.models import date_bounds
 from macros.load.loader import load_dataset
 from macros.views.briefing import latest_window
 from tests.browser import chromium
-from tests.conftest import PROJECT
+from tests.conftest import BRIEFING
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def browser():
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800)])
 def test_the_first_screen_says_which_edition_and_how_current(served_site, browser, width, height):
-    dataset = load_dataset(PROJECT / "data")
+    dataset = load_dataset(BRIEFING / "data")
     page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(served_site[1], wait_until="networkidle")
     line = page.locator(".lw-edition-line")
@@ -51,7 +51,7 @@ def test_the_briefing_reads_in_the_readers_order(served_site, browser):
 
 
 def test_latest_developments_lists_only_events_within_the_stated_window(served_site, browser):
-    dataset = load_dataset(PROJECT / "data")
+    dataset = load_dataset(BRIEFING / "data")
     start, end = latest_window(dataset.cutoff.last_day, 12)
     page = browser.new_page()
     page.goto(served_site[1], wait_until="networkidle")

@@ -93,7 +93,7 @@ def test_mutated_data_loads_or_fails_cleanly_with_file_and_line(change):
     except DataError as error:
         assert error.problems, "a DataError must say what is wrong"
         for problem in error.problems:
-            assert re.fullmatch(r"data/[a-z]+\.yaml", problem.file), problem
+            assert re.fullmatch(r"data/[a-z]+\.yaml|seeds/[\w.]+", problem.file), problem
             assert problem.line >= 1 and problem.message, problem
         assert str(error).splitlines()[1].strip().startswith("data/")
     else:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -16,7 +15,7 @@ from bs4 import BeautifulSoup
 from macros.core.yamlfile import DataError
 from macros.load.loader import load_dataset
 from tests.browser import ALL_CHARTS_DRAWN, SCROLL_THROUGH_CHARTS, chromium
-from tests.conftest import PROJECT, FixtureCopy
+from tests.conftest import BRIEFING, copy_fixture
 from tests.site import CSP, build_site, serve
 from tools.pdf import make_pdf
 
@@ -50,9 +49,7 @@ TRAP = "window.__ran = []; window.alert = n => window.__ran.push(n);"
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(PROJECT / "data", root / "data")
-    shutil.copytree(PROJECT / "seeds", root / "seeds")
-    data = FixtureCopy(root)
+    data = copy_fixture(BRIEFING, root)
     for file, old, new in FIELDS.values():
         data.edit(file, old, new)
     site_dir = root / "site"

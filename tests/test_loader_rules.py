@@ -126,6 +126,22 @@ def test_missing_seed_is_reported(fixture_copy):
         load_dataset(fixture_copy.data)
 
 
+def test_a_document_no_source_records_is_reported(fixture_copy):
+    (fixture_copy.root / "seeds" / "999_stray.txt").write_text("A stray document.\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"seeds/999_stray\.txt:1: no source records this document: bring it in"):
+        load_dataset(fixture_copy.data)
+
+
+def test_two_sources_of_one_document_are_reported(fixture_copy):
+    first, second = "seeds/000_d1a4194e88349992.txt", "seeds/003_fea7140efc87d72a.txt"
+    fixture_copy.edit("sources.yaml", f"  seed: {second}", f"  seed: {first}")
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data)
+    reported = "\n".join(str(p) for p in caught.value.problems)
+    assert "qatrun-second-attack.seed: seeds/000_d1a4194e88349992.txt is comeback-south's document already" in reported
+    assert "seeds/003_fea7140efc87d72a.txt:1: no source records this document" in reported
+
+
 def test_file_that_is_not_utf8_is_reported(fixture_copy):
     path = fixture_copy.data / "places.yaml"
     path.write_bytes(path.read_bytes().replace(b"Al Qatrun", "Al Qatrùn".encode("cp1252")))

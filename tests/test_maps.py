@@ -15,12 +15,12 @@ from macros.load.loader import load_dataset
 from macros.views import charts, limits, maps
 from macros.views.links import Links
 from macros.views.siteplan import SitePlan
-from tests.conftest import FIXTURES, PROJECT
+from tests.conftest import BRIEFING, FIXTURES, PROJECT
 
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(PROJECT / "data")
+    return load_dataset(BRIEFING / "data")
 
 
 def traces(chart, name: str) -> list[dict]:
@@ -122,7 +122,7 @@ def fixture_map():
     coordinates, and Sabha (copied from data/places.yaml) for orientation; its two towns say they
     are in "Qatrun district"."""
     data = load_dataset(FIXTURES / "data")
-    real = load_dataset(PROJECT / "data")
+    real = load_dataset(BRIEFING / "data")
     data.countries["SYR"] = real.countries["SYR"]
     data.places["sabha"] = real.places["sabha"]
     data.places["raqqa"] = real.places["raqqa"]

@@ -16,7 +16,7 @@ from macros.views import limits
 from macros.views.charts import actor_involvement, coverage_matrix, events_by_type, fatalities_over_time
 from macros.views.maps import event_map
 from macros.views.printview import PARTS
-from tests.conftest import PROJECT
+from tests.conftest import BRIEFING
 from tests.pdfpages import page_fill
 from tools.pdf import anchor_pages, make_pdf
 
@@ -54,7 +54,7 @@ def text(pdf):
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(PROJECT / "data")
+    return load_dataset(BRIEFING / "data")
 
 
 @pytest.fixture(scope="module")

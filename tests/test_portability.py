@@ -20,7 +20,7 @@ from macros.publish.searchindex import read_search_index
 from macros.views.exports import DOWNLOADS
 from macros.views.pages import build_pages
 from macros.views.siteplan import nav, page_url
-from tests.conftest import FIXTURES, PROJECT
+from tests.conftest import BRIEFING, FIXTURES, PROJECT
 from tests.site import MKDOCS, build_site
 
 PUBLIC = "https://example.org/libya-watch/"
@@ -116,7 +116,7 @@ def test_properdocs_builds_the_same_site(tmp_path, monkeypatch):
         assert result.returncode == 0, f"{name}: {result.stderr}"
     first, second = files_under(tmp_path / "mkdocs"), files_under(tmp_path / "properdocs")
     assert sorted(first) == sorted(second)
-    generated = [page_url(page.path) + "index.html" for page in build_pages(load_dataset(PROJECT / "data"))]
+    generated = [page_url(page.path) + "index.html" for page in build_pages(load_dataset(BRIEFING / "data"))]
     assert generated and set(generated) <= set(first)
     differing = [
         path

@@ -44,12 +44,12 @@ def test_a_good_build_replaces_the_site_and_leaves_nothing_beside_it(tmp_path):
     assert stat.S_IMODE(site.stat().st_mode) & 0o055 == 0o055, "a web server must be able to read site/"
 
 
-def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(tmp_path, data_copy):
+def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(tmp_path, briefing_copy):
     site = tmp_path / "out" / "site"
     assert run_build(site).returncode == 0
     before = snapshot(site)
-    line = data_copy.edit("events.yaml", "  summary: A US-led NATO", "  summary: [A US-led NATO")
-    result = run_build(site, data_dir=data_copy.data)
+    line = briefing_copy.edit("events.yaml", "  summary: A US-led NATO", "  summary: [A US-led NATO")
+    result = run_build(site, data_dir=briefing_copy.data)
     assert result.returncode != 0
     assert f"data/events.yaml:{line}: the bracket opened on line {line} is never closed" in result.stderr
     assert "left as it was" in result.stderr

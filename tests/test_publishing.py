@@ -18,7 +18,7 @@ from macros.load.loader import load_dataset
 from macros.load.validate import annotation
 from macros.views.siteplan import SitePlan
 from macros.views.whatsnew import render_feed, updates
-from tests.conftest import FIXTURES, PROJECT
+from tests.conftest import BRIEFING, FIXTURES, PROJECT
 from tools.new_source import add_source
 
 WORKFLOW = PROJECT / ".github" / "workflows" / "site.yml"
@@ -151,7 +151,7 @@ def test_contributing_examples_are_valid_records():
     from macros.core.models import Actor, Claim, Event, Origin, Place
 
     guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    dataset = load_dataset(PROJECT / "data")
+    dataset = load_dataset(BRIEFING / "data")
     blocks = re.findall(r"```yaml\n(.*?)```", guide, flags=re.S)
     kinds = {"claims": Event, "relative_to": Place, "stated_coordinates": Place, "may_be": Actor, "speaker": Origin,
              "field": Claim}  # fmt: skip

@@ -10,7 +10,7 @@ import yaml
 
 from macros.core.models import KINDS
 from macros.load import schema
-from tests.conftest import FIXTURES, PROJECT
+from tests.conftest import BRIEFING, FIXTURES
 
 
 def test_committed_schemas_are_current():
@@ -30,6 +30,6 @@ def test_schema_rejects_an_unknown_field():
     assert not validator.is_valid([{"id": "ab", "name": "X", "kind": "civilians", "nmae": "typo"}])
 
 
-@pytest.mark.parametrize("path", sorted((PROJECT / "data").glob("*.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted((BRIEFING / "data").glob("*.yaml")), ids=lambda p: p.name)
 def test_data_files_point_editors_at_their_schema(path):
     assert f"# yaml-language-server: $schema=schema/{path.stem}.schema.json" in path.read_text(encoding="utf-8")

@@ -71,9 +71,9 @@ def test_an_entry_that_uses_any_spelling_is_found_by_every_spelling():
     from macros.load.loader import load_dataset
     from macros.views.search import search_entries, spellings
     from macros.views.siteplan import SitePlan
-    from tests.conftest import PROJECT
+    from tests.conftest import BRIEFING
 
-    dataset = load_dataset(PROJECT / "data")
+    dataset = load_dataset(BRIEFING / "data")
     entries = search_entries(dataset, SitePlan.of(dataset))
     groups = spellings(dataset)
     _, postings = searchindex._postings(entries, groups)

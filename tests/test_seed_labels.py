@@ -1,8 +1,9 @@
 """The labels the site derives from the five original documents, as a reviewed golden file.
 
 Any change to a status, a comparable point, a relation or a credibility shows in review as a diff
-of tests/golden/seed-labels.txt. Later reports are left out (tests/seed_subset.py), so adding data
-never changes it; correcting an encoded claim of the five does: review the diff, then
+of tests/golden/seed-labels.txt. It reads the briefing fixture (the five documents as edition 1
+encoded them), so adding data never changes it; correcting an encoded claim of the five means
+correcting it in tests/fixtures/briefing/ too: review the diff, then
 `pytest tests/test_seed_labels.py --update-golden`.
 """
 
@@ -11,8 +12,7 @@ from __future__ import annotations
 from macros.derive.comparison import describe
 from macros.derive.dataset import Dataset
 from macros.load.loader import load_dataset
-from tests.conftest import PROJECT
-from tests.seed_subset import original_five
+from tests.conftest import BRIEFING, PROJECT
 
 GOLDEN = PROJECT / "tests" / "golden" / "seed-labels.txt"
 
@@ -39,7 +39,7 @@ def labels(data: Dataset) -> str:
 
 
 def test_seed_labels_match_the_reviewed_golden(update_golden):
-    text = labels(original_five(load_dataset(PROJECT / "data")))
+    text = labels(load_dataset(BRIEFING / "data"))
     if update_golden:
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8"), "review the change, then run pytest --update-golden"

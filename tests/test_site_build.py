@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from macros.load.loader import load_dataset
 from macros.views.exports import CLAIM_COLUMNS, EVENT_COLUMNS, SOURCE_COLUMNS
 from macros.views.sources import passages, quotes_of
-from tests.conftest import PROJECT
+from tests.conftest import BRIEFING, PROJECT
 from tests.site import build_site
 
 pytestmark = pytest.mark.build
@@ -28,7 +28,7 @@ def site(served_site):
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(PROJECT / "data")
+    return load_dataset(BRIEFING / "data")
 
 
 @pytest.mark.parametrize(
@@ -73,16 +73,16 @@ def test_site_loads_no_google_fonts(site):
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
 
 
-def test_bad_data_stops_the_build_with_file_and_line(data_copy, tmp_path):
-    line = data_copy.edit("events.yaml", "  place: umm-al-aranib\n", "  place: nowhere\n")
-    result = build_site(tmp_path / "site", data_dir=data_copy.data)
+def test_bad_data_stops_the_build_with_file_and_line(briefing_copy, tmp_path):
+    line = briefing_copy.edit("events.yaml", "  place: umm-al-aranib\n", "  place: nowhere\n")
+    result = build_site(tmp_path / "site", data_dir=briefing_copy.data)
     assert result.returncode != 0
     assert f"data/events.yaml:{line}: LBY0008.place: unknown place 'nowhere'" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-def test_a_build_leaves_garbage_collection_on_in_a_long_running_process(data_copy, tmp_path):
+def test_a_build_leaves_garbage_collection_on_in_a_long_running_process(briefing_copy, tmp_path):
     # The hook pauses the collector while it builds; `mkdocs serve` builds again and again in one process.
     script = """
 import gc, sys
@@ -97,8 +97,8 @@ print(gc.isenabled())
     outcomes = []
     for case in ("good", "bad-data"):
         if case == "bad-data":
-            data_copy.edit("events.yaml", "  place: umm-al-aranib\n", "  place: nowhere\n")
-        env = {**os.environ, "LIBYA_WATCH_DATA": str(data_copy.data)}
+            briefing_copy.edit("events.yaml", "  place: umm-al-aranib\n", "  place: nowhere\n")
+        env = {**os.environ, "LIBYA_WATCH_DATA": str(briefing_copy.data)}
         command = [sys.executable, "-c", script, str(tmp_path / case)]
         outcomes.append(subprocess.run(command, cwd=PROJECT, env=env, capture_output=True, text=True).stdout.split())
     assert outcomes == [["True"], ["failed", "True"]]
@@ -196,11 +196,11 @@ def test_search_has_each_event_once_at_its_card_and_each_source_text(site, datas
     assert {"disputes/", "whats-new/"} <= set(locations)  # every page is in search: tests/test_site_search.py
 
 
-def test_hostile_data_stays_inert_in_the_built_site(data_copy, tmp_path):
+def test_hostile_data_stays_inert_in_the_built_site(briefing_copy, tmp_path):
     hostile = "<script>alert(1)</script> {{ 7*7 }} [link](javascript:alert(1)) </div>"
-    data_copy.edit("events.yaml", "  summary: A US-led NATO military intervention followed the 2011 uprising.",
+    briefing_copy.edit("events.yaml", "  summary: A US-led NATO military intervention followed the 2011 uprising.",
                    f"  summary: '{hostile}'")  # fmt: skip
-    result = build_site(tmp_path / "site", data_dir=data_copy.data)
+    result = build_site(tmp_path / "site", data_dir=briefing_copy.data)
     assert result.returncode == 0, result.stderr
     for path, page in _pages(tmp_path / "site"):
         content = page.select_one("article.md-content__inner")

@@ -7,7 +7,7 @@ import pytest
 
 from macros.load.loader import load_dataset
 from macros.publish.searchindex import TEXT_CHARS, read_search_index, words
-from tests.conftest import PROJECT
+from tests.conftest import BRIEFING
 
 pytestmark = pytest.mark.build
 
@@ -38,7 +38,7 @@ def test_a_one_word_spelling_finds_exactly_what_a_one_word_name_finds(index):
     spellings are matched word by word, so their sets differ by loose matches: see
     tests/test_search_index.py for the entries that use a spelling as such."""
     _, found = index
-    dataset = load_dataset(PROJECT / "data")
+    dataset = load_dataset(BRIEFING / "data")
     pairs = [(entity.name, spelling) for kind in (dataset.places, dataset.actors) for entity in kind.values()
              for spelling in entity.aliases if len(words(entity.name)) == len(words(spelling)) == 1]  # fmt: skip
     assert ("Qatrun", "Qatroun") in pairs

@@ -16,6 +16,7 @@ import json
 import sys
 from pathlib import Path
 
+from macros.core.dates import today as today_setting
 from macros.core.models import Source
 from macros.core.yamlfile import DataError, Document, FieldPath, read_yaml
 
@@ -45,7 +46,7 @@ def accept_seed(source_id: str, why: str, root: Path = ROOT, today: dt.date | No
     lines[sha_line] = lines[sha_line].replace(old, new)
     indent = lines[sha_line][: len(lines[sha_line]) - len(lines[sha_line].lstrip())]
     entry = [
-        f"- date: {(today or dt.date.today()).isoformat()}\n",
+        f"- date: {(today or today_setting()).isoformat()}\n",
         f"  old_sha256: {old}\n",
         f"  new_sha256: {new}\n",
         f"  why: {json.dumps(why.strip(), ensure_ascii=False)}\n",
@@ -105,13 +106,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.accept_seed", description=__doc__.splitlines()[0])
     parser.add_argument("id", help="the source's id")
     parser.add_argument("--why", required=True, help="why the document changed")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the folder holding data/ and seeds/")
     args = parser.parse_args(argv)
     try:
-        path = accept_seed(args.id, args.why)
+        path = accept_seed(args.id, args.why, args.root)
     except (AcceptError, DataError) as err:
         print(f"accept-seed: {err}", file=sys.stderr)
         return 1
-    print(f"recorded the new version of {args.id}'s document in {path.relative_to(ROOT)}: run make validate")
+    print(f"recorded the new version of {args.id}'s document in {path.relative_to(args.root)}: run make validate")
     return 0
 
 

@@ -15,6 +15,7 @@ import json
 import sys
 from pathlib import Path
 
+from macros.core.dates import today as today_setting
 from macros.core.yamlfile import DataError
 from macros.derive.editions import snapshot, snapshot_path, write_snapshot
 from macros.load.loader import DATA_DIR, load_dataset
@@ -35,7 +36,7 @@ def cut_edition(note: str, data_dir: Path = DATA_DIR, today: dt.date | None = No
     note = " ".join(note.split())
     if not note:
         raise EditionError('say what this edition brings: NOTE="..." (two lines at most)')
-    today = today or dt.date.today()
+    today = today or today_setting()
     dataset = load_dataset(data_dir, today=today)
     number = max(dataset.editions, default=0) + 1
     now = snapshot(dataset)

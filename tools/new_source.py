@@ -16,6 +16,7 @@ import re
 import sys
 from pathlib import Path
 
+from macros.core.dates import today as today_setting
 from macros.views.render import render_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +49,7 @@ def add_source(document: Path, source_id: str | None = None, root: Path = ROOT, 
             id=source_id,
             seed=f"seeds/{seed.name}",
             sha256=digest,
-            added=(today or dt.date.today()).isoformat(),
+            added=(today or today_setting()).isoformat(),
         ),
         encoding="utf-8",
     )

@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 from .models import Event, date_bounds
+
+TODAY_SETTING = "LIBYA_WATCH_TODAY"
+
+
+def today() -> dt.date:
+    """The day the data is checked and issued on: LIBYA_WATCH_TODAY (YYYY-MM-DD) when set, else
+    the clock. The tests set it, so no test depends on the day it runs; a build or an analyst's
+    command leaves it unset."""
+    setting = os.environ.get(TODAY_SETTING, "").strip()
+    if not setting:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(setting)
+    except ValueError:
+        raise SystemExit(f"{TODAY_SETTING}={setting!r}: write the day as YYYY-MM-DD, or leave it unset") from None
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from .yamlsyntax import explain
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 40
+ANY = "*"  # a Problem's target id when it holds only if every record of the kind loaded
 STR = "tag:yaml.org,2002:str"
 
 FieldPath = tuple[str | int, ...]
@@ -43,7 +44,7 @@ class Problem:
     field: str
     message: str
     stage: Stage = Stage.CHECK
-    target: tuple[str, str] | None = None  # a reference's (kind, id)
+    target: tuple[str, str] | None = None  # a reference's (kind, id); (kind, ANY): no record of it is missing
     follows: str = ""  # what did not load, when this problem only follows from that
 
     def __str__(self) -> str:

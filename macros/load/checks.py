@@ -14,7 +14,7 @@ from pathlib import Path
 from ..core.models import Event, Source, date_bounds
 from ..core.quotes import closest_passage, fold
 from ..core.record import Record
-from ..core.yamlfile import MAX_BYTES, Problem
+from ..core.yamlfile import ANY, MAX_BYTES, Problem
 from ..derive.comparison import Analysis, analyse, conflicts, describe
 from ..derive.dataset import Dataset
 from ..derive.editions import check_editions
@@ -102,9 +102,14 @@ class _References:
 
 def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: list[Problem]) -> dict[str, str | None]:
     seeds: dict[str, str | None] = {}
+    recorded: dict[str, str] = {}  # seed -> the source recording it
     for record in sources:
         source = record.model
         seeds[source.id] = None
+        if source.seed in recorded:
+            problems.append(record.problem(("seed",), f"{source.seed} is {recorded[source.seed]}'s document already: "
+                                           "one document, one source"))  # fmt: skip
+        recorded.setdefault(source.seed, source.id)
         path = root / source.seed
         if not path.is_file():
             problems.append(record.problem(("seed",), f"no such file {source.seed}"))
@@ -122,6 +127,11 @@ def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: 
             problems.append(record.problem(("added",), f"{source.added} is in the future"))
         if source.published.date and date_bounds(source.published.date)[0] > today:
             problems.append(record.problem(("published", "date"), f"{source.published.date} is in the future"))
+    folder = root / "seeds"
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.is_file() and f"seeds/{path.name}" not in recorded:
+            problems.append(Problem(f"seeds/{path.name}", 1, "", "no source records this document: bring it in with "
+                                    "make new-source FILE=..., or remove it", target=("sources", ANY)))  # fmt: skip
     return seeds
 
 

@@ -16,9 +16,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..core.dates import today as today_setting
 from ..core.models import KINDS, PATTERN_HINTS, FieldError, Model
 from ..core.record import Record
-from ..core.yamlfile import DataError, Document, FieldPath, Problem, Stage, read_yaml
+from ..core.yamlfile import ANY, DataError, Document, FieldPath, Problem, Stage, read_yaml
 from ..derive.dataset import Dataset
 from .checks import check_dataset
 
@@ -44,7 +45,7 @@ def load_dataset(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> Dat
         records[kind].extend(_validate_records(kind, document, path.parent != data_dir, schema, unloaded))
         problems.extend(replace(p, stage=Stage.SCHEMA) for p in schema)
         document.value = None  # the models hold it now; the document stays only to name lines
-    dataset = check_dataset(records, root, today or dt.date.today(), problems)
+    dataset = check_dataset(records, root, today or today_setting(), problems)
     if problems:
         raise DataError([unloaded.mark(p) for p in problems])
     return dataset
@@ -64,6 +65,8 @@ class _Unloaded:
         kind, target_id = problem.target
         if kind in self.files:
             return replace(problem, follows=f"{self.files[kind]} not loading")
+        if target_id == ANY and (first := next((at for (k, _), at in self.records.items() if k == kind), None)):
+            return replace(problem, follows=f"{first} not loading")
         if problem.target in self.records:
             return replace(problem, follows=f"{kind[:-1]} {target_id!r} ({self.records[problem.target]}) not loading")
         return problem

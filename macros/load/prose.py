@@ -13,13 +13,15 @@ never fails the build.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..derive.dataset import Dataset
+from .loader import PROJECT_DIR
 
-BRIEFING = Path(__file__).resolve().parents[2] / "docs" / "includes" / "briefing.md"
+BRIEFING = PROJECT_DIR / "docs" / "includes" / "briefing.md"
 _REVIEWED = re.compile(r"reviewed:\s*(\d{4}-\d{2}-\d{2})(?:,\s*cut-off\s*(\d{4}(?:-\d{2}){0,2}))?")
 _CUTOFF_IN_WORDS = re.compile(r"\bcut-?off\b", re.IGNORECASE)
 _CITED = re.compile(r"""\w+\(\s*["']([A-Z]{3}[0-9]{4,7})["']""")
@@ -40,6 +42,12 @@ class StaleParagraph:
             f'warning: {self.file}:{self.line}: "{self.opening}" {self.why} on {self.changed}, after the prose '
             f"was reviewed on {self.reviewed}: re-read it, then update reviewed:"
         )
+
+
+def briefing_file() -> Path:
+    """The briefing the build includes: from LIBYA_WATCH_INCLUDES when set, as mkdocs.yml reads it
+    (the tests point it at their fixture's prose), else docs/includes/."""
+    return PROJECT_DIR / os.environ.get("LIBYA_WATCH_INCLUDES", "docs/includes") / "briefing.md"
 
 
 def stale_paragraphs(dataset: Dataset, path: Path = BRIEFING, shown: str | None = None) -> list[StaleParagraph]:

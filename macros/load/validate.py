@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from ..core.yamlfile import DataError, Problem
-from .loader import DATA_DIR, load_dataset
-from .prose import stale_paragraphs
+from .loader import DATA_DIR, PROJECT_DIR, load_dataset
+from .prose import briefing_file, stale_paragraphs
 from .review import review_dataset
 
 
@@ -42,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
             for problem in err.causes:
                 print(annotation(problem))
         return 1
-    for warning in stale_paragraphs(dataset, shown="docs/includes/briefing.md"):
+    briefing = briefing_file()
+    shown = briefing.relative_to(PROJECT_DIR).as_posix() if briefing.is_relative_to(PROJECT_DIR) else str(briefing)
+    for warning in stale_paragraphs(dataset, briefing, shown=shown):
         print(warning, file=sys.stderr)
     counts = ", ".join(
         f"{len(getattr(dataset, kind))} {kind}" for kind in ("sources", "events", "places", "actors", "assessments")
