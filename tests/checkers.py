@@ -71,13 +71,17 @@ def is_theme_error(message: dict) -> bool:
 
 
 class Visitor:
-    """One Chromium tab that records every request a page makes until the network is quiet.
-    Requests to any other host are recorded and aborted: nothing leaves the machine."""
+    """One Chromium tab that records every request a page makes until the network is quiet, and
+    every error it logs. Requests to any other host are recorded and aborted: nothing leaves the
+    machine."""
 
     def __init__(self, page) -> None:
         self.page = page
         self.requests: list[str] = []
+        self.errors: list[str] = []
         self.pending: set = set()
+        page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.route(lambda url: bool(foreign([url])), lambda route: route.abort())
         page.on("request", lambda request: (self.requests.append(request.url), self.pending.add(request)))
         page.on("requestfinished", lambda request: self.pending.discard(request))
@@ -87,6 +91,7 @@ class Visitor:
         """Open `url`, scroll through it until its charts are drawn, and wait for no open request
         (networkidle waits 500 ms)."""
         self.requests.clear()
+        self.errors.clear()
         self.page.goto(url, wait_until="load")
         self.page.evaluate(SCROLL_THROUGH_CHARTS)
         self.page.wait_for_function(ALL_CHARTS_DRAWN)
@@ -98,14 +103,16 @@ class Visitor:
 
 
 def crawl(site_dir: Path, base_url: str) -> dict[str, dict[str, list[str]]]:
-    """Every page of a site once in Chromium: the requests it makes, then axe-core's findings
-    in the light scheme and (contrast rules) in the dark one."""
+    """Every page of a site once in Chromium, scrolled until each of its charts is drawn: the
+    requests it makes and the errors it logs, then axe-core's findings in the light scheme and
+    (contrast rules) in the dark one."""
     axe = AXE.read_text(encoding="utf-8")
-    found: dict[str, dict[str, list[str]]] = {"requests": {}, "light": {}, "dark": {}}
+    found: dict[str, dict[str, list[str]]] = {"requests": {}, "errors": {}, "light": {}, "dark": {}}
     with chromium() as browser:
         visitor = Visitor(browser.new_page())
         for rel in html_pages(site_dir):
             found["requests"][rel] = visitor.visit(base_url + rel)
+            found["errors"][rel] = list(visitor.errors)
             visitor.page.evaluate(axe)
             found["light"][rel] = run_axe(visitor.page)
             dark(visitor.page)

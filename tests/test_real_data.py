@@ -148,6 +148,11 @@ def test_no_page_requests_another_host(crawled):
     assert all(crawled["requests"].values()), "the crawl recorded no request at all"
 
 
+def test_every_page_draws_its_charts_without_an_error(crawled):
+    """The crawl waits on every page until each chart is drawn; no page logs an error meanwhile."""
+    assert {rel: errors for rel, errors in crawled["errors"].items() if errors} == {}
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_serious_violation(crawled, scheme):
     failing = {rel: violations for rel, violations in crawled[scheme].items() if violations}
