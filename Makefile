@@ -10,6 +10,14 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
+# What a contributor passes (NAME=, FILE=, ID=, WHY=, NOTE=, COUNTRY=) reaches a command through
+# the environment ("$$NOTE"), never pasted into the recipe ("$(NOTE)"), and is kept as written
+# ($(value ...)): neither make nor the shell expands what it holds, so a note with `backquotes`,
+# $(...) or quotes is passed as it was typed.
+ARGUMENTS := NAME FILE ID WHY NOTE COUNTRY
+$(foreach name,$(ARGUMENTS),$(eval override $(name) := $$(value $(name))))
+export $(ARGUMENTS)
+
 .PHONY: help setup serve build validate new-source accept-seed edition schema system test test-fast lint lock pdf offline bench clean
 
 help: ## List the commands
@@ -42,20 +50,20 @@ validate: $(STAMP) ## Check the data; print every problem as file:line: field: m
 	$(BIN)/python -m macros.load.validate $(VALIDATE_FLAGS)
 
 place: $(STAMP) ## Look a place up in the offline gazetteer: make place NAME=Qatrun [COUNTRY=LY]
-	$(if $(NAME),,$(error NAME is missing: make place NAME=Qatrun [COUNTRY=LY]))
-	$(BIN)/python -m macros.load.gazetteer find "$(NAME)" $(if $(COUNTRY),--country $(COUNTRY))
+	@test -n "$$NAME" || { echo "NAME is missing: make place NAME=Qatrun [COUNTRY=LY]" >&2; exit 2; }
+	$(BIN)/python -m macros.load.gazetteer find "$$NAME" $${COUNTRY:+--country "$$COUNTRY"}
 
 new-source: $(STAMP) ## Add a document: make new-source FILE=path/to/article.txt [ID=slug]
-	@test -n "$(FILE)" || { echo "usage: make new-source FILE=path/to/article.txt [ID=slug]" >&2; exit 2; }
-	$(BIN)/python -m tools.new_source "$(FILE)" $(if $(ID),--id "$(ID)")
+	@test -n "$$FILE" || { echo "usage: make new-source FILE=path/to/article.txt [ID=slug]" >&2; exit 2; }
+	$(BIN)/python -m tools.new_source "$$FILE" $${ID:+--id "$$ID"}
 
 accept-seed: $(STAMP) ## Accept a changed document on purpose: make accept-seed ID=source-id WHY="..."
-	@test -n "$(ID)" -a -n "$(WHY)" || { echo 'usage: make accept-seed ID=source-id WHY="why the document changed"' >&2; exit 2; }
-	$(BIN)/python -m tools.accept_seed "$(ID)" --why "$(WHY)"
+	@test -n "$$ID" -a -n "$$WHY" || { echo 'usage: make accept-seed ID=source-id WHY="why the document changed"' >&2; exit 2; }
+	$(BIN)/python -m tools.accept_seed "$$ID" --why "$$WHY"
 
 edition: $(STAMP) ## Issue the data as the next edition: make edition NOTE="what it brings"
-	@test -n "$(NOTE)" || { echo 'usage: make edition NOTE="what this edition brings"' >&2; exit 2; }
-	$(BIN)/python -m tools.edition --note "$(NOTE)"
+	@test -n "$$NOTE" || { echo 'usage: make edition NOTE="what this edition brings"' >&2; exit 2; }
+	$(BIN)/python -m tools.edition --note "$$NOTE"
 
 schema: $(STAMP) ## Regenerate the JSON Schemas in data/schema/ from the models
 	$(BIN)/python -m macros.load.schema

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from macros.core.dates import today as today_setting
+from macros.core.models import ID_PATTERN
 from macros.views.render import render_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +39,9 @@ def add_source(document: Path, source_id: str | None = None, root: Path = ROOT, 
     numbers = [int(p.name[:3]) for p in seeds.glob("[0-9][0-9][0-9]_*")]
     seed = seeds / f"{max(numbers, default=-1) + 1:03d}_{digest[:16]}.txt"
     source_id = source_id or slug(document.stem)
+    if not re.fullmatch(ID_PATTERN, source_id) or not 2 <= len(source_id) <= 60:
+        raise SystemExit(f"{source_id!r} is not an id: lower-case words joined by hyphens, 2 to 60 characters "
+                         "(ID=sky-news-qatrun)")  # fmt: skip
     stub = root / "data" / "sources" / f"{source_id}.yaml"
     if stub.exists():
         raise SystemExit(f"{stub.relative_to(root)} exists already: choose another --id")
