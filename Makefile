@@ -76,16 +76,18 @@ system: ## Install Debian's Chromium, poppler-utils, fonts, Java and npm (when m
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Missing: $$missing. Run: sudo apt-get install $$missing" >&2; exit 1; fi; fi
 
+# One pytest worker per core, each test file whole in one worker (its browser and site built once).
+PARALLEL ?= -n auto --dist loadfile
 test: system $(STAMP) $(NODE_STAMP) ## Set up and run the whole suite (browser tests included)
 	$(BIN)/python -m macros.load.schema --check
 	$(BIN)/python -m macros.views.vocabulary --check
 	$(BIN)/python -m macros.load.gazetteer check
 	$(BIN)/ruff check macros hooks tests tools bench
 	$(BIN)/ruff format --check macros hooks tests tools bench
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 test-fast: $(STAMP) ## The tests that need no site build or browser
-	$(BIN)/python -m pytest -m "not build and not browser"
+	$(BIN)/python -m pytest $(PARALLEL) -m "not build and not browser"
 
 lint: $(STAMP) ## ruff check and format
 	$(BIN)/ruff check --fix macros hooks tests tools bench
