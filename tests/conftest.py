@@ -146,11 +146,12 @@ def briefing_copy(tmp_path: Path) -> FixtureCopy:
     return copy_fixture(BRIEFING, tmp_path)
 
 
-def grow(root: Path) -> Path:
+def grow(root: Path, edition: bool = False) -> Path:
     """Copy the briefing fixture into `root` and add valid later reports the way an analyst does
-    (make new-source, fill the stub, a file each for origins, actors, places and events); returns
-    data/. One report (tests/later_report/) adds an event; the cases (its cases/ folder) add one of
-    each kind CONTRIBUTING shows: a second source for that event with a part-scope figure, a denial
+    (make new-source, fill the stub, a file each for origins, actors, places and events), then, with
+    `edition`, issue them as edition 2 (make edition); returns data/. One report
+    (tests/later_report/) adds an event; the cases (its cases/ folder) add one of each kind
+    CONTRIBUTING shows: a second source for that event with a part-scope figure, a denial
     and a relayed quote, and an attack by unidentified gunmen claimed later by a group, at a place
     the gazetteer lacks (a bearing and distance, and coordinates the document states)."""
     copy_fixture(BRIEFING, root)
@@ -166,6 +167,12 @@ def grow(root: Path) -> Path:
     for kind in ("origins", "actors", "places", "events"):
         (root / "data" / kind).mkdir(exist_ok=True)
         shutil.copy(cases / f"{kind}.yaml", root / "data" / kind / "later-test-cases.yaml")
+    if edition:
+        from tools.edition import cut_edition
+
+        cut_edition(
+            "Adds three later reports: an attack near Qatrun, its follow-up and a claimed attack.", root / "data"
+        )
     return root / "data"
 
 
@@ -183,20 +190,30 @@ def _add_document(root: Path, document: Path, source_id: str, filled: Path) -> N
 
 @pytest.fixture(scope="session")
 def grown_data(tmp_path_factory) -> Path:
-    """The briefing fixture with valid later reports added (see `grow`)."""
-    return grow(tmp_path_factory.mktemp("grown"))
+    """The briefing fixture with valid later reports added and issued as edition 2 (see `grow`):
+    relative, stated and disputed places, several events at one place, denials, part-scope
+    figures, a unit of a force, events abroad, two editions, a PDF of many pages."""
+    return grow(tmp_path_factory.mktemp("grown"), edition=True)
 
 
 @pytest.fixture(scope="session")
-def served_site(tmp_path_factory):
-    """The briefing fixture's site, built once (--strict) for the address it is served from, and
+def site_data(grown_data):
+    """The dataset the served site is built from, for what its pages should show."""
+    from macros.load.loader import load_dataset
+
+    return load_dataset(grown_data)
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory, grown_data):
+    """The grown fixture's site, built once (--strict) for the address it is served from, and
     served with the Content-Security-Policy header: the browser, chart and PDF tests all look at
     this one build, so each of them also shows the site works under the policy."""
     from tests.site import CSP, build_site, free_port, serve
 
     site_dir, port = tmp_path_factory.mktemp("site"), free_port()
     # built for its own address, as a deployment is: instant navigation needs it
-    result = build_site(site_dir, site_url=f"http://127.0.0.1:{port}/")
+    result = build_site(site_dir, grown_data, site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stderr
     with serve(site_dir, port, headers={"Content-Security-Policy": CSP}) as url:
         yield site_dir, url

@@ -7,11 +7,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros.load.loader import load_dataset
 from tests.browser import chromium, foreign
-from tests.conftest import BRIEFING
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def dataset(site_data):
+    """The data the served site is built from (tests/conftest.py: the grown fixture)."""
+    return site_data
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +38,11 @@ def watch(page):
     return seen
 
 
-def test_front_page_renders_locally_without_errors(base_url, browser):
+def test_front_page_renders_locally_without_errors(base_url, browser, dataset):
     page = browser.new_page()
     seen = watch(page)
     page.goto(base_url, wait_until="networkidle")
     counts = page.locator(".lw-counts").inner_text()
-    dataset = load_dataset(BRIEFING / "data")
     assert f"{len(dataset.events)} events" in counts
     assert foreign(seen["requests"]) == []
     assert seen["errors"] == []
@@ -58,14 +61,14 @@ def test_search_finds_a_place_by_another_spelling(base_url, browser):
     assert any(urlsplit(link).path == "/places/qatrun/" for link in links), links
 
 
-def test_filters_narrow_the_timeline(base_url, browser):
+def test_filters_narrow_the_timeline(base_url, browser, dataset):
     page = browser.new_page()
     seen = watch(page)
     page.goto(base_url + "timeline/", wait_until="networkidle")
     total = page.locator("article.lw-event").count()
     page.select_option("form.lw-filters select[name=place]", "jabal-asida")
     visible = page.locator("article.lw-event:visible")
-    there = sorted(e.id for e in load_dataset(BRIEFING / "data").events_at("jabal-asida"))
+    there = sorted(e.id for e in dataset.events_at("jabal-asida"))
     assert sorted(visible.evaluate_all("els => els.map(e => e.id)")) == there and "LBY0009" in there
     assert page.locator(".lw-filter-count").inner_text() == f"Showing {len(there)} of {total} events"
     page.select_option("form.lw-filters select[name=place]", "")
@@ -74,17 +77,16 @@ def test_filters_narrow_the_timeline(base_url, browser):
     assert seen["errors"] == []
 
 
-def test_without_javascript_the_full_timeline_shows(base_url, browser):
+def test_without_javascript_the_full_timeline_shows(base_url, browser, dataset):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + "timeline/")
     assert not page.locator("form.lw-filters").is_visible()
-    dataset = load_dataset(BRIEFING / "data")
     assert page.locator("article.lw-event:visible").count() == len(dataset.events)
     context.close()
 
 
-def test_instant_navigation_keeps_filters_working(base_url, browser):
+def test_instant_navigation_keeps_filters_working(base_url, browser, dataset):
     page = browser.new_page()
     seen = watch(page)
     page.goto(base_url, wait_until="networkidle")
@@ -94,6 +96,6 @@ def test_instant_navigation_keeps_filters_working(base_url, browser):
     page.wait_for_selector("form.lw-filters:not([hidden])")
     assert page.evaluate("window.__sameDocument === true"), "the page reloaded: instant navigation is off"
     page.select_option("form.lw-filters select[name=place]", "jabal-asida")
-    there = load_dataset(BRIEFING / "data").events_at("jabal-asida")
+    there = dataset.events_at("jabal-asida")
     assert page.locator("article.lw-event:visible").count() == len(there)
     assert seen["errors"] == []

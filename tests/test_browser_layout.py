@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.load.loader import load_dataset
 from tests.browser import chromium
-from tests.conftest import BRIEFING
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +38,12 @@ MEASURE = """() => {
 
 
 @pytest.fixture(scope="module")
+def dataset(site_data):
+    """The data the served site is built from (tests/conftest.py: the grown fixture)."""
+    return site_data
+
+
+@pytest.fixture(scope="module")
 def browser():
     with chromium() as instance:
         yield instance
@@ -57,8 +61,7 @@ def test_cards_and_comparison_tables_fit_and_do_not_overlap(served_site, browser
     assert found["problems"] == []
 
 
-def test_a_towns_place_filter_shows_the_events_near_it(served_site, browser):
-    dataset = load_dataset(BRIEFING / "data")
+def test_a_towns_place_filter_shows_the_events_near_it(served_site, browser, dataset):
     near = sorted(e.id for e in dataset.events_near("qatrun"))
     assert near, "no event is described from Qatrun any more: pick another town"
     page = browser.new_page()

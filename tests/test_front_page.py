@@ -10,11 +10,16 @@ from macros.core.models import date_bounds
 from macros.load.loader import load_dataset
 from macros.views.briefing import latest_window
 from tests.browser import chromium
-from tests.conftest import BRIEFING
 
 pytestmark = pytest.mark.browser
 
 ORDER = ("takeaways", "bluf", "changes", "key-judgments", "disputed", "latest", "outlook", "gaps")
+
+
+@pytest.fixture(scope="module")
+def dataset(site_data):
+    """The data the served site is built from (tests/conftest.py: the grown fixture)."""
+    return site_data
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +29,7 @@ def browser():
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800)])
-def test_the_first_screen_says_which_edition_and_how_current(served_site, browser, width, height):
-    dataset = load_dataset(BRIEFING / "data")
+def test_the_first_screen_says_which_edition_and_how_current(served_site, browser, width, height, dataset):
     page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(served_site[1], wait_until="networkidle")
     line = page.locator(".lw-edition-line")
@@ -50,8 +54,7 @@ def test_the_briefing_reads_in_the_readers_order(served_site, browser):
     page.close()
 
 
-def test_latest_developments_lists_only_events_within_the_stated_window(served_site, browser):
-    dataset = load_dataset(BRIEFING / "data")
+def test_latest_developments_lists_only_events_within_the_stated_window(served_site, browser, dataset):
     start, end = latest_window(dataset.cutoff.last_day, 12)
     page = browser.new_page()
     page.goto(served_site[1], wait_until="networkidle")

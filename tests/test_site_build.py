@@ -12,10 +12,9 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load.loader import load_dataset
 from macros.views.exports import CLAIM_COLUMNS, EVENT_COLUMNS, SOURCE_COLUMNS
 from macros.views.sources import passages, quotes_of
-from tests.conftest import BRIEFING, PROJECT
+from tests.conftest import PROJECT
 from tests.site import build_site
 
 pytestmark = pytest.mark.build
@@ -27,8 +26,8 @@ def site(served_site):
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(BRIEFING / "data")
+def dataset(site_data):
+    return site_data
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from macros.load.loader import load_dataset
 from macros.publish.searchindex import TEXT_CHARS, read_search_index, words
-from tests.conftest import BRIEFING
 
 pytestmark = pytest.mark.build
 
 NOT_SEARCHED = {"404.html", "print/index.html"}  # the error page; the print page repeats every other page
+
+
+@pytest.fixture(scope="module")
+def dataset(site_data):
+    """The data the served site is built from (tests/conftest.py: the grown fixture)."""
+    return site_data
 
 
 @pytest.fixture(scope="module")
@@ -33,12 +37,11 @@ def _found(found: dict[str, set[int]], query: str) -> set[int]:
     return set.intersection(*(found.get(word, set()) for word in words(query)))
 
 
-def test_a_one_word_spelling_finds_exactly_what_a_one_word_name_finds(index):
+def test_a_one_word_spelling_finds_exactly_what_a_one_word_name_finds(index, dataset):
     """The issue's case ("Qatroun" found 3 entries, "Qatrun" 11), for every such pair. Longer
     spellings are matched word by word, so their sets differ by loose matches: see
     tests/test_search_index.py for the entries that use a spelling as such."""
     _, found = index
-    dataset = load_dataset(BRIEFING / "data")
     pairs = [(entity.name, spelling) for kind in (dataset.places, dataset.actors) for entity in kind.values()
              for spelling in entity.aliases if len(words(entity.name)) == len(words(spelling)) == 1]  # fmt: skip
     assert ("Qatrun", "Qatroun") in pairs
