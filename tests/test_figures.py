@@ -6,9 +6,10 @@ import pytest
 
 from macros.core.models import parse_figure
 from macros.derive.comparison import analyse, conflicts
-from macros.derive.figures import Figures
+from macros.derive.figures import Figures, counted
 from macros.derive.figures import derive as derive_analysis
 from macros.load.loader import load_dataset
+from macros.load.notices import nested_figures
 from tests.conftest import FIXTURES
 
 
@@ -18,7 +19,7 @@ def dataset():
 
 
 def derive(event, field, sources):
-    return derive_analysis(analyse(event, _DATA.actors, _DATA.origins), field, sources)
+    return derive_analysis(analyse(event, _DATA.actors, _DATA.origins), field, sources, _DATA.actors)
 
 
 def conflicts_of(event):
@@ -124,3 +125,49 @@ def test_a_source_whose_reliability_cannot_be_judged_still_counts(dataset):
         "comeback-south": dataset.sources["comeback-south"].model_copy(update={"reliability": "F"})
     }
     assert derive(dataset.events["LBY0002"], "fatalities", unjudged).conservative == 22
+
+
+def _army_statement_gives_its_three_dead(copy) -> None:
+    """The fixture's three dead come from the army statement that comeback-south relays."""
+    copy.edit("events.yaml", "      quote: three security forces were killed\n",
+              "      quote: three security forces were killed\n      origin: lna-statement\n")  # fmt: skip
+
+
+def _add_claim(copy, source: str, value: int, quote: str, origin: str | None = None) -> None:
+    """A fatalities claim for the Umm al-Aranib brigade, added to LBY0002."""
+    claim = f"    - source: {source}\n      field: fatalities\n      party: umm-al-aranib-brigade\n"
+    claim += f"      value: {value}\n      quote: {quote}\n" + (f"      origin: {origin}\n" if origin else "")
+    path = copy.data / "events.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("- id: LBY0003\n", claim + "- id: LBY0003\n"))
+
+
+def test_one_origins_dead_named_as_a_unit_in_one_relay_are_counted_once(fixture_copy):
+    """The army statement's three dead, relayed by a second document as members of the army's Umm
+    al-Aranib brigade: the brigade is within the army, so the total counts them once, and make
+    validate notes the figure at its line."""
+    _army_statement_gives_its_three_dead(fixture_copy)
+    before = load_dataset(fixture_copy.data).figures("LBY0002")
+    cites = "- id: qatrun-second-attack\n  cites: [lna-statement]\n"
+    fixture_copy.edit("sources.yaml", "- id: qatrun-second-attack\n", cites)
+    _add_claim(fixture_copy, "qatrun-second-attack", 3, "killing 4 army men", origin="lna-statement")
+    data = load_dataset(fixture_copy.data)
+    (unit,) = [p for p in data.analysis("LBY0002").points if p.parties == ("umm-al-aranib-brigade",)]
+    assert unit not in counted(data.analysis("LBY0002"), "fatalities", data.actors)
+    assert data.figures("LBY0002") == before
+    line = fixture_copy.line_of("events.yaml", "      party: umm-al-aranib-brigade")
+    assert nested_figures(fixture_copy.data, data) == [
+        f"note: data/events.yaml:{line}: LBY0002.claims[4].party: umm-al-aranib-brigade is within lna, for which "
+        "lna-statement gives a fatalities figure too (claims[2]): counted once, as lna's"
+    ]
+
+
+def test_a_units_figure_from_another_voice_is_shown_and_not_added_to_its_forces(fixture_copy):
+    """Nested parties from different voices are not a dispute either: the unit's figure is part of
+    its force's, never added on top, and nothing is counted twice to note."""
+    _army_statement_gives_its_three_dead(fixture_copy)
+    before = load_dataset(fixture_copy.data).figures("LBY0002")
+    _add_claim(fixture_copy, "comeback-south", 2, "three security forces were killed")
+    data = load_dataset(fixture_copy.data)
+    assert data.figures("LBY0002") == before
+    assert data.status("LBY0002") == load_dataset(FIXTURES / "data").status("LBY0002")
+    assert nested_figures(fixture_copy.data, data) == []

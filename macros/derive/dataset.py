@@ -149,7 +149,7 @@ class Dataset:
         """The event's derived figures, computed once: every chart and page asks for the same ones."""
         key = (event_id, field)
         if key not in self._figures:
-            self._figures[key] = derive(self.analysis(event_id), field, self.sources)
+            self._figures[key] = derive(self.analysis(event_id), field, self.sources, self.actors)
         return self._figures[key]
 
     @cached_property

@@ -6,13 +6,15 @@ figure): the lowest figure among sources not judged unreliable (`terms.CREDIBLE_
 or `low` when every source is. Event totals add the points up. A figure for part of an event
 (a `scope`) is its own point: it never lowers or replaces the event's total. A party a source
 left unnamed counts once with the forces it may be at the low end, and on top of them at the high.
+A figure for a party within another that has its own figure (a brigade within its army, a force
+an unnamed party may be) is part of that figure: shown, never added to the total again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.models import Source
+from ..core.models import Actor, Source
 from ..core.terms import CREDIBLE_GRADES
 from .comparison import Analysis, Point
 
@@ -25,9 +27,9 @@ class Figures:
     open_ended: bool  # some source gave only a floor ("at least N") at the high end
 
 
-def derive(analysis: Analysis, field: str, sources: dict[str, Source]) -> Figures | None:
-    """The event's total for a field, over the whole-event points of each party."""
-    parts = [point_figures(point, sources) for point in analysis.points if point.field == field and not point.scope]
+def derive(analysis: Analysis, field: str, sources: dict[str, Source], actors: dict[str, Actor]) -> Figures | None:
+    """The event's total for a field, over the whole-event points that count (`counted`)."""
+    parts = [point_figures(point, sources) for point in counted(analysis, field, actors)]
     if not parts:
         return None
     return Figures(
@@ -63,3 +65,31 @@ def _span(claims: list, sources: dict[str, Source]) -> Figures | None:
     tops = [(b[1] if b[1] is not None else b[0], b[1] is None) for b, _ in bounds]
     high, open_ended = max(tops)
     return Figures(min(lows), min(credible or lows), high, open_ended)
+
+
+def counted(analysis: Analysis, field: str, actors: dict[str, Actor]) -> list[Point]:
+    """The whole-event points of `field` that add up to the event's total: not a point whose
+    every party sits within a party another point gives a figure for (the Interior Ministry's
+    three dead relayed once as "security forces" and once as a brigade of the army are counted
+    once, under the wider party)."""
+    points = [point for point in analysis.points if point.field == field and not point.scope]
+    return [point for point in points if not any(_inside(point, other, actors) for other in points)]
+
+
+def within(party: str, container: str, actors: dict[str, Actor]) -> bool:
+    """Whether `party` is part of `container`: one of its affiliations (a brigade's army), or an
+    unnamed party ("security forces") that may be it or one of its affiliations."""
+    chain = [party]
+    while (parent := actors[chain[-1]].affiliation) is not None and parent not in chain:
+        chain.append(parent)
+    holder = actors[container]
+    return container in chain[1:] or (holder.kind == "unnamed party" and bool(set(holder.may_be) & set(chain)))
+
+
+def _inside(point: Point, other: Point, actors: dict[str, Actor]) -> bool:
+    """Every party of `point` is within a party of `other`, and not the other way round."""
+
+    def all_within(inner: Point, outer: Point) -> bool:
+        return all(any(within(p, o, actors) for o in outer.parties) for p in inner.parties)
+
+    return point is not other and bool(point.parties) and all_within(point, other) and not all_within(other, point)

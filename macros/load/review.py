@@ -23,7 +23,7 @@ REVIEWED = ("places", "actors")
 def review_dataset(data_dir: Path, dataset: Dataset) -> list[Problem]:
     """Every alias is a spelling some document uses (for a place, or a name of its gazetteer
     entry); every place's coordinates are its gazetteer entry's."""
-    records = list(_records(data_dir))
+    records = list(records_of(data_dir, REVIEWED))
     countries = {dataset.places[r["id"]].country for kind, r, _, _ in records if kind == "places"}
     entries = {f"geonames:{e['geonameid']}": e for e in gazetteer_entries(*countries)} if countries else {}
     corpus = " ".join(dataset.seeds.values())
@@ -39,9 +39,10 @@ def review_dataset(data_dir: Path, dataset: Dataset) -> list[Problem]:
     return problems
 
 
-def _records(data_dir: Path) -> Iterator[tuple[str, dict, Document, FieldPath]]:
+def records_of(data_dir: Path, kinds: tuple[str, ...]) -> Iterator[tuple[str, dict, Document, FieldPath]]:
+    """Each record of the given kinds as written, with its document (for its lines) and its place there."""
     for kind, path in data_files(data_dir, []):
-        if kind not in REVIEWED:
+        if kind not in kinds:
             continue
         document = read_yaml(path, path.relative_to(data_dir.parent).as_posix())
         items = [((), document.value)] if isinstance(document.value, dict) else enumerate(document.value or [])

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from ..core.models import EVENT_TYPES, Event
 from ..derive.comparison import organisation_of
 from ..derive.dataset import Dataset
-from ..derive.figures import point_figures
+from ..derive.figures import counted, point_figures
 from . import limits
 from .chartsvg import bar_preview
 from .links import Links
@@ -154,7 +154,7 @@ def fatalities_over_time(dataset: Dataset) -> Chart:
             left_out += any(p.field == "fatalities" for p in dataset.analysis(event.id).points)
             continue
         analysis = dataset.analysis(event.id)
-        for point in (p for p in analysis.points if p.field == "fatalities" and not p.scope):
+        for point in counted(analysis, "fatalities", dataset.actors):
             figures = point_figures(point, dataset.sources)
             row = totals[(event.start.year, side_of(point.parties, dataset))]
             row[0] += figures.low
