@@ -289,3 +289,34 @@ def test_one_voice_revising_its_own_figure_is_not_a_dispute(fixture_copy):
     (point,) = data.analysis("LBY0004").points
     assert point.relation(*point.claims) == "differs (same voice)" and not point.disputed
     assert data.status("LBY0004") == "single report"
+
+
+def test_dead_the_source_names_no_side_for_may_be_the_one_side_another_source_names(fixture_copy):
+    """ "Four people were killed" against "two soldiers were killed": one point, never 6 dead. The
+    unnamed people may be the soldiers (the low end) or others (the high end); with two named
+    sides in the event, whose dead they are cannot be told, and they stay apart."""
+    append(fixture_copy, "actors.yaml", "- id: people-unnamed\n  name: People (not named)\n  kind: unnamed party\n")
+    toll = {"field": "fatalities"}
+    with_event(
+        fixture_copy,
+        claim(TOLL_19, party="lna", value=2, **toll),
+        claim(TOLL_23, party="people-unnamed", value=4, **toll),
+    )
+    data = load_dataset(fixture_copy.data)
+    (point,) = data.analysis("LBY0004").points
+    assert point.parties == ("lna", "people-unnamed") and not point.disputed
+    figures = data.figures("LBY0004")
+    assert (figures.low, figures.high) == (2, 6)
+
+
+def test_dead_the_source_names_no_side_for_stay_apart_when_two_sides_have_figures(fixture_copy):
+    append(fixture_copy, "actors.yaml", "- id: people-unnamed\n  name: People (not named)\n  kind: unnamed party\n")
+    toll = {"field": "fatalities"}
+    with_event(
+        fixture_copy,
+        claim(TOLL_19, party="islamic-state", value=19, **toll),
+        claim(COMEBACK, party="lna", value=2, **toll),
+        claim(TOLL_23, party="people-unnamed", value=4, **toll),
+    )
+    points = load_dataset(fixture_copy.data).analysis("LBY0004").points
+    assert [p.parties for p in points] == [("islamic-state",), ("lna",), ("people-unnamed",)]

@@ -149,7 +149,9 @@ def _scope_key(scope: str | None) -> str | None:
 
 def _party_groups(event: Event, actors: dict[str, Actor]) -> dict[tuple, str]:
     """(field, scope, party) -> the key its figures are compared under: an unnamed party shares
-    one key with the named actors it may be that the same field and scope name."""
+    one key with the named actors it may be that the same field and scope name. An unnamed party
+    that may be anyone ("five people were killed": no `may_be`) shares the key of the one other
+    party the field and scope name, when there is exactly one: its dead may be that party's."""
     named: dict[tuple, set[str]] = defaultdict(set)
     for claim in event.claims:
         if claim.party is not None:
@@ -164,12 +166,22 @@ def _party_groups(event: Event, actors: dict[str, Actor]) -> dict[tuple, str]:
             return party
 
         for party in sorted(present):
-            for other in actors[party].may_be:
-                if other in present:
-                    parent[find(party)] = find(other)
+            for other in _may_be(party, present, actors):
+                parent[find(party)] = find(other)
         for party in present:
             keys[(field, scope, party)] = min(p for p in present if find(p) == find(party))
     return keys
+
+
+def _may_be(party: str, present: set[str], actors: dict[str, Actor]) -> list[str]:
+    """The parties present that an unnamed party's figure may be for."""
+    actor = actors[party]
+    if actor.kind != "unnamed party":
+        return []
+    if actor.may_be:
+        return [other for other in actor.may_be if other in present]
+    others = sorted(present - {party})
+    return others if len(others) == 1 else []
 
 
 def _values_disagree(claims: list[Claim]) -> bool:
