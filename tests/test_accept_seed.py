@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import shutil
 import subprocess
 import sys
 
@@ -113,3 +114,26 @@ def test_a_source_in_its_own_file_takes_its_revision_there(tmp_path):
     path = accept_seed("later-test-report", "a fuller copy", tmp_path, today=dt.date(2026, 11, 29))
     assert path == data / "sources" / "later-test-report.yaml"
     assert [r.why for r in load_dataset(data).sources["later-test-report"].revisions] == ["a fuller copy"]
+
+
+def test_a_changed_document_with_its_checksum_typed_by_hand_is_refused_after_an_edition(fixture_copy):
+    """The edition recorded each document's checksum; a new checksum pasted in without a revision
+    starting from the recorded one is refused, and accept-seed's revision is accepted."""
+    from tools.edition import cut_edition
+
+    (fixture_copy.data / "editions.yaml").unlink()
+    shutil.rmtree(fixture_copy.data / "editions")
+    cut_edition("Records the documents.", fixture_copy.data)
+    old = hashlib.sha256((fixture_copy.root / SEED).read_bytes()).hexdigest()
+    new = change_seed(fixture_copy.root)
+    line = fixture_copy.edit("sources.yaml", f"  sha256: {old}", f"  sha256: {new}")
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data)
+    assert [str(p) for p in caught.value.problems] == [
+        f"data/sources.yaml:{line}: {SOURCE}.sha256: {SEED} is not the document edition 1 recorded "
+        f"(sha256 {old[:12]}...), and no revision starts from it: record the change with "
+        f'make accept-seed ID={SOURCE} WHY="..."'
+    ]
+    fixture_copy.edit("sources.yaml", f"  sha256: {new}", f"  sha256: {old}")
+    accept_seed(SOURCE, "a corrected copy", fixture_copy.root)
+    assert load_dataset(fixture_copy.data).sources[SOURCE].sha256 == new

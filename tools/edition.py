@@ -17,7 +17,7 @@ from pathlib import Path
 
 from macros.core.dates import today as today_setting
 from macros.core.yamlfile import DataError
-from macros.derive.editions import snapshot, snapshot_path, write_snapshot
+from macros.derive.editions import snapshot, snapshot_path, unchanged, write_snapshot
 from macros.load.loader import DATA_DIR, load_dataset
 
 HEADER = """\
@@ -40,7 +40,7 @@ def cut_edition(note: str, data_dir: Path = DATA_DIR, today: dt.date | None = No
     dataset = load_dataset(data_dir, today=today)
     number = max(dataset.editions, default=0) + 1
     now = snapshot(dataset)
-    if dataset.editions and dataset.snapshots[number - 1] == now:
+    if dataset.editions and unchanged(dataset.snapshots[number - 1], now):
         raise EditionError(f"nothing has changed since edition {number - 1}: no new edition to issue")
     path = data_dir / "editions.yaml"
     text = path.read_text(encoding="utf-8") if path.exists() else HEADER

@@ -52,6 +52,8 @@ def snapshot(dataset: Any) -> dict[str, Any]:
         "format": SNAPSHOT_FORMAT,
         "cutoff": [cutoff.date, cutoff.precision] if cutoff else None,
         "sources": {source.id: source.label for source in dataset.sources.values()},
+        # each document's checksum: a later edition refuses a changed document without its revision
+        "documents": {source.id: source.sha256 for source in dataset.sources.values()},
         "events": events,
         "judgments": {item.id: item.judgment for item in dataset.assessments.values()},
     }
@@ -231,6 +233,20 @@ def _read_snapshot(path: Path) -> dict[str, Any]:
     for key in ("events", "sources", "judgments"):
         value[key]
     return value
+
+
+def unchanged(before: dict[str, Any], now: dict[str, Any]) -> bool:
+    """Whether nothing an edition records has changed (what an older snapshot did not record yet
+    is left out of the comparison)."""
+    return all(before.get(key) == value for key, value in now.items() if key in before)
+
+
+def recorded_documents(snapshots: dict[int, dict[str, Any]]) -> tuple[int, dict[str, str]]:
+    """The newest edition that recorded its documents' checksums, and those checksums."""
+    for number in sorted(snapshots, reverse=True):
+        if "documents" in snapshots[number]:
+            return number, snapshots[number]["documents"]
+    return 0, {}
 
 
 def write_snapshot(path: Path, value: dict[str, Any]) -> None:

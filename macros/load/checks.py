@@ -17,7 +17,7 @@ from ..core.record import Record
 from ..core.yamlfile import ANY, MAX_BYTES, Problem
 from ..derive.comparison import Analysis, analyse, conflicts, describe
 from ..derive.dataset import Dataset
-from ..derive.editions import check_editions
+from ..derive.editions import check_editions, recorded_documents
 
 
 def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, problems: list[Problem]) -> Dataset:
@@ -26,6 +26,7 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
     editions, snapshots = check_editions(records["editions"], root, today, problems)
     refs = _References(by_id, problems)
     originals = _check_sources(by_id["sources"].values(), root, today, problems)
+    _check_documents_since(by_id["sources"].values(), recorded_documents(snapshots), problems)
     seeds = {key: fold(text) if text is not None else None for key, text in originals.items()}
     _check_entities(by_id, refs, seeds, problems)
     models = {kind: {key: rec.model for key, rec in items.items()} for kind, items in by_id.items()}
@@ -133,6 +134,24 @@ def _check_sources(sources: list[Record], root: Path, today: dt.date, problems: 
             problems.append(Problem(f"seeds/{path.name}", 1, "", "no source records this document: bring it in with "
                                     "make new-source FILE=..., or remove it", target=("sources", ANY)))  # fmt: skip
     return seeds
+
+
+def _check_documents_since(
+    sources: list[Record], recorded: tuple[int, dict[str, str]], problems: list[Problem]
+) -> None:
+    """A document that differs from the one the last edition recorded carries the revision that
+    starts from it, whoever typed the new checksum: evidence keeps its history."""
+    number, documents = recorded
+    for record in sources:
+        source: Source = record.model
+        then = documents.get(source.id)
+        if then is None or then == source.sha256 or any(r.old_sha256 == then for r in source.revisions):
+            continue
+        message = (
+            f"{source.seed} is not the document edition {number} recorded (sha256 {then[:12]}...), and no "
+            f'revision starts from it: record the change with make accept-seed ID={source.id} WHY="..."'
+        )
+        problems.append(record.problem(("sha256",), message))  # fmt: skip
 
 
 def _changed_seed(seed: str, source_id: str) -> str:
