@@ -538,6 +538,14 @@ class Claim(Model):
 Status = Literal["single report", "corroborated", "disputed"]
 
 
+class Distinction(Model):
+    """Another event this one may look like (make validate's likely-duplicate note), and why the
+    analyst holds them apart."""
+
+    event: EventId
+    reason: Text = Field(description="What tells the two apart, from the documents")
+
+
 class Event(Model):
     id: EventId
     date: PartialDate
@@ -558,6 +566,9 @@ class Event(Model):
     dispute_note: str | None = Field(None, description="What would settle a dispute (required when disputed)")
     tags: list[Text] = Field([], description="Free labels for grouping (background, IS attack...)")
     added: Day = Field(description="When the event entered the dataset (for What's new and the feed)")
+    distinct_from: list[Distinction] = Field(
+        [], description="Events it may look like but is not, each with the reason (silences make validate's note)"
+    )
     claims: list[Claim] = Field(
         min_length=1, description="What each source says about it, quoted: every figure lives here"
     )

@@ -216,6 +216,10 @@ def _check_event(
         for i, actor in enumerate(getattr(event, name)):
             refs.check(record, (name, i), "actors", actor)
     _check_event_dates(record, today, problems)
+    for i, other in enumerate(event.distinct_from):
+        if other.event == event.id:
+            problems.append(record.problem(("distinct_from", i, "event"), "an event is not distinct from itself"))
+        refs.check(record, ("distinct_from", i, "event"), "events", other.event)
     for i, claim in enumerate(event.claims):
         path = ("claims", i)
         if claim.added is not None and not event.added <= claim.added <= today:

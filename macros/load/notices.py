@@ -1,16 +1,25 @@
-"""What `make validate` tells the analyst without refusing the data: a figure one origin gives
-twice, once for a party and once for a party within it (the Interior Ministry's three dead, relayed
-as "security forces" by one document and as members of an army brigade by another). Both claims
-stay, each in its document's words; the total counts the wider party's figure once
-(`derive.figures.counted`), and the note says so at the claim's line.
+"""What `make validate` tells the analyst without refusing the data.
+
+- A figure one origin gives twice, once for a party and once for a party within it (the Interior
+  Ministry's three dead, relayed as "security forces" by one document and as members of an army
+  brigade by another). Both claims stay, each in its document's words; the total counts the wider
+  party's figure once (`derive.figures.counted`), and the note says so at the claim's line.
+- Two events that may be one: their dates overlap (an approximate date by a week either way),
+  they are at one place, by one town, in one district or within 100 km, and they share an actor.
+  The way out is to move the claims onto the event on record, or to record in `distinct_from`
+  why the two are apart.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from itertools import combinations
 from pathlib import Path
 
-from ..core.models import Claim
+from geographiclib.geodesic import Geodesic
+
+from ..core.models import Claim, Event, Place, date_bounds
 from ..derive.dataset import Dataset
 from ..derive.figures import counted, within
 from .review import records_of
@@ -55,3 +64,69 @@ def _within(claim: Claim, wider: Claim, dataset: Dataset) -> bool:
 
 def _index(claims: list[Claim], claim: Claim) -> int:
     return next(number for number, candidate in enumerate(claims) if candidate is claim)
+
+
+APPROXIMATE_DAYS = 7  # how far either way an approximate date may be from the day written
+NEARBY_KM = 100  # two places this close may be one scene of fighting in the desert
+
+
+def likely_duplicates(data_dir: Path, dataset: Dataset) -> list[str]:
+    """A note at the later-added event of each pair that may be one event, naming the other and
+    the two ways out."""
+    lines = {str(r.get("id")): (doc, base) for _, r, doc, base in records_of(data_dir, ("events",))}
+    order = {event_id: number for number, event_id in enumerate(lines)}
+    events = sorted(dataset.events.values(), key=lambda event: (event.added, order.get(event.id, 0)))
+    notes = []
+    for first, second in combinations(events, 2):  # the note goes to the one added later
+        if {first.id, second.id} & ({d.event for d in first.distinct_from} | {d.event for d in second.distinct_from}):
+            continue
+        where = _same_scene(first, second, dataset)
+        if where and _overlap(first, second) and _actors(first) & _actors(second):
+            document, base = lines[second.id]
+            notes.append(
+                f"note: {document.file}:{document.line_of((*base, 'id'))}: {second.id}: may be {first.id} "
+                f"({first.date}, {where}, both with {', '.join(sorted(_actors(first) & _actors(second)))}): move "
+                f"its claims onto {first.id}, or record why they differ: distinct_from: [{{event: {first.id}, "
+                f"reason: ...}}]"
+            )
+    return notes
+
+
+def _span(event: Event) -> tuple[dt.date, dt.date]:
+    slack = dt.timedelta(days=APPROXIMATE_DAYS if event.date_precision == "approximate" else 0)
+    return date_bounds(event.date)[0] - slack, date_bounds(event.end_date or event.date)[1] + slack
+
+
+def _overlap(first: Event, second: Event) -> bool:
+    (start, end), (other_start, other_end) = _span(first), _span(second)
+    return start <= other_end and other_start <= end
+
+
+def _actors(event: Event) -> set[str]:
+    return {event.actor1, *event.assoc_actors_1, *event.assoc_actors_2} | ({event.actor2} if event.actor2 else set())
+
+
+def _anchor(place: Place, dataset: Dataset) -> Place:
+    """A place without coordinates of its own, by the town it is near or measured from."""
+    town = place.near or (place.relative_to[0].place if place.relative_to else None)
+    return dataset.places[town] if place.latitude is None and town else place
+
+
+def _same_scene(first: Event, second: Event, dataset: Dataset) -> str | None:
+    """How the two events' places are one scene, in words; None when they are not."""
+    if first.place == second.place:
+        return f"at {dataset.places[first.place].name}"
+    one, other = _anchor(dataset.places[first.place], dataset), _anchor(dataset.places[second.place], dataset)
+    if one.id == other.id:
+        return f"both by {one.name}"
+    if one.country == other.country and one.admin1 and one.admin1 == other.admin1:
+        return f"both in {one.admin1}"
+    if (
+        one.latitude is not None
+        and other.latitude is not None
+        and one.longitude is not None
+        and other.longitude is not None
+    ):
+        metres = Geodesic.WGS84.Inverse(one.latitude, one.longitude, other.latitude, other.longitude)["s12"]  # type: ignore[arg-type]
+        return f"{metres / 1000:.0f} km apart" if metres <= NEARBY_KM * 1000 else None
+    return None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..core.yamlfile import DataError, Problem
 from .loader import DATA_DIR, PROJECT_DIR, load_dataset
-from .notices import nested_figures
+from .notices import likely_duplicates, nested_figures
 from .prose import briefing_file, stale_paragraphs
 from .review import review_dataset
 
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     shown = briefing.relative_to(PROJECT_DIR).as_posix() if briefing.is_relative_to(PROJECT_DIR) else str(briefing)
     for warning in stale_paragraphs(dataset, briefing, shown=shown):
         print(warning, file=sys.stderr)
-    for note in nested_figures(args.data_dir, dataset):
+    for note in [*nested_figures(args.data_dir, dataset), *likely_duplicates(args.data_dir, dataset)]:
         print(note, file=sys.stderr)
     counts = ", ".join(
         f"{len(getattr(dataset, kind))} {kind}" for kind in ("sources", "events", "places", "actors", "assessments")
