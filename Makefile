@@ -10,11 +10,11 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-# What a contributor passes (NAME=, FILE=, ID=, WHY=, NOTE=, COUNTRY=) reaches a command through
-# the environment ("$$NOTE"), never pasted into the recipe ("$(NOTE)"), and is kept as written
+# What a contributor passes (NAME=, FILE=, ID=, WHY=, NOTE=, STALE=, COUNTRY=) reaches a command
+# through the environment ("$$NOTE"), never pasted into the recipe ("$(NOTE)"), and is kept as written
 # ($(value ...)): neither make nor the shell expands what it holds, so a note with `backquotes`,
 # $(...) or quotes is passed as it was typed.
-ARGUMENTS := NAME FILE ID WHY NOTE COUNTRY
+ARGUMENTS := NAME FILE ID WHY NOTE COUNTRY STALE
 $(foreach name,$(ARGUMENTS),$(eval override $(name) := $$(value $(name))))
 export $(ARGUMENTS)
 
@@ -61,9 +61,9 @@ accept-seed: $(STAMP) ## Accept a changed document on purpose: make accept-seed 
 	@test -n "$$ID" -a -n "$$WHY" || { echo 'usage: make accept-seed ID=source-id WHY="why the document changed"' >&2; exit 2; }
 	$(BIN)/python -m tools.accept_seed "$$ID" --why "$$WHY"
 
-edition: $(STAMP) ## Issue the data as the next edition: make edition NOTE="what it brings"
+edition: $(STAMP) ## Issue the data as the next edition: make edition NOTE="what it brings" [STALE="why, if prose is stale"]
 	@test -n "$$NOTE" || { echo 'usage: make edition NOTE="what this edition brings"' >&2; exit 2; }
-	$(BIN)/python -m tools.edition --note "$$NOTE"
+	$(BIN)/python -m tools.edition --note "$$NOTE" --stale "$$STALE"
 
 schema: $(STAMP) ## Regenerate the JSON Schemas in data/schema/ from the models
 	$(BIN)/python -m macros.load.schema

@@ -135,14 +135,18 @@ def copy_fixture(source: Path, root: Path) -> FixtureCopy:
 
 
 @pytest.fixture
-def fixture_copy(tmp_path: Path) -> FixtureCopy:
-    """A writable copy of the small canonical dataset (tests/fixtures/data and seeds)."""
+def fixture_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FixtureCopy:
+    """A writable copy of the small canonical dataset (tests/fixtures/data and seeds), which has no
+    briefing prose of its own: the briefing's checks find none to check."""
+    monkeypatch.setenv("LIBYA_WATCH_INCLUDES", str(tmp_path / "includes"))
     return copy_fixture(FIXTURES, tmp_path)
 
 
 @pytest.fixture
-def briefing_copy(tmp_path: Path) -> FixtureCopy:
-    """A writable copy of the briefing fixture, for whole-site builds from altered data."""
+def briefing_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FixtureCopy:
+    """A writable copy of the briefing fixture, its prose included, for whole-site builds from
+    altered data."""
+    monkeypatch.setenv("LIBYA_WATCH_INCLUDES", str(tmp_path / "includes"))
     return copy_fixture(BRIEFING, tmp_path)
 
 
@@ -170,9 +174,8 @@ def grow(root: Path, edition: bool = False) -> Path:
     if edition:
         from tools.edition import cut_edition
 
-        cut_edition(
-            "Adds three later reports: an attack near Qatrun, its follow-up and a claimed attack.", root / "data"
-        )
+        note = "Adds three later reports: an attack near Qatrun, its follow-up and a claimed attack."
+        cut_edition(note, root / "data", stale="The fixture's prose stays as edition 1 wrote it.")
     return root / "data"
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from macros.core.yamlfile import DataError
 from macros.derive.coverage import coverage, show_years
-from macros.derive.editions import compare
+from macros.derive.editions import compare, snapshot_path
 from macros.load.loader import load_dataset
 from macros.views.briefing import latest_window
 from tests.conftest import PROJECT, FixtureCopy
@@ -195,3 +195,15 @@ def test_an_edition_issued_past_the_judgments_horizon_says_they_are_history(fixt
     assert judgments_dated(within) is None  # still inside the 12 months: nothing to say
     one_year = SimpleNamespace(edition=SimpleNamespace(date=dt.date(2023, 2, 1)), cutoff=Cutoff("2022-01", "month"))
     assert judgments_dated(one_year).gap == "1 year and 1 month"
+
+
+def test_an_edition_is_refused_while_prose_is_stale_unless_told_why(fixture_copy: FixtureCopy) -> None:
+    cut_edition("First issue.", fixture_copy.data, today=DAY1)
+    wounded = "    - source: qatrun-second-attack\n      field: injuries\n      party: lna\n      value: 2\n"
+    wounded += "      quote: the wounding of two\n      added: 2026-11-25\n"
+    fixture_copy.edit("events.yaml", "- id: LBY0003\n", wounded + "- id: LBY0003\n")
+    with pytest.raises(EditionError, match=r"prose has gone stale since it was last read:\n  warning: .*LBY0002"):
+        cut_edition("Revises the Qatrun toll.", fixture_copy.data, today=DAY2)
+    assert not snapshot_path(fixture_copy.data / "editions.yaml", 2).exists()
+    cut_edition("Revises the Qatrun toll.", fixture_copy.data, today=DAY2, stale="The summary still holds.")
+    assert load_dataset(fixture_copy.data, today=DAY2).editions[2].stale == "The summary still holds."

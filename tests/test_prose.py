@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.load.loader import load_dataset
-from macros.load.prose import stale_paragraphs
+from macros.load.prose import stale_notes, stale_paragraphs
 
 PROSE = """{#- reviewed: 2026-11-24 -#}
 ## Bottom line
@@ -81,3 +81,16 @@ def test_the_cut_off_the_review_records_is_the_one_compared_with(fixture_copy, t
     for recorded, warned in ((dataset.cutoff.date, 0), ("2021-12", 1)):
         prose.write_text(CUTOFF_PROSE.replace("2026-11-01", f"2026-11-28, cut-off {recorded}"), encoding="utf-8")
         assert len([w for w in stale_paragraphs(dataset, prose) if w.event is None]) == warned, recorded
+
+
+def test_an_events_prose_written_before_claims_were_added_to_it_is_named(fixture_copy):
+    fixture_copy.edit("events.yaml", "      value: at least 4\n", "      value: at least 4\n      added: 2026-11-25\n")
+    line = fixture_copy.line_of("events.yaml", "  summary: IS attacked an army patrol")
+    assert stale_notes(fixture_copy.data, load_dataset(fixture_copy.data)) == [
+        f"warning: data/events.yaml:{line}: LBY0002: its summary, date_note, dispute_note were last read on "
+        "2026-11-22, before claims added on 2026-11-25: re-read them, then set reviewed: 2026-11-25"
+    ]
+    fixture_copy.edit("events.yaml", "  added: 2026-11-22\n  claims:\n    - source: comeback-south\n      field: "
+                      "fatalities", "  added: 2026-11-22\n  reviewed: 2026-11-25\n  claims:\n    - source: "
+                      "comeback-south\n      field: fatalities")  # fmt: skip
+    assert stale_notes(fixture_copy.data, load_dataset(fixture_copy.data)) == []

@@ -17,8 +17,10 @@ from pathlib import Path
 
 from macros.core.dates import today as today_setting
 from macros.core.yamlfile import DataError
+from macros.derive.dataset import Dataset
 from macros.derive.editions import snapshot, snapshot_path, unchanged, write_snapshot
 from macros.load.loader import DATA_DIR, load_dataset
+from macros.load.prose import briefing_file, stale_notes, stale_paragraphs
 
 HEADER = """\
 # yaml-language-server: $schema=schema/editions.schema.json
@@ -31,9 +33,10 @@ class EditionError(Exception):
     """Why no edition can be cut, in words for the editor."""
 
 
-def cut_edition(note: str, data_dir: Path = DATA_DIR, today: dt.date | None = None) -> int:
-    """Append the next edition and write its snapshot; returns its number."""
-    note = " ".join(note.split())
+def cut_edition(note: str, data_dir: Path = DATA_DIR, today: dt.date | None = None, stale: str = "") -> int:
+    """Append the next edition and write its snapshot; returns its number. Prose the data has
+    left behind stops it, unless `stale` says why the edition goes out all the same."""
+    note, stale = " ".join(note.split()), " ".join(stale.split())
     if not note:
         raise EditionError('say what this edition brings: NOTE="..." (two lines at most)')
     today = today or today_setting()
@@ -42,9 +45,15 @@ def cut_edition(note: str, data_dir: Path = DATA_DIR, today: dt.date | None = No
     now = snapshot(dataset)
     if dataset.editions and unchanged(dataset.snapshots[number - 1], now):
         raise EditionError(f"nothing has changed since edition {number - 1}: no new edition to issue")
+    if (warnings := stale_prose(data_dir, dataset)) and not stale:
+        raise EditionError(
+            "prose has gone stale since it was last read:\n  " + "\n  ".join(warnings) + "\nre-read it and mark it "
+            'reviewed, or issue the edition all the same with STALE="why" (recorded in the edition)'
+        )
     path = data_dir / "editions.yaml"
     text = path.read_text(encoding="utf-8") if path.exists() else HEADER
     entry = f"- number: {number}\n  date: {today.isoformat()}\n  note: {json.dumps(note, ensure_ascii=False)}\n"
+    entry += f"  stale: {json.dumps(stale, ensure_ascii=False)}\n" if stale else ""
     write_snapshot(snapshot_path(path, number), now)
     path.write_text(text.rstrip("\n") + "\n" + entry, encoding="utf-8")
     try:
@@ -59,13 +68,20 @@ def cut_edition(note: str, data_dir: Path = DATA_DIR, today: dt.date | None = No
     return number
 
 
+def stale_prose(data_dir: Path, dataset: Dataset) -> list[str]:
+    """What make validate warns about: briefing paragraphs and events' prose the data has left behind."""
+    briefing = [str(paragraph) for paragraph in stale_paragraphs(dataset, briefing_file())]
+    return [*briefing, *stale_notes(data_dir, dataset)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.edition", description=__doc__)
     parser.add_argument("--note", required=True, help="what this edition brings, in two lines at most")
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    parser.add_argument("--stale", default="", help="why the edition goes out while prose is stale")
     args = parser.parse_args(argv)
     try:
-        number = cut_edition(args.note, args.data_dir)
+        number = cut_edition(args.note, args.data_dir, stale=args.stale)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1

@@ -566,6 +566,9 @@ class Event(Model):
     dispute_note: str | None = Field(None, description="What would settle a dispute (required when disputed)")
     tags: list[Text] = Field([], description="Free labels for grouping (background, IS attack...)")
     added: Day = Field(description="When the event entered the dataset (for What's new and the feed)")
+    reviewed: Day | None = Field(
+        None, description="The day its prose (summary, date_note, dispute_note) was last re-read against its claims"
+    )
     distinct_from: list[Distinction] = Field(
         [], description="Events it may look like but is not, each with the reason (silences make validate's note)"
     )
@@ -621,6 +624,9 @@ class Edition(Model):
     number: int = Field(ge=1, description="1 for the first edition, then one more each time")
     date: dt.date = Field(description="The issue date: the day the edition was cut")
     note: Text = Field(max_length=320, description="The editor's note, two lines at most: what this edition brings")
+    stale: Text | None = Field(
+        None, description="Why it was issued while make validate named prose as stale (make edition STALE=...)"
+    )
 
     @property
     def id(self) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..derive.dataset import Dataset
 from .loader import PROJECT_DIR
+from .review import records_of
 
 BRIEFING = PROJECT_DIR / "docs" / "includes" / "briefing.md"
 _REVIEWED = re.compile(r"reviewed:\s*(\d{4}-\d{2}-\d{2})(?:,\s*cut-off\s*(\d{4}(?:-\d{2}){0,2}))?")
@@ -101,3 +102,26 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
         else:
             paragraphs[-1][1].append(line)
     return [(number, "\n".join(lines)) for number, lines in paragraphs if lines]
+
+
+EVENT_PROSE = ("summary", "date_note", "dispute_note")
+
+
+def stale_notes(data_dir: Path, dataset: Dataset) -> list[str]:
+    """Each event whose prose (summary, date note, dispute note) was written or last re-read
+    (`reviewed`) before claims were added to it: the words may no longer say what the claims do."""
+    stale = []
+    for _, record, document, base in records_of(data_dir, ("events",)):
+        event = dataset.events.get(str(record.get("id")))
+        if event is None:
+            continue
+        read = event.reviewed or event.added
+        changed = max((claim.added for claim in event.claims if claim.added), default=read)
+        written = [name for name in EVENT_PROSE if getattr(event, name)]
+        if changed > read:
+            stale.append(
+                f"warning: {document.file}:{document.line_of((*base, 'summary'))}: {event.id}: its "
+                f"{', '.join(written)} were last read on {read}, before claims added on {changed}: re-read "
+                f"them, then set reviewed: {changed}"
+            )
+    return stale

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..core.yamlfile import DataError, Problem
 from .loader import DATA_DIR, PROJECT_DIR, load_dataset
 from .notices import likely_duplicates, nested_figures
-from .prose import briefing_file, stale_paragraphs
+from .prose import briefing_file, stale_notes, stale_paragraphs
 from .review import review_dataset
 
 
@@ -46,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     briefing = briefing_file()
     shown = briefing.relative_to(PROJECT_DIR).as_posix() if briefing.is_relative_to(PROJECT_DIR) else str(briefing)
     for warning in stale_paragraphs(dataset, briefing, shown=shown):
+        print(warning, file=sys.stderr)
+    for warning in stale_notes(args.data_dir, dataset):
         print(warning, file=sys.stderr)
     for note in [*nested_figures(args.data_dir, dataset), *likely_duplicates(args.data_dir, dataset)]:
         print(note, file=sys.stderr)
