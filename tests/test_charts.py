@@ -1,10 +1,12 @@
-"""Charts: aggregated figures, tables that match them, shipped base map, safe markup."""
+"""Charts: aggregated figures, tables that match them, shipped base map, safe markup, and data text
+that plotly.js draws as text, never as its HTML-like markup."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 
 import plotly
@@ -12,8 +14,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.load.loader import load_dataset
-from macros.views import charts, maps
+from macros.publish.assets import asset_sources
+from macros.views import charts, maps, printcharts
+from tests.browser import ALL_CHARTS_DRAWN, SCROLL_THROUGH_CHARTS, chromium
 from tests.conftest import BRIEFING, FIXTURES, PROJECT
+from tests.site import serve
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +118,8 @@ def test_chart_markup_keeps_data_text_inert():
     page = BeautifulSoup(html, "html.parser")
     assert not page.select("script")
     figure = json.loads(page.select_one(".lw-chart")["data-figure"])
-    assert any(hostile.name in point[3] for trace in figure["data"] for point in trace.get("customdata", []))
+    escaped = str(charts.chart_text(hostile.name))  # for plotly.js too: see the tests below
+    assert any(escaped in point[3] for trace in figure["data"] for point in trace.get("customdata", []))
 
 
 def test_shipped_base_map_matches_its_provenance():
@@ -152,3 +158,130 @@ def test_map_and_coverage_stay_bounded_on_large_data(tmp_path, monkeypatch):
     assert len(labels["text"]) == 4  # the busiest spots are named; the others on hover and in the table
     assert len(maps.event_map(big).rows) > 10  # the table keeps every point
     assert len(charts.coverage_matrix(big).rows) == 3
+
+
+# --- data text in plotly.js's markup ------------------------------------------------------------
+
+MARKUP = '<a href="https://x.example">x</a><br><span style="color:red">y</span>'
+# The briefing's names, each where a chart draws it: an actor (actor involvement); a disputed place
+# drawn as two directions from a town (the map's label and hover); that town (the spot's label, the
+# reference mark); a town named for orientation; a district's name (its places' admin1); an outlet
+# (who reports what). The small fixture dataset has no relative, disputed or orientation places.
+MARKUP_FIELDS = [
+    ("actors.yaml", "  name: Islamic State\n", f"  name: '{MARKUP}'\n"),
+    ("places.yaml", "  name: Jabal Asida", f"  name: '{MARKUP}'"),
+    ("places.yaml", "  name: Qatrun\n", f"  name: '{MARKUP}'\n"),
+    ("places.yaml", "  name: Sabha\n", f"  name: '{MARKUP}'\n"),
+    ("places.yaml", "  admin1: Sabha", f"  admin1: '{MARKUP}'"),
+    ("sources.yaml", "    name: Sky News Arabia", f"    name: '{MARKUP}'"),
+]
+WRAPPED = ["<a", 'href="https://x.example">x</a><br><span', 'style="color:red">y</span>']  # 20 characters a line
+OUR_TAGS = {"<br>", "<extra>", "</extra>"}  # the only markup the charts write themselves
+TAG = re.compile(r"(<[^<>]*>)")
+ENTITY = re.compile(r"&(#\d+|#x[\da-fA-F]+|[a-z]+);")
+# The named entities plotly.js decodes (svg_text_utils.js, plotly.js 4.1.1); not `quot`
+PLOTLY_ENTITIES = {"mu": "μ", "amp": "&", "lt": "<", "gt": ">", "nbsp": "\xa0", "times": "\xd7", "plusmn": "\xb1",
+                   "deg": "\xb0"}  # fmt: skip
+
+
+def shown(text: str) -> str:
+    """What plotly.js draws of a text (convertToTspans): split at its tags first, `<br>` a new line,
+    other tags styling (dropped here), and only then the entities in each piece decoded."""
+
+    def decode(entity: re.Match) -> str:
+        code = entity[1]
+        if code.startswith("#"):
+            return chr(int(code[2:], 16) if code[1] == "x" else int(code[1:]))
+        return PLOTLY_ENTITIES.get(code, entity[0])
+
+    parts = TAG.split(text)
+    return "".join("\n" if p.lower() == "<br>" else "" if TAG.fullmatch(p) else ENTITY.sub(decode, p) for p in parts)
+
+
+def strings(value: object, where: str = "") -> list[tuple[str, str]]:
+    """Every string in a figure, with where it is."""
+    if isinstance(value, str):
+        return [(where, value)]
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else []
+    return [found for key, item in items for found in strings(item, f"{where}.{key}")]
+
+
+def shows(value: object) -> bool:
+    """Whether plotly.js draws MARKUP, as typed, somewhere in `value` (a wrapped name's lines joined)."""
+    return any(MARKUP in shown(text).replace("\n", " ") for _, text in strings(value))
+
+
+@pytest.fixture
+def markup_dataset(briefing_copy):
+    for file, old, new in MARKUP_FIELDS:
+        briefing_copy.edit(file, old, new)
+    return load_dataset(briefing_copy.data)
+
+
+def test_a_name_holding_markup_is_chart_text_in_every_figure_screen_and_print(markup_dataset):
+    built = [charts.events_by_type, charts.fatalities_over_time, charts.coverage_matrix, charts.actor_involvement,
+             maps.event_map]  # fmt: skip
+    figures = {chart.key: chart.figure for chart in (build(markup_dataset) for build in built)}
+    figures |= {f"print {f.key}": f.chart.figure for f in printcharts.print_figures(markup_dataset)}
+    for key, figure in figures.items():
+        for where, text in strings(figure):
+            assert set(TAG.findall(text)) <= OUR_TAGS, (key, where, text)
+            assert {e for e in ENTITY.findall(text) if not e.startswith("#")} <= set(PLOTLY_ENTITIES), (key, where)
+    for key in ("actors", "coverage", "print coverage"):
+        assert all(shows(trace["y"]) for trace in figures[key]["data"]), key  # a tick label
+    for key in ("map", "print map"):
+        traces = {trace["name"]: trace for trace in figures[key]["data"]}
+        assert shows(traces["District"]["text"])
+        assert shows(traces[maps.ORIENTATION_MARK[0]]["text"])
+        assert shows(traces[maps.REFERENCE[0]]["hovertext"])
+        assert shows(traces[maps.MAP_MARKS["direction"][0]]["customdata"])
+        assert shows(traces["Labels"]["text"])
+
+
+def test_the_breaks_the_map_writes_stay_breaks_around_a_name_holding_markup(markup_dataset):
+    traces = {trace["name"]: trace for trace in maps.event_map(markup_dataset).figure["data"]}
+    # the town, then the disputed place drawn relative to it: each wrapped, on lines of their own
+    lines = [shown(text).split("\n") for text in traces["Labels"]["text"]]
+    assert [*WRAPPED, *WRAPPED, "(disputed)"] in lines
+    # the disputed place's hover: its name, then each position the sources give on a line of its own
+    hovers = [shown(point[3]).split("\n") for point in traces[maps.MAP_MARKS["direction"][0]]["customdata"]]
+    disputed = [lines for lines in hovers if lines[0].startswith(f"{MARKUP}: ")]
+    assert len(disputed) == 2
+    for lines in disputed:
+        assert lines[1:] == ["the sources say: near Mount Asida, west of Qatroun", "or: Jabal Asida, south of Qatrun"]
+    assert traces[maps.ORIENTATION_MARK[0]]["text"][-1] == charts.chart_text(MARKUP)
+    assert shown("a &quot;b&quot; &#34;c&#34;") == 'a &quot;b&quot; "c"'  # why quotes are written as numbers
+
+
+@pytest.mark.browser
+def test_chromium_draws_a_name_holding_markup_as_text_and_makes_no_link(markup_dataset, tmp_path):
+    page_html = "".join(
+        str(charts.render_chart(chart, "index.md"))
+        for chart in (charts.actor_involvement(markup_dataset), maps.event_map(markup_dataset))
+    )
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Charts</title></head><body>{page_html}'
+        '<script src="javascripts/charts.js"></script></body></html>',
+        encoding="utf-8",
+    )
+    (tmp_path / "javascripts").mkdir()
+    shutil.copy(PROJECT / "docs" / "javascripts" / "charts.js", tmp_path / "javascripts" / "charts.js")
+    for path, source in asset_sources().items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(source, str):
+            (tmp_path / path).write_text(source, encoding="utf-8")
+        else:
+            shutil.copy(source, tmp_path / path)
+    with serve(tmp_path) as url, chromium() as browser:
+        page = browser.new_page()
+        page.goto(url, wait_until="load")
+        page.evaluate(SCROLL_THROUGH_CHARTS)
+        page.wait_for_function(ALL_CHARTS_DRAWN)
+        assert page.locator(".lw-chart svg a").count() == 0
+        assert page.locator(".lw-chart svg [style*='red']").count() == 0
+        texts = page.evaluate(
+            "[...document.querySelectorAll('.lw-chart svg text')]"
+            ".map(t => [...t.querySelectorAll('tspan.line')].map(l => l.textContent).join('\\n') || t.textContent)"
+        )
+        assert MARKUP in texts  # the actor's tick label
+        assert "\n".join([*WRAPPED, *WRAPPED, "(disputed)"]) in texts  # the map's label, on its lines

@@ -5,10 +5,12 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.load.loader import load_dataset
 from macros.views import charts, maps
 from macros.views.chartsvg import CHAR_WIDTH, WIDTH, bar_preview
+from macros.views.render import render
 from tests.conftest import BRIEFING
 
 
@@ -77,3 +79,18 @@ def test_the_site_bar_charts_get_a_preview_with_every_year(dataset):
     for chart in (charts.events_by_type(dataset), charts.fatalities_over_time(dataset)):
         preview = bar_preview(chart.figure)
         assert [tick.label for tick in preview["x_ticks"]] == [str(x) for x in chart.figure["data"][0]["x"]]
+
+
+def test_the_preview_shows_a_figure_text_as_plotly_does_escaped_once_as_svg_text():
+    name = '<a href="https://x.example">R&D</a><br>"y"'  # in the figure as plotly.js markup, escaped
+    figure = bars({"name": charts.chart_text(name), "x": [charts.chart_text("<b>2020</b>")], "y": [1]},
+                  {"name": "b", "x": [charts.chart_text("<b>2020</b>")], "y": [2]})  # fmt: skip
+    figure["layout"]["yaxis"] = {"title": {"text": charts.chart_text(name)}}
+    preview = bar_preview(figure)
+    assert preview["legend"][0][0] == preview["y_title"] == name
+    assert [tick.label for tick in preview["x_ticks"]] == ["<b>2020</b>"]
+    assert preview["rects"][0].label == f"<b>2020</b> · {name}: 1"
+    svg = BeautifulSoup(render("chart_preview.html", p=preview), "html.parser")
+    assert not svg.select("a, b, br")
+    assert {name, "<b>2020</b>"} <= {text.get_text() for text in svg.select("text")}
+    assert f"<b>2020</b> · {name}: 1" in [title.get_text() for title in svg.select("title")]

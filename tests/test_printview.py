@@ -1,5 +1,5 @@
 """The print page's parts without a browser: the cover of an issued edition, what a large dataset
-prints, and the running header's text made safe for CSS."""
+prints, the running header's text made safe for CSS, and the figures drawn for paper."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import html
 
 from bench.generate import generate
 from macros.load.loader import load_dataset
-from macros.views import limits
+from macros.views import charts, limits, printcharts
 from macros.views.printview import PARTS, _css_string, render_contents, render_cover, select
 from tests.conftest import FIXTURES
 
@@ -47,3 +47,21 @@ def test_at_scale_the_pdf_prints_the_newest_events_and_disputes_and_full_prints_
 def test_every_part_names_a_running_header_and_its_first_section():
     assert len({part.key for part in PARTS}) == len(PARTS)
     assert all(part.name and part.sections for part in PARTS)
+
+
+def test_each_printed_axis_title_sits_close_to_its_axis_and_the_screen_charts_keep_theirs():
+    dataset = load_dataset(FIXTURES / "data")
+    titles = {
+        (figure.key, axis): figure.chart.figure["layout"][axis]["title"]
+        for figure in printcharts.print_figures(dataset)
+        for axis in ("xaxis", "yaxis")
+        if "title" in figure.chart.figure["layout"].get(axis, {})
+    }
+    assert titles == {
+        ("events-by-type", "xaxis"): {"text": "Year", "standoff": printcharts.TITLE_STANDOFF},
+        ("events-by-type", "yaxis"): {"text": "Events", "standoff": printcharts.TITLE_STANDOFF},
+        ("fatalities", "xaxis"): {"text": "Year", "standoff": printcharts.TITLE_STANDOFF},
+        ("fatalities", "yaxis"): {"text": "Deaths", "standoff": printcharts.TITLE_STANDOFF},
+        ("coverage", "xaxis"): {"text": "Event", "standoff": printcharts.TITLE_STANDOFF},
+    }
+    assert charts.events_by_type(dataset).figure["layout"]["yaxis"]["title"] == {"text": "Events"}  # a copy changed

@@ -4,6 +4,8 @@ Each chart is a figure (plain plotly JSON: building plotly's validated objects c
 a small build, so the tests validate every chart instead), a title, a caption naming its data
 and as-of date, and the same numbers as a table for readers who cannot see it.
 The map of events is built in `macros/views/maps.py` on the same `Chart`.
+plotly.js reads a small HTML subset in every text it draws, so text from the data enters a figure
+through `chart_text` only, and the markup we add around it stays ours.
 The browser draws them with `docs/javascripts/charts.js`, which loads plotly.js only on pages
 that have a chart. Colours and fonts for the light/dark scheme are set there, not here.
 """
@@ -50,6 +52,16 @@ class Chart:
         """Escaped for the data-figure attribute only: a chart is an HTML block, which Markdown
         leaves alone, so the JSON's brackets need not grow into references."""
         return Markup.escape(json.dumps(self.figure, separators=(",", ":"), ensure_ascii=False))
+
+
+def chart_text(value: object) -> Markup:
+    """Text from the data as plotly.js shows it, as typed. plotly.js draws names, labels, hover and
+    tick text as HTML-like markup (`<a href>`, `<br>`, `<b>`, `<span style>`), so a name holding
+    them would become a link, a break or styled text. Escaped, it shows as typed: plotly.js finds
+    its tags first and only then decodes `&amp;`, `&lt;`, `&gt;` and numbered entities (markupsafe
+    writes quotes as numbered ones; plotly.js would show `&quot;` as typed). A `Markup`, so that
+    composing it with our own `<br>` (`Markup("<br>").join`, `Markup.format`) escapes it no more."""
+    return Markup.escape(value)
 
 
 def _figure(traces: list, **layout: object) -> dict:
@@ -207,8 +219,8 @@ def coverage_matrix(dataset: Dataset) -> Chart:
         unit, axis = "events per year", "Year"
     z = [[reports[(s.id, c)] for c in columns] for s in sources]
     trace = _trace("heatmap",
-        z=z, x=[str(c) for c in columns], y=[s.label for s in sources], colorscale=[[0, "rgba(128,128,128,0.08)"],
-        [1, "#1565c0"]], showscale=unit != "event", xgap=2, ygap=2,
+        z=z, x=[chart_text(c) for c in columns], y=[chart_text(s.label) for s in sources],
+        colorscale=[[0, "rgba(128,128,128,0.08)"], [1, "#1565c0"]], showscale=unit != "event", xgap=2, ygap=2,
         hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
     )  # fmt: skip
     return Chart(
@@ -237,7 +249,7 @@ def actor_involvement(dataset: Dataset) -> Chart:
         for a in [*e.assoc_actors_1, *e.assoc_actors_2]:
             roles[a]["Associated"] += 1
     top = sorted(roles, key=lambda a: (-sum(roles[a].values()), dataset.actors[a].name))[:TOP_ACTORS]
-    names = [dataset.actors[a].name for a in reversed(top)]
+    names = [chart_text(dataset.actors[a].name) for a in reversed(top)]
     colours = {"Actor 1": "#b3261e", "Actor 2": "#1565c0", "Associated": "#5f6368"}
     traces = [
         _trace(

@@ -6,6 +6,8 @@ at once, with and without JavaScript; `charts.js` swaps in the interactive plotl
 the reader reaches for it (pointer, touch or keyboard focus), and for printing. Other chart
 kinds (the map, the heatmap, horizontal bars) have no preview and are drawn by plotly.js when
 they come near the viewport. Geometry here, markup in `templates/chart_preview.html`.
+A figure's texts are plotly.js markup (data escaped by `charts.chart_text`); the preview takes the
+characters plotly.js would show, and its template escapes them again as SVG text.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 WIDTH = 640  # viewBox units; the SVG scales to the column
 MARGIN = {"l": 50, "r": 10, "t": 10, "b": 40}
@@ -64,7 +68,7 @@ def bar_preview(figure: dict) -> dict | None:
         "right": WIDTH - MARGIN["r"],
         "rects": [r for r in rects if r.height > 0],
         "whiskers": whiskers,
-        "x_ticks": [Tick(round(MARGIN["l"] + (i + 0.5) * band, 1), c) for i, c in enumerate(categories)],
+        "x_ticks": [Tick(round(MARGIN["l"] + (i + 0.5) * band, 1), _shown(c)) for i, c in enumerate(categories)],
         "x_every": max(1, math.ceil(len(categories) / 12)),  # label at most a dozen categories
         "y_ticks": [Tick(round(bottom - v * scale, 1), f"{v:g}") for v in _range(0, axis_max, step)],
         "legend": [(name, colour, x, bottom + 30 + row * LEGEND_ROW) for name, colour, x, row in legend],
@@ -77,7 +81,7 @@ def _legend(traces: list[dict]) -> list[tuple[str, str, float, int]]:
     long name never runs into the next swatch."""
     items, x, row = [], float(MARGIN["l"]), 0
     for trace in traces:
-        name = trace.get("name", "")
+        name = _shown(trace.get("name", ""))
         width = 18 + CHAR_WIDTH * len(name) + 24  # swatch, gap, text, space before the next
         if x + width > WIDTH and x > MARGIN["l"]:
             x, row = float(MARGIN["l"]), row + 1
@@ -88,7 +92,13 @@ def _legend(traces: list[dict]) -> list[tuple[str, str, float, int]]:
 
 def _title(axis: dict) -> str:
     title = axis.get("title")
-    return (title.get("text") if isinstance(title, dict) else title) or ""
+    return _shown((title.get("text") if isinstance(title, dict) else title) or "")
+
+
+def _shown(text: object) -> str:
+    """The characters plotly.js shows for a figure's text: its tags read as markup, its entities
+    decoded (`chart_text` escaped the data's own `<` and `&`), so the template's escaping is the only one."""
+    return Markup(str(text)).striptags()
 
 
 def _shapes(bars: list, categories: list[str], band: float, width: float, bottom: float, scale: float):
@@ -96,8 +106,9 @@ def _shapes(bars: list, categories: list[str], band: float, width: float, bottom
     rects, whiskers = [], []
     for trace, slot, x, base, y, low, high, _ in bars:
         left = MARGIN["l"] + categories.index(x) * band + band * 0.1 + slot * width
+        label = f"{_shown(x)} · {_shown(trace.get('name', ''))}: {y:g}"
         rects.append(Rect(round(left, 1), round(bottom - (base + y) * scale, 1), round(width, 1), round(y * scale, 1),
-                          trace["marker"]["color"], f"{x} · {trace.get('name', '')}: {y:g}"))  # fmt: skip
+                          trace["marker"]["color"], label))  # fmt: skip
         if low is not None:
             whiskers.append(
                 (round(left + width / 2, 1), round(bottom - high * scale, 1), round(bottom - low * scale, 1))

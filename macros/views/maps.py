@@ -25,7 +25,7 @@ from ..core.models import Event, Place
 from ..derive.dataset import Dataset
 from ..load.districts import contains, districts
 from . import limits
-from .charts import LIBYA_VIEW, Chart, _caption, _figure, _trace, render_chart
+from .charts import LIBYA_VIEW, Chart, _caption, _figure, _trace, chart_text, render_chart
 from .links import Links
 
 # How each kind of position is drawn: a gazetteer point as a filled circle; a computed one as a
@@ -192,7 +192,8 @@ def _district_trace(dataset: Dataset) -> dict:
     )
     return _trace("choropleth",
         name="District", locations=names, z=[0] * len(names), featureidkey="properties.name",
-        text=list(_district_names(towns)), hovertemplate="%{text}<extra>District</extra>",
+        text=[chart_text(district) for district in _district_names(towns)],
+        hovertemplate="%{text}<extra>District</extra>",
         colorscale=[[0, "#fbfaf7"], [1, "#fbfaf7"]], showscale=False,
         marker={"line": {"color": DISTRICT_LINE, "width": 0.6}},
     )  # fmt: skip
@@ -246,9 +247,10 @@ def _town_trace(towns: list[Place]) -> dict | None:
     name, symbol, colour = ORIENTATION_MARK
     return _trace("scattergeo",
         name=name, mode="markers+text", lon=[t.longitude for t in towns], lat=[t.latitude for t in towns],
-        text=[t.name for t in towns], textposition=[ORIENTATION[t.id] for t in towns],
+        text=[chart_text(t.name) for t in towns], textposition=[ORIENTATION[t.id] for t in towns],
         textfont={"style": "italic"}, opacity=0.8, marker={"symbol": symbol, "size": 5, "color": colour},
-        customdata=[t.gazetteer for t in towns], hovertemplate="%{text} (%{customdata})<extra>" + name + "</extra>",
+        customdata=[chart_text(t.gazetteer) for t in towns],
+        hovertemplate="%{text} (%{customdata})<extra>" + name + "</extra>",
     )  # fmt: skip
 
 
@@ -260,7 +262,8 @@ def _reference_trace(places: list[Place]) -> dict | None:
     name, symbol, colour = REFERENCE
     return _trace("scattergeo",
         name=name, mode="markers", hoverinfo="skip",
-        lon=[p.longitude for p in places], lat=[p.latitude for p in places], hovertext=[p.name for p in places],
+        lon=[p.longitude for p in places], lat=[p.latitude for p in places],
+        hovertext=[chart_text(p.name) for p in places],
         marker={"symbol": symbol, "size": 5, "color": colour},
     )  # fmt: skip
 
@@ -291,7 +294,7 @@ def _label_trace(
             mine = [c for c in relative if c.place.id == place_id]
             # a disputed place's positions each carry all its events: counted once
             lines.append(_name_line(mine[0].place.name, max(c.events for c in mine), any(c.disputed for c in mine)))
-        texts.append("<br>".join(lines))
+        texts.append(Markup("<br>").join(lines))
         taken = {round(k[3] / 45) % 8 for k in spot_keys if k[0] == "direction"} | _facing(spot, others)
         sides.append(SIDES[next((side for side in LABEL_SIDES if side not in taken), LABEL_SIDES[0])])
     return _trace("scattergeo",
@@ -312,29 +315,32 @@ def _facing(spot: tuple, others: list[tuple], within: float = 4.0) -> set[int]:
     return sides
 
 
-def _name_line(name: str, events: int, disputed: bool) -> str:
+def _name_line(name: str, events: int, disputed: bool) -> Markup:
     details = ", ".join(filter(None, [f"{events} events" if events > 1 else "", "disputed" if disputed else ""]))
     return _wrap(f"{name} ({details})" if details else name)
 
 
-def _wrap(name: str, width: int = 20) -> str:
-    """A long name over two or more lines, so it stays on a phone's map."""
+def _wrap(name: str, width: int = 20) -> Markup:
+    """A long name over two or more lines, so it stays on a phone's map: wrapped as the reader
+    sees it, then each line escaped (`chart_text`) and the breaks between them ours."""
     lines: list[str] = []
     for word in name.split():
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    return "<br>".join(lines)
+    return Markup("<br>").join(chart_text(line) for line in lines)
 
 
-def _map_label(key: tuple, cluster: _Cluster) -> str:
+def _map_label(key: tuple, cluster: _Cluster) -> Markup:
     """The hover's name of a position: the place, and for a relative one how the source puts it;
     for a disputed one every position the sources give, since two may be drawn on one spot."""
-    label = cluster.place.name if key[0] == "gazetteer" else f"{cluster.place.name}: {key[4]}"
+    name = chart_text(cluster.place.name)
+    label = name if key[0] == "gazetteer" else Markup("{}: {}").format(name, chart_text(key[4]))
     if not cluster.disputed:
         return label
-    return f"{label} (disputed location)<br>the sources say: {'<br>or: '.join(cluster.stated)}"
+    stated = Markup("<br>or: ").join(chart_text(position) for position in cluster.stated)
+    return Markup("{} (disputed location)<br>the sources say: {}").format(label, stated)
 
 
 RING = 10  # how much wider a "near" ring is than a dot for as many events
@@ -372,7 +378,7 @@ def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -
         mode="markers",
         lon=[key[2] for key in keys],
         lat=[key[1] for key in keys],
-        customdata=[[c.events, c.conservative, c.high, _map_label(key, c), ", ".join(sorted(c.types))]
+        customdata=[[c.events, c.conservative, c.high, _map_label(key, c), chart_text(", ".join(sorted(c.types)))]
                     for key, c in ((key, clusters[key]) for key in keys)],
         marker=marker,
         hovertemplate="%{customdata[3]}<br>%{customdata[0]} event(s), %{customdata[1]} dead (conservative)"

@@ -23,6 +23,7 @@ WIDTH = 680  # px: the printable width of A4 (and a little less than Letter's) a
 PATTERNS = ("", "/", "x", ".", "\\", "-", "+", "|")  # one per series, so greyscale keeps them apart
 HATCH = {"fillmode": "overlay", "fgcolor": "#ffffff", "fgopacity": 0.8, "size": 6}  # white lines over the colour
 FONT = {"size": 10}
+TITLE_STANDOFF = 4  # px between an axis's labels and its title: the small print figures keep their room for data
 ONE_LINE_LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.3, "font": {"size": 9.5},
                    "itemwidth": 30, "tracegroupgap": 0}  # fmt: skip
 
@@ -75,10 +76,10 @@ def _rows(chart: Chart) -> list[list[object]]:
 def _with_layout(chart: Chart, **layout: object) -> Chart:
     figure = copy.deepcopy(chart.figure)
     figure["layout"].update(width=WIDTH, autosize=False, font=FONT, **layout)
-    for axis in ("xaxis", "yaxis"):  # plotly.js 3 and later draw an axis title given as {"text": ...} only
+    for axis in ("xaxis", "yaxis"):  # a title is {"text": ...} already (charts._figure, for plotly.js 3 and later)
         title = figure["layout"].get(axis, {}).get("title")
-        if isinstance(title, str):
-            figure["layout"][axis]["title"] = {"text": title, "standoff": 4}
+        if title:
+            figure["layout"][axis]["title"] = {**title, "standoff": TITLE_STANDOFF}
     return dataclasses.replace(chart, figure=figure)
 
 
