@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 def define_env(env: Any) -> None:
     from .publish.site import Build  # here: the rest of the package runs without MkDocs
 
-    build = Build.of(env.conf)
+    build = Build.of(env.conf)  # the libya-watch plugin's (hooks/site.py), made in its on_config
     dataset, plan, settings = build.dataset, build.output.plan, build.settings
 
     printed: list[Links] = []  # the print page's links, made once: each makes a map of every event
