@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort, PluginError
 from hooks.site import LibyaWatchConfig, LibyaWatchPlugin
 from macros.publish.generate import PLUGIN, Settings, SettingsError, plugin_options, read_config
 from macros.publish.site import Build
+from macros.views import printview
 from macros.views.pages import DEFAULT_PAGE_SIZE
 from tests.conftest import PROJECT
 
@@ -69,6 +70,16 @@ def test_the_macros_find_the_build_the_plugin_made_for_their_configuration_and_n
     assert Build.of(two) is second and second.blocks == {}
     with pytest.raises(PluginError, match="has made no build for this configuration"):
         Build.of(one)  # the build before is the plugin's no longer
+
+
+def test_the_build_tells_the_macros_whether_they_fill_the_print_page(fixture_copy, monkeypatch):
+    """Asked in one place (`Build.page`); the print page's links, which map every event, made once."""
+    monkeypatch.setenv("LIBYA_WATCH_DATA", str(fixture_copy.data))
+    build = made(load())
+    printed, front = build.page(printview.PAGE), build.page("index.md")
+    assert printed.printed and build.page(printview.PAGE).links is printed.links
+    assert printed.links.prefix == printview.PREFIX
+    assert not front.printed and front.links.prefix == ""
 
 
 def test_a_build_without_the_plugin_stops_with_a_clear_error_and_makes_no_build(tmp_path, monkeypatch, caplog):

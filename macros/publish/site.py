@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.yamlfile import DataError
 from ..load.loader import data_fingerprint, load_dataset
+from ..views import printview
+from ..views.links import Links
 from ..views.render import restore
 from ..views.search import spellings
 from ..views.siteplan import SECTIONS, in_nav
@@ -27,6 +30,15 @@ from .generate import PLUGIN, Output, Settings
 from .searchindex import write_search_index
 
 log = logging.getLogger("mkdocs.plugins.libya_watch")
+
+
+@dataclass(frozen=True)
+class MacroPage:
+    """What a macro needs of the page it fills: the links from it, and whether it is the print
+    page (whose links point into the PDF, and which prints every chart in a part of its own)."""
+
+    links: Links
+    printed: bool
 
 
 class Build:
@@ -67,6 +79,17 @@ class Build:
     @cached_property
     def output(self) -> Output:
         return Output(self.dataset, self.settings)
+
+    def page(self, src_uri: str) -> MacroPage:
+        """The page `src_uri` as a macro sees it: the one place that asks whether it is the print page."""
+        if src_uri == printview.PAGE:
+            return MacroPage(self.print_links, printed=True)
+        return MacroPage(Links(src_uri, self.output.plan), printed=False)
+
+    @cached_property
+    def print_links(self) -> Links:
+        """The print page's links, made once: each makes a map of every event."""
+        return printview.print_links(self.dataset, self.output.plan, self.settings.print_full)
 
     def generated_files(self) -> list[File]:
         """The generated output (macros/publish/generate.py) as files beside docs/: the data pages, the feed
