@@ -118,7 +118,7 @@ def measure_site(site: Path) -> dict:
 
 
 def bare_build(markdown: Path, work: Path) -> float:
-    """The same pages, pre-rendered, through plain mkdocs-material (no macros, no hooks)."""
+    """The same pages, pre-rendered, through plain mkdocs-material (no macros, no plugin of ours)."""
     shutil.copytree(ROOT / "docs" / "stylesheets", markdown / "stylesheets", dirs_exist_ok=True)
     config = work / "bare.yml"
     config.write_text(BARE_CONFIG.format(docs=markdown), encoding="utf-8")

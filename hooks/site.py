@@ -1,76 +1,139 @@
-"""MkDocs hook: fail early on bad data, add the generated pages and the downloads, put each
-generated page's set-aside HTML back as it is written, and write the search index as shards
-(macros/publish/searchindex.py). Each build's state is one `Build` (macros/publish/site.py)."""
+"""The `libya-watch` MkDocs plugin (registered by pyproject.toml's entry point): fails early on bad
+data, adds the generated pages and the downloads, puts each generated page's set-aside HTML back as
+it is written, writes the search index as shards (macros/publish/searchindex.py) and gives the
+theme the page head's settings. Its options are typed (`LibyaWatchConfig`) and read once into the
+build's `Settings`; each build's state is one `Build` (macros/publish/site.py), which the plugin
+owns and the macros ask it for (`Build.of`), as Material's blog plugin keeps its config and state."""
 
 from __future__ import annotations
 
 import gc
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
 
+from jinja2 import Environment
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from macros.publish.generate import Settings, SettingsError, is_on
 from macros.publish.site import Build, plan_hand_written
+from macros.views.pages import DEFAULT_PAGE_SIZE
+from macros.views.siteplan import nav
 
 
-class SiteHook:
-    """The events' shared state, on the object MkDocs calls as Material's plugins keep theirs:
-    the command and the current build (the one before it while `make serve` starts the next)."""
+class Switch(c.BaseConfigOption[bool]):
+    """On or off, given as `!ENV` hands an environment variable over ("true", "1", "yes": on)."""
+
+    def __init__(self, default: bool = False) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> bool:
+        return is_on(value)
+
+
+class LibyaWatchConfig(Config):
+    """The plugin's options in mkdocs.yml (`plugins: - libya-watch:`), each typed."""
+
+    data_dir = c.Type(str)  # the dataset to build from, relative to mkdocs.yml
+    handling = c.Type(str, default="")  # the handling line on the PDF's cover and every page
+    publisher = c.Optional(c.Type(str))  # who publishes the briefing, as the PDF's cover names it (else site_name)
+    print_full = Switch(default=False)  # `make pdf FULL=1`: every event, dispute, source and claim printed
+    csp = c.Type(str, default="")  # the Content-Security-Policy every published page carries in a <meta>
+    timeline_page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)  # for the tests: a timeline page's events
+
+
+@dataclass(frozen=True)
+class PageHead:
+    """What the theme's `overrides/main.html` puts in each page's head: the policy, and the feed's link."""
+
+    csp: str
+    feed: bool
+
+
+class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
+    """Each build's state, on the plugin MkDocs calls as Material's plugins keep theirs: the command
+    and the current build (the one before it while `make serve` starts the next)."""
 
     def __init__(self) -> None:
         self.command = "build"
         self.build: Build | None = None
 
-    def on_startup(self, command: str, dirty: bool) -> None:
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
 
-    @event_priority(100)  # first: before mkdocs-macros reads the dataset (Build.of)
+    @event_priority(100)  # first: before mkdocs-macros asks for the build (Build.of)
     def on_config(self, config: MkDocsConfig) -> None:
         # No cyclic garbage collection while building: a build holds millions of live objects (the
         # dataset, every page) and makes little cyclic garbage, so each full collection rescanned
         # them all for nothing (at 100,000 events the data load alone took 56 s instead of 16 s).
         # Back on when the build ends or fails.
         gc.disable()
-        self.build = Build(config, previous=self.build)
-        offline = config.plugins.get("material/offline")
-        # Two builds go without the policy; what is published (`make build`, CI) keeps it. Opened from
-        # disk, 'self' names nothing and the offline search runs its worker through an inline frame;
-        # `make serve` injects an inline live-reload script into each page.
-        if (offline is not None and offline.config.enabled) or self.command == "serve":
-            config.extra["csp"] = ""
+        self.build = Build(config, self._settings(config), previous=self.build)
+        config.nav = nav()  # the site plan's menu (macros/views/siteplan.py); mkdocs.yml has none
+
+    def _settings(self, config: MkDocsConfig) -> Settings:
+        """The options and MkDocs' own settings, read once. The offline plugin turns directory URLs
+        off in its own `on_config`, which runs after this one: its effect is taken here, as
+        `python -m macros.publish.generate` takes it (`read_config`)."""
+        try:
+            settings = Settings.read(self.config, config, Path(config.config_file_path).parent)
+        except SettingsError as err:
+            raise PluginError(str(err)) from None
+        if _offline(config):
+            return replace(settings, directory_urls=False)
+        return settings
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        build = Build.of(config)
+        build = self._current()
+        if build.settings.directory_urls != config.use_directory_urls:
+            raise PluginError("use_directory_urls changed after the libya-watch plugin read it")
         plan_hand_written(files)
         build.write_downloads()
         for file in build.generated_files():
             files.append(file)
         return files
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """The page head's settings for the theme. Two builds go without the policy; what is
+        published (`make build`, CI) keeps it. Opened from disk, 'self' names nothing and the
+        offline search runs its worker through an inline frame; `make serve` injects an inline
+        live-reload script into each page."""
+        keep = not _offline(config) and self.command != "serve"
+        env.globals["libya_watch"] = PageHead(csp=self.config.csp if keep else "", feed=self._current().output.feed)
+        return env
+
+    @event_priority(-100)  # last: after mkdocs-macros has filled the page
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """For the benchmark only: keep the page's final Markdown for the bare comparison build."""
-        Build.of(config).dump_markdown(markdown, page.file.src_uri)
+        self._current().dump_markdown(markdown, page.file.src_uri)
         return markdown
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return Build.of(config).restore_blocks(output, page.file.src_uri, release=True)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self._current().restore_blocks(output, page.file.src_uri, release=True)
 
     # before the search plugin writes search_index.json, and the offline plugin inlines it
     @event_priority(50)
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        Build.of(config).write_search()
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._current().write_search()
         gc.enable()
 
-    def on_build_error(self, error: Exception) -> None:
+    def on_build_error(self, *, error: Exception) -> None:
         gc.enable()
 
+    def _current(self) -> Build:
+        if self.build is None:
+            raise PluginError("libya-watch: no build yet (its on_config has not run)")
+        return self.build
 
-_HOOK = SiteHook()
-on_startup = _HOOK.on_startup
-on_config = _HOOK.on_config
-on_files = _HOOK.on_files
-on_page_markdown = _HOOK.on_page_markdown
-on_post_page = _HOOK.on_post_page
-on_post_build = _HOOK.on_post_build
-on_build_error = _HOOK.on_build_error
+
+def _offline(config: MkDocsConfig) -> bool:
+    """Whether Material's offline plugin is on: a build to open from disk, without directory URLs."""
+    offline = config.plugins.get("material/offline")
+    return offline is not None and bool(offline.config.enabled)

@@ -26,28 +26,25 @@ from .views.render import render
 
 if TYPE_CHECKING:
     from .derive.dataset import Dataset
-    from .publish.site import Build
+    from .publish.site import Build, MacroPage
 
 
 def define_env(env: Any) -> None:
     from .publish.site import Build  # here: the rest of the package runs without MkDocs
 
-    build = Build.of(env.conf)
-    dataset, plan, settings = build.dataset, build.output.plan, build.settings
+    build = Build.of(env.conf)  # the libya-watch plugin's (hooks/site.py), made in its on_config
 
-    printed: list[Links] = []  # the print page's links, made once: each makes a map of every event
+    def page() -> MacroPage:
+        """The page the macro is filling, as the build sees it (its links; the print page or not)."""
+        return build.page(env.page.file.src_uri)
 
     def links() -> Links:
-        if env.page.file.src_uri == printview.PAGE:
-            if not printed:
-                printed.append(printview.print_links(dataset, plan, settings.print_full))
-            return printed[0]
-        return Links(env.page.file.src_uri, plan)
+        return page().links
 
-    _register_counts(env, dataset)
-    _register_briefing(env, dataset, links)
-    _register_records(env, dataset, links)
-    _register_views(env, build, links)
+    _register_counts(env, build.dataset)
+    _register_briefing(env, build.dataset, links)
+    _register_records(env, build.dataset, links)
+    _register_views(env, build, page)
     _register_methodology(env)
 
 
@@ -143,7 +140,7 @@ def _register_records(env: Any, dataset: Dataset, links: Callable[[], Links]) ->
         return render_sources_line(dataset, links(), event_id).strip()
 
 
-def _register_views(env: Any, build: Build, links: Callable[[], Links]) -> None:
+def _register_views(env: Any, build: Build, page: Callable[[], MacroPage]) -> None:
     """Whole views placed on a page: the downloads, a chart, the print page."""
     dataset, settings = build.dataset, build.settings
     cover = {"handling": settings.handling, "publisher": settings.publisher}  # what the PDF's cover names
@@ -151,7 +148,7 @@ def _register_views(env: Any, build: Build, links: Callable[[], Links]) -> None:
     @env.macro
     def downloads() -> str:
         """The download files with what each holds."""
-        return render("downloads.html", files=DOWNLOADS.items(), links=links())
+        return render("downloads.html", files=DOWNLOADS.items(), links=page().links)
 
     @env.macro
     def chart(name: str) -> str:
@@ -163,9 +160,10 @@ def _register_views(env: Any, build: Build, links: Callable[[], Links]) -> None:
             "coverage": charts.coverage_matrix,
             "actors": charts.actor_involvement,
         }
-        if env.page.file.src_uri == printview.PAGE:
+        here = page()
+        if here.printed:
             return ""  # the PDF prints every chart as a numbered figure in its Charts part
-        return charts.render_chart(builders[name](dataset), env.page.file.src_uri, links())
+        return charts.render_chart(builders[name](dataset), env.page.file.src_uri, here.links)
 
     @env.macro
     def print_cover() -> str:
@@ -180,7 +178,7 @@ def _register_views(env: Any, build: Build, links: Callable[[], Links]) -> None:
     @env.macro
     def print_sections() -> str:
         """The PDF's parts after the briefing: charts, disputes, timeline, sources, method, annex."""
-        return printview.render_sections(dataset, links(), settings.print_full)
+        return printview.render_sections(dataset, page().links, settings.print_full)
 
 
 def _register_methodology(env: Any) -> None:

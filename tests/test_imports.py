@@ -92,6 +92,22 @@ def test_each_layer_imports_only_the_layers_below_it():
     assert upward == []
 
 
+def test_nothing_in_macros_imports_the_plugin_above_it():
+    """hooks/ (the MkDocs plugin that owns each build) sits above macros/: it imports the package's
+    layers, never the other way; the macros reach its build through MkDocs' configuration."""
+    upward = []
+    for path in sorted((PROJECT / "macros").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            else:
+                continue
+            upward += [f"{path.relative_to(PROJECT)}: {n}" for n in names if n.split(".")[0] == "hooks"]
+    assert upward == []
+
+
 def test_a_cycle_through_an_import_inside_a_function_is_found(tmp_path):
     package = tmp_path / "pkg"
     package.mkdir()

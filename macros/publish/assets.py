@@ -30,7 +30,7 @@ PLOTLY_BUNDLES = {
 
 
 class AssetError(Exception):
-    """A bundle missing or not the one reviewed: the build stops on it (the hook makes it a PluginError)."""
+    """A bundle missing or not the one reviewed: the build stops on it (publish/site.py makes it a PluginError)."""
 
 
 def bundle_path(bundle: str) -> Path:

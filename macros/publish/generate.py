@@ -7,9 +7,9 @@ writes them all into OUT, laid out as they are published: each page's Markdown a
 docs/ (its set-aside HTML put back), `downloads/`, `feed.xml` (for a public site_url only) and
 `assets/javascripts/`; beside them `search-entries.json`, the entries the search index gets from
 the data (Material's location, title and text), and `nav.yml`, the site plan's menu. The
-settings come from mkdocs.yml, as a build reads them. The MkDocs hook (macros/publish/site.py) hands the
-very same output to MkDocs, so a builder that runs no hooks can build from a docs copy holding
-this folder (README, "Portability").
+settings come from mkdocs.yml, as a build reads them. The build's MkDocs plugin (hooks/site.py,
+through macros/publish/site.py) hands the very same output to MkDocs, so a builder that runs no
+plugin of ours can build from a docs copy holding this folder (README, "Portability").
 """
 
 from __future__ import annotations
@@ -38,17 +38,19 @@ from ..views.whatsnew import FEED, publishes_feed, render_feed
 from .assets import AssetError, asset_sources
 
 SEARCH_ENTRIES = "search-entries.json"
-NAV = "nav.yml"  # the site plan's menu, for a builder that runs no hooks
+NAV = "nav.yml"  # the site plan's menu, for a builder that runs no plugin of ours
+PLUGIN = "libya-watch"  # the build's MkDocs plugin (hooks/site.py), as mkdocs.yml lists it
 
 
 class SettingsError(ValueError):
-    """A setting of mkdocs.yml's `extra` that is missing or of the wrong type."""
+    """A setting of the plugin's in mkdocs.yml that is missing or of the wrong type."""
 
 
 @dataclass(frozen=True)
 class Settings:
     """What the build depends on beyond the data: mkdocs.yml's values, as the build has them, each
-    read here once and typed (`extra` included), never looked up by name elsewhere."""
+    read here once and typed (the `libya-watch` plugin's options included), never looked up by name
+    elsewhere."""
 
     data_dir: Path
     site_url: str | None
@@ -60,28 +62,37 @@ class Settings:
     print_full: bool = False  # `make pdf FULL=1`: the PDF prints every event, dispute, source and claim
 
     @classmethod
-    def from_config(cls, config: Mapping[str, Any], config_dir: Path) -> Settings:
-        """From a loaded configuration: MkDocs' (the hook) or mkdocs.yml read by `read_config`."""
-        extra = config.get("extra") or {}
+    def read(cls, options: Mapping[str, Any], config: Mapping[str, Any], config_dir: Path) -> Settings:
+        """From the plugin's `options` and the rest of a loaded configuration: the plugin's own
+        (MkDocs' build) or mkdocs.yml read by `read_config` (`plugin_options` finds them there)."""
         return cls(
-            data_dir=config_dir / _extra(extra, "data_dir", str),
+            data_dir=config_dir / _option(options, "data_dir", str),
             site_url=config.get("site_url"),
             site_name=config["site_name"],
             directory_urls=bool(config.get("use_directory_urls", True)),
-            page_size=_extra(extra, "timeline_page_size", int, DEFAULT_PAGE_SIZE),
-            handling=_extra(extra, "handling", str, ""),
-            publisher=_extra(extra, "publisher", str, config["site_name"]),
-            print_full=str(extra.get("print_full", "")).lower() in {"1", "true", "yes"},  # as !ENV gives it
+            page_size=_option(options, "timeline_page_size", int, DEFAULT_PAGE_SIZE),
+            handling=_option(options, "handling", str, ""),
+            publisher=_option(options, "publisher", str, config["site_name"]),
+            print_full=is_on(options.get("print_full")),
         )
 
 
-def _extra(extra: Mapping[str, Any], name: str, kind: type, default: Any = None) -> Any:
-    """`extra.name` of mkdocs.yml, which must be a `kind` (given `default` when it may be left out)."""
-    value = extra.get(name, default)
+def is_on(value: object) -> bool:
+    """A switch as `!ENV` hands an environment variable over: on for true, 1 or yes however written."""
+    return str(value).lower() in {"1", "true", "yes"}
+
+
+def _option(options: Mapping[str, Any], name: str, kind: type, default: Any = None) -> Any:
+    """The plugin's option `name`, which must be a `kind` (given `default` when it may be left out)."""
+    value = options.get(name)
     if value is None:
-        raise SettingsError(f"mkdocs.yml: extra.{name}: required setting is missing")
+        value = default
+    if value is None:
+        raise SettingsError(f"mkdocs.yml: plugins.{PLUGIN}.{name}: required setting is missing")
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise SettingsError(f"mkdocs.yml: extra.{name}: expected {kind.__name__}, got {type(value).__name__} {value!r}")
+        raise SettingsError(
+            f"mkdocs.yml: plugins.{PLUGIN}.{name}: expected {kind.__name__}, got {type(value).__name__} {value!r}"
+        )
     return value
 
 
@@ -143,22 +154,34 @@ def read_config(path: Path) -> dict[str, Any]:
     loader = type("ConfigLoader", (yaml.SafeLoader,), {})
     loader.add_constructor("!ENV", construct_env_tag)
     config = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    offline = [p["offline"] for p in config.get("plugins", []) if isinstance(p, dict) and "offline" in p]
-    if offline and (offline[0] or {}).get("enabled", True):
+    offline = _plugins(config).get("offline")
+    if offline is not None and (offline or {}).get("enabled", True):
         config["use_directory_urls"] = False
     return config
+
+
+def plugin_options(config: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The `libya-watch` plugin's options in mkdocs.yml as `read_config` gives it."""
+    return _plugins(config).get(PLUGIN) or {}
+
+
+def _plugins(config: Mapping[str, Any]) -> dict[str, Any]:
+    """mkdocs.yml's plugins by name -> their options (None for a plugin listed by name alone)."""
+    listed = config.get("plugins") or []
+    return dict(next(iter(p.items())) if isinstance(p, dict) else (p, None) for p in listed)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.publish.generate", description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, help="the folder to write into (created when missing)")
     parser.add_argument("--config", type=Path, default=PROJECT_DIR / "mkdocs.yml")
-    parser.add_argument("--data-dir", type=Path, help="instead of mkdocs.yml's extra.data_dir")
+    parser.add_argument("--data-dir", type=Path, help=f"instead of mkdocs.yml's plugins.{PLUGIN}.data_dir")
     parser.add_argument("--site-url", help="instead of mkdocs.yml's site_url (the feed needs a public one)")
     parser.add_argument("--no-directory-urls", action="store_true", help="links as sources/x.html, as offline")
     args = parser.parse_args(argv)
     try:
-        settings = Settings.from_config(read_config(args.config), args.config.resolve().parent)
+        config = read_config(args.config)
+        settings = Settings.read(plugin_options(config), config, args.config.resolve().parent)
         settings = replace(
             settings,
             data_dir=args.data_dir or settings.data_dir,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -18,15 +19,26 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.yamlfile import DataError
 from ..load.loader import data_fingerprint, load_dataset
+from ..views import printview
+from ..views.links import Links
 from ..views.render import restore
 from ..views.search import spellings
-from ..views.siteplan import SECTIONS, in_nav, nav
+from ..views.siteplan import SECTIONS, in_nav
 from ..views.whatsnew import FEED
 from .assets import AssetError, asset_sources
-from .generate import Output, Settings, SettingsError
+from .generate import PLUGIN, Output, Settings
 from .searchindex import write_search_index
 
 log = logging.getLogger("mkdocs.plugins.libya_watch")
+
+
+@dataclass(frozen=True)
+class MacroPage:
+    """What a macro needs of the page it fills: the links from it, and whether it is the print
+    page (whose links point into the PDF, and which prints every chart in a part of its own)."""
+
+    links: Links
+    printed: bool
 
 
 class Build:
@@ -34,53 +46,56 @@ class Build:
     settings, the dataset, the generated output (each made once), the HTML set aside from the
     generated pages until each page is written, and the data's search entries until the index is.
 
-    The hook makes one per build (`on_config`), handing it the one before, whose dataset is reused
-    while no data or seed file has changed (`make serve` rebuilds); the macros find it on the
-    configuration (`Build.of`)."""
+    The `libya-watch` plugin (hooks/site.py) makes one per build in its `on_config`, from the
+    settings it has read, handing it the one before, whose dataset is reused while no data or seed
+    file has changed (`make serve` rebuilds); the macros ask the plugin for it (`Build.of`)."""
 
-    def __init__(self, config: MkDocsConfig, previous: Build | None = None) -> None:
+    def __init__(self, config: MkDocsConfig, settings: Settings, previous: Build | None = None) -> None:
         self.config = config
-        data_dir = self._read_settings().data_dir
-        self.fingerprint = data_fingerprint(data_dir)
+        self.settings = settings
+        self.fingerprint = data_fingerprint(settings.data_dir)
         if previous is not None and previous.fingerprint == self.fingerprint:
             self.dataset = previous.dataset
         else:
             try:
-                self.dataset = load_dataset(data_dir)
+                self.dataset = load_dataset(settings.data_dir)
             except DataError as err:
                 raise PluginError(err.report()) from None
         self.blocks: dict[str, list[bytes]] = {}  # generated page -> its HTML blocks set aside from Markdown
         self.search_entries: list[dict[str, str]] = []  # the data's, until the index is written
-        config.nav = nav()  # the site plan's menu (macros/views/siteplan.py); mkdocs.yml has none
-        config._libya_watch_build = self  # type: ignore[attr-defined]  # as MkDocs keeps config._current_page
 
-    @cached_property
-    def settings(self) -> Settings:
-        """Read on first use (the macros' or the files'), not when the build is made: the offline
-        plugin turns directory URLs off in its own `on_config`, which runs after the hook's."""
-        return self._read_settings()
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> Build:
+        """The build the `libya-watch` plugin made for `config` (mkdocs-macros' `env.conf`). Never
+        a second one: without the plugin, or before its `on_config` has run for `config`, an error."""
+        plugin = config.plugins.get(PLUGIN)
+        if plugin is None:
+            raise PluginError(f"mkdocs.yml: plugins: {PLUGIN} is missing; the macros read the build it makes")
+        build = getattr(plugin, "build", None)
+        if not isinstance(build, cls) or build.config is not config:
+            raise PluginError(f"The {PLUGIN} plugin has made no build for this configuration (no on_config yet)")
+        return build
 
     @cached_property
     def output(self) -> Output:
         return Output(self.dataset, self.settings)
 
-    def _read_settings(self) -> Settings:
-        try:
-            return Settings.from_config(self.config, Path(self.config.config_file_path).parent)
-        except SettingsError as err:
-            raise PluginError(str(err)) from None
+    def page(self, src_uri: str) -> MacroPage:
+        """The page `src_uri` as a macro sees it: the one place that asks whether it is the print page."""
+        if src_uri == printview.PAGE:
+            return MacroPage(self.print_links, printed=True)
+        return MacroPage(Links(src_uri, self.output.plan), printed=False)
 
-    @classmethod
-    def of(cls, config: MkDocsConfig) -> Build:
-        """The build `config` is for: the hook's, else one made now (a configuration without it)."""
-        return getattr(config, "_libya_watch_build", None) or cls(config)
+    @cached_property
+    def print_links(self) -> Links:
+        """The print page's links, made once: each makes a map of every event."""
+        return printview.print_links(self.dataset, self.output.plan, self.settings.print_full)
 
     def generated_files(self) -> list[File]:
         """The generated output (macros/publish/generate.py) as files beside docs/: the data pages, the feed
         and the assets. The pages' search entries are kept for the index, made from the data
         (macros/views/search.py); the downloads are written straight into the site (`write_downloads`)."""
         config, output = self.config, self.output
-        config.extra["feed"] = output.feed  # the theme links it only then
         self.blocks = {page.path: page.blocks for page in output.pages}
         files = [File.generated(config, page.path, content=page.source, inclusion=_inclusion(page.path))
                  for page in output.pages]  # fmt: skip
@@ -102,7 +117,7 @@ class Build:
 
     def restore_blocks(self, html: str, src_uri: str, release: bool = False) -> str:
         """A generated page's HTML with the blocks that skipped Markdown put back; with `release`,
-        the blocks are let go. The hook calls it as each page is written, not after Markdown:
+        the blocks are let go. The plugin calls it as each page is written, not after Markdown:
         MkDocs holds every page's HTML to the end of the build, and so would hold every block."""
         blocks = self.blocks.pop(src_uri, None) if release else self.blocks.get(src_uri)
         return restore(html, blocks) if blocks else html
