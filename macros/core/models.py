@@ -181,9 +181,13 @@ class Outlet(Model):
 
 
 class Published(Model):
-    date: PartialDate | None = None
-    precision: Precision | None = None
-    basis: Basis
+    date: PartialDate | None = Field(
+        None, description="When it was published, as far as the text (or its address) tells; empty when unknown"
+    )
+    precision: Precision | None = Field(
+        None, description="How precisely the date is known, needed with a date: it is written to exactly this"
+    )
+    basis: Basis = Field(description="stated in the text, inferred from it, or unknown")
     reasoning: str | None = Field(None, description="How an inferred date was worked out")
 
     @model_validator(mode="after")
@@ -215,8 +219,8 @@ class Revision(Model):
     """A change to the document, accepted with `make accept-seed`: evidence keeps its history."""
 
     date: Day = Field(description="When the changed document was accepted")
-    old_sha256: Sha256
-    new_sha256: Sha256
+    old_sha256: Sha256 = Field(description="The document's checksum before the change")
+    new_sha256: Sha256 = Field(description="The changed document's checksum, the source's sha256 from then on")
     why: Text = Field(description="Why the document changed (a corrected transcription, a fuller copy)")
 
 
@@ -292,7 +296,7 @@ class Identification(Model):
     taken to be Umm al-Aranib): the reasoning is shown to readers beside the claims that use it."""
 
     name: Text = Field(description="The spelling as a source writes it; also listed in aliases")
-    reasoning: Text
+    reasoning: Text = Field(description="Why the spelling is taken to name it, shown to readers beside its claims")
 
 
 class Relative(Model):
@@ -302,7 +306,7 @@ class Relative(Model):
     place: Id = Field(description="The place the position is measured from (one with coordinates)")
     bearing: Bearing | None = Field(None, description="The compass point the source gives")
     distance: float | None = Field(None, gt=0, description="The distance the source gives")
-    unit: DistanceUnit | None = None
+    unit: DistanceUnit | None = Field(None, description="The distance's unit, as the source gives it")
     stated: Text = Field(description="The position as the source words it")
     source: Id = Field(description="The document that states it")
 
@@ -372,7 +376,11 @@ class Place(Entity):
     admin1: str | None = Field(None, description="First-level district")
     country: str = Field(description="ISO 3166-1 alpha-3 code of a country in data/countries.yaml")
     near: Id | None = Field(
-        None, description="The town it is described relative to; its page lists this place's events"
+        None,
+        description="The town (a place id) the documents put it near or around ('a camp outside the town'): "
+        "its events are listed on the town's page, counted with it and found under it in the place filter, "
+        "and make validate looks among the town's events for duplicates. It draws nothing on the map: "
+        "that takes coordinates, relative_to or stated_coordinates",
     )
     relative_to: list[Relative] = Field(
         [], description="Where the sources put it relative to a gazetteer place; two or more: a disputed location"
@@ -466,8 +474,10 @@ class CredibilityRating(Model):
 
 
 class Claim(Model):
-    source: Id
-    field: ClaimField
+    source: Id = Field(description="The document that says it; the quote must be found in its seed")
+    field: ClaimField = Field(
+        description="The point it speaks to: a figure (fatalities, injuries...), the date, the place, who acted..."
+    )
     party: Id | None = Field(
         None, description="Whose figure, or who took part (an actor id; an unnamed party when the source is vague)"
     )
@@ -479,7 +489,11 @@ class Claim(Model):
         None, description="For a date claim: which moment it dates (the incident unless said)"
     )
     scope: str | None = Field(
-        None, description="The part of the event it covers ('the first clash'); empty: the whole event"
+        None,
+        description="The part of the event it covers ('the first clash'); empty: the whole event. A claim is "
+        "compared only with claims of the same scope, and a figure with a scope is never added to the event's "
+        "total. Word one part the same for every source: case and spaces do not count ('The first  clash' is "
+        "'the first clash'), any other difference does ('first clash' is another part)",
     )
     polarity: Polarity = Field("affirms", description="affirms, or denies ('no Interior Ministry force took part')")
     origin: Id | None = Field(
@@ -494,7 +508,11 @@ class Claim(Model):
         None, description="When the claim was added, if after its event: a revision, listed on What's new"
     )
     quote: Text = Field(description="Verbatim from the source's seed: one clause")
-    note: str | None = None
+    note: str | None = Field(
+        None,
+        description="A remark in our own words shown beside the claim on the event's card, such as how the value "
+        "was read from the quote (whose dead, how a date was resolved); never compared or counted",
+    )
 
     @field_validator("value")
     @classmethod
@@ -542,23 +560,36 @@ class Distinction(Model):
     """Another event this one may look like (make validate's likely-duplicate note), and why the
     analyst holds them apart."""
 
-    event: EventId
+    event: EventId = Field(description="The event on record it may look like")
     reason: Text = Field(description="What tells the two apart, from the documents")
 
 
 class Event(Model):
-    id: EventId
-    date: PartialDate
-    end_date: PartialDate | None = Field(None, description="The last day, when the sources give one")
+    id: EventId = Field(description="Its place's country (ISO3) and the next free number: make new-source prints it")
+    date: PartialDate = Field(description="When it happened (its first day), written to its date_precision")
+    end_date: PartialDate | None = Field(
+        None,
+        description="For an event over several days, the last, when the sources give it: written like date, "
+        "not before it, and no more precise than the date claims. Empty: one day, or no end given. Shown as "
+        "a span on the card and exported as end_date",
+    )
     date_precision: Precision = Field(description="How precisely the date is known")
     date_note: str | None = Field(None, description="How the date was worked out from the text")
     place: Id = Field(description="Where it happened (data/places.yaml)")
     event_type: EventType = Field(description="ACLED's event type")
     sub_event_type: SubEventType = Field(description="ACLED's sub-event type, one of its type's")
     actor1: Id = Field(description="ACLED's first actor: who acted")
-    assoc_actors_1: list[Id] = Field([], description="Actors with the first")
+    assoc_actors_1: list[Id] = Field(
+        [],
+        description="Others on the first actor's side (ACLED's assoc_actor_1): allies or units that took part "
+        "with actor1. Shown after it on the card ('with ...') and exported",
+    )
     actor2: Id | None = Field(None, description="ACLED's second actor: acted upon, or the other side")
-    assoc_actors_2: list[Id] = Field([], description="Actors with the second")
+    assoc_actors_2: list[Id] = Field(
+        [],
+        description="Others on the second actor's side (ACLED's assoc_actor_2): the force a unit named as actor2 "
+        "belongs to, units beside it. Shown only with an actor2",
+    )
     summary: Text = Field(description="What happened, in one or two neutral sentences")
     status: Status | None = Field(
         None, description="Derived from the claims; when written here it must agree with the derivation"
@@ -567,10 +598,15 @@ class Event(Model):
     tags: list[Text] = Field([], description="Free labels for grouping (background, IS attack...)")
     added: Day = Field(description="When the event entered the dataset (for What's new and the feed)")
     reviewed: Day | None = Field(
-        None, description="The day its prose (summary, date_note, dispute_note) was last re-read against its claims"
+        None,
+        description="The day its prose (summary, date_note, dispute_note) was last re-read against its claims. "
+        "make validate warns, and make edition refuses, while claims added later than this (or than added, "
+        "when empty) have not been read: re-read the prose, then set it to the newest claim's added",
     )
     distinct_from: list[Distinction] = Field(
-        [], description="Events it may look like but is not, each with the reason (silences make validate's note)"
+        [],
+        description="Events on record it may look like but is not (make validate's note names them), each with "
+        "what tells them apart; the note is then no longer given for that pair",
     )
     claims: list[Claim] = Field(
         min_length=1, description="What each source says about it, quoted: every figure lives here"
@@ -612,9 +648,17 @@ class Assessment(Model):
     judgment: Text = Field(description="What they judged, in our words")
     quote: Text = Field(description="Verbatim from the source's seed")
     source: Id = Field(description="The document it is in")
-    date: PartialDate | None = Field(None, description="When the judgment was made, as far as the document tells")
+    date: PartialDate | None = Field(
+        None,
+        description="When the judgment was voiced, no more precisely than the document tells (one it reports as "
+        "new: the document's own date); empty when it does not say. Shown beside the judgment",
+    )
     via: str | None = Field(None, description="The outlet the source heard it from")
-    events: list[EventId] = Field([], description="The events it is about")
+    events: list[EventId] = Field(
+        [],
+        description="The events it judges, when it is about particular ones (each an event on record); "
+        "empty for a judgment on the wider situation",
+    )
 
 
 class Edition(Model):
