@@ -20,8 +20,7 @@ from .render import render
 
 @dataclass(frozen=True)
 class ClaimedValue:
-    """A value one origin gives on a point, with the documents that relay it (their badges) and,
-    where the point names several parties, whose figure it is: "19 (the army's statement; F6)"."""
+    """What one origin says on a point, as the prose quotes it: the value, whose figure, the origin, its documents."""
 
     value: str
     claims: list[Claim]
@@ -32,8 +31,7 @@ class ClaimedValue:
 
 @dataclass(frozen=True)
 class Voice:
-    """An independent voice behind an event: its origins as the prose names them, and the
-    documents that carry it."""
+    """An independent voice behind an event, as the prose names it: its origins and the documents that carry it."""
 
     origins: list[str]
     sources: list[str]
@@ -41,8 +39,7 @@ class Voice:
 
 @dataclass(frozen=True)
 class DisputeInWords:
-    """A disputed point as the front page says it: what is at issue, then each position with who
-    holds it."""
+    """A disputed point in the front page's words: what is at issue, then each position with who holds it."""
 
     about: str
     values: list[str]
@@ -50,7 +47,7 @@ class DisputeInWords:
 
 @dataclass(frozen=True)
 class DisputedEvent:
-    """A disputed event on the front page: its date and place, linked, and its disputed points."""
+    """A disputed event on the front page: its date and place, linked to its card, and its disputed points."""
 
     view: EventView
     points: list[DisputeInWords]

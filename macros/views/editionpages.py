@@ -27,8 +27,7 @@ class ChangeRow:
 
 @dataclass(frozen=True)
 class ChangeSection:
-    """A heading of "what changed" (events, figures, disputes, ...), its first changes, and how
-    many more the edition's page or its snapshots hold."""
+    """A section of "what changed" (events, figures, ...): its first changes, and how many more it has."""
 
     name: str
     rows: list[ChangeRow]
@@ -37,8 +36,7 @@ class ChangeSection:
 
 @dataclass(frozen=True)
 class EditionSummary:
-    """An edition as its page, the list of editions and the front page show it: number, issue
-    date, note, cut-off and counts, and what it changed (`first`: nothing to compare with)."""
+    """An edition as the editions' pages and the front page show it: issue, cut-off, counts, what it changed."""
 
     number: int
     date: dt.date
@@ -53,8 +51,7 @@ class EditionSummary:
 
 @dataclass(frozen=True)
 class CoverageLine:
-    """The years the events cover, in words ("2016–2018 and 2021"), the years with none, and
-    the years the sources were published: the front page's and the cover's coverage line."""
+    """The front page's and the PDF cover's coverage line: years with events, years without, years published."""
 
     years: str
     gaps: str
@@ -65,8 +62,7 @@ class CoverageLine:
 
 @dataclass(frozen=True)
 class JudgmentsDated:
-    """How long after the cut-off an edition was issued ("4 years and 10 months"), past the
-    judgments' horizon of `months` (to `horizon`, "January 2023"): they are history."""
+    """How long after the cut-off an edition was issued, past its judgments' horizon: read them as history."""
 
     gap: str
     horizon: str

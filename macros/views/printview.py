@@ -94,8 +94,7 @@ def select(dataset: Dataset, full: bool = False) -> Selection:
 
 @dataclass(frozen=True)
 class LeftOut:
-    """How many events, disputes, sources and annexed events the PDF leaves out: each part names
-    what it does not print and where it is."""
+    """How many events, disputes, sources and annexed events the PDF leaves out, each part saying where they are."""
 
     events: int
     disputes: int
@@ -105,8 +104,7 @@ class LeftOut:
 
 @dataclass(frozen=True)
 class SourceEntry:
-    """A source in the Sources part: its facts, the printed events it reports (and how many more
-    it reports), and the assessments it reports."""
+    """A source in the PDF's Sources part: its facts, the printed events it reports, how many more, its assessments."""
 
     source: Source
     events: list[Event]

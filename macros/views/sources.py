@@ -31,8 +31,7 @@ class SourceRow:
 
 @dataclass(frozen=True)
 class OtherClaim:
-    """Another origin's claim on the point, as the comparison shows it: its value and badge, and
-    how it stands to the source's claim (agrees, differs, contradicts; none for a detail)."""
+    """Another origin's claim in a source's comparison: its value and badge, and how it stands to the source's."""
 
     claim: Claim
     relation: str | None
@@ -41,8 +40,7 @@ class OtherClaim:
 
 @dataclass(frozen=True)
 class ComparisonRow:
-    """A row of a source's comparison: one of its claims on an event's point (`group`), and the
-    other origins' claims on that point; `disagrees` marks the row."""
+    """A row of a source's comparison: its claim on an event's point (`group`) beside the other origins' claims."""
 
     event: Event
     group: Point

@@ -21,8 +21,7 @@ from .siteplan import PlannedPage, SitePlan, timeline_scope
 
 @dataclass(frozen=True)
 class YearRow:
-    """A row of the timeline's index: a page's year (and part), its first and last dates, its
-    events and how many of them are disputed."""
+    """A row of the timeline's index: a page's year (and part), its first and last dates, events and disputed ones."""
 
     year: str
     path: str
@@ -42,8 +41,7 @@ class TimelineYear:
 
 @dataclass(frozen=True)
 class PlaceOption:
-    """A place in the timeline's place filter; `near`: the page's events are only near it, as
-    the option says ("Qatrun (events near it)")."""
+    """A place in the timeline's place filter, "(events near it)" where the page's events are only near it."""
 
     place: Place
     near: bool

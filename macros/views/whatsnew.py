@@ -30,8 +30,7 @@ FEED_ENTRIES = 100
 
 @dataclass(frozen=True)
 class Revision:
-    """Claims added to an event already published, on one day: the event, the sources that add
-    them, and what they add in words (the page and the feed print it)."""
+    """Claims added on one day to an event already published, in words: "Sky News Arabia adds 2 claims (fatalities)"."""
 
     event: Event
     sources: list[str]
@@ -40,8 +39,7 @@ class Revision:
 
 @dataclass(frozen=True)
 class Update:
-    """One day's additions: the sources, the events and the revisions it added (the page and
-    the feed are made from these)."""
+    """One day's additions: sources, events and revisions of published events (What's new and the feed)."""
 
     day: dt.date
     sources: list[Source]
@@ -51,8 +49,7 @@ class Update:
 
 @dataclass(frozen=True)
 class RevisionEntry:
-    """A revision as What's new lists it: the event's date and place, linked, what was added,
-    and the badges of the sources that add it."""
+    """A revision as What's new lists it: the event's date and place, linked, what was added, the sources' badges."""
 
     view: EventView
     text: str
@@ -61,8 +58,7 @@ class RevisionEntry:
 
 @dataclass(frozen=True)
 class UpdateEntry:
-    """A day on What's new: its sources, events and revisions (the first limits.WHATS_NEW_ITEMS
-    of each), how many more it added, and its counts (sources, events, revisions) for the lede."""
+    """A day on What's new: the first of its sources, events and revisions, how many more, its counts for the lede."""
 
     day: dt.date
     sources: list[Source]
