@@ -91,7 +91,7 @@ def test_each_spelling_cites_the_documents_whose_quotes_use_it_as_written():
 
     entity = NS(aliases=["Qatroun", "ISIS", "Isis", "Al Qatrun"])
     claims = [NS(source="a", quote="near Qatroun, ISIS said"), NS(source="b", quote="ISIS in Qatroun")]
-    views = [NS(event=NS(claims=claims))]
+    events = [NS(claims=claims)]
     judgments = [NS(source="c", quote="the Isis group")]
-    spelled = {item.name: item.sources for item in _spelled(entity, views, judgments)}
+    spelled = {item.name: item.sources for item in _spelled(entity, events, judgments)}
     assert spelled == {"Qatroun": ["a", "b"], "ISIS": ["a", "b"], "Isis": ["c"], "Al Qatrun": []}

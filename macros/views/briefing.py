@@ -4,17 +4,53 @@ in the prose comes from here, never typed, so "independent" and "named" are comp
 from __future__ import annotations
 
 import datetime as dt
-from types import SimpleNamespace
+from dataclasses import dataclass
 
 from ..core.dates import month_start
 from ..core.models import Claim, date_bounds
 from ..core.terms import FIELD_LABELS
+from ..derive.comparison import Point
 from ..derive.dataset import Dataset
 from . import limits
-from .eventview import event_view
+from .eventview import EventView, event_view
 from .links import Links
 from .parts import Parts
 from .render import render
+
+
+@dataclass(frozen=True)
+class ClaimedValue:
+    """What one origin says on a point, as the prose quotes it: the value, whose figure, the origin, its documents."""
+
+    value: str
+    claims: list[Claim]
+    origin: str
+    credibility: int
+    party: str | None
+
+
+@dataclass(frozen=True)
+class Voice:
+    """An independent voice behind an event, as the prose names it: its origins and the documents that carry it."""
+
+    origins: list[str]
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class DisputeInWords:
+    """A disputed point in the front page's words: what is at issue, then each position with who holds it."""
+
+    about: str
+    values: list[str]
+
+
+@dataclass(frozen=True)
+class DisputedEvent:
+    """A disputed event on the front page: its date and place, linked to its card, and its disputed points."""
+
+    view: EventView
+    points: list[DisputeInWords]
 
 
 def render_latest(dataset: Dataset, links: Links, count: int, months: int) -> str:
@@ -63,7 +99,7 @@ def render_claimed(dataset: Dataset, links: Links, event_id: str, field: str, pa
     for claim in points[0].claims:
         groups.setdefault((claim.value, claim.origin_key), []).append(claim)
     items = [
-        SimpleNamespace(
+        ClaimedValue(
             value=value,
             claims=claims,
             origin=describe_origin(claims[0], dataset),
@@ -104,7 +140,7 @@ def render_voices(dataset: Dataset, links: Links, event_id: str, field: str | No
     for claims in voices.values():
         origins = list(dict.fromkeys(describe_origin(c, dataset) for c in claims))
         sources = list(dict.fromkeys(c.source for c in claims))
-        items.append(SimpleNamespace(origins=origins, sources=sources))
+        items.append(Voice(origins, sources))
     return render("voices.html", items=items, parts=Parts(links, dataset))
 
 
@@ -122,7 +158,7 @@ def render_sources_line(dataset: Dataset, links: Links, event_id: str) -> str:
     )
 
 
-def _dispute_in_words(point, dataset: Dataset) -> SimpleNamespace:
+def _dispute_in_words(point: Point, dataset: Dataset) -> DisputeInWords:
     """One disputed point as a reader says it: what is at issue, then each position in our words
     with who holds it ("a force from the Ministry of Interior took part, said by a post by Abdel
     Hamid al-Dabaiba and denied by a statement by Khaled al-Mahjoub"), never a bare "not:"."""
@@ -141,7 +177,7 @@ def _dispute_in_words(point, dataset: Dataset) -> SimpleNamespace:
         + " and ".join(f"{'denied' if pol == 'denies' else 'said'} by {' and '.join(h)}" for pol, h in held.items())
         for value, held in stances.items()
     ]
-    return SimpleNamespace(about=about[0].upper() + about[1:], values=values)
+    return DisputeInWords(about=about[0].upper() + about[1:], values=values)
 
 
 def render_disputed(dataset: Dataset, links: Links) -> str:
@@ -153,7 +189,7 @@ def render_disputed(dataset: Dataset, links: Links) -> str:
         points = []
         for point in dataset.analysis(event.id).disputed:
             points.append(_dispute_in_words(point, dataset))
-        items.append(SimpleNamespace(view=event_view(event, dataset), points=points))
+        items.append(DisputedEvent(event_view(event, dataset), points))
     return render(
         "disputed.html", items=items, count=len(disputed), parts=Parts(links, dataset), total=len(dataset.events)
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+from dataclasses import dataclass
 
 from ..derive.dataset import Dataset
 from . import limits
@@ -11,7 +11,16 @@ from .eventview import event_view
 from .links import Links
 from .parts import Parts
 from .render import Rendered, render_page
-from .siteplan import SitePlan, paginate
+from .siteplan import PlannedPage, SitePlan, paginate
+
+
+@dataclass(frozen=True)
+class PagerLink:
+    """A page of the disputes in the pager: its number, linked unless it is the page shown."""
+
+    number: int
+    href: str
+    current: bool
 
 
 def build_disputes_page(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
@@ -21,20 +30,22 @@ def build_disputes_page(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]
     pages = {}
     for page, chunk in zip(planned, chunks, strict=True):
         links = Links(page.path, plan)
-        items = []
-        for event in chunk:
-            view = event_view(event, dataset)
-            items.append(SimpleNamespace(view=view, groups=view.groups))
         pages[page.path] = render_page(
             "disputes.md",
             title=page.title,
             description=page.description,
             links=links,
             parts=Parts(links, dataset),
-            items=items,
+            items=[event_view(event, dataset) for event in chunk],
             total=len(plan.disputes),
             chart=render_chart(fatalities_over_time(dataset), page.path) if page.key is None else None,
-            pager=[SimpleNamespace(number=n, href=links.url(other.path), current=other is page)
-                   for n, other in enumerate(planned, 1)] if len(planned) > 1 else [],
-        )  # fmt: skip
+            pager=_pager(planned, page, links),
+        )
     return pages
+
+
+def _pager(planned: list[PlannedPage], page: PlannedPage, links: Links) -> list[PagerLink]:
+    """Links to every page of the disputes, where there is more than one."""
+    if len(planned) < 2:
+        return []
+    return [PagerLink(n, links.url(other.path), other is page) for n, other in enumerate(planned, 1)]

@@ -3,9 +3,10 @@ per edition, and their feed entries. Derivations live in `editions.py`; this onl
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+import datetime as dt
+from dataclasses import dataclass
 
-from ..core.dates import month_start, show_date
+from ..core.dates import Cutoff, month_start, show_date
 from ..derive.coverage import show_years, year_runs
 from ..derive.dataset import Dataset
 from ..derive.editions import Changes, EditionView
@@ -15,7 +16,60 @@ from .render import Rendered, render, render_page
 from .siteplan import SitePlan
 
 
-def change_items(changes: Changes, dataset: Dataset, links: Links, limit: int) -> list[SimpleNamespace]:
+@dataclass(frozen=True)
+class ChangeRow:
+    """One change in words, with the event (by date and place) or source it links to, if any."""
+
+    text: str
+    href: str | None
+    label: str | None
+
+
+@dataclass(frozen=True)
+class ChangeSection:
+    """A section of "what changed" (events, figures, ...): its first changes, and how many more it has."""
+
+    name: str
+    rows: list[ChangeRow]
+    more: int
+
+
+@dataclass(frozen=True)
+class EditionSummary:
+    """An edition as the editions' pages and the front page show it: issue, cut-off, counts, what it changed."""
+
+    number: int
+    date: dt.date
+    note: str
+    cutoff: Cutoff | None
+    counts: dict[str, int]
+    first: bool
+    sections: list[ChangeSection]
+    total: int
+    href: str
+
+
+@dataclass(frozen=True)
+class CoverageLine:
+    """The front page's and the PDF cover's coverage line: years with events, years without, years published."""
+
+    years: str
+    gaps: str
+    first: int | None
+    last: int | None
+    published: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class JudgmentsDated:
+    """How long after the cut-off an edition was issued, past its judgments' horizon: read them as history."""
+
+    gap: str
+    horizon: str
+    months: int
+
+
+def change_items(changes: Changes, dataset: Dataset, links: Links, limit: int) -> list[ChangeSection]:
     """Each section's changes (the first `limit`) with what they link to, labelled by date and
     place, never an id."""
     sections = []
@@ -30,15 +84,15 @@ def change_items(changes: Changes, dataset: Dataset, links: Links, limit: int) -
             elif change.source in dataset.sources:
                 href = links.to("sources", change.source)
                 label = dataset.sources[change.source].label
-            rows.append(SimpleNamespace(text=change.text, href=href, label=label))
-        sections.append(SimpleNamespace(name=name, rows=rows, more=len(items) - len(rows)))
+            rows.append(ChangeRow(change.text, href, label))
+        sections.append(ChangeSection(name, rows, more=len(items) - len(rows)))
     return sections
 
 
 def edition_context(
     view: EditionView, dataset: Dataset, links: Links, limit: int = limits.FRONT_CHANGES
-) -> SimpleNamespace:
-    return SimpleNamespace(
+) -> EditionSummary:
+    return EditionSummary(
         number=view.edition.number,
         date=view.edition.date,
         note=view.edition.note,
@@ -51,9 +105,9 @@ def edition_context(
     )
 
 
-def coverage_context(dataset: Dataset) -> SimpleNamespace:
+def coverage_context(dataset: Dataset) -> CoverageLine:
     found = dataset.coverage
-    return SimpleNamespace(
+    return CoverageLine(
         years=show_years(year_runs(found.years)),
         gaps=show_years(found.gaps),
         first=found.first,
@@ -75,7 +129,7 @@ def render_edition_line(dataset: Dataset, links: Links) -> str:
     )
 
 
-def judgments_dated(dataset: Dataset, months: int = limits.HORIZON_MONTHS) -> SimpleNamespace | None:
+def judgments_dated(dataset: Dataset, months: int = limits.HORIZON_MONTHS) -> JudgmentsDated | None:
     """How long after the cut-off the edition was issued, where that is past the judgments'
     horizon: a reader must see at once that the judgments are history, not forecast."""
     edition, cutoff = dataset.edition, dataset.cutoff
@@ -87,7 +141,7 @@ def judgments_dated(dataset: Dataset, months: int = limits.HORIZON_MONTHS) -> Si
     gap = (edition.date.year - cutoff.last_day.year) * 12 + edition.date.month - cutoff.last_day.month
     years, rest = divmod(gap, 12)
     words = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in ((years, "year"), (rest, "month")) if n]
-    return SimpleNamespace(gap=" and ".join(words), horizon=f"{end:%B %Y}", months=months)
+    return JudgmentsDated(gap=" and ".join(words), horizon=f"{end:%B %Y}", months=months)
 
 
 def render_changes(dataset: Dataset, links: Links) -> str:

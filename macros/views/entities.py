@@ -1,22 +1,30 @@
 """A page per actor and per place: every spelling the sources use, and the events and
-judgments that involve it. Listing the aliases on the page is what lets search find any of them."""
+judgments that involve it. Listing the aliases on the page is what lets search find any of them.
+
+Actors and places are built apart, each page from its own typed context (`ActorPage` in
+actor.md, `PlacePage` in place.md); what both show, the spellings, the count and the newest
+events, is `EntityPage`, laid out once in entity.md, which the two templates extend.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from types import SimpleNamespace
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ..core.models import Entity
+from markupsafe import Markup
+
+from ..core.models import Actor, Assessment, Country, Entity, Event, Place
 from ..derive.dataset import Dataset
+from ..derive.locations import Location
 from . import limits
 from .charts import actor_involvement, render_chart
-from .eventview import event_view
+from .eventview import EventView, event_view
 from .links import Links
 from .maps import render_map_of
 from .parts import Parts
-from .render import Rendered, render_page
+from .render import Rendered, fields_of, render_page
 from .siteplan import PlannedPage, SitePlan
 
 ACTOR_GROUPS = (
@@ -27,166 +35,253 @@ ACTOR_GROUPS = (
     ("Media", {"media", "civilians", "rioters", "protesters"}),
 )  # fmt: skip
 
-
-def build_entity_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
-    """The actors' and places' indexes and pages, as the plan lists them."""
-    found = _gather(dataset)
-    actors, *actor_pages = plan.pages_in("actors")
-    places, *place_pages = plan.pages_in("places")
-    pages = {page.path: _entity_page(dataset, plan, page, *_actor(dataset, page, found)) for page in actor_pages}
-    pages.update(
-        (page.path, _entity_page(dataset, plan, page, *_place(dataset, plan, page, found))) for page in place_pages
-    )
-    counts = {a: (found.involving[a], found.quoted[a]) for a in dataset.actors}
-    pages[actors.path] = _index(dataset, plan, actors, counts)
-    counts = {p: (found.at_place[p], found.near_place[p]) for p in dataset.places}
-    pages[places.path] = _index(dataset, plan, places, counts)
-    return pages
+Events = dict[str, list[Event]]  # an actor's or place's id -> its events, in the dataset's order
 
 
-@dataclass
-class _Found:
-    """Each actor's and place's events (as event views), gathered in one pass over the events."""
+@dataclass(frozen=True)
+class EventCount:
+    """The event count of an actor's or place's page and index row: as a party and quoted on, or at and near it."""
 
-    involving: dict[str, list] = field(default_factory=lambda: defaultdict(list))
-    at_place: dict[str, list] = field(default_factory=lambda: defaultdict(list))
-    near_place: dict[str, list] = field(default_factory=lambda: defaultdict(list))
-    quoted: dict[str, list] = field(default_factory=lambda: defaultdict(list))  # events it is an origin's speaker on
+    at: int
+    other: int
+    kind: str
 
 
-def _gather(dataset: Dataset) -> _Found:
-    found = _Found()
+@dataclass(frozen=True)
+class Spelling:
+    """Another spelling of a name under "Also written", with up to three documents whose quotes use it."""
+
+    name: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Seen:
+    """The first and last events an actor takes part in or is quoted on, linked on its page."""
+
+    first: EventView
+    last: EventView
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    """What actor and place pages both show (entity.md): the name, its spellings, the count, the newest events."""
+
+    title: str
+    description: str
+    parts: Parts
+    kind: str
+    entity: Entity
+    views: list[EventView]
+    total: int
+    count: EventCount
+    spelled: list[Spelling]
+
+
+@dataclass(frozen=True)
+class ActorPage:
+    """What only an actor's page shows (actor.md): its parent and members, when seen, events quoted on, judgments."""
+
+    parent: Actor | None
+    members: list[Actor]
+    seen: Seen | None
+    quoted_views: list[EventView]
+    assessments: list[Assessment]
+    naming: list[Assessment]
+
+
+@dataclass(frozen=True)
+class PlacePage:
+    """What only a place's page shows (place.md): its country and coordinates, places and events near it, a map."""
+
+    location: Location
+    country: Country
+    near: list[Place]
+    nearby: list[Place]
+    near_views: list[EventView]
+    chart: Markup | None
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """An actor or place in its index: its name and spellings, linked, and its count."""
+
+    entity: Entity
+    count: EventCount
+
+
+@dataclass(frozen=True)
+class IndexGroup:
+    """A heading of an index (a kind of actor, a country) and its rows, by name."""
+
+    label: str
+    key: str
+    rows: list[IndexRow]
+
+
+def build_actor_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
+    """The actors' index and a page per actor, as the plan lists them."""
+    involving, quoted = _actors_events(dataset)
+    index, *pages = plan.pages_in("actors")
+    chart = render_chart(actor_involvement(dataset), index.path)
+    rendered = {index.path: _index(dataset, plan, index, _actor_groups(dataset), (involving, quoted), chart)}
+    rendered.update((p.path, _actor_page(dataset, plan, p, involving[p.key], quoted[p.key])) for p in pages)
+    return rendered
+
+
+def build_place_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
+    """The places' index and a page per place, as the plan lists them."""
+    at, near = _places_events(dataset)
+    index, *pages = plan.pages_in("places")
+    rendered = {index.path: _index(dataset, plan, index, _place_groups(dataset), (at, near), None)}
+    rendered.update((p.path, _place_page(dataset, plan, p, at[p.key], near[p.key])) for p in pages)
+    return rendered
+
+
+def _actors_events(dataset: Dataset) -> tuple[Events, Events]:
+    """Each actor's events as a party, and those it is quoted on (an origin it speaks for), in one
+    pass over the events."""
+    involving: Events = defaultdict(list)
+    quoted: Events = defaultdict(list)
     for event in dataset.events.values():
-        view = event_view(event, dataset)
-        speakers = (dataset.origins[c.origin].speaker for c in event.claims if c.origin)
-        for speaker in dict.fromkeys(filter(None, speakers)):
-            found.quoted[speaker].append(view)
-        for actor_id in dict.fromkeys(view.actor_ids + [c.party for c in event.claims if c.party]):
-            found.involving[actor_id].append(view)
-        found.at_place[event.place].append(view)
+        speakers = {dataset.origins[c.origin].speaker for c in event.claims if c.origin}
+        for speaker in speakers - {None}:
+            quoted[speaker].append(event)
+        parties = {c.party for c in event.claims}
+        for actor_id in {event.actor1, event.actor2, *event.assoc_actors_1, *event.assoc_actors_2, *parties} - {None}:
+            involving[actor_id].append(event)
+    return involving, quoted
+
+
+def _places_events(dataset: Dataset) -> tuple[Events, Events]:
+    """Each place's events at it, and those described from it ("near Qatrun"), in one pass."""
+    at: Events = defaultdict(list)
+    near: Events = defaultdict(list)
+    for event in dataset.events.values():
+        at[event.place].append(event)
         for town in dataset.places[event.place].towns:
-            found.near_place[town].append(view)
-    return found
+            near[town].append(event)
+    return at, near
+
+
+def _actor_page(
+    dataset: Dataset, plan: SitePlan, page: PlannedPage, involving: list[Event], quoted: list[Event]
+) -> Rendered:
+    """An actor's page: its events as a party and those it is quoted on, and what only an actor has."""
+    actor = dataset.actors[page.key]
+    assessments, naming = dataset.assessments_by(actor.id), _naming(actor, dataset)
+    own = ActorPage(
+        parent=dataset.actors.get(actor.affiliation) if actor.affiliation else None,
+        members=[a for a in dataset.actors.values() if a.affiliation == actor.id],
+        seen=_seen(involving + quoted, dataset),
+        quoted_views=_views(_newest(quoted), dataset),
+        assessments=assessments,
+        naming=naming,
+    )
+    shared = _entity_page(dataset, plan, page, actor, (involving, quoted), assessments + naming)
+    return render_page("actor.md", **fields_of(shared), **fields_of(own))
+
+
+def _place_page(dataset: Dataset, plan: SitePlan, page: PlannedPage, at: list[Event], near: list[Event]) -> Rendered:
+    """A place's page: its events at it and near it, and what only a place has."""
+    place = dataset.places[page.key]
+    own = PlacePage(
+        location=dataset.location(place.id),
+        country=dataset.countries[place.country],
+        near=[dataset.places[town] for town in place.towns],
+        nearby=[p for p in dataset.places.values() if place.id in p.towns],
+        near_views=_views(_newest(near), dataset),
+        chart=render_map_of(at + near, dataset, page.path, "Map of its events", Links(page.path, plan)),
+    )
+    shared = _entity_page(dataset, plan, page, place, (at, near), [])
+    return render_page("place.md", **fields_of(shared), **fields_of(own))
 
 
 def _entity_page(
-    dataset: Dataset, plan: SitePlan, page: PlannedPage, entity: Entity, events: tuple[list, str, list], context: dict
-) -> Rendered:
-    """One actor's or place's page: what both kinds of page show, then `context`. `events` is
-    (its events, the name of its other list, the other events: those it is quoted on, or near)."""
-    views, other_name, other = events
-    newest, newest_other = _newest(views), _newest(other)
-    return render_page(
-        "entity.md",
+    dataset: Dataset,
+    plan: SitePlan,
+    page: PlannedPage,
+    entity: Entity,
+    events: tuple[list[Event], list[Event]],
+    judgments: list[Assessment],
+) -> EntityPage:
+    """What both kinds of page show. `events` is (its own events, the others it counts): an
+    actor's as a party and those it is quoted on, a place's at it and near it."""
+    own, other = events
+    newest = _newest(own)
+    return EntityPage(
         title=page.title,
         description=page.description,
         parts=Parts(Links(page.path, plan), dataset),
         kind=page.section,
         entity=entity,
-        views=newest,
-        total=len(views),
-        count=_count(views, other, page.section),
-        spelled=_spelled(entity, newest + newest_other, context.get("assessments", []) + context.get("naming", [])),
-        **{other_name: newest_other},
-        **context,
+        views=_views(newest, dataset),
+        total=len(own),
+        count=EventCount(len(own), len(other), page.section),
+        spelled=_spelled(entity, newest + _newest(other), judgments),
     )
 
 
-def _actor(dataset: Dataset, page: PlannedPage, found: _Found) -> tuple[Entity, tuple[list, str, list], dict]:
-    """An actor, its events (and those it is quoted on), and what only an actor's page shows."""
-    actor = dataset.actors[page.key]
-    involving, quoted = found.involving[actor.id], found.quoted[actor.id]
-    return (
-        actor,
-        (involving, "quoted_views", quoted),
-        dict(
-            parent=dataset.actors.get(actor.affiliation) if actor.affiliation else None,
-            members=[a for a in dataset.actors.values() if a.affiliation == actor.id],
-            near_views=[],
-            chart=None,
-            assessments=dataset.assessments_by(actor.id),
-            naming=_naming(actor, dataset),
-            seen=_seen(involving + quoted),
-        ),
-    )
-
-
-def _place(
-    dataset: Dataset, plan: SitePlan, page: PlannedPage, found: _Found
-) -> tuple[Entity, tuple[list, str, list], dict]:
-    """A place, its events (and those near it), and what only a place's page shows."""
-    place = dataset.places[page.key]
-    at, near = found.at_place[place.id], found.near_place[place.id]
-    links = Links(page.path, plan)
-    chart = render_map_of([view.event for view in at + near], dataset, page.path, "Map of its events", links)
-    return (
-        place,
-        (at, "near_views", near),
-        dict(
-            location=dataset.location(place.id),
-            country=dataset.countries[place.country],
-            quoted_views=[],
-            naming=[],
-            seen=None,
-            nearby=[p for p in dataset.places.values() if place.id in p.towns],
-            near=[dataset.places[town] for town in place.towns],
-            chart=chart,
-            assessments=[],
-        ),
-    )
-
-
-def _index(dataset: Dataset, plan: SitePlan, page: PlannedPage, events: dict[str, tuple[list, list]]) -> Rendered:
-    """An index of actors or places; `events` gives each its events at it and near it (a page
-    and its row count alike: the same macro prints both)."""
-    kind = page.section
-    if kind == "actors":
-        grouped = {kind for _, kinds in ACTOR_GROUPS for kind in kinds}
-        groups = [(label, [a for a in dataset.actors.values() if a.kind in kinds]) for label, kinds in ACTOR_GROUPS]
-        groups.append(("Others", [a for a in dataset.actors.values() if a.kind not in grouped]))  # no actor left out
-    else:
-        by_country: dict[str, list] = defaultdict(list)
-        for place in dataset.places.values():
-            by_country[place.country].append(place)
-        groups = [(dataset.countries[c].name, items) for c, items in sorted(by_country.items(), key=_libya_first)]
+def _index(
+    dataset: Dataset,
+    plan: SitePlan,
+    page: PlannedPage,
+    groups: Sequence[tuple[str, Sequence[Entity]]],
+    events: tuple[Events, Events],
+    chart: Markup | None,
+) -> Rendered:
+    """An index of actors or places under `groups`' headings; `events` gives each its events
+    (a page and its row count alike: the same macro prints both)."""
     return render_page(
         "entity_index.md",
         title=page.title,
         description=page.description,
         links=Links(page.path, plan),
-        kind=kind,
+        kind=page.section,
         intro=page.description,
-        chart=render_chart(actor_involvement(dataset), page.path) if kind == "actors" else None,
+        chart=chart,
         groups=[
-            SimpleNamespace(
-                label=label,
-                key=label.lower().replace(" ", "-"),
-                rows=[SimpleNamespace(entity=item, count=_count(*events[item.id], kind)) for item in sorted(
-                    items, key=lambda item: item.name.casefold())],
-            )
+            IndexGroup(label, label.lower().replace(" ", "-"), _rows(items, events, page.section))
             for label, items in groups
             if items
         ],
-    )  # fmt: skip
+    )
 
 
-def _count(at: list, other: list, kind: str) -> SimpleNamespace:
-    """Events at a place and near it, or an actor takes part in and is quoted on."""
-    return SimpleNamespace(at=len(at), other=len(other), kind=kind)
+def _rows(items: Sequence[Entity], events: tuple[Events, Events], kind: str) -> list[IndexRow]:
+    """An index's rows, by name, each with its count."""
+    own, other = events
+    return [IndexRow(e, EventCount(len(own[e.id]), len(other[e.id]), kind)) for e in sorted(items, key=_by_name)]
 
 
-def _spelled(entity, views: list, judgments: list) -> list[SimpleNamespace]:
+def _actor_groups(dataset: Dataset) -> list[tuple[str, list[Actor]]]:
+    """The actors under ACTOR_GROUPS' headings, any other kind under "Others": no actor left out."""
+    grouped = {kind for _, kinds in ACTOR_GROUPS for kind in kinds}
+    groups = [(label, [a for a in dataset.actors.values() if a.kind in kinds]) for label, kinds in ACTOR_GROUPS]
+    groups.append(("Others", [a for a in dataset.actors.values() if a.kind not in grouped]))
+    return groups
+
+
+def _place_groups(dataset: Dataset) -> list[tuple[str, list[Place]]]:
+    """The places by country, Libya first."""
+    by_country: dict[str, list[Place]] = defaultdict(list)
+    for place in dataset.places.values():
+        by_country[place.country].append(place)
+    return [(dataset.countries[c].name, items) for c, items in sorted(by_country.items(), key=_libya_first)]
+
+
+def _spelled(entity: Entity, events: list[Event], judgments: list[Assessment]) -> list[Spelling]:
     """Each other spelling, with the documents whose quoted words on the page's events and
     judgments use it: why it is taken to name this entity (an identification gives its reasoning)."""
-    quotes = [(c.source, c.quote) for view in views for c in view.event.claims]
+    quotes = [(c.source, c.quote) for event in events for c in event.claims]
     quotes += [(item.source, item.quote) for item in judgments]
     spelled = []
     for alias in entity.aliases:  # as written: "Isis" and "ISIS" are two spellings
-        spelled.append(SimpleNamespace(name=alias, sources=list(dict.fromkeys(s for s, q in quotes if alias in q))[:3]))
+        spelled.append(Spelling(alias, sources=list(dict.fromkeys(s for s, q in quotes if alias in q))[:3]))
     return spelled
 
 
-def _naming(actor, dataset: Dataset) -> list:
+def _naming(actor: Actor, dataset: Dataset) -> list[Assessment]:
     """Judgments by others whose words name the actor by any spelling: what is said about it."""
     names = [re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE) for name in (actor.name, *actor.aliases)]
     return [
@@ -196,17 +291,30 @@ def _naming(actor, dataset: Dataset) -> list:
     ][: limits.EVENT_LIST]
 
 
-def _seen(views: list) -> SimpleNamespace | None:
+def _seen(events: list[Event], dataset: Dataset) -> Seen | None:
     """The first and last events it takes part in or is quoted on."""
-    if not views:
+    if not events:
         return None
-    ordered = sorted(views, key=lambda view: (view.event.start, view.event.id))
-    return SimpleNamespace(first=ordered[0], last=ordered[-1])
+    ordered = sorted(events, key=_date_order)
+    return Seen(event_view(ordered[0], dataset), event_view(ordered[-1], dataset))
 
 
-def _newest(views: list) -> list:
+def _newest(events: list[Event]) -> list[Event]:
     """The newest events, newest first, at most limits.EVENT_LIST of them."""
-    return sorted(views, key=lambda view: (view.event.start, view.event.id), reverse=True)[: limits.EVENT_LIST]
+    return sorted(events, key=_date_order, reverse=True)[: limits.EVENT_LIST]
+
+
+def _views(events: list[Event], dataset: Dataset) -> list[EventView]:
+    """What a list on the page shows of each event: views are made only for the events shown."""
+    return [event_view(event, dataset) for event in events]
+
+
+def _date_order(event: Event) -> tuple:
+    return (event.start, event.id)
+
+
+def _by_name(entity: Entity) -> str:
+    return entity.name.casefold()
 
 
 def _libya_first(pair: tuple[str, list]) -> tuple[bool, str]:

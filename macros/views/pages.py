@@ -13,7 +13,7 @@ from ..derive.dataset import Dataset
 from . import limits
 from .disputes import build_disputes_page
 from .editionpages import build_edition_pages
-from .entities import build_entity_pages
+from .entities import build_actor_pages, build_place_pages
 from .render import Rendered, restore
 from .siteplan import SitePlan
 from .sources import build_source_pages
@@ -23,13 +23,14 @@ from .whatsnew import build_whatsnew_page
 DEFAULT_PAGE_SIZE = limits.TIMELINE_PAGE
 
 Builder = Callable[[Dataset, SitePlan], dict[str, Rendered]]
-# Each generated section's builder; the actors' and places' pages share one (one pass over the events).
+# Each generated section's builder.
 BUILDERS: dict[tuple[str, ...], Builder] = {
     ("timeline",): build_timeline_pages,
     ("disputes",): build_disputes_page,
     ("editions",): build_edition_pages,
     ("sources",): build_source_pages,
-    ("actors", "places"): build_entity_pages,
+    ("actors",): build_actor_pages,
+    ("places",): build_place_pages,
     ("whats-new",): build_whatsnew_page,
 }
 

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from types import SimpleNamespace
 
 from markupsafe import Markup
 
-from ..core.models import Event
+from ..core.models import Assessment, Event, Source
 from ..derive.dataset import Dataset
 from . import limits, printcharts
 from .editionpages import coverage_context, judgments_dated
@@ -93,6 +92,26 @@ def select(dataset: Dataset, full: bool = False) -> Selection:
     return Selection(shown, disputes, _busiest_sources(dataset, shown), annex, False)
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """How many events, disputes, sources and annexed events the PDF leaves out, each part saying where they are."""
+
+    events: int
+    disputes: int
+    sources: int
+    annex: int
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """A source in the PDF's Sources part: its facts, the printed events it reports, how many more, its assessments."""
+
+    source: Source
+    events: list[Event]
+    events_left_out: int
+    judgments: list[Assessment]
+
+
 def _busiest_sources(dataset: Dataset, shown: list[Event]) -> list:
     """The sources of the printed events, those reporting most first kept, in the dataset's order."""
     counts: dict[str, int] = defaultdict(int)
@@ -158,11 +177,11 @@ def render_sections(dataset: Dataset, links: Links, full: bool = False) -> str:
         parts=parts,
         figures=figures,
         timeline=[views[e.id] for e in chosen.events],
-        disputes=[SimpleNamespace(view=views[e.id], groups=views[e.id].groups) for e in chosen.disputes],
+        disputes=[views[e.id] for e in chosen.disputes],
         sources=sources,
         annex=[views[e.id] for e in chosen.annex],
         counts=dataset.counts(),
-        left_out=SimpleNamespace(
+        left_out=LeftOut(
             events=len(dataset.events) - len(chosen.events),
             disputes=dataset.counts()["disputed"] - len(chosen.disputes),
             sources=len(dataset.sources) - len(chosen.sources),
@@ -176,10 +195,10 @@ def render_sections(dataset: Dataset, links: Links, full: bool = False) -> str:
     )
 
 
-def _source_entry(dataset: Dataset, source, chosen: Selection) -> SimpleNamespace:
+def _source_entry(dataset: Dataset, source: Source, chosen: Selection) -> SourceEntry:
     events = dataset.events_from(source.id)
     listed = events if chosen.full else [e for e in events if e.id in chosen.event_ids][-limits.PRINT_SOURCE_EVENTS :]
-    return SimpleNamespace(
+    return SourceEntry(
         source=source,
         events=listed,
         events_left_out=len(events) - len(listed),

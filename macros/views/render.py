@@ -8,6 +8,7 @@ error, never an empty string.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -111,6 +112,12 @@ def _stash(context: jinja2.runtime.Context, html: str) -> str:
     blocks.append(zlib.compress(str(html).encode("utf-8"), 1))
     # its own blank line: Markdown ends an HTML block only there, and a heading may follow
     return Markup(PLACEHOLDER.format(len(blocks) - 1) + "\n")
+
+
+def fields_of(view: Any) -> dict[str, Any]:
+    """A typed view's fields (a dataclass's) by name, for `render_page(template, **fields_of(view))`:
+    its template names them as before. Not dataclasses.asdict, which copies every record inside."""
+    return {field.name: getattr(view, field.name) for field in dataclasses.fields(view)}
 
 
 def render_page(template: str, **context: Any) -> Rendered:

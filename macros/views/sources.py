@@ -4,10 +4,11 @@ its original text with every quoted passage highlighted."""
 from __future__ import annotations
 
 from collections import Counter
-from types import SimpleNamespace
+from dataclasses import dataclass
 
+from ..core.models import Claim, Event, Source
 from ..core.quotes import fold, fold_mapped
-from ..derive.comparison import CONTRADICTING
+from ..derive.comparison import CONTRADICTING, Point
 from ..derive.dataset import Dataset
 from . import limits
 from .charts import coverage_matrix, render_chart
@@ -17,6 +18,53 @@ from .maps import render_map_of
 from .parts import Parts
 from .render import Rendered, render_page
 from .siteplan import PlannedPage, SitePlan
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """A source in the sources' index: its facts, and how many events and claims it reports."""
+
+    source: Source
+    events: int
+    claims: int
+
+
+@dataclass(frozen=True)
+class OtherClaim:
+    """Another origin's claim in a source's comparison: its value and badge, and how it stands to the source's."""
+
+    claim: Claim
+    relation: str | None
+    credibility: int
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """A row of a source's comparison: its claim on an event's point (`group`) beside the other origins' claims."""
+
+    event: Event
+    group: Point
+    claim: Claim
+    credibility: int
+    others: list[OtherClaim]
+    disagrees: bool
+
+
+@dataclass(frozen=True)
+class TextPart:
+    """A stretch of a document's text, plain or quoted by the data (shown highlighted)."""
+
+    text: str
+    quoted: bool
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A quoted passage with the sentence around it, "…" where it is cut mid-sentence."""
+
+    parts: list[TextPart]
+    cut_before: bool
+    cut_after: bool
 
 
 def build_source_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
@@ -56,7 +104,7 @@ def build_source_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
 def _index(dataset: Dataset, plan: SitePlan, page: PlannedPage) -> Rendered:
     claims = Counter(claim.source for event in dataset.events.values() for claim in event.claims)  # one pass
     rows = [
-        SimpleNamespace(source=source, events=len(dataset.events_from(source.id)), claims=claims[source.id])
+        SourceRow(source, events=len(dataset.events_from(source.id)), claims=claims[source.id])
         for source in dataset.sources.values()
     ]
     return render_page(
@@ -70,7 +118,7 @@ def _index(dataset: Dataset, plan: SitePlan, page: PlannedPage) -> Rendered:
     )
 
 
-def compare(events: list, source_id: str, dataset: Dataset) -> list[SimpleNamespace]:
+def compare(events: list[Event], source_id: str, dataset: Dataset) -> list[ComparisonRow]:
     """Each of the source's claims beside the other sources' claims on the same comparable point,
     with how each stands to it (agrees, differs, contradicts, same origin; none for details)."""
     rows = []
@@ -89,13 +137,9 @@ def compare(events: list, source_id: str, dataset: Dataset) -> list[SimpleNamesp
                     ):
                         continue
                     shown.add(key)
-                    others.append(
-                        SimpleNamespace(
-                            claim=other, relation=point.relation(claim, other), credibility=analysis.credibility(other)
-                        )
-                    )
+                    others.append(OtherClaim(other, point.relation(claim, other), analysis.credibility(other)))
                 rows.append(
-                    SimpleNamespace(
+                    ComparisonRow(
                         event=event,
                         group=point,
                         claim=claim,
@@ -112,13 +156,13 @@ def quotes_of(source_id: str, dataset: Dataset) -> list[str]:
     return quotes + [a.quote for a in dataset.assessments_from(source_id)]
 
 
-def highlight(text: str, quotes: list[str]) -> list[SimpleNamespace]:
+def highlight(text: str, quotes: list[str]) -> list[TextPart]:
     """The text cut into plain and quoted parts, as written; a quote matches as the loader matched
     it (whitespace and typographic variants folded, see quotes.py)."""
     return _cut(text, _quoted_spans(text, quotes), 0, len(text))
 
 
-def passages(text: str, quotes: list[str], reach: int = 200) -> list[SimpleNamespace]:
+def passages(text: str, quotes: list[str], reach: int = 200) -> list[Passage]:
     """Each quoted passage with the sentence around it (at most `reach` characters either side),
     cut like `highlight`: what a site without the right to republish a document may show of it."""
     spans = _quoted_spans(text, quotes)
@@ -130,7 +174,7 @@ def passages(text: str, quotes: list[str], reach: int = 200) -> list[SimpleNames
         else:
             windows.append([first, last])
     return [
-        SimpleNamespace(
+        Passage(
             parts=_cut(text, spans, first, last),
             cut_before=first > 0 and text[:first].rstrip()[-1:] not in _ENDS,  # mid-sentence: marked …
             cut_after=last < len(text) and text[last - 1] not in _ENDS,
@@ -161,15 +205,15 @@ def _quoted_spans(text: str, quotes: list[str]) -> list[list[int]]:
     return merged
 
 
-def _cut(text: str, spans: list[list[int]], first: int, last: int) -> list[SimpleNamespace]:
+def _cut(text: str, spans: list[list[int]], first: int, last: int) -> list[TextPart]:
     parts, position = [], first
     for start, end in spans:
         if end <= first or start >= last:
             continue
-        parts.append(SimpleNamespace(text=text[position:start], quoted=False))
-        parts.append(SimpleNamespace(text=text[start:end], quoted=True))
+        parts.append(TextPart(text[position:start], quoted=False))
+        parts.append(TextPart(text[start:end], quoted=True))
         position = end
-    parts.append(SimpleNamespace(text=text[position:last], quoted=False))
+    parts.append(TextPart(text[position:last], quoted=False))
     return [part for part in parts if part.text]
 
 

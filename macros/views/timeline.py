@@ -7,15 +7,53 @@ several parts) and the index counts them, so no page grows without bound.
 from __future__ import annotations
 
 from collections import defaultdict
-from types import SimpleNamespace
+from dataclasses import dataclass
 
+from ..core.models import Actor, Event, Place
 from ..derive.dataset import Dataset
 from .charts import events_by_type, fatalities_over_time, render_chart
-from .eventview import event_view
+from .eventview import EventView, event_view
 from .links import Links
 from .parts import Parts
 from .render import Rendered, render_page
 from .siteplan import PlannedPage, SitePlan, timeline_scope
+
+
+@dataclass(frozen=True)
+class YearRow:
+    """A row of the timeline's index: a page's year (and part), its first and last dates, events and disputed ones."""
+
+    year: str
+    path: str
+    count: int
+    disputed: int
+    first: Event
+    last: Event
+
+
+@dataclass(frozen=True)
+class TimelineYear:
+    """A year's heading on a timeline page, and the cards of its events under it."""
+
+    year: int
+    views: list[EventView]
+
+
+@dataclass(frozen=True)
+class PlaceOption:
+    """A place in the timeline's place filter, "(events near it)" where the page's events are only near it."""
+
+    place: Place
+    near: bool
+
+
+@dataclass(frozen=True)
+class TimelineFilters:
+    """The choices of the timeline's filters: the page's event types, actors and places."""
+
+    types: list[str]
+    actors: list[Actor]
+    places: list[PlaceOption]
 
 
 def build_timeline_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
@@ -32,25 +70,30 @@ def build_timeline_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered
     return pages
 
 
-def _years_index(dataset: Dataset, plan: SitePlan) -> list[SimpleNamespace]:
+def _years_index(dataset: Dataset, plan: SitePlan) -> list[YearRow]:
     """One row per timeline page: its year (and part), dates, and how many events it holds."""
-    rows: dict[str, SimpleNamespace] = {}
+    by_page: dict[str, list[Event]] = defaultdict(list)
     for event in dataset.events.values():
-        path = plan.event_pages[event.id]
-        row = rows.get(path)
-        if row is None:
-            label = timeline_scope(plan.pages[path].key)
-            row = rows[path] = SimpleNamespace(year=label, path=path, count=0, disputed=0, first=event, last=event)
-        row.count += 1
-        row.disputed += dataset.status(event.id) == "disputed"
-        row.last = event
-    return list(rows.values())
+        by_page[plan.event_pages[event.id]].append(event)
+    return [
+        YearRow(
+            year=timeline_scope(plan.pages[path].key),
+            path=path,
+            count=len(events),
+            disputed=sum(dataset.status(event.id) == "disputed" for event in events),
+            first=events[0],
+            last=events[-1],
+        )
+        for path, events in by_page.items()
+    ]
 
 
-def _render(dataset: Dataset, plan: SitePlan, page: PlannedPage, event_ids: list[str], years: list) -> Rendered:
+def _render(
+    dataset: Dataset, plan: SitePlan, page: PlannedPage, event_ids: list[str], years: list[YearRow]
+) -> Rendered:
     events = [dataset.events[i] for i in event_ids] if event_ids else list(dataset.events.values())
     views = [event_view(dataset.events[i], dataset) for i in event_ids]
-    groups: dict[int, list] = defaultdict(list)
+    groups: dict[int, list[EventView]] = defaultdict(list)
     for view in views:
         groups[view.event.start.year].append(view)
     path = page.path
@@ -65,7 +108,7 @@ def _render(dataset: Dataset, plan: SitePlan, page: PlannedPage, event_ids: list
         last_year=events[-1].start.year if events else "",
         cutoff=str(dataset.cutoff or "unknown"),
         years_index=years,
-        groups=[SimpleNamespace(year=year, views=items) for year, items in groups.items()],
+        groups=[TimelineYear(year, items) for year, items in groups.items()],
         prefix="year-",
         filters=_filters(views, dataset),
         charts=[render_chart(events_by_type(dataset), path), render_chart(fatalities_over_time(dataset), path)]
@@ -74,20 +117,20 @@ def _render(dataset: Dataset, plan: SitePlan, page: PlannedPage, event_ids: list
     )
 
 
-def _filters(views: list, dataset: Dataset) -> SimpleNamespace:
+def _filters(views: list[EventView], dataset: Dataset) -> TimelineFilters:
     at = {view.place.id for view in views}
     actor_ids = {actor for view in views for actor in view.actor_ids}
-    return SimpleNamespace(
+    return TimelineFilters(
         types=sorted({view.event.event_type for view in views}),
         actors=sorted((dataset.actors[a] for a in actor_ids), key=lambda actor: actor.name.casefold()),
         places=sorted(
-            (SimpleNamespace(place=place, near=place.id not in at) for place in _filter_places(views, dataset)),
+            (PlaceOption(place, near=place.id not in at) for place in _filter_places(views, dataset)),
             key=lambda item: item.place.name.casefold(),
         ),
     )
 
 
-def _filter_places(views: list, dataset: Dataset) -> list:
+def _filter_places(views: list[EventView], dataset: Dataset) -> list[Place]:
     """The places events are at, and the towns they are described from ("near Qatrun"): the
     filter for a town shows the events near it too."""
     ids = dict.fromkeys(i for view in views for i in (view.place.id, *view.place.towns))

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from types import SimpleNamespace
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
+from ..core.models import Claim, Event, Source
 from ..derive.coverage import show_years
 from ..derive.dataset import Dataset
 from . import limits
-from .eventview import event_heading, event_view
+from .eventview import EventView, event_heading, event_view
 from .links import Links
 from .parts import Parts
 from .render import Rendered, render_page
@@ -27,31 +28,74 @@ FEED = "feed.xml"
 FEED_ENTRIES = 100
 
 
-def updates(dataset: Dataset) -> list[SimpleNamespace]:
+@dataclass(frozen=True)
+class Revision:
+    """Claims added on one day to an event already published, in words: "Sky News Arabia adds 2 claims (fatalities)"."""
+
+    event: Event
+    sources: list[str]
+    text: str
+
+
+@dataclass(frozen=True)
+class Update:
+    """One day's additions: sources, events and revisions of published events (What's new and the feed)."""
+
+    day: dt.date
+    sources: list[Source]
+    events: list[Event]
+    revisions: list[Revision]
+
+
+@dataclass(frozen=True)
+class RevisionEntry:
+    """A revision as What's new lists it: the event's date and place, linked, what was added, the sources' badges."""
+
+    view: EventView
+    text: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class UpdateEntry:
+    """A day on What's new: the first of its sources, events and revisions, how many more, its counts for the lede."""
+
+    day: dt.date
+    sources: list[Source]
+    views: list[EventView]
+    revisions: list[RevisionEntry]
+    more: int
+    counts: tuple[int, int, int]
+
+
+def updates(dataset: Dataset) -> list[Update]:
     """One entry per day something was added, newest first: sources, events, and revisions
     (claims added to an event already published, by the day they were added)."""
-    days: dict[dt.date, SimpleNamespace] = defaultdict(lambda: SimpleNamespace(sources=[], events=[], revisions=[]))
+    sources: dict[dt.date, list[Source]] = defaultdict(list)
+    events: dict[dt.date, list[Event]] = defaultdict(list)
+    revisions: dict[dt.date, list[Revision]] = defaultdict(list)
     for source in dataset.sources.values():
-        days[source.added].sources.append(source)
+        sources[source.added].append(source)
     for event in dataset.events.values():
-        days[event.added].events.append(event)
-        later: dict[dt.date, list] = defaultdict(list)
+        events[event.added].append(event)
+        later: dict[dt.date, list[Claim]] = defaultdict(list)
         for claim in event.claims:
             if claim.added is not None and claim.added > event.added:
                 later[claim.added].append(claim)
         for day, claims in later.items():
-            days[day].revisions.append(revision(event, claims, dataset))
-    return [SimpleNamespace(day=day, **vars(days[day])) for day in sorted(days, reverse=True)]
+            revisions[day].append(revision(event, claims, dataset))
+    days = sorted(sources.keys() | events.keys() | revisions.keys(), reverse=True)
+    return [Update(day, sources[day], events[day], revisions[day]) for day in days]
 
 
-def revision(event, claims: list, dataset: Dataset) -> SimpleNamespace:
+def revision(event: Event, claims: list[Claim], dataset: Dataset) -> Revision:
     """Claims added to a published event, said the way a reader needs it:
     "LBY0009: Sky News Arabia adds 2 claims (fatalities, date)"."""
     sources = list(dict.fromkeys(claim.source for claim in claims))
     fields = ", ".join(dict.fromkeys(claim.field for claim in claims))
     names = " and ".join(dataset.sources[s].label for s in sources)
     verb = "adds" if len(sources) == 1 else "add"
-    return SimpleNamespace(
+    return Revision(
         event=event,
         sources=sources,
         text=f"{names} {verb} {len(claims)} claim{'s' if len(claims) != 1 else ''} ({fields})",
@@ -74,25 +118,24 @@ def build_whatsnew_page(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]
             title=page.title,
             description=page.description,
             parts=Parts(Links(page.path, plan), dataset),
-            history=[
-                SimpleNamespace(
-                    day=u.day,
-                    sources=u.sources[: limits.WHATS_NEW_ITEMS],
-                    views=[event_view(e, dataset) for e in u.events[: limits.WHATS_NEW_ITEMS]],
-                    revisions=[
-                        SimpleNamespace(view=event_view(r.event, dataset), text=r.text, sources=r.sources)
-                        for r in u.revisions[: limits.WHATS_NEW_ITEMS]
-                    ],
-                    more=max(0, len(u.sources) - limits.WHATS_NEW_ITEMS)
-                    + max(0, len(u.events) - limits.WHATS_NEW_ITEMS),
-                    counts=(len(u.sources), len(u.events), len(u.revisions)),
-                )
-                for u in history
-            ],
+            history=[_entry(update, dataset) for update in history],
             previous=history[1].day if len(history) > 1 else None,
             feed=FEED if plan.feed else None,
         )
     }
+
+
+def _entry(update: Update, dataset: Dataset) -> UpdateEntry:
+    """What the page shows of a day: the first limits.WHATS_NEW_ITEMS of each kind, and how many more."""
+    shown = limits.WHATS_NEW_ITEMS
+    return UpdateEntry(
+        day=update.day,
+        sources=update.sources[:shown],
+        views=[event_view(e, dataset) for e in update.events[:shown]],
+        revisions=[RevisionEntry(event_view(r.event, dataset), r.text, r.sources) for r in update.revisions[:shown]],
+        more=max(0, len(update.sources) - shown) + max(0, len(update.events) - shown),
+        counts=(len(update.sources), len(update.events), len(update.revisions)),
+    )
 
 
 def render_feed(dataset: Dataset, site_url: str, title: str, plan: SitePlan | None = None) -> str:
