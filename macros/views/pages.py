@@ -1,6 +1,6 @@
 """The generated pages, built as the site plan (siteplan.py) lists them: each section's builder.
 
-Pages are built from the dataset alone and added to the build by the hook as generated files
+Pages are built from the dataset alone and added to the build by the plugin as generated files
 (never written into docs/). Each carries `render_macros: false`: data text is never Jinja.
 """
 
@@ -39,7 +39,7 @@ BUILDERS: dict[tuple[str, ...], Builder] = {
 class Page:
     path: str
     source: str  # the Markdown MkDocs converts, large HTML blocks set aside as placeholders
-    blocks: list[bytes]  # the blocks set aside (compressed), put back by the hook as the page is written
+    blocks: list[bytes]  # the blocks set aside (compressed), put back by the plugin as the page is written
 
     @property
     def markdown(self) -> str:

@@ -102,7 +102,7 @@ PLACEHOLDER = '<div class="lw-stash" data-stash="{}"></div>'
 @jinja2.pass_context
 def _stash(context: jinja2.runtime.Context, html: str) -> str:
     """Set a block of HTML aside: Markdown would only re-parse it (its raw-HTML parser was most
-    of a large build's time); the hook puts it back as the page is written.
+    of a large build's time); the plugin puts it back as the page is written.
 
     Blocks wait compressed: a build holds every page until it writes them all, and at 100,000
     events the set-aside HTML was a third of a gigabyte; compressed it is a tenth of that."""
