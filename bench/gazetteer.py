@@ -5,6 +5,8 @@ python -m bench.gazetteer
 times `python -m macros.load.gazetteer find NAME --country LY` and writes bench/gazetteer.json.
 
 The whole command is timed, interpreter start included, five times a name; the median is kept.
+Each run is a new process, so each is a first look-up: what the gazetteer keeps for the rest of
+a process (macros/load/gazetteer.py) never shortens it.
 """
 
 from __future__ import annotations

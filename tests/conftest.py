@@ -94,6 +94,22 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             terminalreporter.line(figure)
 
 
+# --- marks: a test that needs the built site is a `build` test ----------------------------------
+
+BUILT_SITE = "served_site"  # the session's site: asking for it builds the site (below)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by mark
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `build` every test that needs `served_site`, itself or through another fixture, so a
+    new browser test cannot forget the mark that keeps its build out of `make test-fast` (-m "not
+    build and not browser"). A test that opens Chromium still says so (`browser`), and one that
+    builds by other means (build_site, tools.build, tools.offline) carries `build` itself."""
+    for item in items:
+        if BUILT_SITE in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.build)
+
+
 # --- options and copies --------------------------------------------------------------------------
 
 

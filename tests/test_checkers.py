@@ -22,8 +22,6 @@ from tests.checkers import (
 )
 from tests.site import serve
 
-pytestmark = [pytest.mark.build, pytest.mark.browser]
-
 
 @pytest.fixture(autouse=True, scope="module")
 def _tools_installed():
@@ -51,6 +49,7 @@ def test_the_nu_checker_reports_our_mistakes(tmp_path):
     assert [is_theme_error(message) for message in errors] == [True, False], errors
 
 
+@pytest.mark.browser
 def test_the_crawl_catches_a_font_from_another_host(tmp_path):
     """The privacy crawl is only worth having if it sees what a page fetches from elsewhere."""
     (tmp_path / "index.html").write_text(
@@ -63,6 +62,7 @@ def test_the_crawl_catches_a_font_from_another_host(tmp_path):
     assert foreign(requests) == ["https://fonts.example.org/css", "http://cdn.example.net/x.js"]
 
 
+@pytest.mark.browser
 def test_axe_sees_a_contrast_failure_in_the_dark_scheme(served_site):
     """The dark pass is only worth having if axe judges the page after the switch."""
     _, base_url = served_site
@@ -80,6 +80,7 @@ LIGHTHOUSE_PAGES = ["", "timeline/", "disputes/"]  # the front page, a timeline 
 
 
 @pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
+@pytest.mark.browser
 def test_lighthouse_scores_at_least_095(served_site, path, tmp_path):
     """The scores, not Lighthouse's run warnings: a note that the CPU is slow says nothing of the page."""
     _, base_url = served_site

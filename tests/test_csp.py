@@ -16,8 +16,6 @@ from tests.checkers import policy_breaches
 from tests.conftest import PROJECT
 from tests.site import CSP, MKDOCS, free_port, serve
 
-pytestmark = pytest.mark.browser
-
 # Records every violation the page reports, from before its first script runs.
 RECORD_VIOLATIONS = """
 window.__csp = [];
@@ -35,6 +33,7 @@ def test_every_page_carries_the_policy_and_no_inline_script(served_site):
     assert policy_breaches(served_site[0], CSP) == []
 
 
+@pytest.mark.browser
 def test_charts_map_search_filters_and_instant_navigation_work_under_the_policy(served_site):
     _, base_url = served_site
     with chromium() as browser:
@@ -71,6 +70,7 @@ def test_charts_map_search_filters_and_instant_navigation_work_under_the_policy(
         assert errors == []
 
 
+@pytest.mark.browser
 def test_a_violation_is_recorded_when_a_page_breaks_the_policy(tmp_path: Path):
     """The check above is only worth having if an inline script and eval are caught."""
     (tmp_path / "index.html").write_text(
@@ -86,6 +86,7 @@ def test_a_violation_is_recorded_when_a_page_breaks_the_policy(tmp_path: Path):
     assert [v.split(" (")[0] for v in blocked] == ["script-src-elem blocked inline", "script-src blocked eval"]
 
 
+@pytest.mark.build
 def test_make_serve_leaves_the_policy_out_for_its_live_reload_script():
     """`mkdocs serve` injects an inline script that reloads the page on edits: the policy would
     block it, so the preview goes without; what is built and published keeps it."""

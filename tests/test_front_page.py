@@ -11,8 +11,6 @@ from macros.load.loader import load_dataset
 from macros.views.briefing import latest_window
 from tests.browser import chromium
 
-pytestmark = pytest.mark.browser
-
 ORDER = ("takeaways", "bluf", "changes", "key-judgments", "disputed", "latest", "outlook", "gaps")
 
 
@@ -29,6 +27,7 @@ def browser():
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800)])
+@pytest.mark.browser
 def test_the_first_screen_says_which_edition_and_how_current(served_site, browser, width, height, dataset):
     page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(served_site[1], wait_until="networkidle")
@@ -44,6 +43,7 @@ def test_the_first_screen_says_which_edition_and_how_current(served_site, browse
     page.close()
 
 
+@pytest.mark.browser
 def test_the_briefing_reads_in_the_readers_order(served_site, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(served_site[1], wait_until="networkidle")
@@ -54,6 +54,7 @@ def test_the_briefing_reads_in_the_readers_order(served_site, browser):
     page.close()
 
 
+@pytest.mark.browser
 def test_latest_developments_lists_only_events_within_the_stated_window(served_site, browser, dataset):
     start, end = latest_window(dataset.cutoff.last_day, 12)
     page = browser.new_page()

@@ -18,7 +18,7 @@ from tools import admin1_names
 
 @pytest.fixture(scope="module")
 def geonames():
-    return {f"geonames:{c['geonameid']}": c for c in gazetteer._cache().get_cities().values()}
+    return {f"geonames:{c['geonameid']}": c for c in gazetteer.gazetteer_entries()}
 
 
 def test_countries_file_is_current():

@@ -20,8 +20,6 @@ from tests.conftest import BRIEFING, copy_fixture
 from tests.site import CSP, build_site, serve
 from tools.pdf import make_pdf
 
-pytestmark = [pytest.mark.build, pytest.mark.browser]
-
 PUBLIC = "https://libya-watch.example.org/"  # the hostile site is built for a public address, feed included
 # No single quote: each goes inside a single-quoted YAML scalar.
 HOSTILE = (
@@ -64,6 +62,7 @@ def page_soups(site_dir):
         yield path.relative_to(site_dir).as_posix(), BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+@pytest.mark.build
 def test_every_page_shows_it_as_text_and_runs_none_of_it(hostile_site):
     shown_on, problems = [], []
     for rel, soup in page_soups(hostile_site):
@@ -87,6 +86,8 @@ def test_every_page_shows_it_as_text_and_runs_none_of_it(hostile_site):
     assert any(rel.startswith("sources/") and rel != "sources/index.html" for rel in shown_on)
 
 
+@pytest.mark.build
+@pytest.mark.browser
 def test_charts_search_and_pages_run_none_of_it_in_chromium(hostile_site):
     with serve(hostile_site, headers={"Content-Security-Policy": CSP}) as url, chromium() as browser:
         page = browser.new_page()
@@ -115,6 +116,7 @@ def test_charts_search_and_pages_run_none_of_it_in_chromium(hostile_site):
         assert errors == []
 
 
+@pytest.mark.build
 def test_downloads_neutralise_the_formula_and_keep_the_text(hostile_site):
     with (hostile_site / "downloads" / "events.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -124,6 +126,7 @@ def test_downloads_neutralise_the_formula_and_keep_the_text(hostile_site):
     assert "'" + HOSTILE in cells
 
 
+@pytest.mark.build
 def test_the_feed_carries_it_as_escaped_text(hostile_site):
     root = ET.parse(hostile_site / "feed.xml").getroot()  # well-formed XML, or this raises
     links = [link.get("href") for link in root.iter("{http://www.w3.org/2005/Atom}link")]
@@ -133,6 +136,8 @@ def test_the_feed_carries_it_as_escaped_text(hostile_site):
     assert any(HOSTILE in title for title in titles)
 
 
+@pytest.mark.build
+@pytest.mark.browser
 def test_the_pdf_prints_it_as_text(hostile_site):
     out = hostile_site / "briefing.pdf"
     make_pdf(hostile_site, out)

@@ -9,7 +9,7 @@ import pytest
 from tests.browser import SCROLL_THROUGH_CHARTS, chromium
 from tools.offline import FOLDER, build_offline, write_zip
 
-pytestmark = pytest.mark.browser
+pytestmark = pytest.mark.build  # every test opens the bundle, built once
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +23,7 @@ def bundle(tmp_path_factory):
     return root / "unzipped" / FOLDER, out
 
 
+@pytest.mark.browser
 def test_bundle_works_from_disk_with_no_network(bundle):
     site, _ = bundle
     with chromium() as browser:

@@ -27,8 +27,6 @@ from tests.pdfpages import page_fill
 from tests.site import CSP, build_site, free_port, serve
 from tools.pdf import make_pdf
 
-pytestmark = [pytest.mark.build, pytest.mark.browser]
-
 REAL_DATA = PROJECT / "data"
 SHARED_SEEDS = PROJECT.parent / "shared" / "seeds"  # the original five, beside the checkout
 
@@ -74,6 +72,7 @@ def test_the_original_documents_are_byte_identical_to_shared_seeds():
         assert hashlib.sha256(copy.read_bytes()).digest() == hashlib.sha256(original.read_bytes()).digest()
 
 
+@pytest.mark.build
 def test_the_cutoff_is_the_newest_sources_date_and_the_front_page_states_it(dataset, real_site):
     dated = [s.published for s in dataset.sources.values() if s.published.date]
     assert (dataset.cutoff.date, dataset.cutoff.precision) in {(p.date, p.precision) for p in dated}
@@ -82,6 +81,7 @@ def test_the_cutoff_is_the_newest_sources_date_and_the_front_page_states_it(data
     assert front.select_one(".lw-cutoff time")["datetime"] == dataset.cutoff.isoformat()
 
 
+@pytest.mark.build
 def test_every_event_has_its_card_and_every_planned_page_is_built(dataset, real_site):
     site_dir, _ = real_site
     plan = SitePlan.of(dataset)
@@ -94,6 +94,7 @@ def test_every_event_has_its_card_and_every_planned_page_is_built(dataset, real_
     assert sorted(set(dataset.events) - cards) == []
 
 
+@pytest.mark.build
 def test_every_source_has_its_page(dataset, real_site):
     missing = [key for key in dataset.sources if not (real_site[0] / page_url(SitePlan.path("sources", key))).is_dir()]
     assert missing == []
@@ -106,12 +107,14 @@ def test_the_checkers_are_installed():
     assert tools_missing() == [], f"run `make setup` (npm ci, pip install): missing {tools_missing()}"
 
 
+@pytest.mark.build
 def test_no_internal_link_or_anchor_is_broken(real_site):
     result = lychee(real_site[0])
     assert result.returncode == 0, result.stdout + result.stderr
     assert " 0 Errors" in result.stdout and "OK" in result.stdout, result.stdout
 
 
+@pytest.mark.build
 def test_markup_passes_the_nu_html_checker(real_site):
     site_dir, _ = real_site
     ours = [message for message in nu_errors(site_dir) if not is_theme_error(message)]
@@ -121,6 +124,7 @@ def test_markup_passes_the_nu_html_checker(real_site):
     )
 
 
+@pytest.mark.build
 def test_every_page_has_a_description(real_site):
     site_dir, _ = real_site
     missing = []
@@ -133,6 +137,7 @@ def test_every_page_has_a_description(real_site):
     assert missing == []
 
 
+@pytest.mark.build
 def test_every_page_carries_the_policy_and_no_inline_script(real_site):
     assert policy_breaches(real_site[0], CSP) == []
 
@@ -142,23 +147,30 @@ def crawled(real_site):
     return crawl(*real_site)
 
 
+@pytest.mark.build
+@pytest.mark.browser
 def test_no_page_requests_another_host(crawled):
     foreign_by_page = {rel: foreign(urls) for rel, urls in crawled["requests"].items()}
     assert {rel: urls for rel, urls in foreign_by_page.items() if urls} == {}
     assert all(crawled["requests"].values()), "the crawl recorded no request at all"
 
 
+@pytest.mark.build
+@pytest.mark.browser
 def test_every_page_draws_its_charts_without_an_error(crawled):
     """The crawl waits on every page until each chart is drawn; no page logs an error meanwhile."""
     assert {rel: errors for rel, errors in crawled["errors"].items() if errors} == {}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.build
+@pytest.mark.browser
 def test_axe_finds_no_serious_violation(crawled, scheme):
     failing = {rel: violations for rel, violations in crawled[scheme].items() if violations}
     assert failing == {}, "\n".join(f"{rel}: {v}" for rel, violations in failing.items() for v in violations[:5])
 
 
+@pytest.mark.build
 def test_two_builds_of_one_commit_are_byte_identical(tmp_path, monkeypatch):
     """SOURCE_DATE_EPOCH fixes the dates; different hash seeds shake out set and dict order."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -175,6 +187,8 @@ def test_two_builds_of_one_commit_are_byte_identical(tmp_path, monkeypatch):
     assert differing == []
 
 
+@pytest.mark.build
+@pytest.mark.browser
 def test_the_pdf_prints(real_site, record_property):
     """Printed as `make pdf` prints it; its length and how full its pages are is reported, not judged
     (the page budget and fullness are pinned over the briefing fixture in tests/test_pdf.py)."""

@@ -79,9 +79,6 @@ def search(served_site):
         yield run
 
 
-pytestmark = pytest.mark.browser
-
-
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -94,17 +91,20 @@ pytestmark = pytest.mark.browser
         ("Mount Asida", "/disputes/#dispute-lby0009"),  # a dispute, by another spelling of its place
     ],
 )
+@pytest.mark.browser
 def test_a_reader_finds_it_by_any_spelling(search, query, expected):
     links, _, _ = search(query)
     assert any(link.startswith(expected) for link in links), links
 
 
+@pytest.mark.browser
 def test_another_spelling_finds_the_same_entries_as_the_name(search):
     qatroun, _, _ = search("Qatroun")
     qatrun, _, _ = search("Qatrun")
     assert len(qatroun) > 3 and sorted(qatroun) == sorted(qatrun)
 
 
+@pytest.mark.browser
 def test_search_fetches_nothing_of_the_index_until_a_query_needs_it(search, served_site):
     site_dir, _ = served_site
     _, at_load, fetched = search("Qatroun")

@@ -17,11 +17,10 @@ from macros.views.sources import passages, quotes_of
 from tests.conftest import PROJECT
 from tests.site import build_site
 
-pytestmark = pytest.mark.build
-
 
 @pytest.fixture(scope="module")
 def site(served_site):
+    """The session's build: tests/conftest.py marks every test that needs it `build`."""
     return served_site[0]
 
 
@@ -72,6 +71,7 @@ def test_site_loads_no_google_fonts(site):
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
 
 
+@pytest.mark.build
 def test_bad_data_stops_the_build_with_file_and_line(briefing_copy, tmp_path):
     line = briefing_copy.edit("events.yaml", "  place: umm-al-aranib\n", "  place: nowhere\n")
     result = build_site(tmp_path / "site", data_dir=briefing_copy.data)
@@ -81,6 +81,7 @@ def test_bad_data_stops_the_build_with_file_and_line(briefing_copy, tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+@pytest.mark.build
 def test_a_build_leaves_garbage_collection_on_in_a_long_running_process(briefing_copy, tmp_path):
     # The hook pauses the collector while it builds; `mkdocs serve` builds again and again in one process.
     script = """
@@ -195,6 +196,7 @@ def test_search_has_each_event_once_at_its_card_and_each_source_text(site, datas
     assert {"disputes/", "whats-new/"} <= set(locations)  # every page is in search: tests/test_site_search.py
 
 
+@pytest.mark.build
 def test_hostile_data_stays_inert_in_the_built_site(briefing_copy, tmp_path):
     hostile = "<script>alert(1)</script> {{ 7*7 }} [link](javascript:alert(1)) </div>"
     briefing_copy.edit("events.yaml", "  summary: A US-led NATO military intervention followed the 2011 uprising.",
