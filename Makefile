@@ -86,7 +86,7 @@ test: system $(STAMP) $(NODE_STAMP) ## Set up and run the whole suite (browser t
 	$(BIN)/ruff format --check macros hooks tests tools bench
 	$(BIN)/python -m pytest $(PARALLEL)
 
-test-fast: $(STAMP) ## The tests that need no site build or browser
+test-fast: system $(STAMP) $(NODE_STAMP) ## The tests that need no site build or browser (Java and the npm checkers included)
 	$(BIN)/python -m pytest $(PARALLEL) -m "not build and not browser"
 
 lint: $(STAMP) ## ruff check and format
