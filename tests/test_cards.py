@@ -95,3 +95,15 @@ def test_each_spelling_cites_the_documents_whose_quotes_use_it_as_written():
     judgments = [NS(source="c", quote="the Isis group")]
     spelled = {item.name: item.sources for item in _spelled(entity, events, judgments)}
     assert spelled == {"Qatroun": ["a", "b"], "ISIS": ["a", "b"], "Isis": ["c"], "Al Qatrun": []}
+
+
+def test_a_units_dead_are_shown_within_their_forces_figure_and_not_added(fixture_copy):
+    unit = "    - source: comeback-south\n      field: fatalities\n      party: umm-al-aranib-brigade\n"
+    unit += "      value: 2\n      quote: three security forces were killed\n"
+    fixture_copy.edit("events.yaml", "- id: LBY0003\n", unit + "- id: LBY0003\n")
+    built = {page.path: html(page.markdown) for page in build_pages(load_dataset(fixture_copy.data))}
+    card = built["timeline/index.md"].select_one("#LBY0002")
+    (dead,) = [dt.find_next_sibling("dd") for dt in card.select("dt") if text(dt) == "Fatalities"]
+    shown = " ".join(dead.get_text().split())
+    assert shown.endswith("; 2 of Umm al-Aranib Martyrs Brigade, within Libyan National Army's figure, not added")
+    assert shown.startswith("22–27+")  # the total as before: the brigade's 2 are the army's

@@ -76,6 +76,17 @@ def counted(analysis: Analysis, field: str, actors: dict[str, Actor]) -> list[Po
     return [point for point in points if not any(_inside(point, other, actors) for other in points)]
 
 
+def nested(analysis: Analysis, field: str, actors: dict[str, Actor]) -> list[tuple[Point, str]]:
+    """Each whole-event point of `field` left out of the total, with the party whose figure holds it."""
+    points = [point for point in analysis.points if point.field == field and not point.scope]
+    kept = counted(analysis, field, actors)
+    return [
+        (point, next(p for wider in kept if _inside(point, wider, actors) for p in wider.parties))
+        for point in points
+        if point not in kept
+    ]
+
+
 def within(party: str, container: str, actors: dict[str, Actor]) -> bool:
     """Whether `party` is part of `container`: one of its affiliations (a brigade's army), or an
     unnamed party ("security forces") that may be it or one of its affiliations."""

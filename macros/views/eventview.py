@@ -9,7 +9,7 @@ from ..core.models import Actor, Claim, Country, Event, Place, Source
 from ..core.terms import FIELD_LABELS
 from ..derive.comparison import Analysis, Point
 from ..derive.dataset import Dataset
-from ..derive.figures import Figures, point_figures
+from ..derive.figures import Figures, nested, point_figures
 from ..derive.locations import Location
 
 
@@ -31,6 +31,7 @@ class EventView:
     sources_by_id: dict[str, Source]
     identifications: list[tuple[str, str, str]]  # (spelling, the entity it is taken to name, why)
     other_tolls: list[tuple[str, Figures]]  # abducted, missing and arrested people, where counted
+    within: list[tuple[Point, Figures, str]]  # a party's dead within another's figured dead, and that party
 
     @property
     def status(self) -> str:
@@ -98,6 +99,10 @@ def event_view(event: Event, dataset: Dataset) -> EventView:
             (FIELD_LABELS[field], figures)
             for field in ("abducted", "missing", "arrests")
             if (figures := dataset.figures(event.id, field))
+        ],
+        within=[
+            (point, point_figures(point, dataset.sources), wider)
+            for point, wider in nested(dataset.analysis(event.id), "fatalities", actors)
         ],
     )
 
