@@ -72,19 +72,26 @@ def counted(analysis: Analysis, field: str, actors: dict[str, Actor]) -> list[Po
     every party sits within a party another point gives a figure for (the Interior Ministry's
     three dead relayed once as "security forces" and once as a brigade of the army are counted
     once, under the wider party)."""
-    points = [point for point in analysis.points if point.field == field and not point.scope]
+    points = _whole_event(analysis, field)
     return [point for point in points if not any(_inside(point, other, actors) for other in points)]
 
 
-def nested(analysis: Analysis, field: str, actors: dict[str, Actor]) -> list[tuple[Point, str]]:
-    """Each whole-event point of `field` left out of the total, with the party whose figure holds it."""
-    points = [point for point in analysis.points if point.field == field and not point.scope]
+def nested(analysis: Analysis, field: str, actors: dict[str, Actor]) -> list[tuple[Point, Point, str]]:
+    """Each whole-event point of `field` left out of the total, with the counted point that holds
+    it and the party of that point it sits within."""
     kept = counted(analysis, field, actors)
-    return [
-        (point, next(p for wider in kept if _inside(point, wider, actors) for p in wider.parties))
-        for point in points
-        if point not in kept
-    ]
+    found = []
+    for point in _whole_event(analysis, field):
+        if point in kept:
+            continue
+        wider = next(other for other in kept if _inside(point, other, actors))
+        party = next(p for p in wider.parties if any(within(q, p, actors) for q in point.parties))
+        found.append((point, wider, party))
+    return found
+
+
+def _whole_event(analysis: Analysis, field: str) -> list[Point]:
+    return [point for point in analysis.points if point.field == field and not point.scope]
 
 
 def within(party: str, container: str, actors: dict[str, Actor]) -> bool:

@@ -21,7 +21,7 @@ from geographiclib.geodesic import Geodesic
 
 from ..core.models import Claim, Event, Place, date_bounds
 from ..derive.dataset import Dataset
-from ..derive.figures import counted, within
+from ..derive.figures import nested, within
 from .review import records_of
 
 
@@ -47,13 +47,9 @@ def _counted_once(dataset: Dataset, event_id: str) -> Iterator[tuple[int, Claim,
     """(claim index, claim, the same origin's claim for the wider party) for each figure left out."""
     event, analysis = dataset.events[event_id], dataset.analysis(event_id)
     for field in dict.fromkeys(point.field for point in analysis.points):
-        kept = counted(analysis, field, dataset.actors)
-        wider = [claim for point in kept for claim in point.claims]
-        for point in analysis.points:
-            if point.field != field or point.scope or point in kept:
-                continue
+        for point, wider, _ in nested(analysis, field, dataset.actors):
             for claim in point.claims:
-                same = [w for w in wider if w.origin_key == claim.origin_key and _within(claim, w, dataset)]
+                same = [w for w in wider.claims if w.origin_key == claim.origin_key and _within(claim, w, dataset)]
                 if same:
                     yield _index(event.claims, claim), claim, same[0]
 

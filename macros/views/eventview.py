@@ -101,8 +101,8 @@ def event_view(event: Event, dataset: Dataset) -> EventView:
             if (figures := dataset.figures(event.id, field))
         ],
         within=[
-            (point, point_figures(point, dataset.sources), wider)
-            for point, wider in nested(dataset.analysis(event.id), "fatalities", actors)
+            (point, point_figures(point, dataset.sources), party)
+            for point, _, party in nested(dataset.analysis(event.id), "fatalities", actors)
         ],
     )
 
