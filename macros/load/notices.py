@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from itertools import combinations
 from pathlib import Path
 
 from geographiclib.geodesic import Geodesic
@@ -71,13 +70,17 @@ def likely_duplicates(data_dir: Path, dataset: Dataset) -> list[str]:
     the two ways out."""
     lines = {str(r.get("id")): (doc, base) for _, r, doc, base in records_of(data_dir, ("events",))}
     order = {event_id: number for number, event_id in enumerate(lines)}
-    events = sorted(dataset.events.values(), key=lambda event: (event.added, order.get(event.id, 0)))
+
+    def added(event: Event) -> tuple:
+        return event.added, order.get(event.id, 0)
+
+    pairs = [sorted(pair, key=added) for pair in _overlapping(dataset)]  # the note goes to the one added later
     notes = []
-    for first, second in combinations(events, 2):  # the note goes to the one added later
+    for first, second in sorted(pairs, key=lambda pair: (added(pair[1]), added(pair[0]))):
         if {first.id, second.id} & ({d.event for d in first.distinct_from} | {d.event for d in second.distinct_from}):
             continue
         where = _same_scene(first, second, dataset)
-        if where and _overlap(first, second) and _actors(first) & _actors(second):
+        if where and _actors(first) & _actors(second):
             document, base = lines[second.id]
             notes.append(
                 f"note: {document.file}:{document.line_of((*base, 'id'))}: {second.id}: may be {first.id} "
@@ -88,14 +91,20 @@ def likely_duplicates(data_dir: Path, dataset: Dataset) -> list[str]:
     return notes
 
 
+def _overlapping(dataset: Dataset) -> Iterator[tuple[Event, Event]]:
+    """The pairs of events whose dates overlap, found in one sweep along the calendar (not every
+    pair of a large dataset)."""
+    spans = sorted((*_span(event), event.id) for event in dataset.events.values())
+    for number, (_, end, event_id) in enumerate(spans):
+        for other_start, _, other_id in spans[number + 1 :]:
+            if other_start > end:
+                break
+            yield dataset.events[event_id], dataset.events[other_id]
+
+
 def _span(event: Event) -> tuple[dt.date, dt.date]:
     slack = dt.timedelta(days=APPROXIMATE_DAYS if event.date_precision == "approximate" else 0)
     return date_bounds(event.date)[0] - slack, date_bounds(event.end_date or event.date)[1] + slack
-
-
-def _overlap(first: Event, second: Event) -> bool:
-    (start, end), (other_start, other_end) = _span(first), _span(second)
-    return start <= other_end and other_start <= end
 
 
 def _actors(event: Event) -> set[str]:
