@@ -17,10 +17,9 @@ from pathlib import Path
 
 from macros.core.dates import today as today_setting
 from macros.core.yamlfile import DataError
-from macros.derive.dataset import Dataset
 from macros.derive.editions import snapshot, snapshot_path, unchanged, write_snapshot
 from macros.load.loader import DATA_DIR, load_dataset
-from macros.load.prose import briefing_file, stale_notes, stale_paragraphs
+from macros.load.prose import stale_prose
 
 HEADER = """\
 # yaml-language-server: $schema=schema/editions.schema.json
@@ -66,12 +65,6 @@ def cut_edition(note: str, data_dir: Path = DATA_DIR, today: dt.date | None = No
         snapshot_path(path, number).unlink()
         raise
     return number
-
-
-def stale_prose(data_dir: Path, dataset: Dataset) -> list[str]:
-    """What make validate warns about: briefing paragraphs and events' prose the data has left behind."""
-    briefing = [str(paragraph) for paragraph in stale_paragraphs(dataset, briefing_file())]
-    return [*briefing, *stale_notes(data_dir, dataset)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -151,7 +151,7 @@ def _check_documents_since(
             f"{source.seed} is not the document edition {number} recorded (sha256 {then[:12]}...), and no "
             f'revision starts from it: record the change with make accept-seed ID={source.id} WHY="..."'
         )
-        problems.append(record.problem(("sha256",), message))  # fmt: skip
+        problems.append(record.problem(("sha256",), message))
 
 
 def _changed_seed(seed: str, source_id: str) -> str:

@@ -107,6 +107,14 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 EVENT_PROSE = ("summary", "date_note", "dispute_note")
 
 
+def stale_prose(data_dir: Path, dataset: Dataset) -> list[str]:
+    """What make validate warns about and make edition refuses: briefing paragraphs and events'
+    prose the data has left behind."""
+    briefing = briefing_file()
+    shown = briefing.relative_to(PROJECT_DIR).as_posix() if briefing.is_relative_to(PROJECT_DIR) else str(briefing)
+    return [*map(str, stale_paragraphs(dataset, briefing, shown=shown)), *stale_notes(data_dir, dataset)]
+
+
 def stale_notes(data_dir: Path, dataset: Dataset) -> list[str]:
     """Each event whose prose (summary, date note, dispute note) was written or last re-read
     (`reviewed`) before claims were added to it: the words may no longer say what the claims do."""

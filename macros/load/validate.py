@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 from ..core.yamlfile import DataError, Problem
-from .loader import DATA_DIR, PROJECT_DIR, load_dataset
+from .loader import DATA_DIR, load_dataset
 from .notices import likely_duplicates, nested_figures
-from .prose import briefing_file, stale_notes, stale_paragraphs
+from .prose import stale_prose
 from .review import review_dataset
 
 
@@ -43,11 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             for problem in err.causes:
                 print(annotation(problem))
         return 1
-    briefing = briefing_file()
-    shown = briefing.relative_to(PROJECT_DIR).as_posix() if briefing.is_relative_to(PROJECT_DIR) else str(briefing)
-    for warning in stale_paragraphs(dataset, briefing, shown=shown):
-        print(warning, file=sys.stderr)
-    for warning in stale_notes(args.data_dir, dataset):
+    for warning in stale_prose(args.data_dir, dataset):
         print(warning, file=sys.stderr)
     for note in [*nested_figures(args.data_dir, dataset), *likely_duplicates(args.data_dir, dataset)]:
         print(note, file=sys.stderr)
