@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..core.models import EVENT_TYPES, Event
+from ..core.terms import SIDES
 from ..derive.comparison import organisation_of
 from ..derive.dataset import Dataset
 from ..derive.figures import counted, point_figures
@@ -132,11 +133,7 @@ def _year_axis(years: list[int]) -> dict:
     return axis
 
 
-SIDES = {  # the side a party's dead are counted on: never summed across sides
-    "Islamic State": "#b3261e",
-    "Security forces and their allies": "#1565c0",
-    "Others": "#5f6368",
-}
+SIDE_COLOURS = dict(zip(SIDES, ("#b3261e", "#1565c0", "#5f6368"), strict=True))  # terms.SIDES, in its order
 STATE_KINDS = frozenset({"state force", "government", "foreign military", "foreign government"})
 
 
@@ -194,7 +191,7 @@ def _side_trace(side: str, years: list[int], totals: dict[tuple[int, str], list[
     shown = [(y, side) in totals for y in years]  # no bar, and no whisker at zero, for a year without figures
     return _trace("bar",
         name=side, x=years, y=[r[1] if s else None for r, s in zip(rows, shown, strict=True)],
-        marker={"color": SIDES[side]},
+        marker={"color": SIDE_COLOURS[side]},
         error_y={"type": "data", "symmetric": False, "array": [r[2] - r[1] for r in rows],
                  "arrayminus": [r[1] - r[0] for r in rows]},
         customdata=[[r[0], r[2]] for r in rows],

@@ -21,8 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..core.dates import show_date
-from ..core.terms import CREDIBILITY, FIELD_LABELS, GRADES
-from ..derive.locations import PRECISIONS as LOCATION_PRECISIONS
+from ..core.terms import CREDIBILITY, FIELD_LABELS, GRADES, LOCATION_PRECISIONS
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "jinja"
