@@ -20,11 +20,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..core.quotes import fold
 
 SHARD_BYTES = 24_000  # a prefix whose words take more than this is split a letter further
 CHUNK = 64  # entries per docs file
@@ -33,13 +34,8 @@ _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W_]+")
 
 
-def fold(text: str) -> str:
-    """Text as the index compares it: accents dropped, lower case (the worker does the same)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if unicodedata.category(c) != "Mn").lower()
-
-
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return _WORD.findall(fold(text, loose=True))
 
 
 def plain(markup: str) -> str:
