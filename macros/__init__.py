@@ -87,7 +87,7 @@ def _register_briefing(env: Any, dataset: Dataset, links: Callable[[], Links]) -
 
     @env.macro
     def disputed() -> str:
-        """Each disputed event with what the sources disagree on, linked to its comparison."""
+        """Each disputed event with what the sources disagree on, linked to its card, then to the Disputes page."""
         return render_disputed(dataset, links())
 
     @env.macro
