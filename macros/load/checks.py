@@ -316,7 +316,7 @@ def _check_status(record: Record, analysis: Analysis, actors: dict, problems: li
         voices = ", ".join(_voices(point.independent_voices))
         why = f"{describe(point, actors)} is reported alike by independent origins ({voices}): mark it corroborated"
     elif len(analysis.voices) == 1:
-        origins = sorted({c.origin or f"own reporting of {c.source}" for c in event.claims})
+        origins = sorted({c.origin_key for c in event.claims})
         sources = sorted({c.source for c in event.claims})
         one = (
             f"one origin: {origins[0]}"
