@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.publish.searchindex import TEXT_CHARS, read_search_index, words
+from macros.publish.searchindex import TEXT_CHARS, words
+from tests.helpers import read_search_index
 
 pytestmark = pytest.mark.build
 

@@ -157,31 +157,6 @@ def _keys(shards: list[tuple[str, list[str]]]) -> list[tuple[str, int]]:
     return [(prefix[:-1], 0) if prefix.endswith("=") else (prefix, 1) for prefix, _ in shards]
 
 
-def read_search_index(folder: Path) -> tuple[list[list[str]], dict[str, set[int]]]:
-    """The entries ([location, title, short text]) and each word's entry numbers, read back from
-    the written scripts: what the worker can find (the tests check the index with it)."""
-
-    def data(path: Path) -> object:
-        text = path.read_text(encoding="utf-8")
-        return json.loads(text[text.index(",") + 1 : text.rindex(");")])
-
-    manifest = data(folder / "manifest.js")
-    docs = [doc for n in range(-(-manifest["docs"] // manifest["chunk"])) for doc in data(folder / "docs" / f"{n}.js")]
-    found: dict[str, set[int]] = {}
-    for path in (folder / "shards").glob("*.js"):
-        for token, lists in data(path).items():
-            found[token] = {n for gaps in lists for n in _numbers(gaps)}
-    return docs, found
-
-
-def _numbers(gaps: str) -> list[int]:
-    total, out = 0, []
-    for gap in filter(None, gaps.split(",")):
-        total += int(gap, 36)
-        out.append(total)
-    return out
-
-
 def _write(path: Path, kind: str, number: int, data: object) -> None:
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     path.write_text(f"self.lwSearch.{kind}({number},{body});\n", encoding="utf-8")

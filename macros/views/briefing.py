@@ -152,12 +152,6 @@ def render_positions(dataset: Dataset, links: Links, place_id: str) -> str:
     return render("positions.html", positions=location.positions, parts=Parts(links, dataset))
 
 
-def render_sources_line(dataset: Dataset, links: Links, event_id: str) -> str:
-    return render(
-        "sources_line.html", sources=event_view(dataset.events[event_id], dataset).sources, parts=Parts(links, dataset)
-    )
-
-
 def _dispute_in_words(point: Point, dataset: Dataset) -> DisputeInWords:
     """One disputed point as a reader says it: what is at issue, then each position in our words
     with who holds it ("a force from the Ministry of Interior took part, said by a post by Abdel

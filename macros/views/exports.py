@@ -55,11 +55,6 @@ SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def render_exports(dataset: Dataset) -> dict[str, str]:
-    """File name (under downloads/) -> content."""
-    return dict(_exports(dataset))
-
-
 def write_exports(dataset: Dataset, folder: Path) -> None:
     """Write the downloads into `folder`, one at a time, so no more than one is held at once."""
     for name, text in _exports(dataset):
@@ -274,7 +269,7 @@ def _full_events(dataset: Dataset) -> dict[str, Any]:
             item[f"{field}_derived"] = figures.__dict__ if figures else None
         analysis = dataset.analysis(event.id)
         item["status_derived"] = analysis.status
-        item["disagreements"] = conflicts(analysis, dataset.actors)
+        item["disagreements"] = conflicts(analysis)
         item["independent_origins"] = [v.split(":", 1)[1] for v in analysis.voices]
         item["points"] = [
             {
