@@ -91,10 +91,10 @@ def _caption(dataset: Dataset, what: str) -> str:
     )
 
 
-def events_by_type(dataset: Dataset, events: list[Event] | None = None) -> Chart:
+def events_by_type(dataset: Dataset) -> Chart:
     """Events in Libya per year, stacked by ACLED event type, on a time axis where a year without
     events shows as empty; events abroad are counted apart, in a note."""
-    events = list(dataset.events.values()) if events is None else events
+    events = list(dataset.events.values())
     libyan = [e for e in events if dataset.country_of(e).id == "LBY"]
     counts = Counter((e.start.year, e.event_type) for e in libyan)
     years = _year_span(year for year, _ in counts)
