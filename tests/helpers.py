@@ -42,11 +42,11 @@ def read_search_index(folder: Path) -> tuple[list[list[str]], dict[str, set[int]
     found: dict[str, set[int]] = {}
     for path in (folder / "shards").glob("*.js"):
         for token, lists in data(path).items():
-            found[token] = {n for gaps in lists for n in _numbers(gaps)}
+            found[token] = {n for gaps in lists for n in entry_numbers(gaps)}
     return docs, found
 
 
-def _numbers(gaps: str) -> list[int]:
+def entry_numbers(gaps: str) -> list[int]:
     """Entry numbers from their gaps, each written in base 36 and ended by a comma."""
     total, out = 0, []
     for gap in filter(None, gaps.split(",")):

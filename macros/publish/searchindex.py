@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.quotes import fold
+from ..views.limits import SEARCH_TEXT_CHARS
 
 SHARD_BYTES = 24_000  # a prefix whose words take more than this is split a letter further
 CHUNK = 64  # entries per docs file
-TEXT_CHARS = 160  # of an entry's text, shown under its title in the results
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -100,7 +100,7 @@ def _postings(
     found: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for number, entry in enumerate(entries):
         title, text = plain(entry["title"]), plain(entry["text"])
-        short = text if len(text) <= TEXT_CHARS else text[:TEXT_CHARS].rsplit(" ", 1)[0] + " …"
+        short = text if len(text) <= SEARCH_TEXT_CHARS else text[:SEARCH_TEXT_CHARS].rsplit(" ", 1)[0] + " …"
         docs.append([entry["location"], html.escape(title, quote=False), html.escape(short, quote=False)])
         title_words, text_words = words(title), words(text)
         in_title = set(title_words) | also_spelled(title_words, index)

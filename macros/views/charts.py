@@ -31,8 +31,6 @@ from .render import render
 
 TYPE_COLOURS = dict(zip(EVENT_TYPES, ("#b3261e", "#c75b00", "#7b1fa2", "#1565c0", "#00796b", "#5f6368"), strict=True))
 LIBYA_VIEW = {"lonaxis": {"range": [8.5, 26.5]}, "lataxis": {"range": [19, 34]}}
-MAX_EVENT_COLUMNS = 60  # the coverage matrix shows events up to this many, then years
-TOP_ACTORS = 20
 
 
 @dataclass(frozen=True)
@@ -205,7 +203,7 @@ def coverage_matrix(dataset: Dataset) -> Chart:
     reporting = Counter(s for e in events for s in e.source_ids)
     sources = sorted(dataset.sources.values(), key=lambda s: -reporting[s.id])[: limits.COVERAGE_SOURCES]
     sources = [s for s in dataset.sources.values() if s in sources]  # in the dataset's order
-    if len(events) <= MAX_EVENT_COLUMNS:
+    if len(events) <= limits.COVERAGE_EVENT_COLUMNS:
         columns = [e.id for e in events]
         reports = {(s, e.id): int(s in e.source_ids) for e in events for s in dataset.sources}
         unit, axis = "event", "Event"
@@ -245,7 +243,7 @@ def actor_involvement(dataset: Dataset) -> Chart:
             roles[e.actor2]["Actor 2"] += 1
         for a in [*e.assoc_actors_1, *e.assoc_actors_2]:
             roles[a]["Associated"] += 1
-    top = sorted(roles, key=lambda a: (-sum(roles[a].values()), dataset.actors[a].name))[:TOP_ACTORS]
+    top = sorted(roles, key=lambda a: (-sum(roles[a].values()), dataset.actors[a].name))[: limits.CHART_ACTORS]
     names = [chart_text(dataset.actors[a].name) for a in reversed(top)]
     colours = {"Actor 1": "#b3261e", "Actor 2": "#1565c0", "Associated": "#5f6368"}
     traces = [
@@ -262,7 +260,9 @@ def actor_involvement(dataset: Dataset) -> Chart:
     return Chart(
         key="actors",
         title="Actor involvement",
-        caption=_caption(dataset, f"Events per actor (the {TOP_ACTORS} most involved), by how the actor is coded."),
+        caption=_caption(
+            dataset, f"Events per actor (the {limits.CHART_ACTORS} most involved), by how the actor is coded."
+        ),
         figure=_figure(traces, barmode="stack", height=120 + 26 * len(top), xaxis={"title": "Events"},
                        yaxis={"automargin": True}, margin={"l": 10, "r": 10, "t": 10, "b": 40}),
         headers=["Actor", *colours, "All"],
