@@ -46,7 +46,7 @@ class LibyaWatchConfig(Config):
     publisher = c.Optional(c.Type(str))  # who publishes the briefing, as the PDF's cover names it (else site_name)
     print_full = Switch(default=False)  # `make pdf FULL=1`: every event, dispute, source and claim printed
     csp = c.Type(str, default="")  # the Content-Security-Policy every published page carries in a <meta>
-    timeline_page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)  # for the tests: a timeline page's events
+    timeline_page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)  # up to this many events, one timeline page
 
 
 @dataclass(frozen=True)

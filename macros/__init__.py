@@ -16,7 +16,6 @@ from .views.briefing import (
     render_horizon,
     render_latest,
     render_positions,
-    render_sources_line,
     render_voices,
 )
 from .views.exports import DOWNLOADS
@@ -87,7 +86,7 @@ def _register_briefing(env: Any, dataset: Dataset, links: Callable[[], Links]) -
 
     @env.macro
     def disputed() -> str:
-        """Each disputed event with what the sources disagree on, linked to its comparison."""
+        """Each disputed event with what the sources disagree on, linked to its card, then to the Disputes page."""
         return render_disputed(dataset, links())
 
     @env.macro
@@ -133,11 +132,6 @@ def _register_records(env: Any, dataset: Dataset, links: Callable[[], Links]) ->
     def positions(place_id: str) -> str:
         """Where the sources put a place, with the document stating each position."""
         return render_positions(dataset, links(), place_id).strip()
-
-    @env.macro
-    def sources_of(event_id: str) -> str:
-        """The source badges of one event."""
-        return render_sources_line(dataset, links(), event_id).strip()
 
 
 def _register_views(env: Any, build: Build, page: Callable[[], MacroPage]) -> None:

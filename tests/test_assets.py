@@ -11,6 +11,7 @@ import plotly
 import pytest
 
 from macros.publish import assets
+from tests.conftest import PROJECT
 
 
 def header_version(path: Path) -> str:
@@ -25,7 +26,7 @@ def test_served_bundles_are_the_plotly_js_the_figures_are_validated_for():
 
 
 def test_package_json_pins_each_bundle_at_that_version():
-    package = (assets.ROOT / "package.json").read_text(encoding="utf-8")
+    package = (PROJECT / "package.json").read_text(encoding="utf-8")
     for bundle in assets.PLOTLY_BUNDLES:
         assert f'"plotly.js-{bundle}-dist-min": "{assets.PLOTLY_VERSION}"' in package
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser import chromium, foreign
+from tests.helpers import events_at
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +69,7 @@ def test_filters_narrow_the_timeline(base_url, browser, dataset):
     total = page.locator("article.lw-event").count()
     page.select_option("form.lw-filters select[name=place]", "jabal-asida")
     visible = page.locator("article.lw-event:visible")
-    there = sorted(e.id for e in dataset.events_at("jabal-asida"))
+    there = sorted(e.id for e in events_at(dataset, "jabal-asida"))
     assert sorted(visible.evaluate_all("els => els.map(e => e.id)")) == there and "LBY0009" in there
     assert page.locator(".lw-filter-count").inner_text() == f"Showing {len(there)} of {total} events"
     page.select_option("form.lw-filters select[name=place]", "")
@@ -96,6 +97,6 @@ def test_instant_navigation_keeps_filters_working(base_url, browser, dataset):
     page.wait_for_selector("form.lw-filters:not([hidden])")
     assert page.evaluate("window.__sameDocument === true"), "the page reloaded: instant navigation is off"
     page.select_option("form.lw-filters select[name=place]", "jabal-asida")
-    there = dataset.events_at("jabal-asida")
+    there = events_at(dataset, "jabal-asida")
     assert page.locator("article.lw-event:visible").count() == len(there)
     assert seen["errors"] == []

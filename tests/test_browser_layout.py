@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import chromium
+from tests.helpers import events_at, events_near
 
 pytestmark = pytest.mark.browser
 
@@ -62,11 +63,11 @@ def test_cards_and_comparison_tables_fit_and_do_not_overlap(served_site, browser
 
 
 def test_a_towns_place_filter_shows_the_events_near_it(served_site, browser, dataset):
-    near = sorted(e.id for e in dataset.events_near("qatrun"))
+    near = sorted(e.id for e in events_near(dataset, "qatrun"))
     assert near, "no event is described from Qatrun any more: pick another town"
     page = browser.new_page()
     page.goto(served_site[1] + "timeline/", wait_until="networkidle")
     page.select_option("form.lw-filters select[name=place]", "qatrun")
     shown = page.locator("article.lw-event:visible").evaluate_all("els => els.map(e => e.id)")
     page.close()
-    assert sorted(shown) == sorted({e.id for e in dataset.events_at("qatrun")} | set(near))
+    assert sorted(shown) == sorted({e.id for e in events_at(dataset, "qatrun")} | set(near))

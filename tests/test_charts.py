@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from macros.load.loader import load_dataset
 from macros.publish.assets import asset_sources
-from macros.views import charts, maps, printcharts
+from macros.views import charts, limits, maps, printcharts
 from tests.browser import ALL_CHARTS_DRAWN, SCROLL_THROUGH_CHARTS, chromium
 from tests.conftest import BRIEFING, FIXTURES, PROJECT
 from tests.site import serve
@@ -94,7 +94,7 @@ def test_coverage_matrix_marks_who_reports_what(dataset):
 
 
 def test_coverage_matrix_counts_years_for_large_datasets(dataset, monkeypatch):
-    monkeypatch.setattr(charts, "MAX_EVENT_COLUMNS", 3)
+    monkeypatch.setattr(limits, "COVERAGE_EVENT_COLUMNS", 3)
     chart = charts.coverage_matrix(dataset)
     assert chart.headers[1:] == [str(y) for y in sorted({e.start.year for e in dataset.events.values()})]
     assert sum(sum(row[1:]) for row in chart.rows) == sum(len(e.source_ids) for e in dataset.events.values())

@@ -11,7 +11,7 @@ from geographiclib.geodesic import Geodesic
 from macros.core.yamlfile import DataError
 from macros.load.loader import load_dataset
 from macros.views import maps
-from macros.views.exports import render_exports
+from tests.helpers import render_exports
 
 EVENT = """
 - id: LBY0004

@@ -9,8 +9,9 @@ import json
 import pytest
 
 from macros.load.loader import load_dataset
-from macros.views.exports import render_exports, to_csv
+from macros.views.exports import to_csv
 from tests.conftest import FIXTURES, PROJECT
+from tests.helpers import render_exports
 
 GOLDEN = PROJECT / "tests" / "golden" / "exports"
 ACLED_THEN_OURS = (

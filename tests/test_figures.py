@@ -23,7 +23,7 @@ def derive(event, field, sources):
 
 
 def conflicts_of(event):
-    return conflicts(analyse(event, _DATA.actors, _DATA.origins), _DATA.actors)
+    return conflicts(analyse(event, _DATA.actors, _DATA.origins))
 
 
 _DATA = load_dataset(FIXTURES / "data")

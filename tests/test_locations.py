@@ -13,8 +13,8 @@ from macros.core.coordinates import stated_pairs
 from macros.core.yamlfile import DataError
 from macros.load.loader import load_dataset
 from macros.views import maps
-from macros.views.exports import render_exports
 from macros.views.pages import build_pages
+from tests.helpers import render_exports
 from tests.test_comparison import COMEBACK, append, claim, with_event
 from tools.new_source import add_source
 

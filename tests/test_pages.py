@@ -27,6 +27,7 @@ from macros.views.render import restore
 from macros.views.siteplan import SECTIONS, SitePlan, page_url
 from macros.views.sources import highlight, passages
 from tests.conftest import FIXTURES, FixtureCopy
+from tests.helpers import events_at
 
 # What the fixture's events show as their tolls and sides: the phrasing the pages promise
 TOLLS = {"LBY0001": "1", "LBY0002": "22–27+ (conservative 22)", "LBY0003": "not reported"}
@@ -548,7 +549,7 @@ def test_the_places_index_lists_every_place_by_country_with_its_spellings_and_ev
     rows = index_rows(seen["places/index.md"], "places/index.md", "Libya")  # the fixture's places are all in Libya
     places = sorted(dataset.places.values(), key=lambda p: p.name.casefold())
     assert [(name, target, count) for name, target, _, count in rows] == [
-        (p.name, record_address(plan, "places", p.id), str(len(dataset.events_at(p.id)))) for p in places
+        (p.name, record_address(plan, "places", p.id), str(len(events_at(dataset, p.id)))) for p in places
     ]
     assert all(names_in_order(spelled, p.aliases) for (_, _, spelled, _), p in zip(rows, places, strict=True))
 
@@ -564,8 +565,8 @@ def test_a_place_page_shows_its_spellings_country_coordinates_and_events(dataset
         assert words(fact["Coordinates"]).startswith(
             f"{place.latitude}, {place.longitude} (approximate; from {place.gazetteer}"
         )
-        assert words(fact["Events"]) == str(len(dataset.events_at(place.id)))
-        assert_lists_events(section(page, "Events").ul, path, newest_first(dataset.events_at(place.id)), dataset, plan)
+        assert words(fact["Events"]) == str(len(events_at(dataset, place.id)))
+        assert_lists_events(section(page, "Events").ul, path, newest_first(events_at(dataset, place.id)), dataset, plan)
 
 
 def test_no_timeline_page_holds_more_than_its_page_size(dataset):

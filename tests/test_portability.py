@@ -16,11 +16,11 @@ import yaml
 from macros.load.loader import load_dataset
 from macros.publish.assets import asset_sources
 from macros.publish.generate import NAV
-from macros.publish.searchindex import read_search_index
 from macros.views.exports import DOWNLOADS
 from macros.views.pages import build_pages
 from macros.views.siteplan import nav, page_url
 from tests.conftest import BRIEFING, FIXTURES, PROJECT
+from tests.helpers import read_search_index
 from tests.site import MKDOCS, build_site
 
 PUBLIC = "https://example.org/libya-watch/"

@@ -7,9 +7,12 @@ again, and a changed table fails until the prose says the same.
 
 from __future__ import annotations
 
+import ast
 import re
+from typing import Literal, get_args, get_origin
 
 import pytest
+from pydantic import BaseModel
 
 from macros.core.terms import CREDIBILITY, CREDIBLE_GRADES, DATE_PRECISIONS, FIELD_LABELS, GRADES, MOMENTS, POLARITIES
 from tests.conftest import PROJECT
@@ -66,3 +69,69 @@ def test_the_claim_fields_moments_and_polarities_the_readme_names_exist():
     assert {re.sub(r"^(the|a) ", "", m) for m in re.split(r", (?:or )?", moments)} <= set(MOMENTS)
     polarities = stated(README, r"whether it (\w+) or `(\w+)`").groups()
     assert set(polarities) == set(POLARITIES)
+
+
+def _vocabularies() -> dict[str, set]:
+    """Each table of macros/core/terms.py by name, as the set of its terms (a dict's keys; of a table
+    of tables, also the terms within)."""
+    from macros.core import terms
+
+    tables = {name: getattr(terms, name) for name in dir(terms) if name.isupper()}
+    found = {name: set(table) for name, table in tables.items() if isinstance(table, dict | tuple | frozenset)}
+    nested = {  # a table of tables, as EVENT_TYPES holds each type's sub-types
+        f"{name} within": {term for terms_of in table.values() for term in terms_of}
+        for name, table in tables.items()
+        if isinstance(table, dict) and all(isinstance(v, tuple | frozenset) for v in table.values())
+    }
+    return found | nested
+
+
+def _literals(annotation: object) -> list[tuple]:
+    """The Literal types inside a field's annotation (through lists, unions and Annotated)."""
+    if get_origin(annotation) is Literal:
+        return [get_args(annotation)]
+    return [found for arg in get_args(annotation) for found in _literals(arg)]
+
+
+def test_every_vocabulary_of_the_models_is_a_table_of_terms():
+    """The README's one hop ("a vocabulary in macros/core/terms.py"): each field's allowed words are
+    all the terms of one table there, or a part of one (an origin's kind is any but its own reporting)."""
+    from macros.core import models
+
+    tables = _vocabularies()
+    outside = []
+    for name, model in vars(models).items():
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            continue
+        for field_name, field in model.model_fields.items():
+            for allowed in _literals(field.annotation):
+                words = {a for a in allowed if isinstance(a, str)}
+                if words and not any(words <= table for table in tables.values()):
+                    outside.append(f"{name}.{field_name}: {sorted(words)}")
+    assert outside == []
+
+
+def test_no_module_but_terms_spells_out_a_vocabulary():
+    """No `Literal["a", "b"]` written out in macros/ but in terms.py: a vocabulary is a table of terms."""
+    spelled = []
+    for path in sorted((PROJECT / "macros").rglob("*.py")):
+        if path.name == "terms.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "Literal":
+                values = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+                if any(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in values):
+                    spelled.append(f"{path.relative_to(PROJECT)}:{node.lineno}")
+    assert spelled == []
+
+
+def test_the_vocabularies_moved_to_terms_are_the_ones_the_views_use():
+    from macros.core import terms
+    from macros.views import charts, entities, exports
+
+    assert charts.SIDES is terms.SIDES and set(charts.SIDE_COLOURS) == set(terms.SIDES)
+    assert entities.ACTOR_GROUPS is terms.ACTOR_GROUPS and exports.DISORDER_TYPES is terms.DISORDER_TYPES
+    assert set(terms.DISORDER_TYPES) == set(terms.EVENT_TYPES)
+    filed = [kind for kinds in terms.ACTOR_GROUPS.values() for kind in kinds]
+    assert len(filed) == len(set(filed)) and set(filed) <= set(terms.INTER_CODES)
+    assert not {"civilians", "protesters", "rioters"} & terms.ACTOR_GROUPS["Media"]

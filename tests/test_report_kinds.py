@@ -11,7 +11,7 @@ import pytest
 
 from macros.load import validate
 from macros.load.loader import load_dataset
-from macros.views.exports import render_exports
+from tests.helpers import render_exports
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,13 @@ from __future__ import annotations
 import pytest
 
 from macros.publish import searchindex
+from macros.views import limits
+from tests.helpers import entry_numbers
 
 
 def _found(postings: dict[str, list[str]], query: str) -> set[int]:
     """The entries holding every word of `query` (in title or text), as the worker matches whole words."""
-    numbers = searchindex._numbers
+    numbers = entry_numbers
     return set.intersection(
         *({n for gaps in postings.get(w, []) for n in numbers(gaps)} for w in searchindex.words(query))
     )
@@ -41,7 +43,7 @@ def test_a_spelling_in_the_title_ranks_as_a_title_word():
 def test_a_preview_is_a_short_excerpt_of_a_long_text():
     long = " ".join(f"word{i}" for i in range(2000))
     docs, postings = searchindex._postings([{"location": "s/#text", "title": "A source", "text": long}])
-    assert len(docs[0][2]) <= searchindex.TEXT_CHARS + 2 and docs[0][2].endswith(" …")
+    assert len(docs[0][2]) <= limits.SEARCH_TEXT_CHARS + 2 and docs[0][2].endswith(" …")
     assert "word1999" in postings  # the whole text is still searchable
 
 

@@ -90,7 +90,7 @@ def test_qatrun_fight_keeps_every_sources_figures(five):
     # 19-23 militants (the army's two counts); 3-7 security forces (the ministry's three may be others)
     derived = five.figures("LBY0009")
     assert (derived.low, derived.conservative, derived.high) == (22, 22, 30)
-    points = " | ".join(conflicts(five.analysis("LBY0009"), five.actors))
+    points = " | ".join(conflicts(five.analysis("LBY0009")))
     assert "fatalities" not in points  # the army revising its count is not a dispute between voices
     assert "near mount asida, west of qatroun" in points.casefold()
     assert "jabal asida, south of qatrun" in points.casefold()
@@ -147,7 +147,7 @@ def test_end_of_last_year_resolves_from_a_2017_document(data):
 def test_month_and_day_precision_of_the_january_2017_strike_agree(data):
     strike = data.events["LBY0005"]
     assert resolved_dates(strike, "doolan-regroup-2018") == ["2017-01"]
-    assert not any(point.startswith("date") for point in conflicts(data.analysis("LBY0005"), data.actors))
+    assert not any(point.startswith("date") for point in conflicts(data.analysis("LBY0005")))
 
 
 # --- places and actors ---------------------------------------------------------------------------

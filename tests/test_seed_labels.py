@@ -26,7 +26,7 @@ def labels(data: Dataset) -> str:
             state = "disputed" if point.disputed else "corroborated" if point.corroborated else "not compared"
             if point.compared and state == "not compared":
                 state = "single voice" if len(point.independent_voices) == 1 else "not confirmed"
-            lines.append(f"  {describe(point, data.actors)}: {state}")
+            lines.append(f"  {describe(point)}: {state}")
             for claim in point.claims:
                 relations = sorted({r for other in point.claims if other is not claim
                                     if (r := point.relation(claim, other))})  # fmt: skip

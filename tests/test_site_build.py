@@ -154,7 +154,8 @@ def test_every_event_is_on_the_timeline(site, dataset):
 def test_search_finds_every_spelling_on_its_entry(site, dataset):
     """Every word of every spelling is a search word of the entry's page, folded as the search
     worker folds a query (words glued together by markup would be unfindable)."""
-    from macros.publish.searchindex import read_search_index, words
+    from macros.publish.searchindex import words
+    from tests.helpers import read_search_index
 
     docs, found = read_search_index(site / "search")
     pages_of = {token: {docs[n][0].split("#")[0] for n in numbers} for token, numbers in found.items()}
@@ -174,8 +175,9 @@ def test_search_has_each_event_once_at_its_card_and_each_source_text(site, datas
     every word of the text a source's page shows finds it, and no word the page does not show."""
     import json
 
-    from macros.publish.searchindex import also_spelled, read_search_index, spelling_index, words
+    from macros.publish.searchindex import also_spelled, spelling_index, words
     from macros.views.search import spellings
+    from tests.helpers import read_search_index
 
     assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
     docs, found = read_search_index(site / "search")

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.publish.searchindex import TEXT_CHARS, read_search_index, words
+from macros.publish.searchindex import words
+from macros.views.limits import SEARCH_TEXT_CHARS as TEXT_CHARS
+from tests.helpers import read_search_index
 
 pytestmark = pytest.mark.build
 

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from macros.core.dates import today as today_setting
 from macros.core.models import Source
+from macros.core.project import PROJECT_DIR
 from macros.core.yamlfile import DataError, Document, FieldPath, read_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = PROJECT_DIR
 
 
 class AcceptError(Exception):

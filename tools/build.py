@@ -19,7 +19,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from macros.core.project import PROJECT_DIR
+
+ROOT = PROJECT_DIR
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from macros.core.dates import today as today_setting
 from macros.core.models import ID_PATTERN
+from macros.core.project import PROJECT_DIR
 from macros.views.render import render_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = PROJECT_DIR
 
 
 def slug(text: str) -> str:

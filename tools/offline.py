@@ -17,7 +17,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from macros.core.project import PROJECT_DIR
+
+ROOT = PROJECT_DIR
 FOLDER = "libya-watch"  # the zip's single top-level folder
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from macros.views.printview import PREFIX
 from macros.views.siteplan import SECTION, SECTIONS, page_url
-from tools.chromium import chromium
+from tools.chromium import ALL_CHARTS_DRAWN, chromium
 from tools.localsite import serve
 
 PAPERS = ("A4", "Letter")
@@ -45,10 +45,7 @@ def make_pdf(site: Path, out: Path, paper: str = "A4") -> int:
         page = browser.new_page(viewport={"width": 1000, "height": 1400})
         page.goto(url + page_url(SECTION["print"].first), wait_until="networkidle")
         try:
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('.lw-chart')].every(el => el.hasAttribute('data-rendered'))",
-                timeout=60_000,
-            )
+            page.wait_for_function(ALL_CHARTS_DRAWN, timeout=60_000)
         except PlaywrightTimeout:
             stuck = page.evaluate("[...document.querySelectorAll('.lw-chart:not([data-rendered])')].map(el => el.id)")
             raise PdfError(f"charts did not render within 60 s, so no PDF was written: {', '.join(stuck)}") from None

@@ -27,7 +27,8 @@
   }
 
   function fold(text) {
-    return text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
+    /* as the index's words were folded (macros/core/quotes.py, `fold(text, loose=True)`) */
+    return text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase().replace(/[\u02bc]/gu, " ");
   }
 
   function words(text) { return fold(text).match(/[\p{L}\p{N}]+/gu) || []; }

@@ -40,6 +40,7 @@ from pydantic import (
 
 from .coordinates import stated_pairs, states
 from .terms import (
+    BASES,
     BEARINGS,
     CREDIBILITY,
     DATE_PRECISIONS,
@@ -53,6 +54,9 @@ from .terms import (
     ORIGIN_KINDS,
     POLARITIES,
     RIGHTS,
+    SOURCE_KINDS,
+    SOURCE_SCALES,
+    STATUSES,
 )
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -67,7 +71,7 @@ PATTERN_HINTS = {
 }
 Text = Annotated[str, Field(min_length=1)]
 Precision = Literal[tuple(DATE_PRECISIONS)]  # type: ignore[valid-type]
-Basis = Literal["stated", "inferred", "unknown"]
+Basis = Literal[tuple(BASES)]  # type: ignore[valid-type]
 Grade = Literal[tuple(GRADES)]  # type: ignore[valid-type]
 OriginKind = Literal[tuple(kind for kind in ORIGIN_KINDS if kind != "own reporting")]  # type: ignore[valid-type]
 Moment = Literal[tuple(MOMENTS)]  # type: ignore[valid-type]
@@ -76,6 +80,8 @@ Credibility = Literal[tuple(CREDIBILITY)]  # type: ignore[valid-type]
 Bearing = Literal[tuple(BEARINGS)]  # type: ignore[valid-type]
 DistanceUnit = Literal[tuple(DISTANCE_UNITS)]  # type: ignore[valid-type]
 Rights = Literal[tuple(RIGHTS)]  # type: ignore[valid-type]
+SourceKind = Literal[SOURCE_KINDS]  # type: ignore[valid-type]
+SourceScale = Literal[SOURCE_SCALES]  # type: ignore[valid-type]
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -240,12 +246,8 @@ class Source(Model):
     )
     rights_note: str | None = Field(None, description="Why the full text may be republished (the licence)")
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1")]
-    kind: Literal["news report", "analysis", "opinion", "official statement", "blog", "other"] = Field(
-        description="What kind of document it is"
-    )
-    scale: Literal["local", "national", "regional", "international", "new media", "other"] = Field(
-        description="ACLED's source scale: how widely the outlet reports"
-    )
+    kind: SourceKind = Field(description="What kind of document it is")
+    scale: SourceScale = Field(description="ACLED's source scale: how widely the outlet reports")
     reliability: Grade = Field(description="Admiralty source reliability, A (reliable) to F")
     reliability_rationale: Text = Field(description="One line on why the grade")
     cites: list[Id] = Field([], description="The origins it relays (data/origins.yaml), every one its claims name")
@@ -553,7 +555,7 @@ class Claim(Model):
         return self.origin or f"own reporting of {self.source}"
 
 
-Status = Literal["single report", "corroborated", "disputed"]
+Status = Literal[tuple(STATUSES)]  # type: ignore[valid-type]
 
 
 class Distinction(Model):

@@ -1,4 +1,6 @@
-"""How a quote is found in its document: whitespace and typographic variants folded.
+"""How text is compared: the one `fold`. A quote is found in its document with whitespace and
+typographic variants folded; a place's name and a search word are also matched without accents,
+case, hyphens or apostrophes (`loose`).
 
 An analyst types a straight apostrophe where the document has a curly one, a hyphen for a dash,
 a space for a non-breaking one, three dots for an ellipsis; none of that changes what the
@@ -9,7 +11,9 @@ highlight it as written, through the map from folded characters back to the orig
 from __future__ import annotations
 
 import difflib
+import re
 import string
+import unicodedata
 
 _VARIANTS = str.maketrans(
     {
@@ -22,9 +26,20 @@ _VARIANTS = str.maketrans(
 )
 
 
-def fold(text: str) -> str:
-    """The text as quotes are matched: typographic variants plain, each run of whitespace one space."""
-    return " ".join(text.translate(_VARIANTS).split())
+_APART = re.compile("[-'`\u2019\u02bc]")  # hyphens and apostrophes, read as spaces in a loose fold
+
+
+def fold(text: str, *, loose: bool = False) -> str:
+    """The text as it is compared, each run of whitespace one space. Plain: typographic variants
+    made plain (how a quote is found in its document). `loose`: accents dropped, lower case,
+    hyphens and apostrophes read as spaces (how a place's name is looked up and a search word
+    indexed: "Ajdābiyā" and "al-Qatrun" find "ajdabiya" and "al qatrun"); the search worker
+    (docs/javascripts/search-worker.js) folds a query as the loose fold does."""
+    if not loose:
+        return " ".join(text.translate(_VARIANTS).split())
+    if not text.isascii():  # two names in three are ASCII: nothing of theirs decomposes or combines
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if unicodedata.category(c) != "Mn")
+    return " ".join(_APART.sub(" ", text.lower()).split())
 
 
 def fold_mapped(text: str) -> tuple[str, list[int]]:

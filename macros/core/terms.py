@@ -163,3 +163,61 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "Other",
     ),
 }
+
+# What kind of document a source is, and ACLED's source scale: how widely its outlet reports.
+SOURCE_KINDS = ("news report", "analysis", "opinion", "official statement", "blog", "other")
+SOURCE_SCALES = ("local", "national", "regional", "international", "new media", "other")
+
+# How a date or a place was taken from a document.
+BASES = {
+    "stated": "stated in the text",
+    "inferred": "inferred from it",
+    "unknown": "unknown",
+}
+
+# An event's status, derived from its claims (macros/derive/comparison.py), never typed.
+STATUSES = {
+    "single report": "no compared point is confirmed or contradicted by another voice",
+    "corroborated": "two independent voices agree on a compared point",
+    "disputed": "two comparable claims disagree, or a denial meets an affirmation",
+}
+
+# How a map position was obtained, in the words a map legend and a data table use.
+LOCATION_PRECISIONS = {
+    "gazetteer": "gazetteer point (approximate)",
+    "computed": "computed from a stated bearing and distance (approximate)",
+    "direction": "only a direction from a town is stated: drawn at the town, pointing that way",
+    "near": "only 'near' a town is stated: drawn at the town as a ring",
+    "stated": "coordinates a document gives (approximate)",
+}
+
+# ACLED's disorder type of each event type (the events download's `disorder_type`).
+DISORDER_TYPES = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+
+# The actors index's headings and the actor kinds under each (any other kind: "Others").
+ACTOR_GROUPS = {
+    "Armed groups and forces": frozenset({
+        "jihadist group", "rebel group", "political militia", "identity militia", "state force", "foreign military",
+        "unidentified armed group", "unnamed party",
+    }),
+    "Governments and institutions": frozenset({
+        "government", "foreign government", "international organisation", "ngo",
+    }),
+    "People": frozenset({"person"}),
+    "Civilians, protesters and rioters": frozenset({"civilians", "protesters", "rioters"}),
+    "Media": frozenset({"media"}),
+}  # fmt: skip
+
+# The side a party's dead are counted on in the deaths chart, never summed across sides.
+SIDES = {
+    "Islamic State": "the Islamic State and the groups under it",
+    "Security forces and their allies": "a state force or government and those under it",
+    "Others": "anyone else",
+}

@@ -232,7 +232,7 @@ def analyse(event: Event, actors: dict[str, Actor], origins: dict[str, Origin]) 
     return Analysis(tuple(points_of(event, actors, origins)))
 
 
-def describe(point: Point, actors: dict[str, Actor]) -> str:
+def describe(point: Point) -> str:
     """A point in words for messages and exports: "fatalities of islamic-state (first clash)"."""
     about = point.field
     if point.parties:
@@ -244,10 +244,10 @@ def describe(point: Point, actors: dict[str, Actor]) -> str:
     return about
 
 
-def conflicts(analysis: Analysis, actors: dict[str, Actor]) -> list[str]:
+def conflicts(analysis: Analysis) -> list[str]:
     """Each disputed point with the values set against each other."""
     found = []
     for point in analysis.disputed:
         values = sorted({("not: " if c.polarity == "denies" else "") + c.value for c in point.claims})
-        found.append(f"{describe(point, actors)}: {' vs '.join(values)}")
+        found.append(f"{describe(point)}: {' vs '.join(values)}")
     return found

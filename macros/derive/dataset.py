@@ -1,6 +1,6 @@
 """The validated dataset every view receives: models by id, references already resolved.
 
-Indexes that many pages need (events by source, place and actor) are computed once, on first
+Indexes that many pages need (events and assessments by source) are computed once, on first
 use, so a page never scans every event: at 100,000 events that scan is the build's main cost.
 """
 
@@ -90,13 +90,6 @@ class Dataset:
     def events_from(self, source_id: str) -> list[Event]:
         return self._events_by_source.get(source_id, [])
 
-    def events_at(self, place_id: str) -> list[Event]:
-        return self._events_by_place.get(place_id, [])
-
-    def events_near(self, place_id: str) -> list[Event]:
-        """Events at places described from this one ("near Qatrun", "south of Sirte")."""
-        return self._events_near_place.get(place_id, [])
-
     def assessments_from(self, source_id: str) -> list[Assessment]:
         return self._assessments_by("source").get(source_id, [])
 
@@ -159,14 +152,6 @@ class Dataset:
     @cached_property
     def _events_by_source(self) -> dict[str, list[Event]]:
         return _grouped((source_id, e) for e in self.events.values() for source_id in e.source_ids)
-
-    @cached_property
-    def _events_near_place(self) -> dict[str, list[Event]]:
-        return _grouped((town, e) for e in self.events.values() for town in self.places[e.place].towns)
-
-    @cached_property
-    def _events_by_place(self) -> dict[str, list[Event]]:
-        return _grouped((e.place, e) for e in self.events.values())
 
 
 def _grouped(pairs: Iterable[tuple[str, Event]]) -> dict[str, list[Event]]:

@@ -19,21 +19,12 @@ from geographiclib.geodesic import Geodesic
 from ..core.models import Place, Relative, StatedPoint
 from ..core.terms import BEARINGS, DISTANCE_UNITS
 
-# How a position was obtained, in the words a map legend and a data table use.
-PRECISIONS = {
-    "gazetteer": "gazetteer point (approximate)",
-    "computed": "computed from a stated bearing and distance (approximate)",
-    "direction": "only a direction from a town is stated: drawn at the town, pointing that way",
-    "near": "only 'near' a town is stated: drawn at the town as a ring",
-    "stated": "coordinates a document gives (approximate)",
-}
-
 
 @dataclass(frozen=True)
 class Position:
     latitude: float
     longitude: float
-    precision: str  # a key of PRECISIONS
+    precision: str  # a key of terms.LOCATION_PRECISIONS
     stated: str  # the position in words: the place's name, or what the source says
     bearing: float | None = None  # degrees, for a direction-only position
     source: str | None = None  # the document that states a relative position

@@ -36,7 +36,7 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
         _check_event(event, refs, seeds, by_id["sources"], today, problems)
         if len(problems) == before:  # the derivation needs every reference resolved
             analysis = analyses[event.model.id] = analyse(event.model, models["actors"], models["origins"])
-            _check_status(event, analysis, models["actors"], problems)
+            _check_status(event, analysis, problems)
     for item in by_id["assessments"].values():
         _check_assessment(item, refs, seeds, today, problems)
     ordered = dict(sorted(models["events"].items(), key=lambda pair: (pair[1].start, pair[0])))
@@ -298,25 +298,25 @@ def _check_event_dates(record: Record, today: dt.date, problems: list[Problem]) 
             )
 
 
-def _check_status(record: Record, analysis: Analysis, actors: dict, problems: list[Problem]) -> None:
+def _check_status(record: Record, analysis: Analysis, problems: list[Problem]) -> None:
     """A status written in the data must be the derived one; the message says why it is not."""
     event: Event = record.model
     derived = analysis.status
     if derived == "disputed" and not event.dispute_note:
-        points = "; ".join(conflicts(analysis, actors))
+        points = "; ".join(conflicts(analysis))
         problems.append(
             record.problem(("status",), f"sources disagree ({points}): add a dispute_note on what would settle it")
         )
     if event.status is None or event.status == derived:
         return
     if derived == "disputed":
-        why = f"sources disagree ({'; '.join(conflicts(analysis, actors))}): mark it disputed"
+        why = f"sources disagree ({'; '.join(conflicts(analysis))}): mark it disputed"
     elif derived == "corroborated":
         point = analysis.corroborated[0]
         voices = ", ".join(_voices(point.independent_voices))
-        why = f"{describe(point, actors)} is reported alike by independent origins ({voices}): mark it corroborated"
+        why = f"{describe(point)} is reported alike by independent origins ({voices}): mark it corroborated"
     elif len(analysis.voices) == 1:
-        origins = sorted({c.origin or f"own reporting of {c.source}" for c in event.claims})
+        origins = sorted({c.origin_key for c in event.claims})
         sources = sorted({c.source for c in event.claims})
         one = (
             f"one origin: {origins[0]}"

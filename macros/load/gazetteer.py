@@ -17,14 +17,13 @@ import contextlib
 import functools
 import gc
 import json
-import re
 import sys
-import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import yaml
 
+from ..core.quotes import fold
 from ..core.yamlfile import DataError, read_yaml
 from .loader import DATA_DIR
 
@@ -103,7 +102,7 @@ def render_countries() -> str:
 def find(name: str, entries: list[dict] | None = None) -> list[dict]:
     """The entries (default: all) whose name or an alternate name contains `name` (accents, case
     and hyphens ignored), exact matches first, then the most populous."""
-    wanted = fold_name(name)
+    wanted = fold(name, loose=True)
     hits = []
     for city, folded in _folded_gazetteer() if entries is None else _folded(entries):
         if wanted not in folded:  # a folded name holds no newline, so no match spans two names
@@ -115,9 +114,12 @@ def find(name: str, entries: list[dict] | None = None) -> list[dict]:
     return sorted(hits, key=lambda c: (not c["exact"], -c["population"]))
 
 
+_loose_fold = functools.partial(fold, loose=True)
+
+
 def _folded(entries: Iterable[dict]) -> list[tuple[dict, str]]:
     """Each entry with its names folded, one line each: what `find` searches."""
-    return [(city, "\n".join(map(fold_name, [city["name"], *city.get("alternatenames", [])]))) for city in entries]
+    return [(city, "\n".join(map(_loose_fold, [city["name"], *city.get("alternatenames", [])]))) for city in entries]
 
 
 @functools.cache
@@ -199,16 +201,6 @@ def geonames_admin1() -> dict[tuple[str, str], str]:
         country, admin1 = code.split(".")
         table[(country, admin1)] = ascii_name
     return table
-
-
-APART = re.compile(r"[-'`\u2019\u02bc]")  # hyphens and apostrophes, read as spaces
-
-
-def fold_name(text: str) -> str:
-    if not text.isascii():  # two names in three are ASCII: nothing of theirs decomposes or combines
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(APART.sub(" ", text.casefold()).split())
 
 
 def _describe(city: dict, districts: dict[tuple[str, str], str]) -> str:

@@ -18,12 +18,12 @@ from pydantic import ValidationError
 
 from ..core.dates import today as today_setting
 from ..core.models import KINDS, PATTERN_HINTS, FieldError, Model
+from ..core.project import PROJECT_DIR
 from ..core.record import Record
 from ..core.yamlfile import ANY, DataError, Document, FieldPath, Problem, Stage, read_yaml
 from ..derive.dataset import Dataset
 from .checks import check_dataset
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_DIR / "data"
 
 

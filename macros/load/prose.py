@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.project import PROJECT_DIR
 from ..derive.dataset import Dataset
-from .loader import PROJECT_DIR
 from .review import records_of
 
 BRIEFING = PROJECT_DIR / "docs" / "includes" / "briefing.md"

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..core.quotes import fold
 from ..core.yamlfile import Document, FieldPath, Problem, read_yaml
 from ..derive.dataset import Dataset
-from .gazetteer import fold_name, gazetteer_entries
+from .gazetteer import gazetteer_entries
 from .loader import data_files
 
 REVIEWED = ("places", "actors")
@@ -30,9 +30,9 @@ def review_dataset(data_dir: Path, dataset: Dataset) -> list[Problem]:
     problems = []
     for kind, record, document, base in records:
         entry = entries.get(record.get("gazetteer", ""))
-        names = {fold_name(n) for n in (entry["name"], *entry.get("alternatenames", []))} if entry else set()
+        names = {fold(n, loose=True) for n in (entry["name"], *entry.get("alternatenames", []))} if entry else set()
         for index, alias in enumerate(record.get("aliases") or []):
-            if fold(alias) not in corpus and fold_name(alias) not in names:
+            if fold(alias) not in corpus and fold(alias, loose=True) not in names:
                 problems.append(_problem(document, base, record["id"], ("aliases", index), _unused(alias, kind)))
         if kind == "places" and record.get("gazetteer"):
             problems.extend(_check_coordinates(record, entry, document, base))

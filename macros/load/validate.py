@@ -47,11 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         print(warning, file=sys.stderr)
     for note in [*nested_figures(args.data_dir, dataset), *likely_duplicates(args.data_dir, dataset)]:
         print(note, file=sys.stderr)
-    counts = ", ".join(
-        f"{len(getattr(dataset, kind))} {kind}" for kind in ("sources", "events", "places", "actors", "assessments")
-    )
-    claims = sum(len(e.claims) for e in dataset.events.values())
-    print(f"data is valid: {counts}, {claims} claims".replace(" 1 assessments", " 1 assessment"))
+    held = dataset.counts()
+    counts = ", ".join(f"{held[kind]} {kind}" for kind in ("sources", "events", "places", "actors", "assessments"))
+    print(f"data is valid: {counts}, {held['claims']} claims".replace(" 1 assessments", " 1 assessment"))
     return 0
 
 

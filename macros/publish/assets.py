@@ -13,11 +13,11 @@ import hashlib
 import json
 from pathlib import Path
 
+from ..core.project import PROJECT_DIR
 from ..load.districts import districts_geojson
 from ..load.loader import DATA_DIR
 
-ROOT = Path(__file__).resolve().parents[2]
-NODE_MODULES = ROOT / "node_modules"
+NODE_MODULES = PROJECT_DIR / "node_modules"
 GEO_DIR = DATA_DIR / "geo"
 DISTRICTS_SCRIPT = "assets/javascripts/libya_districts.js"  # the map's district outlines (macros/load/districts.py)
 PLOTLY_VERSION = "4.1.1"

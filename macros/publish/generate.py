@@ -27,9 +27,10 @@ from typing import Any
 import yaml
 from yaml_env_tag import construct_env_tag
 
+from ..core.project import PROJECT_DIR
 from ..core.yamlfile import DataError
 from ..derive.dataset import Dataset
-from ..load.loader import PROJECT_DIR, load_dataset
+from ..load.loader import load_dataset
 from ..views.exports import write_exports
 from ..views.pages import DEFAULT_PAGE_SIZE, Page, build_pages
 from ..views.search import search_entries

@@ -20,26 +20,22 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.quotes import fold
+from ..views.limits import SEARCH_TEXT_CHARS
+
 SHARD_BYTES = 24_000  # a prefix whose words take more than this is split a letter further
 CHUNK = 64  # entries per docs file
-TEXT_CHARS = 160  # of an entry's text, shown under its title in the results
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W_]+")
 
 
-def fold(text: str) -> str:
-    """Text as the index compares it: accents dropped, lower case (the worker does the same)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if unicodedata.category(c) != "Mn").lower()
-
-
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return _WORD.findall(fold(text, loose=True))
 
 
 def plain(markup: str) -> str:
@@ -104,7 +100,7 @@ def _postings(
     found: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for number, entry in enumerate(entries):
         title, text = plain(entry["title"]), plain(entry["text"])
-        short = text if len(text) <= TEXT_CHARS else text[:TEXT_CHARS].rsplit(" ", 1)[0] + " …"
+        short = text if len(text) <= SEARCH_TEXT_CHARS else text[:SEARCH_TEXT_CHARS].rsplit(" ", 1)[0] + " …"
         docs.append([entry["location"], html.escape(title, quote=False), html.escape(short, quote=False)])
         title_words, text_words = words(title), words(text)
         in_title = set(title_words) | also_spelled(title_words, index)
@@ -159,31 +155,6 @@ def split_shards(postings: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
 def _keys(shards: list[tuple[str, list[str]]]) -> list[tuple[str, int]]:
     """Each shard's prefix, and 1 when it holds every word with that prefix, 0 when only the word."""
     return [(prefix[:-1], 0) if prefix.endswith("=") else (prefix, 1) for prefix, _ in shards]
-
-
-def read_search_index(folder: Path) -> tuple[list[list[str]], dict[str, set[int]]]:
-    """The entries ([location, title, short text]) and each word's entry numbers, read back from
-    the written scripts: what the worker can find (the tests check the index with it)."""
-
-    def data(path: Path) -> object:
-        text = path.read_text(encoding="utf-8")
-        return json.loads(text[text.index(",") + 1 : text.rindex(");")])
-
-    manifest = data(folder / "manifest.js")
-    docs = [doc for n in range(-(-manifest["docs"] // manifest["chunk"])) for doc in data(folder / "docs" / f"{n}.js")]
-    found: dict[str, set[int]] = {}
-    for path in (folder / "shards").glob("*.js"):
-        for token, lists in data(path).items():
-            found[token] = {n for gaps in lists for n in _numbers(gaps)}
-    return docs, found
-
-
-def _numbers(gaps: str) -> list[int]:
-    total, out = 0, []
-    for gap in filter(None, gaps.split(",")):
-        total += int(gap, 36)
-        out.append(total)
-    return out
 
 
 def _write(path: Path, kind: str, number: int, data: object) -> None:

@@ -152,12 +152,6 @@ def render_positions(dataset: Dataset, links: Links, place_id: str) -> str:
     return render("positions.html", positions=location.positions, parts=Parts(links, dataset))
 
 
-def render_sources_line(dataset: Dataset, links: Links, event_id: str) -> str:
-    return render(
-        "sources_line.html", sources=event_view(dataset.events[event_id], dataset).sources, parts=Parts(links, dataset)
-    )
-
-
 def _dispute_in_words(point: Point, dataset: Dataset) -> DisputeInWords:
     """One disputed point as a reader says it: what is at issue, then each position in our words
     with who holds it ("a force from the Ministry of Interior took part, said by a post by Abdel
@@ -182,10 +176,11 @@ def _dispute_in_words(point: Point, dataset: Dataset) -> DisputeInWords:
 
 def render_disputed(dataset: Dataset, links: Links) -> str:
     """Every disputed event with the points in dispute in words, newest first: the front page's
-    answer to "what is disputed", linked to the side-by-side comparison."""
-    disputed = [e for e in dataset.events.values() if dataset.status(e.id) == "disputed"]
+    answer to "what is disputed", each event linked to its card and the list to the Disputes page
+    (every point side by side)."""
+    disputed = links.plan.disputes  # the disputes pages' order (siteplan.disputed_events)
     items = []
-    for event in sorted(disputed, key=lambda e: (e.start, e.id), reverse=True)[: limits.FRONT_DISPUTES]:
+    for event in disputed[: limits.FRONT_DISPUTES]:
         points = []
         for point in dataset.analysis(event.id).disputed:
             points.append(_dispute_in_words(point, dataset))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..core.models import EVENT_TYPES, Event
+from ..core.terms import SIDES
 from ..derive.comparison import organisation_of
 from ..derive.dataset import Dataset
 from ..derive.figures import counted, point_figures
@@ -30,8 +31,6 @@ from .render import render
 
 TYPE_COLOURS = dict(zip(EVENT_TYPES, ("#b3261e", "#c75b00", "#7b1fa2", "#1565c0", "#00796b", "#5f6368"), strict=True))
 LIBYA_VIEW = {"lonaxis": {"range": [8.5, 26.5]}, "lataxis": {"range": [19, 34]}}
-MAX_EVENT_COLUMNS = 60  # the coverage matrix shows events up to this many, then years
-TOP_ACTORS = 20
 
 
 @dataclass(frozen=True)
@@ -90,10 +89,10 @@ def _caption(dataset: Dataset, what: str) -> str:
     )
 
 
-def events_by_type(dataset: Dataset, events: list[Event] | None = None) -> Chart:
+def events_by_type(dataset: Dataset) -> Chart:
     """Events in Libya per year, stacked by ACLED event type, on a time axis where a year without
     events shows as empty; events abroad are counted apart, in a note."""
-    events = list(dataset.events.values()) if events is None else events
+    events = list(dataset.events.values())
     libyan = [e for e in events if dataset.country_of(e).id == "LBY"]
     counts = Counter((e.start.year, e.event_type) for e in libyan)
     years = _year_span(year for year, _ in counts)
@@ -132,11 +131,7 @@ def _year_axis(years: list[int]) -> dict:
     return axis
 
 
-SIDES = {  # the side a party's dead are counted on: never summed across sides
-    "Islamic State": "#b3261e",
-    "Security forces and their allies": "#1565c0",
-    "Others": "#5f6368",
-}
+SIDE_COLOURS = dict(zip(SIDES, ("#b3261e", "#1565c0", "#5f6368"), strict=True))  # terms.SIDES, in its order
 STATE_KINDS = frozenset({"state force", "government", "foreign military", "foreign government"})
 
 
@@ -194,7 +189,7 @@ def _side_trace(side: str, years: list[int], totals: dict[tuple[int, str], list[
     shown = [(y, side) in totals for y in years]  # no bar, and no whisker at zero, for a year without figures
     return _trace("bar",
         name=side, x=years, y=[r[1] if s else None for r, s in zip(rows, shown, strict=True)],
-        marker={"color": SIDES[side]},
+        marker={"color": SIDE_COLOURS[side]},
         error_y={"type": "data", "symmetric": False, "array": [r[2] - r[1] for r in rows],
                  "arrayminus": [r[1] - r[0] for r in rows]},
         customdata=[[r[0], r[2]] for r in rows],
@@ -208,7 +203,7 @@ def coverage_matrix(dataset: Dataset) -> Chart:
     reporting = Counter(s for e in events for s in e.source_ids)
     sources = sorted(dataset.sources.values(), key=lambda s: -reporting[s.id])[: limits.COVERAGE_SOURCES]
     sources = [s for s in dataset.sources.values() if s in sources]  # in the dataset's order
-    if len(events) <= MAX_EVENT_COLUMNS:
+    if len(events) <= limits.COVERAGE_EVENT_COLUMNS:
         columns = [e.id for e in events]
         reports = {(s, e.id): int(s in e.source_ids) for e in events for s in dataset.sources}
         unit, axis = "event", "Event"
@@ -248,7 +243,7 @@ def actor_involvement(dataset: Dataset) -> Chart:
             roles[e.actor2]["Actor 2"] += 1
         for a in [*e.assoc_actors_1, *e.assoc_actors_2]:
             roles[a]["Associated"] += 1
-    top = sorted(roles, key=lambda a: (-sum(roles[a].values()), dataset.actors[a].name))[:TOP_ACTORS]
+    top = sorted(roles, key=lambda a: (-sum(roles[a].values()), dataset.actors[a].name))[: limits.CHART_ACTORS]
     names = [chart_text(dataset.actors[a].name) for a in reversed(top)]
     colours = {"Actor 1": "#b3261e", "Actor 2": "#1565c0", "Associated": "#5f6368"}
     traces = [
@@ -265,7 +260,9 @@ def actor_involvement(dataset: Dataset) -> Chart:
     return Chart(
         key="actors",
         title="Actor involvement",
-        caption=_caption(dataset, f"Events per actor (the {TOP_ACTORS} most involved), by how the actor is coded."),
+        caption=_caption(
+            dataset, f"Events per actor (the {limits.CHART_ACTORS} most involved), by how the actor is coded."
+        ),
         figure=_figure(traces, barmode="stack", height=120 + 26 * len(top), xaxis={"title": "Events"},
                        yaxis={"automargin": True}, margin={"l": 10, "r": 10, "t": 10, "b": 40}),
         headers=["Actor", *colours, "All"],

@@ -1,5 +1,6 @@
-"""The editions as readers see them: the front page's edition line and "what changed", a page
-per edition, and their feed entries. Derivations live in `editions.py`; this only shows them."""
+"""The editions as readers see them: the front page's edition line and "what changed", and a
+page per edition (their feed entries are made with the rest of the feed, in `whatsnew.py`).
+Derivations live in `editions.py`; this only shows them."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..core.models import Actor, Assessment, Country, Entity, Event, Place
+from ..core.terms import ACTOR_GROUPS
 from ..derive.dataset import Dataset
 from ..derive.locations import Location
 from . import limits
@@ -26,14 +27,6 @@ from .maps import render_map_of
 from .parts import Parts
 from .render import Rendered, fields_of, render_page
 from .siteplan import PlannedPage, SitePlan
-
-ACTOR_GROUPS = (
-    ("Armed groups and forces", {"jihadist group", "rebel group", "political militia", "identity militia",
-                                 "state force", "foreign military", "unidentified armed group", "unnamed party"}),
-    ("Governments and institutions", {"government", "foreign government", "international organisation", "ngo"}),
-    ("People", {"person"}),
-    ("Media", {"media", "civilians", "rioters", "protesters"}),
-)  # fmt: skip
 
 Events = dict[str, list[Event]]  # an actor's or place's id -> its events, in the dataset's order
 
@@ -256,8 +249,8 @@ def _rows(items: Sequence[Entity], events: tuple[Events, Events], kind: str) -> 
 
 def _actor_groups(dataset: Dataset) -> list[tuple[str, list[Actor]]]:
     """The actors under ACTOR_GROUPS' headings, any other kind under "Others": no actor left out."""
-    grouped = {kind for _, kinds in ACTOR_GROUPS for kind in kinds}
-    groups = [(label, [a for a in dataset.actors.values() if a.kind in kinds]) for label, kinds in ACTOR_GROUPS]
+    grouped = {kind for kinds in ACTOR_GROUPS.values() for kind in kinds}
+    groups = [(label, [a for a in dataset.actors.values() if a.kind in kinds]) for label, kinds in ACTOR_GROUPS.items()]
     groups.append(("Others", [a for a in dataset.actors.values() if a.kind not in grouped]))
     return groups
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.models import Event, date_bounds
+from ..core.terms import DISORDER_TYPES
 from ..derive.comparison import conflicts
 from ..derive.dataset import Dataset
 
@@ -38,14 +39,6 @@ SOURCE_COLUMNS = (
     "source_id", "title", "outlet", "author", "published", "date_precision", "reliability",
     "seed_file", "sha256", "url",
 )  # fmt: skip
-DISORDER_TYPES = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
 DOWNLOADS = {  # file name -> what it holds (listed on the methodology page)
     "events.csv": (
         "one row per event, ACLED's columns first (event_date a full date as ACLED writes one: a month "
@@ -60,11 +53,6 @@ DOWNLOADS = {  # file name -> what it holds (listed on the methodology page)
 }
 SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def render_exports(dataset: Dataset) -> dict[str, str]:
-    """File name (under downloads/) -> content."""
-    return dict(_exports(dataset))
 
 
 def write_exports(dataset: Dataset, folder: Path) -> None:
@@ -281,7 +269,7 @@ def _full_events(dataset: Dataset) -> dict[str, Any]:
             item[f"{field}_derived"] = figures.__dict__ if figures else None
         analysis = dataset.analysis(event.id)
         item["status_derived"] = analysis.status
-        item["disagreements"] = conflicts(analysis, dataset.actors)
+        item["disagreements"] = conflicts(analysis)
         item["independent_origins"] = [v.split(":", 1)[1] for v in analysis.voices]
         item["points"] = [
             {

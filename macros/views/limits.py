@@ -19,6 +19,10 @@ MAP_POINTS = 400  # place-and-type points on a map (the busiest)
 MAP_LABELS = 40  # named spots on a map (the busiest; the others are named on hover and in its table)
 CHART_TABLE_ROWS = 400  # rows of a chart's data table (the rest are in the downloads)
 COVERAGE_SOURCES = 40  # rows of the who-reports-what chart (the sources reporting most)
+COVERAGE_EVENT_COLUMNS = 60  # the who-reports-what chart shows events up to this many, then years
+CHART_ACTORS = 20  # actors in the actors chart (the most involved)
+FEED_ENTRIES = 100  # entries in the Atom feed (the newest)
+SEARCH_TEXT_CHARS = 160  # of a search entry's text, shown under its title in the results
 PRINT_TABLE_ROWS = 15  # rows of a figure's table in the PDF (the busiest; every row is in the downloads)
 PRINT_PAGES = 16  # pages of the PDF for the five seed documents (issue 17's budget)
 PRINT_PAGES_AT_SCALE = 59  # pages of the PDF at 1,000 events and more: under 60, FULL=1 aside

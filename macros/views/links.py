@@ -82,10 +82,6 @@ class Links:
         here = self._relative_path(page) == ""
         return self.url(page, anchor=self.anchor(event_id) if here else event_id)
 
-    def dispute(self, event_id: str) -> str | None:
-        """A disputed event's table on the disputes pages."""
-        return self.url(self.plan.dispute_pages[event_id], anchor=f"dispute-{event_id.lower()}")
-
     def asset(self, path: str) -> str:
         """A file at the site root, e.g. downloads/events.csv."""
         return posixpath.relpath(path, self._folder() or ".")

@@ -10,12 +10,12 @@ from ..core.terms import (
     EVENT_TYPES,
     GRADES,
     INTER_CODES,
+    LOCATION_PRECISIONS,
     MOMENTS,
     ORIGIN_KINDS,
     POLARITIES,
     SINGLE_VALUED,
 )
-from ..derive.locations import PRECISIONS as LOCATION_PRECISIONS
 from .render import render
 
 

@@ -28,7 +28,7 @@ from .links import Links
 from .methodology import render_credibility, render_grades
 from .parts import Parts
 from .render import render
-from .siteplan import SECTION, SitePlan
+from .siteplan import SECTION, SitePlan, disputed_events
 
 PAGE = SECTION["print"].first
 PREFIX = "print-"
@@ -83,7 +83,7 @@ class Selection:
 
 def select(dataset: Dataset, full: bool = False) -> Selection:
     events = list(dataset.events.values())
-    disputed = [e for e in events if dataset.status(e.id) == "disputed"]
+    disputed = disputed_events(dataset)[::-1]  # in date order, as the PDF prints them
     if full:
         return Selection(events, disputed, list(dataset.sources.values()), events, True)
     shown = events[-limits.PRINT_EVENTS :]

@@ -21,11 +21,11 @@ import jinja2
 from markupsafe import Markup
 
 from ..core.dates import show_date
-from ..core.terms import CREDIBILITY, FIELD_LABELS, GRADES
-from ..derive.locations import PRECISIONS as LOCATION_PRECISIONS
+from ..core.project import PROJECT_DIR
+from ..core.terms import CREDIBILITY, FIELD_LABELS, GRADES, LOCATION_PRECISIONS
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "jinja"
+CACHE_DIR = PROJECT_DIR / ".cache" / "jinja"
 # HTML's five, and the characters Markdown (and attr_list) reads as syntax, as references: the
 # browser shows them as they were, in text and attribute values alike; Markdown passes them on.
 _INERT = str.maketrans(

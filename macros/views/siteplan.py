@@ -5,7 +5,9 @@ Made once per build from the dataset (`SitePlan.of`). The hook takes the menu an
 out of it from here, `pages.py` builds each planned page, search finds each by its planned title
 and description (search.py adds the data's own entries), the PDF sends a link to a page to the
 part that holds it, and every view asks the plan (through `Links`) for an address: no other
-module spells a page's path. A new kind of page is a `Section` here, its builder (a line in
+Python module spells a page's path. Hand-written pages (docs/*.md) link to a page by its Markdown
+path ("timeline/index.md"), which MkDocs resolves in either URL style and the strict build
+checks. A new kind of page is a `Section` here, its builder (a line in
 `pages.BUILDERS`) and its template.
 """
 

@@ -21,8 +21,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..core.models import KINDS
+from ..core.project import PROJECT_DIR
 from ..core.terms import EVENT_TYPES, GRADES, INTER_CODES
-from ..load.loader import PROJECT_DIR
 from .fieldreference import field_tables
 from .render import render_text
 

@@ -25,7 +25,6 @@ from .render import Rendered, render_page
 from .siteplan import SitePlan
 
 FEED = "feed.xml"
-FEED_ENTRIES = 100
 
 
 @dataclass(frozen=True)
@@ -152,7 +151,7 @@ def render_feed(dataset: Dataset, site_url: str, title: str, plan: SitePlan | No
     feed.language("en")
     entries = _feed_entries(dataset, base, plan)
     entries.sort(key=lambda entry: entry[0], reverse=True)  # stable: a day's additions keep their order
-    newest = entries[:FEED_ENTRIES]
+    newest = entries[: limits.FEED_ENTRIES]
     feed.updated(_stamp(newest[0][0]) if newest else _stamp(dt.date(1970, 1, 1)))
     for day, key, heading, summary, link in reversed(newest):  # feedgen prepends: add oldest first
         entry = feed.add_entry()
