@@ -568,6 +568,19 @@ def test_a_place_page_shows_its_spellings_country_coordinates_and_events(dataset
         assert_lists_events(section(page, "Events").ul, path, newest_first(dataset.events_at(place.id)), dataset, plan)
 
 
+def test_a_toll_no_source_gives_reads_not_reported_in_every_map_table_never_0(dataset, plan, seen):
+    """LBY0003 at Qatrun has no toll, LBY0002 there has one: the place's and the source's map tables
+    add up the one and say the other is not reported; the five documents' Derna reads not reported."""
+    assert dataset.figures("LBY0003") is None and dataset.events["LBY0003"].place == "qatrun"
+    for path in (plan.path("places", "qatrun"), plan.path("sources", "comeback-south")):
+        (row,) = [r for r in table_rows(seen[path], "Place") if words(r["Place"]) == dataset.places["qatrun"].name]
+        assert words(row["Fatalities"]) == "22–27+ (conservative 22; not reported for 1 of 2 events)", path
+    briefing = load_dataset(FIXTURES / "briefing" / "data")
+    pages = {page.path: read(page) for page in build_pages(briefing) if page.path.startswith("places/derna")}
+    (row,) = table_rows(pages["places/derna.md"], "Place")
+    assert words(row["Fatalities"]) == "not reported"
+
+
 def test_no_timeline_page_holds_more_than_its_page_size(dataset):
     for size in (1, 2):
         pages = {page.path: page.markdown for page in build_pages(dataset, page_size=size)}

@@ -106,6 +106,8 @@ FIELD_LABELS = {
     "detail": "Detail",
 }
 NUMERIC_FIELDS = ("fatalities", "injuries", "abducted", "missing", "arrests", "strikes")
+# What a toll (or any count) reads where no source gives one: unknown is never 0.
+NOT_REPORTED = "not reported"
 # A field with one true value per event, party, scope and moment: different values mean the
 # sources disagree. Lists (who took part, targets, details) can differ without contradiction;
 # among them only a denial against an affirmation of the same thing is a dispute.

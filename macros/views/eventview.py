@@ -2,15 +2,66 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..core.dates import show_event_date
 from ..core.models import Actor, Claim, Country, Event, Place, Source
-from ..core.terms import FIELD_LABELS
+from ..core.terms import FIELD_LABELS, NOT_REPORTED
 from ..derive.comparison import Analysis, Point
 from ..derive.dataset import Dataset
 from ..derive.figures import Figures, nested, point_figures
 from ..derive.locations import Location
+
+
+@dataclass(frozen=True)
+class Toll:
+    """A toll as every view shows it (cards, tables, the map and its table, the PDF, the feed):
+    "not reported" where no source gives one, never a 0; a range with its conservative figure.
+    Over several events (a map position's), the reported tolls added up and how many had none."""
+
+    figures: Figures | None
+    events: int = 1
+    unreported: int = 0  # of `events`, how many no source gives a toll for
+
+    @classmethod
+    def of(cls, tolls: Iterable[Figures | None]) -> Toll:
+        """The tolls of several events together: the reported ones added up, the others counted."""
+        tolls = list(tolls)
+        given = [f for f in tolls if f is not None]
+        total = Figures(
+            low=sum(f.low for f in given),
+            conservative=sum(f.conservative for f in given),
+            high=sum(f.high for f in given),
+            open_ended=any(f.open_ended for f in given),
+        )
+        return cls(total if given else None, len(tolls), len(tolls) - len(given))
+
+    @property
+    def reported(self) -> bool:
+        return self.figures is not None
+
+    @property
+    def span(self) -> str:
+        """The figure or range as stated: "3", "4+", "22–30"; "not reported" where none is given."""
+        f = self.figures
+        if f is None:
+            return NOT_REPORTED
+        return (str(f.low) if f.low == f.high else f"{f.low}–{f.high}") + ("+" if f.open_ended else "")
+
+    @property
+    def note(self) -> str | None:
+        """What a reader needs beside the span: the conservative figure of a range, and the events
+        added up that have no toll ("conservative 22; not reported for 1 of 3 events")."""
+        notes = []
+        if self.figures is not None and self.figures.low != self.figures.high:
+            notes.append(f"conservative {self.figures.conservative}")
+        if self.figures is not None and self.unreported:
+            notes.append(f"{NOT_REPORTED} for {self.unreported} of {self.events} events")
+        return "; ".join(notes) or None
+
+    def __str__(self) -> str:
+        return self.span + (f" ({self.note})" if self.note else "")
 
 
 @dataclass(frozen=True)
@@ -36,6 +87,10 @@ class EventView:
     @property
     def status(self) -> str:
         return self.analysis.status
+
+    @property
+    def toll(self) -> Toll:
+        return Toll(self.fatalities)
 
     @property
     def groups(self) -> tuple[Point, ...]:
@@ -105,6 +160,11 @@ def event_view(event: Event, dataset: Dataset) -> EventView:
             for point, _, party in nested(dataset.analysis(event.id), "fatalities", actors)
         ],
     )
+
+
+def event_toll(event_id: str, dataset: Dataset) -> Toll:
+    """An event's toll, for the views that show no card (the feed)."""
+    return Toll(dataset.figures(event_id, "fatalities"))
 
 
 def event_heading(event: Event, dataset: Dataset) -> str:

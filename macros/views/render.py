@@ -23,6 +23,7 @@ from markupsafe import Markup
 from ..core.dates import show_date
 from ..core.terms import CREDIBILITY, FIELD_LABELS, GRADES
 from ..derive.locations import PRECISIONS as LOCATION_PRECISIONS
+from .eventview import Toll
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "jinja"
@@ -71,9 +72,8 @@ def environment() -> jinja2.Environment:
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["plural"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
-    env.globals.update(
-        GRADES=GRADES, CREDIBILITY=CREDIBILITY, FIELDS=FIELD_LABELS, PRECISIONS=LOCATION_PRECISIONS, show_date=show_date
-    )
+    env.globals.update(GRADES=GRADES, CREDIBILITY=CREDIBILITY, FIELDS=FIELD_LABELS, PRECISIONS=LOCATION_PRECISIONS)
+    env.globals.update(show_date=show_date, Toll=Toll)
     env.filters["stash"] = _stash
     env.filters["join"] = _join  # the built-in join escapes for HTML only
     return env

@@ -18,7 +18,7 @@ from ..core.models import Claim, Event, Source
 from ..derive.coverage import show_years
 from ..derive.dataset import Dataset
 from . import limits
-from .eventview import EventView, event_heading, event_view
+from .eventview import EventView, event_heading, event_toll, event_view
 from .links import Links
 from .parts import Parts
 from .render import Rendered, render_page
@@ -174,7 +174,8 @@ def _feed_entries(dataset: Dataset, base: str, plan: SitePlan) -> list[tuple[dt.
                             base + plan.url(plan.path("sources", source.id))))  # fmt: skip
         for event in update.events:
             card = f"{base}{plan.url(plan.event_pages[event.id])}#{event.id}"
-            entries.append((update.day, f"event/{event.id}", event_heading(event, dataset), event.summary, card))
+            summary = f"{event.summary} Dead: {event_toll(event.id, dataset)}."
+            entries.append((update.day, f"event/{event.id}", event_heading(event, dataset), summary, card))
         for item in update.revisions:
             event = item.event
             card = f"{base}{plan.url(plan.event_pages[event.id])}#{event.id}"
