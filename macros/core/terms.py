@@ -105,6 +105,29 @@ FIELD_LABELS = {
     "target": "Target",
     "detail": "Detail",
 }
+# How a sentence names a point of each field ("two voices agree on the location").
+FIELD_NOUNS = {
+    "fatalities": "the number of dead",
+    "injuries": "the number injured",
+    "abducted": "the number abducted or kidnapped",
+    "missing": "the number missing",
+    "arrests": "the number of arrests",
+    "strikes": "the number of strikes",
+    "date": "the date",
+    "place": "the place",
+    "location": "the location",
+    "perpetrator": "the perpetrator",
+    "responsibility": "who claimed it",
+    "participants": "who took part",
+    "target": "the target",
+    "detail": "a detail",
+}
+# An event's status, as the card's chip explains it.
+STATUSES = {
+    "disputed": "independent voices disagree on a compared point, or one denies what another says",
+    "corroborated": "two independent voices agree on a compared point, and none disagrees",
+    "single report": "no compared point is confirmed by a second independent voice, however many documents relay it",
+}
 NUMERIC_FIELDS = ("fatalities", "injuries", "abducted", "missing", "arrests", "strikes")
 # What a toll (or any count) reads where no source gives one: unknown is never 0.
 NOT_REPORTED = "not reported"

@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..core.dates import show_date
-from ..core.terms import CREDIBILITY, FIELD_LABELS, GRADES
+from ..core.terms import CREDIBILITY, FIELD_LABELS, GRADES, STATUSES
 from ..derive.locations import PRECISIONS as LOCATION_PRECISIONS
 from .eventview import Toll
 
@@ -71,12 +71,18 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         bytecode_cache=_bytecode_cache(),
     )
+    env.filters["and_list"] = and_list
     env.filters["plural"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
     env.globals.update(GRADES=GRADES, CREDIBILITY=CREDIBILITY, FIELDS=FIELD_LABELS, PRECISIONS=LOCATION_PRECISIONS)
-    env.globals.update(show_date=show_date, Toll=Toll)
+    env.globals.update(show_date=show_date, Toll=Toll, STATUSES=STATUSES)
     env.filters["stash"] = _stash
     env.filters["join"] = _join  # the built-in join escapes for HTML only
     return env
+
+
+def and_list(items: list[str]) -> str:
+    """Items as a sentence lists them: "a", "a and b", "a, b and c"."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
 
 
 def render(template: str, **context: Any) -> str:
