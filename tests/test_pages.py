@@ -358,8 +358,9 @@ def test_whats_new_lists_the_sources_and_events_each_update_added(dataset, plan,
     sources = [s for s in dataset.sources.values() if s.added.isoformat() == day]
     events = sorted((e for e in dataset.events.values() if e.added.isoformat() == day), key=lambda e: (e.start, e.id))
     lede = words(page.p)
+    # what the day did not add (revisions, here) is left out, never "0 revisions"
     assert lede.startswith(
-        f"The latest update, on 22 November 2026, added {len(sources)} sources, {len(events)} events"
+        f"The latest update, on 22 November 2026, added {len(sources)} sources and {len(events)} events: "
     )
     assert "feed.xml" in {reached("whats-new.md", a["href"]) for a in page.p.find_all("a")}
     heading = page.find(id=f"added-{day}")
