@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 
+import pytest
 from bs4 import BeautifulSoup
 
 from bench.generate import generate
@@ -89,3 +90,29 @@ def test_the_printed_map_table_says_not_reported_where_no_source_gives_a_toll():
     for place in ("Derna", "Sirte", "Near Sirte", "South of Sirte"):
         assert tolls[place] == "not reported", tolls
     assert "0" not in tolls.values()
+
+
+@pytest.mark.parametrize(
+    ("site_url", "href"),
+    [
+        ("http://127.0.0.1:8000/", "../methodology/#downloads"),  # a local build: relative, this machine unnamed
+        ("https://example.org/lw/", "https://example.org/lw/methodology/#downloads"),
+    ],
+)
+def test_the_cover_counts_only_what_the_data_holds_and_links_to_the_downloads(site_url, href):
+    """The five documents hold 36 assessments, 26 by someone they name: the cover says so, not "36
+    by named people"; it sends a reader to the data, at the public address where there is one."""
+    dataset = load_dataset(FIXTURES / "briefing" / "data")
+    assessments = list(dataset.assessments.values())
+    named = sum(a.by is not None for a in assessments)
+    assert 0 < named < len(assessments)
+    cover = BeautifulSoup(render_cover(dataset, {**CONFIG, "site_url": site_url}, "Libya Watch"), "html.parser")
+    facts = {dt.get_text(): " ".join(dt.find_next_sibling("dd").get_text(" ").split()) for dt in cover("dt")}
+    counts = dataset.counts()
+    assert facts["Based on"].startswith(
+        f"{len(dataset.sources)} source documents, {len(dataset.events)} events and {counts['claims']} claims; "
+        f"{len(assessments)} assessments in those documents, {named} by people and bodies they name and "
+        f"{len(assessments) - named} the documents' own"
+    )
+    assert cover.select_one(".lw-cover-data a")["href"] == href
+    assert "published with it" not in cover.get_text()
