@@ -28,6 +28,7 @@ from . import limits
 from .charts import LIBYA_VIEW, Chart, _caption, _figure, _trace, chart_text, render_chart
 from .eventview import Toll
 from .links import Links
+from .render import plural
 
 # How each kind of position is drawn: a gazetteer point as a filled circle; a computed one as a
 # diamond; a direction from a town as an arrow at the town pointing that way; "near" as a ring;
@@ -144,7 +145,10 @@ def _clusters(
 def _notes(clusters: dict[tuple, _Cluster], busiest: list[tuple], unplaced: list[Unplaced]) -> list[str]:
     notes = []
     if unplaced:
-        notes.append(f"{len(unplaced)} event(s) outside Libya or without coordinates are listed under the map.")
+        notes.append(
+            f"{plural(len(unplaced), 'event')} outside Libya or without coordinates "
+            f"{'is' if len(unplaced) == 1 else 'are'} listed under the map."
+        )
     if len(clusters) > len(busiest):
         notes.append(f"The {len(busiest)} busiest positions are drawn; the table lists all {len(clusters)}.")
     if any(cluster.disputed for cluster in clusters.values()):
@@ -377,11 +381,12 @@ def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -
         mode="markers",
         lon=[key[2] for key in keys],
         lat=[key[1] for key in keys],
-        # [2] held the high toll; kept empty so the label and types keep their places
-        customdata=[[c.events, str(Toll.of(c.tolls)), None, _map_label(key, c), chart_text(", ".join(sorted(c.types)))]
+        # [0] the events counted, [1] the toll in words, [2] the count in words ("1 event")
+        customdata=[[c.events, str(Toll.of(c.tolls)), plural(c.events, "event"), _map_label(key, c),
+                     chart_text(", ".join(sorted(c.types)))]
                     for key, c in ((key, clusters[key]) for key in keys)],
         marker=marker,
-        hovertemplate="%{customdata[3]}<br>%{customdata[0]} event(s), dead: %{customdata[1]}"
+        hovertemplate="%{customdata[3]}<br>%{customdata[2]}, dead: %{customdata[1]}"
                       "<br>%{customdata[4]}<extra>" + name + "</extra>",
     )  # fmt: skip
 

@@ -72,12 +72,17 @@ def environment() -> jinja2.Environment:
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["and_list"] = and_list
-    env.filters["plural"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
+    env.filters["plural"] = plural
     env.globals.update(GRADES=GRADES, CREDIBILITY=CREDIBILITY, FIELDS=FIELD_LABELS, PRECISIONS=LOCATION_PRECISIONS)
     env.globals.update(show_date=show_date, Toll=Toll, STATUSES=STATUSES)
     env.filters["stash"] = _stash
     env.filters["join"] = _join  # the built-in join escapes for HTML only
     return env
+
+
+def plural(count: int, word: str) -> str:
+    """A count with its noun: "1 event", "2 events"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def and_list(items: list[str]) -> str:
