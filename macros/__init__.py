@@ -137,7 +137,7 @@ def _register_records(env: Any, dataset: Dataset, links: Callable[[], Links]) ->
 def _register_views(env: Any, build: Build, page: Callable[[], MacroPage]) -> None:
     """Whole views placed on a page: the downloads, a chart, the print page."""
     dataset, settings = build.dataset, build.settings
-    cover = {"handling": settings.handling, "publisher": settings.publisher}  # what the PDF's cover names
+    cover = {"handling": settings.handling, "publisher": settings.publisher, "site_url": settings.site_url}
 
     @env.macro
     def downloads() -> str:
@@ -162,7 +162,7 @@ def _register_views(env: Any, build: Build, page: Callable[[], MacroPage]) -> No
     @env.macro
     def print_cover() -> str:
         """The PDF's cover: title, edition, cut-off, coverage, handling line and publisher."""
-        return printview.render_cover(dataset, cover, settings.site_name)
+        return printview.render_cover(dataset, cover, settings.site_name, build.output.plan)
 
     @env.macro
     def print_contents() -> str:

@@ -107,3 +107,43 @@ def test_a_units_dead_are_shown_within_their_forces_figure_and_not_added(fixture
     shown = " ".join(dead.get_text().split())
     assert shown.endswith("; 2 of Umm al-Aranib Martyrs Brigade, within Libyan National Army's figure, not added")
     assert shown.startswith("22–27+")  # the total as before: the brigade's 2 are the army's
+
+
+@pytest.fixture(scope="module")
+def briefing_cards():
+    """The five documents' cards and the print page's timeline rows, by event id."""
+    from macros.views.printview import print_links, render_sections
+    from macros.views.siteplan import SitePlan
+
+    dataset = load_dataset(FIXTURES / "briefing" / "data")
+    timeline = html(next(p.markdown for p in build_pages(dataset) if p.path == "timeline/index.md"))
+    printed = BeautifulSoup(render_sections(dataset, print_links(dataset, SitePlan.of(dataset))), "html.parser")
+    cards = {card["id"]: text(card.select_one(".lw-standing")) for card in timeline.select("article.lw-event")}
+    rows = {row.select_one(".lw-id").get_text(): text(row.select_one(".lw-standing")) for row in printed("tr")
+            if row.select_one(".lw-id") and row.select_one(".lw-standing")}  # fmt: skip
+    return cards, rows
+
+
+@pytest.mark.parametrize(
+    ("event_id", "words"),
+    [
+        # one report relaying several speakers, none confirmed by another: said so, not "single report · 3 voices"
+        ("LBY0011", "single report : 3 voices in 2 documents; no point is confirmed by two of them"),
+        ("LBY0007", "single report : one document relaying 2 voices; no point is confirmed by two of them"),
+        ("LBY0008", "single report : one voice, in one document"),
+        # corroborated to the month; the exact day rests on one voice (Waldhauser's testimony)
+        ("LBY0005", "corroborated : 2 voices agree on the month (January 2017); "
+                    "the day (18 Jan 2017) and the location rest on one voice each"),
+        ("LBY0001", "corroborated : 3 voices agree on the date; "
+                    "2 voices agree on the number of dead (Muammar Gaddafi)"),
+        ("LBY0009", "disputed : 5 voices in 2 documents; they differ on the location and who took part "
+                    "(Ministry of Interior)"),
+    ],
+)  # fmt: skip
+def test_a_cards_status_says_in_words_what_is_corroborated_and_what_rests_on_one_voice(briefing_cards, event_id, words):
+    cards, rows = briefing_cards
+    assert cards[event_id] == words
+    # the PDF's timeline, a row an event, adds the words only where the chip alone would mislead:
+    # a corroborated event whose exact day one voice gives
+    printed = words if event_id == "LBY0005" else words.split(" :")[0]
+    assert rows[event_id] == printed[0].upper() + printed[1:]

@@ -61,6 +61,15 @@ def test_events_csv_carries_derived_figures(exports):
     assert (qatrun["status"], qatrun["independent_origins"]) == ("disputed", "3")
 
 
+def test_events_csv_leaves_low_and_high_empty_where_no_toll_is_reported(exports):
+    """ACLED's fatalities is 0 for an event no source gives a toll for (LBY0003); low and high say
+    it was not reported rather than none killed."""
+    rows = {row["event_id_cnty"]: row for row in csv.DictReader(io.StringIO(exports["events.csv"]))}
+    unknown = rows["LBY0003"]
+    assert (unknown["fatalities"], unknown["fatalities_low"], unknown["fatalities_high"]) == ("0", "", "")
+    assert rows["LBY0001"]["fatalities_low"] == "1"
+
+
 @pytest.mark.parametrize(
     ("stated", "acled"), [("2022-01-26", "2022-01-26"), ("2016-12", "2016-12-15"), ("2017", "2017-07-01")]
 )

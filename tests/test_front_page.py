@@ -78,6 +78,54 @@ def test_claimed_gives_each_origins_figure_with_who_said_it_and_the_chip():
     dataset = load_dataset(FIXTURES / "data")
     html = render_claimed(dataset, Links("index.md", SitePlan.of(dataset)), "LBY0002", "fatalities", "islamic-state")
     assert BeautifulSoup(html, "html.parser").get_text(" ", strip=True) == (
-        "19 (a statement of the Libyan National Army (no one named); unknown outlet · January 2022 C4 ) and "
+        "19 (a statement in the name of the Libyan National Army; unknown outlet · January 2022 C4 ) and "
         "23 (Sky News Arabia's own reporting, naming no source; Sky News Arabia inferred · 29 Jan 2022 B4 )"
+    )
+
+
+@pytest.fixture(scope="module")
+def prose_macros():
+    """voices() and claimed() over the five documents, as the key judgments read them: plain text."""
+    from bs4 import BeautifulSoup
+
+    from macros.views.briefing import render_claimed, render_voices
+    from macros.views.links import Links
+    from macros.views.siteplan import SitePlan
+    from tests.conftest import FIXTURES
+
+    dataset = load_dataset(FIXTURES / "briefing" / "data")
+    links = Links("index.md", SitePlan.of(dataset))
+
+    def text(html: str) -> str:
+        return " ".join(BeautifulSoup(html, "html.parser").get_text(" ", strip=True).split())
+
+    return (
+        lambda *args: text(render_voices(dataset, links, *args)),
+        lambda *args: text(render_claimed(dataset, links, *args)),
+    )
+
+
+def test_voices_says_a_single_voice_or_how_many_separate_ones_never_1_voices(prose_macros):
+    voices, _ = prose_macros
+    assert voices("LBY0008", "fatalities") == (
+        "a single voice: Sky News Arabia's own reporting, naming no source ( Sky News Arabia inferred · 29 Jan 2022 C )"
+    )
+    many = voices("LBY0009", "fatalities")
+    assert many.startswith("3 separate voices: a statement in the name of the Libyan National Army and a post by ")
+    assert "(no one named)" not in many and "1 separate" not in many
+    with pytest.raises(KeyError):  # no claim on the point: the build stops rather than print "0 voices"
+        voices("LBY0003", "fatalities")
+
+
+def test_claimed_words_a_figure_with_no_party_a_named_party_and_an_unnamed_one(prose_macros):
+    _, claimed = prose_macros
+    # no party to name where the point has one: the figure and who gives it
+    assert claimed("LBY0008", "fatalities", None) == (
+        "1 (Sky News Arabia's own reporting, naming no source; Sky News Arabia inferred · 29 Jan 2022 C6 )"
+    )
+    # "security forces" a source leaves unnamed: the forces they may be, in words, never the actor's label
+    assert claimed("LBY0009", "fatalities", "lna") == (
+        "3 for the Libyan National Army or the Ministry of Interior, not saying which (a statement in the name of "
+        "the Ministry of Interior; unknown outlet · c. 27 Jan 2022 F6 ) and 4 for the Libyan National Army "
+        "(Sky News Arabia's own reporting, naming no source; Sky News Arabia inferred · 29 Jan 2022 C6 )"
     )

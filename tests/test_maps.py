@@ -52,9 +52,8 @@ def test_map_draws_every_position_in_libya_and_lists_every_other_event(dataset):
             "no coordinates" if place.country == "LBY" else f"in {dataset.countries[place.country].name}"
         )
     if listed:
-        assert (
-            chart.notes[0] == f"{len(listed)} event(s) outside Libya or without coordinates are listed under the map."
-        )
+        events, verb = ("1 event", "is") if len(listed) == 1 else (f"{len(listed)} events", "are")
+        assert chart.notes[0] == f"{events} outside Libya or without coordinates {verb} listed under the map."
 
 
 def test_every_place_an_event_is_drawn_at_is_named_on_the_map(dataset):

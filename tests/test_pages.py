@@ -359,8 +359,9 @@ def test_whats_new_lists_the_sources_and_events_each_update_added(dataset, plan,
     sources = [s for s in dataset.sources.values() if s.added.isoformat() == day]
     events = sorted((e for e in dataset.events.values() if e.added.isoformat() == day), key=lambda e: (e.start, e.id))
     lede = words(page.p)
+    # what the day did not add (revisions, here) is left out, never "0 revisions"
     assert lede.startswith(
-        f"The latest update, on 22 November 2026, added {len(sources)} sources, {len(events)} events"
+        f"The latest update, on 22 November 2026, added {len(sources)} sources and {len(events)} events: "
     )
     assert "feed.xml" in {reached("whats-new.md", a["href"]) for a in page.p.find_all("a")}
     heading = page.find(id=f"added-{day}")
@@ -567,6 +568,19 @@ def test_a_place_page_shows_its_spellings_country_coordinates_and_events(dataset
         )
         assert words(fact["Events"]) == str(len(events_at(dataset, place.id)))
         assert_lists_events(section(page, "Events").ul, path, newest_first(events_at(dataset, place.id)), dataset, plan)
+
+
+def test_a_toll_no_source_gives_reads_not_reported_in_every_map_table_never_0(dataset, plan, seen):
+    """LBY0003 at Qatrun has no toll, LBY0002 there has one: the place's and the source's map tables
+    add up the one and say the other is not reported; the five documents' Derna reads not reported."""
+    assert dataset.figures("LBY0003") is None and dataset.events["LBY0003"].place == "qatrun"
+    for path in (plan.path("places", "qatrun"), plan.path("sources", "comeback-south")):
+        (row,) = [r for r in table_rows(seen[path], "Place") if words(r["Place"]) == dataset.places["qatrun"].name]
+        assert words(row["Fatalities"]) == "22–27+ (conservative 22; not reported for 1 of 2 events)", path
+    briefing = load_dataset(FIXTURES / "briefing" / "data")
+    pages = {page.path: read(page) for page in build_pages(briefing) if page.path.startswith("places/derna")}
+    (row,) = table_rows(pages["places/derna.md"], "Place")
+    assert words(row["Fatalities"]) == "not reported"
 
 
 def test_no_timeline_page_holds_more_than_its_page_size(dataset):

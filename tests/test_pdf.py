@@ -97,7 +97,9 @@ def test_cover_carries_the_edition_issue_date_cut_off_coverage_handling_and_publ
     assert "Publisher" in cover and "Contents" in cover
     counts = dataset.counts()
     assert f"{counts['sources']} source documents, {counts['events']} events" in cover
-    assert f"{counts['assessments']} assessments by named people" in cover
+    named = counts["named_assessments"]
+    assert f"{counts['assessments']} assessments in those documents, {named} by people and bodies they name" in cover
+    assert "Data Every event, claim, origin and source as CSV" in cover
 
 
 def test_every_part_key_judgment_named_judgment_source_and_claim_is_in_the_text(text, dataset, built):

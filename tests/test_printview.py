@@ -5,10 +5,22 @@ from __future__ import annotations
 
 import html
 
+import pytest
+from bs4 import BeautifulSoup
+
 from bench.generate import generate
 from macros.load.loader import load_dataset
 from macros.views import charts, limits, printcharts
-from macros.views.printview import PARTS, _css_string, render_contents, render_cover, select
+from macros.views.printview import (
+    PARTS,
+    _css_string,
+    print_links,
+    render_contents,
+    render_cover,
+    render_sections,
+    select,
+)
+from macros.views.siteplan import SitePlan
 from tests.conftest import FIXTURES
 
 CONFIG = {"handling": "Handling line"}
@@ -65,3 +77,42 @@ def test_each_printed_axis_title_sits_close_to_its_axis_and_the_screen_charts_ke
         ("coverage", "xaxis"): {"text": "Event", "standoff": printcharts.TITLE_STANDOFF},
     }
     assert charts.events_by_type(dataset).figure["layout"]["yaxis"]["title"] == {"text": "Events"}  # a copy changed
+
+
+def test_the_printed_map_table_says_not_reported_where_no_source_gives_a_toll():
+    """The five documents give no toll for Derna, Sirte, near and south of Sirte: the PDF's map
+    table reads "not reported" for them, never 0."""
+    dataset = load_dataset(FIXTURES / "briefing" / "data")
+    printed = BeautifulSoup(render_sections(dataset, print_links(dataset, SitePlan.of(dataset))), "html.parser")
+    (table,) = [t for t in printed.find_all("table") if "Position as stated" in t.get_text()]
+    cells = [[c.get_text(" ", strip=True) for c in tr(["th", "td"])] for tr in table.tbody("tr")]
+    tolls = {row[0]: row[-1] for row in cells}
+    for place in ("Derna", "Sirte", "Near Sirte", "South of Sirte"):
+        assert tolls[place] == "not reported", tolls
+    assert "0" not in tolls.values()
+
+
+@pytest.mark.parametrize(
+    ("site_url", "href"),
+    [
+        ("http://127.0.0.1:8000/", "../methodology/#downloads"),  # a local build: relative, this machine unnamed
+        ("https://example.org/lw/", "https://example.org/lw/methodology/#downloads"),
+    ],
+)
+def test_the_cover_counts_only_what_the_data_holds_and_links_to_the_downloads(site_url, href):
+    """The five documents hold 36 assessments, 26 by someone they name: the cover says so, not "36
+    by named people"; it sends a reader to the data, at the public address where there is one."""
+    dataset = load_dataset(FIXTURES / "briefing" / "data")
+    assessments = list(dataset.assessments.values())
+    named = sum(a.by is not None for a in assessments)
+    assert 0 < named < len(assessments)
+    cover = BeautifulSoup(render_cover(dataset, {**CONFIG, "site_url": site_url}, "Libya Watch"), "html.parser")
+    facts = {dt.get_text(): " ".join(dt.find_next_sibling("dd").get_text(" ").split()) for dt in cover("dt")}
+    counts = dataset.counts()
+    assert facts["Based on"].startswith(
+        f"{len(dataset.sources)} source documents, {len(dataset.events)} events and {counts['claims']} claims; "
+        f"{len(assessments)} assessments in those documents, {named} by people and bodies they name and "
+        f"{len(assessments) - named} the documents' own"
+    )
+    assert cover.select_one(".lw-cover-data a")["href"] == href
+    assert "published with it" not in cover.get_text()

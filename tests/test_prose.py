@@ -38,7 +38,7 @@ def test_a_claim_added_to_an_event_is_listed_as_a_revision(fixture_copy):
     (day, *_) = updates(load_dataset(fixture_copy.data))
     assert str(day.day) == "2026-11-25" and not day.events
     (revision,) = day.revisions
-    assert revision.event.id == "LBY0002" and revision.text == "Sky News Arabia adds 1 claim (fatalities)"
+    assert revision.event.id == "LBY0002" and revision.text == "Sky News Arabia adds a claim, on the number of dead"
 
 
 def test_a_claim_cannot_be_added_before_its_event(fixture_copy):

@@ -124,6 +124,13 @@ def test_feed_has_an_entry_per_addition_with_stable_ids(feed_text):
     assert feed_text == render_feed(dataset, "https://example.org/lw/", "Libya Watch")
 
 
+def test_feed_gives_each_event_its_toll_and_not_reported_where_none_is(feed_text):
+    summaries = {entry.id.rsplit("/", 1)[1]: entry.summary for entry in feedparser.parse(feed_text).entries}
+    assert summaries["LBY0003"].endswith(" Dead: not reported.")
+    assert summaries["LBY0002"].endswith(" Dead: 22–27+ (conservative 22).")
+    assert summaries["LBY0001"].endswith(" Dead: 1.")
+
+
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_feed_links_each_event_to_its_card_on_a_year_page(directory_urls):
     """Past one timeline page, cards live on year pages; the offline bundle's URLs end in .html."""

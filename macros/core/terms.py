@@ -105,7 +105,26 @@ FIELD_LABELS = {
     "target": "Target",
     "detail": "Detail",
 }
+# How a sentence names a point of each field ("two voices agree on the location").
+FIELD_NOUNS = {
+    "fatalities": "the number of dead",
+    "injuries": "the number injured",
+    "abducted": "the number abducted or kidnapped",
+    "missing": "the number missing",
+    "arrests": "the number of arrests",
+    "strikes": "the number of strikes",
+    "date": "the date",
+    "place": "the place",
+    "location": "the location",
+    "perpetrator": "the perpetrator",
+    "responsibility": "who claimed it",
+    "participants": "who took part",
+    "target": "the target",
+    "detail": "a detail",
+}
 NUMERIC_FIELDS = ("fatalities", "injuries", "abducted", "missing", "arrests", "strikes")
+# What a toll (or any count) reads where no source gives one: unknown is never 0.
+NOT_REPORTED = "not reported"
 # A field with one true value per event, party, scope and moment: different values mean the
 # sources disagree. Lists (who took part, targets, details) can differ without contradiction;
 # among them only a denial against an affirmation of the same thing is a dispute.
@@ -175,11 +194,12 @@ BASES = {
     "unknown": "unknown",
 }
 
-# An event's status, derived from its claims (macros/derive/comparison.py), never typed.
+# An event's status, derived from its claims (macros/derive/comparison.py), never typed; the
+# words are what the card's chip explains it with.
 STATUSES = {
-    "single report": "no compared point is confirmed or contradicted by another voice",
-    "corroborated": "two independent voices agree on a compared point",
-    "disputed": "two comparable claims disagree, or a denial meets an affirmation",
+    "single report": "no compared point is confirmed by a second independent voice, however many documents relay it",
+    "corroborated": "two independent voices agree on a compared point, and none disagrees",
+    "disputed": "independent voices disagree on a compared point, or one denies what another says",
 }
 
 # How a map position was obtained, in the words a map legend and a data table use.

@@ -79,6 +79,17 @@ class Point:
     def sources(self) -> list[str]:
         return list(dict.fromkeys(claim.source for claim in self.claims))
 
+    @property
+    def confirmed(self) -> list[Claim]:
+        """The claims another independent voice confirms (credibility 1, or 3 when also contradicted)."""
+        return [c for c in self.claims if any(self.relation(c, o) == "agrees" for o in self.claims if o is not c)]
+
+    @property
+    def unconfirmed(self) -> list[Claim]:
+        """On a corroborated point, the claims no other voice confirms: a day within a confirmed month."""
+        confirmed = self.confirmed
+        return [claim for claim in self.claims if self.corroborated and not any(claim is c for c in confirmed)]
+
     def relation(self, first: Claim, second: Claim) -> str | None:
         """How `second` stands to `first`: agrees (confirms it), consistent (a coarser date that
         neither confirms nor contradicts), differs, contradicts (a denial), differs or agrees
@@ -215,6 +226,11 @@ class Analysis:
     @property
     def voices(self) -> list[str]:
         return list(dict.fromkeys(voice for point in self.points for voice in point.voices))
+
+    @property
+    def one_voice(self) -> list[Point]:
+        """The compared points only one voice speaks to, or that no second voice confirms or contradicts."""
+        return [p for p in self.points if p.compared and not p.disputed and not p.corroborated]
 
     def point_of(self, claim: Claim) -> Point:
         for point in self.points:

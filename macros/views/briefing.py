@@ -26,7 +26,7 @@ class ClaimedValue:
     claims: list[Claim]
     origin: str
     credibility: int
-    party: str | None
+    party: str | None  # whose figure it is, where the point has more than one party: "for the Libyan National Army"
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def render_claimed(dataset: Dataset, links: Links, event_id: str, field: str, pa
             claims=claims,
             origin=describe_origin(claims[0], dataset),
             credibility=analysis.credibility(claims[0]),
-            party=dataset.actors[claims[0].party].name if len(points[0].parties) > 1 and claims[0].party else None,
+            party=whose(claims[0].party, dataset) if len(points[0].parties) > 1 and claims[0].party else None,
         )
         for (value, _), claims in groups.items()
     ]
@@ -112,21 +112,35 @@ def render_claimed(dataset: Dataset, links: Links, event_id: str, field: str, pa
 
 
 def describe_origin(claim: Claim, dataset: Dataset) -> str:
-    """An origin as the prose names it, saying whether anyone is named: "a statement of the Libyan
-    National Army (no one named)", "a post by Khaled al-Mahjoub", "the report's own figure"."""
+    """An origin as the prose names it, saying whether anyone is named: "a statement in the name of
+    the Libyan National Army" (no one named), "a post by Khaled al-Mahjoub", "Sky News Arabia's own
+    reporting, naming no source"."""
     if claim.origin is None:
         source = dataset.sources[claim.source]
         if source.outlet.name is None:  # a title cut short is no name: give it whole
-            return f"the report “{source.title}” (outlet unknown), naming no source"
+            return f"the report “{source.title}”, by an unknown outlet and naming no source"
         return f"{source.outlet.name}'s own reporting, naming no source"
     origin = dataset.origins[claim.origin]
     if origin.speaker is None:
-        return f"{origin.kind} ({origin.name})" if origin.kind == "unnamed sources" else origin.name
+        return origin.name
     speaker = dataset.actors[origin.speaker]
     article = "an" if origin.kind[0] in "aeiou" else "a"
     if speaker.kind == "person":
         return f"{article} {origin.kind} by {speaker.name}"
-    return f"{article} {origin.kind} of the {speaker.name} (no one named)"
+    return f"{article} {origin.kind} in the name of the {speaker.name}"
+
+
+def whose(party: str, dataset: Dataset) -> str:
+    """Whose figure a value is, after the number: "for the Libyan National Army"; a party the source
+    leaves unnamed by the forces it may be: "for the Libyan National Army or the Ministry of
+    Interior, not saying which"."""
+    actor = dataset.actors[party]
+    if actor.kind != "unnamed party":
+        return f"for {'' if actor.kind == 'person' else 'the '}{actor.name}"
+    if not actor.may_be:
+        return "for a party the source does not name"
+    forces = " or ".join(f"the {dataset.actors[a].name}" for a in actor.may_be)
+    return f"for {forces}, not saying which"
 
 
 def render_voices(dataset: Dataset, links: Links, event_id: str, field: str | None = None) -> str:
@@ -136,6 +150,8 @@ def render_voices(dataset: Dataset, links: Links, event_id: str, field: str | No
     for point in (p for p in analysis.points if field in (None, p.field) and not p.scope):
         for claim, voice in zip(point.claims, point.voices, strict=True):
             voices.setdefault(voice, []).append(claim)
+    if not voices:  # prose citing a point no claim speaks to says nothing true: stop the build
+        raise KeyError(f"no {field or 'claim'} voice on {event_id}")
     items = []
     for claims in voices.values():
         origins = list(dict.fromkeys(describe_origin(c, dataset) for c in claims))

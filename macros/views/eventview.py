@@ -2,15 +2,95 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..core.dates import show_event_date
+from ..core.dates import show_date, show_event_date
 from ..core.models import Actor, Claim, Country, Event, Place, Source
-from ..core.terms import FIELD_LABELS
+from ..core.terms import FIELD_LABELS, FIELD_NOUNS, NOT_REPORTED
 from ..derive.comparison import Analysis, Point
 from ..derive.dataset import Dataset
 from ..derive.figures import Figures, nested, point_figures
 from ..derive.locations import Location
+
+
+@dataclass(frozen=True)
+class Toll:
+    """A toll as every view shows it (cards, tables, the map and its table, the PDF, the feed):
+    "not reported" where no source gives one, never a 0; a range with its conservative figure.
+    Over several events (a map position's), the reported tolls added up and how many had none."""
+
+    figures: Figures | None
+    events: int = 1
+    unreported: int = 0  # of `events`, how many no source gives a toll for
+
+    @classmethod
+    def of(cls, tolls: Iterable[Figures | None]) -> Toll:
+        """The tolls of several events together: the reported ones added up, the others counted."""
+        tolls = list(tolls)
+        given = [f for f in tolls if f is not None]
+        total = Figures(
+            low=sum(f.low for f in given),
+            conservative=sum(f.conservative for f in given),
+            high=sum(f.high for f in given),
+            open_ended=any(f.open_ended for f in given),
+        )
+        return cls(total if given else None, len(tolls), len(tolls) - len(given))
+
+    @property
+    def reported(self) -> bool:
+        return self.figures is not None
+
+    @property
+    def span(self) -> str:
+        """The figure or range as stated: "3", "4+", "22–30"; "not reported" where none is given."""
+        f = self.figures
+        if f is None:
+            return NOT_REPORTED
+        return (str(f.low) if f.low == f.high else f"{f.low}–{f.high}") + ("+" if f.open_ended else "")
+
+    @property
+    def note(self) -> str | None:
+        """What a reader needs beside the span: the conservative figure of a range, and the events
+        added up that have no toll ("conservative 22; not reported for 1 of 3 events")."""
+        notes = []
+        if self.figures is not None and self.figures.low != self.figures.high:
+            notes.append(f"conservative {self.figures.conservative}")
+        if self.figures is not None and self.unreported:
+            notes.append(f"{NOT_REPORTED} for {self.unreported} of {self.events} events")
+        return "; ".join(notes) or None
+
+    def __str__(self) -> str:
+        return self.span + (f" ({self.note})" if self.note else "")
+
+
+@dataclass(frozen=True)
+class PointWords:
+    """A corroborated point as the status line names it: what the voices agree on, and what on it
+    only one of them gives (a date confirmed to the month whose day one voice alone states)."""
+
+    about: (
+        str  # "the date", "fatalities (Islamic State)", or for a date confirmed only in part "the month (January 2017)"
+    )
+    voices: int
+    alone: str | None = None  # "the day (18 Jan 2017)"
+
+
+@dataclass(frozen=True)
+class StatusWords:
+    """An event's status in words that need no tooltip, point by point where they differ."""
+
+    status: str
+    voices: int
+    documents: int
+    corroborated: list[PointWords]
+    disputed: list[str]  # the points the voices differ on
+    one_voice: list[str]  # the compared points one voice alone gives
+
+    @property
+    def alone(self) -> list[str]:
+        """What rests on one voice: the finer part of a corroborated date, then the compared points one voice gives."""
+        return [p.alone for p in self.corroborated if p.alone] + self.one_voice
 
 
 @dataclass(frozen=True)
@@ -31,11 +111,16 @@ class EventView:
     sources_by_id: dict[str, Source]
     identifications: list[tuple[str, str, str]]  # (spelling, the entity it is taken to name, why)
     other_tolls: list[tuple[str, Figures]]  # abducted, missing and arrested people, where counted
+    standing: StatusWords
     within: list[tuple[Point, Figures, str]]  # a party's dead within another's figured dead, and that party
 
     @property
     def status(self) -> str:
         return self.analysis.status
+
+    @property
+    def toll(self) -> Toll:
+        return Toll(self.fatalities)
 
     @property
     def groups(self) -> tuple[Point, ...]:
@@ -100,11 +185,64 @@ def event_view(event: Event, dataset: Dataset) -> EventView:
             for field in ("abducted", "missing", "arrests")
             if (figures := dataset.figures(event.id, field))
         ],
+        standing=status_words(event, dataset),
         within=[
             (point, point_figures(point, dataset.sources), party)
             for point, _, party in nested(dataset.analysis(event.id), "fatalities", actors)
         ],
     )
+
+
+def status_words(event: Event, dataset: Dataset) -> StatusWords:
+    """What the status rests on, in words: the points two voices agree on (to the month, where only
+    the month is confirmed), the points they differ on, and the compared points one voice alone gives."""
+    analysis = dataset.analysis(event.id)
+    return StatusWords(
+        status=analysis.status,
+        voices=len(analysis.voices),
+        documents=len(event.source_ids),
+        corroborated=[_agreed(point, dataset) for point in analysis.corroborated],
+        disputed=[point_about(point, dataset) for point in analysis.disputed],
+        one_voice=[point_about(point, dataset) for point in analysis.one_voice],
+    )
+
+
+def _agreed(point: Point, dataset: Dataset) -> PointWords:
+    """A corroborated point; a date whose finer claims no second voice confirms is named by what is
+    confirmed ("the month (January 2017)") and what rests on one voice ("the day (18 Jan 2017)")."""
+    voices = len(point.independent_voices)  # none disagrees on a corroborated point
+    finer = [c for c in point.unconfirmed if c.resolved]
+    if point.field != "date" or not finer:
+        return PointWords(point_about(point, dataset), voices)
+    confirmed = min((c.resolved for c in point.confirmed if c.resolved), key=len)
+    return PointWords(
+        about=f"the {_precision(confirmed)} ({show_date(confirmed, weekday=False)})",
+        voices=voices,
+        alone=" and ".join(f"the {_precision(c.resolved)} ({show_date(c.resolved, weekday=False)})" for c in finer),
+    )
+
+
+def _precision(resolved: str) -> str:
+    """How far a resolved date goes: "2017" a year, "2017-01" a month, "2017-01-18" a day."""
+    return ("year", "month", "day")[resolved.count("-")]
+
+
+def point_about(point: Point, dataset: Dataset) -> str:
+    """A point as a sentence names it: "the location", "the number of dead (Islamic State or
+    Security forces)", "the date of the statement"."""
+    about = FIELD_NOUNS[point.field]
+    if point.parties:
+        about += " (" + " or ".join(dataset.actors[p].name for p in point.parties) + ")"
+    if point.moment and point.moment != "incident":
+        about += f" of the {point.moment}"
+    if point.scope:
+        about += f" in {point.scope}"
+    return about
+
+
+def event_toll(event_id: str, dataset: Dataset) -> Toll:
+    """An event's toll, for the views that show no card (the feed)."""
+    return Toll(dataset.figures(event_id, "fatalities"))
 
 
 def event_heading(event: Event, dataset: Dataset) -> str:

@@ -43,7 +43,9 @@ DOWNLOADS = {  # file name -> what it holds (listed on the methodology page)
     "events.csv": (
         "one row per event, ACLED's columns first (event_date a full date as ACLED writes one: a month "
         "known only to the month on its 15th, a year on 1 July, time_precision 3), then the date as "
-        "stated, derived figures, status and sources"
+        "stated, derived figures, status and sources. fatalities follows ACLED: the conservative toll, 0 "
+        "where no source gives one; fatalities_low and fatalities_high are empty then, so a toll not reported "
+        "is never read as none killed"
     ),
     "claims.csv": "one row per claim: source, field, value as stated, bounds and quote",
     "sources.csv": "one row per source document, with its grade and checksum",

@@ -26,7 +26,9 @@ from ..derive.dataset import Dataset
 from ..load.districts import contains, districts
 from . import limits
 from .charts import LIBYA_VIEW, Chart, _caption, _figure, _trace, chart_text, render_chart
+from .eventview import Toll
 from .links import Links
+from .render import plural
 
 # How each kind of position is drawn: a gazetteer point as a filled circle; a computed one as a
 # diamond; a direction from a town as an arrow at the town pointing that way; "near" as a ring;
@@ -73,8 +75,7 @@ class _Cluster:
     town: Place  # the town the mark stands at: the place itself, or the one it is measured from
     stated: tuple[str, ...]  # every position the sources give the place, in their words
     events: int = 0
-    conservative: int = 0
-    high: int = 0
+    tolls: list = field(default_factory=list)  # each event's fatalities (Figures, or None where not reported)
     types: Counter = field(default_factory=Counter)
 
 
@@ -102,9 +103,9 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
         figure=_figure([t for t in traces if t], geo=_MAP_GEO, height=MAP_HEIGHT, showlegend=False,
                        margin={"l": 0, "r": 0, "t": 0, "b": 0}),
         headers=["Place", "Position as stated", "How it is placed", "Events", "Event types",
-                 "Fatalities (conservative)", "Fatalities (high)"],
+                 "Fatalities"],
         rows=[[c.place.name, key[4], MAP_MARKS[key[0]][0] + (" (disputed location)" if c.disputed else ""), c.events,
-               ", ".join(sorted(c.types)), c.conservative, c.high]
+               ", ".join(sorted(c.types)), str(Toll.of(c.tolls))]
               for key, c in sorted(clusters.items(), key=lambda kv: kv[1].place.name)],
         geo=True,
         notes=_notes(clusters, busiest, unplaced),
@@ -136,8 +137,7 @@ def _clusters(
             stated = tuple(p.stated for p in location.positions)
             cluster = clusters.setdefault(key, _Cluster(place, location.disputed, town or place, stated))
             cluster.events += 1
-            cluster.conservative += figures.conservative if figures else 0
-            cluster.high += figures.high if figures else 0
+            cluster.tolls.append(figures)
             cluster.types[event.event_type] += 1
     return clusters, references, unplaced
 
@@ -145,7 +145,10 @@ def _clusters(
 def _notes(clusters: dict[tuple, _Cluster], busiest: list[tuple], unplaced: list[Unplaced]) -> list[str]:
     notes = []
     if unplaced:
-        notes.append(f"{len(unplaced)} event(s) outside Libya or without coordinates are listed under the map.")
+        notes.append(
+            f"{plural(len(unplaced), 'event')} outside Libya or without coordinates "
+            f"{'is' if len(unplaced) == 1 else 'are'} listed under the map."
+        )
     if len(clusters) > len(busiest):
         notes.append(f"The {len(busiest)} busiest positions are drawn; the table lists all {len(clusters)}.")
     if any(cluster.disputed for cluster in clusters.values()):
@@ -378,10 +381,12 @@ def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -
         mode="markers",
         lon=[key[2] for key in keys],
         lat=[key[1] for key in keys],
-        customdata=[[c.events, c.conservative, c.high, _map_label(key, c), chart_text(", ".join(sorted(c.types)))]
+        # [0] the events counted, [1] the toll in words, [2] the count in words ("1 event")
+        customdata=[[c.events, str(Toll.of(c.tolls)), plural(c.events, "event"), _map_label(key, c),
+                     chart_text(", ".join(sorted(c.types)))]
                     for key, c in ((key, clusters[key]) for key in keys)],
         marker=marker,
-        hovertemplate="%{customdata[3]}<br>%{customdata[0]} event(s), %{customdata[1]} dead (conservative)"
+        hovertemplate="%{customdata[3]}<br>%{customdata[2]}, dead: %{customdata[1]}"
                       "<br>%{customdata[4]}<extra>" + name + "</extra>",
     )  # fmt: skip
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from urllib.parse import urljoin
 
 from markupsafe import Markup
 
@@ -29,6 +30,7 @@ from .methodology import render_credibility, render_grades
 from .parts import Parts
 from .render import render
 from .siteplan import SECTION, SitePlan, disputed_events
+from .whatsnew import publishes_feed
 
 PAGE = SECTION["print"].first
 PREFIX = "print-"
@@ -129,10 +131,29 @@ def print_links(dataset: Dataset, plan: SitePlan, full: bool = False) -> Links:
     return Links(PAGE, replace(plan, event_pages=pages), anchor_prefix=PREFIX, in_page=("sources",), standalone=True)
 
 
-def render_cover(dataset: Dataset, config: dict, title: str) -> str:
-    """The cover: title, edition and issue date, cut-off, coverage, handling and publisher."""
+@dataclass(frozen=True)
+class DataLink:
+    """Where the cover sends a reader for the data: the site's downloads, at the public address a
+    PDF reader can type (a local build: the address relative to the print page)."""
+
+    href: str
+    text: str
+
+
+def data_link(plan: SitePlan, site_url: str | None) -> DataLink:
+    relative = Links(PAGE, plan).url(plan.path("methodology"), "downloads") or ""
+    if not publishes_feed(site_url):  # a local build: this machine's address would mislead on paper
+        return DataLink(relative, "the Downloads section of the site's Methodology page")
+    absolute = urljoin(str(site_url).rstrip("/") + "/" + plan.url(PAGE), relative)
+    return DataLink(absolute, absolute)
+
+
+def render_cover(dataset: Dataset, config: dict, title: str, plan: SitePlan | None = None) -> str:
+    """The cover: title, edition and issue date, cut-off, coverage, what it is based on (each count
+    from the field that makes it true), where the data is, handling and publisher."""
     return render(
         "print_cover.html",
+        data=data_link(plan or SitePlan.of(dataset), config.get("site_url")),
         title=title,
         handling=config["handling"],
         publisher=config.get("publisher", title),

@@ -22,7 +22,8 @@ from markupsafe import Markup
 
 from ..core.dates import show_date
 from ..core.project import PROJECT_DIR
-from ..core.terms import CREDIBILITY, FIELD_LABELS, GRADES, LOCATION_PRECISIONS
+from ..core.terms import CREDIBILITY, FIELD_LABELS, GRADES, LOCATION_PRECISIONS, STATUSES
+from .eventview import Toll
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 CACHE_DIR = PROJECT_DIR / ".cache" / "jinja"
@@ -70,13 +71,23 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         bytecode_cache=_bytecode_cache(),
     )
-    env.filters["plural"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
-    env.globals.update(
-        GRADES=GRADES, CREDIBILITY=CREDIBILITY, FIELDS=FIELD_LABELS, PRECISIONS=LOCATION_PRECISIONS, show_date=show_date
-    )
+    env.filters["and_list"] = and_list
+    env.filters["plural"] = plural
+    env.globals.update(GRADES=GRADES, CREDIBILITY=CREDIBILITY, FIELDS=FIELD_LABELS, PRECISIONS=LOCATION_PRECISIONS)
+    env.globals.update(show_date=show_date, Toll=Toll, STATUSES=STATUSES)
     env.filters["stash"] = _stash
     env.filters["join"] = _join  # the built-in join escapes for HTML only
     return env
+
+
+def plural(count: int, word: str) -> str:
+    """A count with its noun: "1 event", "2 events"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def and_list(items: list[str]) -> str:
+    """Items as a sentence lists them: "a", "a and b", "a, b and c"."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
 
 
 def render(template: str, **context: Any) -> str:

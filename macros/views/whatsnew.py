@@ -15,13 +15,14 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 
 from ..core.models import Claim, Event, Source
+from ..core.terms import FIELD_NOUNS
 from ..derive.coverage import show_years
 from ..derive.dataset import Dataset
 from . import limits
-from .eventview import EventView, event_heading, event_view
+from .eventview import EventView, event_heading, event_toll, event_view
 from .links import Links
 from .parts import Parts
-from .render import Rendered, render_page
+from .render import Rendered, and_list, render_page
 from .siteplan import SitePlan
 
 FEED = "feed.xml"
@@ -29,7 +30,7 @@ FEED = "feed.xml"
 
 @dataclass(frozen=True)
 class Revision:
-    """Claims added on one day to an event already published, in words: "Sky News Arabia adds 2 claims (fatalities)"."""
+    """Claims added on one day to an event already published, in words: "Sky News Arabia adds a claim, on the date"."""
 
     event: Event
     sources: list[str]
@@ -66,6 +67,14 @@ class UpdateEntry:
     more: int
     counts: tuple[int, int, int]
 
+    @property
+    def added(self) -> list[str]:
+        """What the day added, leaving out what it did not: ["5 sources", "17 events"]."""
+        sources, events, revisions = self.counts
+        words = [f"{sources} source{'s' if sources != 1 else ''}", f"{events} event{'s' if events != 1 else ''}"]
+        words.append(f"{revisions} revision{'s' if revisions != 1 else ''} of events already published")
+        return [text for count, text in zip(self.counts, words, strict=True) if count]
+
 
 def updates(dataset: Dataset) -> list[Update]:
     """One entry per day something was added, newest first: sources, events, and revisions
@@ -89,15 +98,15 @@ def updates(dataset: Dataset) -> list[Update]:
 
 def revision(event: Event, claims: list[Claim], dataset: Dataset) -> Revision:
     """Claims added to a published event, said the way a reader needs it:
-    "LBY0009: Sky News Arabia adds 2 claims (fatalities, date)"."""
+    "LBY0009: Sky News Arabia adds 2 claims, on the number of dead and the date"."""
     sources = list(dict.fromkeys(claim.source for claim in claims))
-    fields = ", ".join(dict.fromkeys(claim.field for claim in claims))
+    fields = and_list([FIELD_NOUNS[field] for field in dict.fromkeys(claim.field for claim in claims)])
     names = " and ".join(dataset.sources[s].label for s in sources)
     verb = "adds" if len(sources) == 1 else "add"
     return Revision(
         event=event,
         sources=sources,
-        text=f"{names} {verb} {len(claims)} claim{'s' if len(claims) != 1 else ''} ({fields})",
+        text=f"{names} {verb} {'a claim' if len(claims) == 1 else f'{len(claims)} claims'}, on {fields}",
     )
 
 
@@ -173,7 +182,8 @@ def _feed_entries(dataset: Dataset, base: str, plan: SitePlan) -> list[tuple[dt.
                             base + plan.url(plan.path("sources", source.id))))  # fmt: skip
         for event in update.events:
             card = f"{base}{plan.url(plan.event_pages[event.id])}#{event.id}"
-            entries.append((update.day, f"event/{event.id}", event_heading(event, dataset), event.summary, card))
+            summary = f"{event.summary} Dead: {event_toll(event.id, dataset)}."
+            entries.append((update.day, f"event/{event.id}", event_heading(event, dataset), summary, card))
         for item in update.revisions:
             event = item.event
             card = f"{base}{plan.url(plan.event_pages[event.id])}#{event.id}"
