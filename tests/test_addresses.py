@@ -1,9 +1,12 @@
-"""Addresses that last: every event keeps its address however the timeline splits as the data
-grows, and every link to an event reaches its card."""
+"""Addresses that last and can be shared: every event keeps its address however the timeline
+splits as the data grows, every link to an event reaches its card, and the timeline's filters live
+in the address (a filtered view opens filtered) with the rows shown downloadable as CSV."""
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+import csv
+import io
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -93,6 +96,10 @@ def browser():
         yield instance
 
 
+def visible_ids(page) -> list[str]:
+    return page.locator("article.lw-event:visible").evaluate_all("els => els.map(e => e.id)")
+
+
 @pytest.mark.browser
 def test_an_events_address_opens_its_card(served_site, browser, site_data):
     _, base_url = served_site
@@ -101,3 +108,51 @@ def test_an_events_address_opens_its_card(served_site, browser, site_data):
     page.wait_for_url(base_url + SitePlan.of(site_data).card("LBY0009"))
     assert page.locator("#LBY0009").is_visible()
     page.close()
+
+
+@pytest.mark.browser
+def test_a_filter_in_the_address_opens_the_timeline_filtered(served_site, browser, site_data):
+    _, base_url = served_site
+    page = browser.new_page()
+    page.goto(base_url + "timeline/?place=jabal-asida&type=Nonsense", wait_until="networkidle")
+    there = sorted(e.id for e in site_data.events_at("jabal-asida"))
+    assert sorted(visible_ids(page)) == there and 0 < len(there) < len(site_data.events)
+    assert page.locator("select[name=place]").input_value() == "jabal-asida"
+    assert page.locator("select[name=type]").input_value() == ""  # a value it does not offer is left out
+    page.close()
+
+
+@pytest.mark.browser
+def test_choosing_a_filter_writes_it_into_the_address(served_site, browser):
+    _, base_url = served_site
+    page = browser.new_page()
+    page.goto(base_url + "timeline/", wait_until="networkidle")
+    page.select_option("form.lw-filters select[name=type]", "Battles")
+    page.select_option("form.lw-filters select[name=actor]", "islamic-state")
+    assert parse_qs(urlsplit(page.url).query) == {"type": ["Battles"], "actor": ["islamic-state"]}
+    shown = visible_ids(page)
+    page.select_option("form.lw-filters select[name=type]", "")
+    assert parse_qs(urlsplit(page.url).query) == {"actor": ["islamic-state"]}
+    page.goto(base_url + "timeline/?type=Battles&actor=islamic-state", wait_until="networkidle")
+    assert visible_ids(page) == shown  # the address written opens the same view
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_csv_download_holds_exactly_the_rows_shown_with_the_columns_of_events_csv(served_site, browser):
+    site, base_url = served_site
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(base_url + "timeline/?type=Battles", wait_until="networkidle")
+    shown = visible_ids(page)
+    with page.expect_download() as download:
+        page.locator(".lw-filter-csv").click()
+    got = download.value.path().read_text(encoding="utf-8")
+    full = (site / "downloads" / "events.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(got)))
+    assert got.splitlines()[0] == full.splitlines()[0]
+    assert sorted(row["event_id_cnty"] for row in rows) == sorted(shown) and len(shown) > 0
+    assert {row["event_type"] for row in rows} == {"Battles"}
+    assert all(line in full.splitlines() for line in got.splitlines())  # each row as events.csv has it
+    assert download.value.suggested_filename == "events-type-Battles.csv"
+    context.close()
