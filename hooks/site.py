@@ -45,6 +45,7 @@ class LibyaWatchConfig(Config):
     handling = c.Type(str, default="")  # the handling line on the PDF's cover and every page
     publisher = c.Optional(c.Type(str))  # who publishes the briefing, as the PDF's cover names it (else site_name)
     print_full = Switch(default=False)  # `make pdf FULL=1`: every event, dispute, source and claim printed
+    pdf = Switch(default=False)  # `make pdf`: the site it prints links briefing.pdf (else the print view)
     csp = c.Type(str, default="")  # the Content-Security-Policy every published page carries in a <meta>
     timeline_page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)  # for the tests: a timeline page's events
 

@@ -59,8 +59,7 @@ def tools_missing() -> list[str]:
 def lychee(site: Path) -> subprocess.CompletedProcess[str]:
     """lychee over a built site or a folder of pages, offline, anchors included."""
     command = [str(LYCHEE), "--offline", "--include-fragments", "--no-progress", "--index-files", "index.html"]
-    # briefing.pdf is written by `make pdf` after the build (the deploy workflow runs both)
-    command += ["--root-dir", str(site), "--exclude", r"/briefing\.pdf$", str(site)]
+    command += ["--root-dir", str(site), str(site)]
     return subprocess.run(command, capture_output=True, text=True, timeout=300)
 
 

@@ -57,11 +57,13 @@ def test_bundle_works_from_disk_with_no_network(bundle):
 
 
 def test_bundle_links_are_files_not_folders(bundle):
-    """An event's link is its address (a file here), which sends the reader to the card."""
+    """An event's link is its address (a file here), which sends the reader to the card; the PDF
+    link, with no `make pdf` in the bundle, is the print view."""
     site, _ = bundle
     html = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="events/LBY0009.html"' in html
     assert redirects_to(site / "events" / "LBY0009.html") == "../timeline/index.html#LBY0009"
+    assert '<p class="lw-formats"><a href="print.html">' in html and (site / "print.html").is_file()
     assert "unpkg" not in html and "iframe-worker-shim.js" in html
 
 

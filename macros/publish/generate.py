@@ -61,6 +61,7 @@ class Settings:
     handling: str = ""  # the handling line on the PDF's cover and every page
     publisher: str = ""  # who publishes the briefing, as the PDF's cover names it (else site_name)
     print_full: bool = False  # `make pdf FULL=1`: the PDF prints every event, dispute, source and claim
+    pdf: bool = False  # `make pdf` builds the site it prints: the front page links briefing.pdf only then
     csp: str = ""  # the policy each page carries in a <meta> (none opened from disk, or under `make serve`)
 
     @classmethod
@@ -76,6 +77,7 @@ class Settings:
             handling=_option(options, "handling", str, ""),
             publisher=_option(options, "publisher", str, config["site_name"]),
             print_full=is_on(options.get("print_full")),
+            pdf=is_on(options.get("pdf")),
             csp=_option(options, "csp", str, ""),
         )
 

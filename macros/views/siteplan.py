@@ -61,6 +61,7 @@ SECTION = {section.key: section for section in SECTIONS}
 # Each event's lasting address: a small page, written beside the site's (addresses.py), that sends
 # the reader on to the event's card wherever the timeline holds it, however the data grows.
 EVENT_ADDRESS = "events/{}.md"
+PDF = "briefing.pdf"  # the briefing as `make pdf` writes it after the build (tools/pdf.py), at the site's root
 
 
 def nav() -> list[dict[str, str]]:
