@@ -22,19 +22,17 @@ from .siteplan import EVENT_ADDRESS, SitePlan, timeline_scope
 
 def event_addresses(dataset: Dataset, plan: SitePlan, site_name: str, csp: str = "") -> Iterator[tuple[str, str]]:
     """(file in the site, its HTML) for every event's lasting address."""
-    template_context = {"site_name": site_name, "csp": csp}
-    links = None
+    # Every address sits in the same folder: one address's links serve them all, each card's page
+    # made relative once rather than once per event.
+    links = Links(EVENT_ADDRESS.format("any"), plan)
     for event in dataset.events.values():
-        # every address sits at the same depth: one page's links serve them all (each card's page
-        # worked out once, not once per event)
-        links = links or Links(EVENT_ADDRESS.format(event.id), plan)
-        key = plan.pages[plan.event_pages[event.id]].key
         html = render(
             "event_address.html",
             event=event,
             heading=event_heading(event, dataset),
             card=links.card(event.id),
-            scope=timeline_scope(key),
-            **template_context,
+            scope=timeline_scope(plan.pages[plan.event_pages[event.id]].key),
+            site_name=site_name,
+            csp=csp,
         )
         yield plan.event_file(event.id), html
