@@ -102,6 +102,7 @@ PAPER ?= A4
 # FULL=1 prints every event, dispute, source and claim; by default a large dataset gets the
 # newest and busiest, each part saying what it leaves out (the build reads it: mkdocs.yml).
 pdf: export LIBYA_WATCH_PRINT_FULL = $(if $(FULL),true,false)
+pdf: export LIBYA_WATCH_PDF = true
 pdf: build system ## The briefing as site/briefing.pdf (PAPER=Letter for US paper; FULL=1 for every claim)
 	$(BIN)/python -m tools.pdf --site site --paper $(PAPER)
 

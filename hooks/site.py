@@ -45,6 +45,7 @@ class LibyaWatchConfig(Config):
     handling = c.Type(str, default="")  # the handling line on the PDF's cover and every page
     publisher = c.Optional(c.Type(str))  # who publishes the briefing, as the PDF's cover names it (else site_name)
     print_full = Switch(default=False)  # `make pdf FULL=1`: every event, dispute, source and claim printed
+    pdf = Switch(default=False)  # `make pdf`: the site it prints links briefing.pdf (else the print view)
     csp = c.Type(str, default="")  # the Content-Security-Policy every published page carries in a <meta>
     timeline_page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)  # up to this many events, one timeline page
 
@@ -87,7 +88,9 @@ class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
         except SettingsError as err:
             raise PluginError(str(err)) from None
         if _offline(config):
-            return replace(settings, directory_urls=False)
+            return replace(settings, directory_urls=False, csp="")
+        if self.command == "serve":  # its live-reload script is inline
+            return replace(settings, csp="")
         return settings
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -96,6 +99,7 @@ class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
             raise PluginError("use_directory_urls changed after the libya-watch plugin read it")
         plan_hand_written(files)
         build.write_downloads()
+        build.write_addresses()
         for file in build.generated_files():
             files.append(file)
         return files
@@ -105,8 +109,8 @@ class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
         published (`make build`, CI) keeps it. Opened from disk, 'self' names nothing and the
         offline search runs its worker through an inline frame; `make serve` injects an inline
         live-reload script into each page."""
-        keep = not _offline(config) and self.command != "serve"
-        env.globals["libya_watch"] = PageHead(csp=self.config.csp if keep else "", feed=self._current().output.feed)
+        build = self._current()  # its settings have the policy left out for those two (`_settings`)
+        env.globals["libya_watch"] = PageHead(csp=build.settings.csp, feed=build.output.feed)
         return env
 
     @event_priority(-100)  # last: after mkdocs-macros has filled the page

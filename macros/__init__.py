@@ -22,6 +22,7 @@ from .views.exports import DOWNLOADS
 from .views.links import Links
 from .views.overview import render_overview
 from .views.render import render
+from .views.siteplan import PDF
 
 if TYPE_CHECKING:
     from .derive.dataset import Dataset
@@ -44,6 +45,7 @@ def define_env(env: Any) -> None:
     _register_briefing(env, build.dataset, links)
     _register_records(env, build.dataset, links)
     _register_views(env, build, page)
+    _register_formats(env, build.settings.pdf, links)
     _register_methodology(env)
 
 
@@ -173,6 +175,17 @@ def _register_views(env: Any, build: Build, page: Callable[[], MacroPage]) -> No
     def print_sections() -> str:
         """The PDF's parts after the briefing: charts, disputes, timeline, sources, method, annex."""
         return printview.render_sections(dataset, page().links, settings.print_full)
+
+
+def _register_formats(env: Any, pdf_built: bool, links: Callable[[], Links]) -> None:
+    """The briefing's other formats, linked only where they exist."""
+
+    @env.macro
+    def formats() -> str:
+        """The briefing's other formats: the PDF where `make pdf` built the site, else the print
+        view, which prints or saves as the same PDF (a build alone has no briefing.pdf to link)."""
+        here = links()
+        return render("formats.html", pdf=here.asset(PDF) if pdf_built else None, print=here.to("print")).strip()
 
 
 def _register_methodology(env: Any) -> None:

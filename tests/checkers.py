@@ -43,6 +43,13 @@ def html_pages(site_dir: Path) -> list[str]:
     return sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html"))
 
 
+def redirects_to(page: Path) -> str | None:
+    """Where a page sends the reader at once (an event's lasting address: its meta refresh), or None."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+    return refresh["content"].split("url=", 1)[1] if refresh else None
+
+
 def tools_missing() -> list[str]:
     """The checkers `make setup` installs that are not here."""
     missing = [str(path) for path in (VNU, AXE, LIGHTHOUSE, LYCHEE) if not path.exists()]
@@ -52,8 +59,7 @@ def tools_missing() -> list[str]:
 def lychee(site: Path) -> subprocess.CompletedProcess[str]:
     """lychee over a built site or a folder of pages, offline, anchors included."""
     command = [str(LYCHEE), "--offline", "--include-fragments", "--no-progress", "--index-files", "index.html"]
-    # briefing.pdf is written by `make pdf` after the build (the deploy workflow runs both)
-    command += ["--root-dir", str(site), "--exclude", r"/briefing\.pdf$", str(site)]
+    command += ["--root-dir", str(site), str(site)]
     return subprocess.run(command, capture_output=True, text=True, timeout=300)
 
 
@@ -111,6 +117,8 @@ def crawl(site_dir: Path, base_url: str) -> dict[str, dict[str, list[str]]]:
     with chromium() as browser:
         visitor = Visitor(browser.new_page())
         for rel in html_pages(site_dir):
+            if redirects_to(site_dir / rel):  # an event's address: its card's page is crawled itself
+                continue
             found["requests"][rel] = visitor.visit(base_url + rel)
             found["errors"][rel] = list(visitor.errors)
             visitor.page.evaluate(axe)

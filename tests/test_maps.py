@@ -182,7 +182,7 @@ def test_the_events_it_cannot_draw_are_listed_under_the_map_with_links(fixture_m
     items = page.select(".lw-map-unplaced li")
     assert len(items) == len(chart.unplaced) == 2
     for item, unplaced in zip(items, chart.unplaced, strict=True):
-        assert item.a["href"] == f"timeline/#{unplaced.event_id}"
+        assert item.a["href"] == f"events/{unplaced.event_id}/"
         assert item.a.get_text() == unplaced.date
         assert unplaced.place in item.get_text() and f"({unplaced.why})" in item.get_text()
     assert page.select_one(".lw-map-unplaced").find_previous_sibling("p")["class"] == ["lw-chart-caption"]

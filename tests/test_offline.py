@@ -7,6 +7,7 @@ import zipfile
 import pytest
 
 from tests.browser import SCROLL_THROUGH_CHARTS, chromium
+from tests.checkers import redirects_to
 from tools.offline import FOLDER, build_offline, write_zip
 
 pytestmark = pytest.mark.build  # every test opens the bundle, built once
@@ -49,14 +50,20 @@ def test_bundle_works_from_disk_with_no_network(bundle):
         page.wait_for_selector(".lw-chart[data-rendered] svg.main-svg")
         page.select_option("form.lw-filters select[name=place]", "jabal-asida")
         assert page.locator("article.lw-event:visible").count() == 1
+        page.goto((site / "events" / "LBY0009.html").as_uri())  # an event's address, from disk too
+        page.wait_for_url("**/timeline/index.html#LBY0009")
         assert blocked == []
         assert errors == []
 
 
 def test_bundle_links_are_files_not_folders(bundle):
+    """An event's link is its address (a file here), which sends the reader to the card; the PDF
+    link, with no `make pdf` in the bundle, is the print view."""
     site, _ = bundle
     html = (site / "index.html").read_text(encoding="utf-8")
-    assert 'href="timeline/index.html#LBY0009"' in html
+    assert 'href="events/LBY0009.html"' in html
+    assert redirects_to(site / "events" / "LBY0009.html") == "../timeline/index.html#LBY0009"
+    assert '<p class="lw-formats"><a href="print.html">' in html and (site / "print.html").is_file()
     assert "unpkg" not in html and "iframe-worker-shim.js" in html
 
 

@@ -8,6 +8,7 @@ import re
 import subprocess
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from bench.pdf import build, synthetic_env
@@ -15,7 +16,7 @@ from macros.views import limits
 from macros.views.charts import actor_involvement, coverage_matrix, events_by_type, fatalities_over_time
 from macros.views.maps import event_map
 from macros.views.printview import PARTS
-from tests.conftest import BRIEFING
+from tests.conftest import BRIEFING, PROJECT
 from tests.pdfpages import page_fill
 from tests.site import build_site
 from tools.pdf import anchor_pages, make_pdf
@@ -304,8 +305,26 @@ def test_letter_paper_is_an_option(built, tmp_path):
     assert abs(width - 612) < 1.5 and abs(height - 792) < 1.5  # US Letter in points
 
 
-def test_front_page_links_to_the_pdf(built):
-    assert 'href="briefing.pdf"' in (built / "index.html").read_text(encoding="utf-8")
+def test_after_a_build_alone_the_pdf_link_leads_to_the_print_view(built):
+    """`make build` writes no briefing.pdf: the front page offers the print view, which prints or
+    saves as the same PDF, and no link to a file that is not there."""
+    front = BeautifulSoup((built / "index.html").read_text(encoding="utf-8"), "html.parser")
+    link = front.select_one(".lw-formats a")
+    assert link["href"] == "print/" and (built / "print" / "index.html").is_file()
+    assert "save as a PDF" in link.get_text()
+    assert not front.select('a[href$="briefing.pdf"]')
+
+
+@pytest.mark.build
+def test_the_site_make_pdf_builds_links_the_pdf(tmp_path, monkeypatch):
+    """`make pdf` builds the site it prints with LIBYA_WATCH_PDF on (the Makefile), then writes
+    briefing.pdf beside the front page that links it."""
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    assert "pdf: export LIBYA_WATCH_PDF = true" in makefile
+    monkeypatch.setenv("LIBYA_WATCH_PDF", "true")
+    assert build_site(tmp_path / "site").returncode == 0
+    front = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [a["href"] for a in front.select(".lw-formats a")] == ["briefing.pdf", "print/"]
 
 
 @pytest.mark.build

@@ -132,13 +132,15 @@ def test_feed_gives_each_event_its_toll_and_not_reported_where_none_is(feed_text
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
-def test_feed_links_each_event_to_its_card_on_a_year_page(directory_urls):
-    """Past one timeline page, cards live on year pages; the offline bundle's URLs end in .html."""
+def test_feed_links_each_event_to_its_lasting_address_wherever_its_card_is(directory_urls):
+    """A feed reader keeps a link for years: past one timeline page, cards move to year pages, and
+    the feed's link stays the event's address; the offline bundle's URLs end in .html."""
     dataset = load_dataset(FIXTURES / "data")
-    plan = SitePlan.of(dataset, 1, directory_urls)
-    links = {e.id: e.link for e in feedparser.parse(render_feed(dataset, "https://x.org/", "LW", plan)).entries}
-    expected = {"True": "https://x.org/timeline/2022-2/#LBY0002", "False": "https://x.org/timeline/2022-2.html#LBY0002"}
-    assert links["https://x.org/#event/LBY0002"] == expected[str(directory_urls)]
+    expected = {"True": "https://x.org/events/LBY0002/", "False": "https://x.org/events/LBY0002.html"}
+    for page_size in (1, 1000):
+        plan = SitePlan.of(dataset, page_size, directory_urls)
+        links = {e.id: e.link for e in feedparser.parse(render_feed(dataset, "https://x.org/", "LW", plan)).entries}
+        assert links["https://x.org/#event/LBY0002"] == expected[str(directory_urls)]
 
 
 def test_updates_group_additions_by_day_newest_first(fixture_copy):

@@ -109,9 +109,6 @@ def _pages(site):
         yield path, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-MADE_BY_MAKE_PDF = {"briefing.pdf"}  # linked from the front page; tests/test_pdf.py checks it
-
-
 def test_every_internal_link_and_anchor_resolves(site):
     from urllib.parse import unquote, urlsplit
 
@@ -121,7 +118,7 @@ def test_every_internal_link_and_anchor_resolves(site):
         for a in page.select("article a[href]"):
             href = a["href"]
             parts = urlsplit(href)
-            if parts.scheme or parts.netloc or href.startswith("mailto:") or parts.path in MADE_BY_MAKE_PDF:
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
                 continue
             target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
             if target.is_dir():

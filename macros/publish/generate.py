@@ -31,6 +31,7 @@ from ..core.project import PROJECT_DIR
 from ..core.yamlfile import DataError
 from ..derive.dataset import Dataset
 from ..load.loader import load_dataset
+from ..views.addresses import event_addresses
 from ..views.exports import write_exports
 from ..views.pages import DEFAULT_PAGE_SIZE, Page, build_pages
 from ..views.search import search_entries
@@ -61,6 +62,8 @@ class Settings:
     handling: str = ""  # the handling line on the PDF's cover and every page
     publisher: str = ""  # who publishes the briefing, as the PDF's cover names it (else site_name)
     print_full: bool = False  # `make pdf FULL=1`: the PDF prints every event, dispute, source and claim
+    pdf: bool = False  # `make pdf` builds the site it prints: the front page links briefing.pdf only then
+    csp: str = ""  # the policy each page carries in a <meta> (none opened from disk, or under `make serve`)
 
     @classmethod
     def read(cls, options: Mapping[str, Any], config: Mapping[str, Any], config_dir: Path) -> Settings:
@@ -75,6 +78,8 @@ class Settings:
             handling=_option(options, "handling", str, ""),
             publisher=_option(options, "publisher", str, config["site_name"]),
             print_full=is_on(options.get("print_full")),
+            pdf=is_on(options.get("pdf")),
+            csp=_option(options, "csp", str, ""),
         )
 
 
@@ -129,6 +134,12 @@ class Output:
         folder.mkdir(parents=True, exist_ok=True)
         write_exports(self.dataset, folder)
 
+    def write_addresses(self, site: Path) -> None:
+        """Each event's lasting address (views/addresses.py), at its place in the site."""
+        for path, html in event_addresses(self.dataset, self.plan, self.settings.site_name, self.settings.csp):
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_text(html, encoding="utf-8")
+
     def write(self, out: Path) -> None:
         """Everything into `out`, each file at its path in the site (pages as their Markdown)."""
         texts: dict[str, str] = {page.path: page.markdown for page in self.pages}
@@ -147,6 +158,7 @@ class Output:
             (out / path).parent.mkdir(parents=True, exist_ok=True)
             (out / path).write_text(text, encoding="utf-8")
         self.write_downloads(out / "downloads")
+        self.write_addresses(out)
 
 
 def read_config(path: Path) -> dict[str, Any]:
@@ -189,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
             site_url=args.site_url or settings.site_url,
             directory_urls=settings.directory_urls and not args.no_directory_urls,
         )
+        if not settings.directory_urls:  # opened from disk, as offline: 'self' would name nothing
+            settings = replace(settings, csp="")
         output = Output(load_dataset(settings.data_dir), settings)
         output.write(args.out)
     except DataError as err:

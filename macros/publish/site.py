@@ -127,6 +127,11 @@ class Build:
         at a time: as generated files they came to 200 MB at 100,000 events, held to the build's end."""
         self.output.write_downloads(Path(self.config.site_dir) / "downloads")
 
+    def write_addresses(self) -> None:
+        """Each event's lasting address, written straight into the site: small pages outside
+        MkDocs' theme, the menu and the sitemap (instant navigation leaves them to the browser)."""
+        self.output.write_addresses(Path(self.config.site_dir))
+
     def dump_markdown(self, markdown: str, src_uri: str) -> None:
         """With LIBYA_WATCH_DUMP_MARKDOWN set (the benchmark), write each page's final Markdown, its
         set-aside blocks put back, so bare mkdocs-material can build the very same pages."""

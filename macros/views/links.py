@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .siteplan import SitePlan
+from .siteplan import EVENT_ADDRESS, SitePlan
 
 
 class Links:
@@ -77,10 +77,20 @@ class Links:
         return self.url(self.plan.path(section, key), anchor)
 
     def event(self, event_id: str) -> str | None:
-        """An event's card on the timeline (or on this page, where it is here)."""
+        """An event: its card on this page, where it is here, else its lasting address (which
+        sends the reader on to the card wherever the timeline holds it)."""
         page = self.plan.event_pages[event_id]
-        here = self._relative_path(page) == ""
-        return self.url(page, anchor=self.anchor(event_id) if here else event_id)
+        if self._relative_path(page) == "":
+            return self.url(page, anchor=self.anchor(event_id))
+        return self.address(event_id)
+
+    def address(self, event_id: str) -> str | None:
+        """An event's lasting address (siteplan.EVENT_ADDRESS), even from the page holding its card."""
+        return self.url(EVENT_ADDRESS.format(event_id))
+
+    def card(self, event_id: str) -> str | None:
+        """An event's card where this build's timeline holds it: only its lasting address links here."""
+        return self.url(self.plan.event_pages[event_id], anchor=event_id)
 
     def asset(self, path: str) -> str:
         """A file at the site root, e.g. downloads/events.csv."""

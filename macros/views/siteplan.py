@@ -60,6 +60,10 @@ SECTIONS = (
     Section("print", "Print", "print.md", generated=False, nav=False),  # the PDF's shell (printview.py)
 )
 SECTION = {section.key: section for section in SECTIONS}
+# Each event's lasting address: a small page, written beside the site's (addresses.py), that sends
+# the reader on to the event's card wherever the timeline holds it, however the data grows.
+EVENT_ADDRESS = "events/{}.md"
+PDF = "briefing.pdf"  # the briefing as `make pdf` writes it after the build (tools/pdf.py), at the site's root
 
 
 def nav() -> list[dict[str, str]]:
@@ -131,6 +135,19 @@ class SitePlan:
     def url(self, path: str) -> str:
         """The address of the page at `path`, from the site's root, in this build's URL style."""
         return page_url(path, self.directory_urls)
+
+    def event_address(self, event_id: str) -> str:
+        """The event's lasting address, from the site's root: events/LBY0001/ (events/LBY0001.html offline)."""
+        return self.url(EVENT_ADDRESS.format(event_id))
+
+    def event_file(self, event_id: str) -> str:
+        """The file in the site at the event's lasting address."""
+        address = self.event_address(event_id)
+        return address + "index.html" if address.endswith("/") else address
+
+    def card(self, event_id: str) -> str:
+        """Where the event's card is in this build, from the site's root: it moves as the timeline splits."""
+        return f"{self.url(self.event_pages[event_id])}#{event_id}"
 
     def pages_in(self, section: str) -> list[PlannedPage]:
         """The section's planned pages, its first page first."""

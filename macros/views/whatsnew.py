@@ -181,12 +181,12 @@ def _feed_entries(dataset: Dataset, base: str, plan: SitePlan) -> list[tuple[dt.
             entries.append((update.day, f"source/{source.id}", f"Source: {source.title}", source.summary,
                             base + plan.url(plan.path("sources", source.id))))  # fmt: skip
         for event in update.events:
-            card = f"{base}{plan.url(plan.event_pages[event.id])}#{event.id}"
+            card = base + plan.event_address(event.id)  # lasting: a feed reader keeps it
             summary = f"{event.summary} Dead: {event_toll(event.id, dataset)}."
             entries.append((update.day, f"event/{event.id}", event_heading(event, dataset), summary, card))
         for item in update.revisions:
             event = item.event
-            card = f"{base}{plan.url(plan.event_pages[event.id])}#{event.id}"
+            card = base + plan.event_address(event.id)
             key = f"revision/{event.id}/{update.day.isoformat()}"
             entries.append((update.day, key, f"{event_heading(event, dataset)}: {item.text}", event.summary, card))
     for view in dataset.edition_history:

@@ -1,0 +1,38 @@
+"""Each event's lasting address (siteplan.EVENT_ADDRESS): a small page that sends the reader on to
+the event's card, wherever the timeline holds it in this build.
+
+The timeline moves a card as the data grows (one page up to `timeline_page_size` events, then a
+page per year, a busy year in parts), so every link to an event, and any link a reader has kept,
+goes to its address instead. The page redirects with a `<meta http-equiv="refresh">` (no script:
+the policy allows none inline) and, for a browser that does not follow it, names the event and
+links its card. The pages are written straight into the site, outside MkDocs: at 10,000 events a
+themed page each would cost more than the rest of the build (README, "Lasting addresses").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..derive.dataset import Dataset
+from .eventview import event_heading
+from .links import Links
+from .render import render
+from .siteplan import EVENT_ADDRESS, SitePlan, timeline_scope
+
+
+def event_addresses(dataset: Dataset, plan: SitePlan, site_name: str, csp: str = "") -> Iterator[tuple[str, str]]:
+    """(file in the site, its HTML) for every event's lasting address."""
+    # Every address sits in the same folder: one address's links serve them all, each card's page
+    # made relative once rather than once per event.
+    links = Links(EVENT_ADDRESS.format("any"), plan)
+    for event in dataset.events.values():
+        html = render(
+            "event_address.html",
+            event=event,
+            heading=event_heading(event, dataset),
+            card=links.card(event.id),
+            scope=timeline_scope(plan.pages[plan.event_pages[event.id]].key),
+            site_name=site_name,
+            csp=csp,
+        )
+        yield plan.event_file(event.id), html
