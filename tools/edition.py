@@ -17,7 +17,8 @@ from pathlib import Path
 
 from macros.core.dates import today as today_setting
 from macros.core.yamlfile import DataError
-from macros.derive.editions import snapshot, snapshot_path, unchanged, write_snapshot
+from macros.derive.editions import snapshot, unchanged
+from macros.load.editions import snapshot_path, write_snapshot
 from macros.load.loader import DATA_DIR, load_dataset
 from macros.load.prose import stale_prose
 
