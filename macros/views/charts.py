@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..core.models import EVENT_TYPES, Event
-from ..core.terms import SIDES
+from ..core.terms import SIDES, STATE_KINDS
 from ..derive.comparison import organisation_of
 from ..derive.dataset import Dataset
 from ..derive.figures import counted, point_figures
@@ -132,7 +132,6 @@ def _year_axis(years: list[int]) -> dict:
 
 
 SIDE_COLOURS = dict(zip(SIDES, ("#b3261e", "#1565c0", "#5f6368"), strict=True))  # terms.SIDES, in its order
-STATE_KINDS = frozenset({"state force", "government", "foreign military", "foreign government"})
 
 
 def side_of(parties: tuple[str, ...], dataset: Dataset) -> str:

@@ -123,7 +123,8 @@ class EventView:
         return Toll(self.fatalities)
 
     @property
-    def groups(self) -> tuple[Point, ...]:
+    def points(self) -> tuple[Point, ...]:
+        """Every compared point of the event, one row each in its side-by-side table."""
         return self.analysis.points
 
     @property
@@ -132,7 +133,7 @@ class EventView:
         return self.analysis.disputed
 
     @property
-    def parts(self) -> list[tuple[Point, Figures]]:
+    def part_figures(self) -> list[tuple[Point, Figures]]:
         """Figures for part of the event ("the first clash"): shown as such, never in the total."""
         return [
             (point, point_figures(point, self.sources_by_id))

@@ -3,7 +3,7 @@
 Each event's position is drawn as honestly as it is placed (`macros/derive/locations.py`): a town from
 the gazetteer as a dot, a computed point as a diamond, a bare direction as an arrow at its town, a
 "near" as a ring, and each source's position of a disputed place. For reading it: the districts
-(shabiyat, `macros/load/districts.py`), a few towns for orientation whose coordinates come from
+(shabiyat, `macros/views/districts.py`), a few towns for orientation whose coordinates come from
 `data/places.yaml` (GeoNames), a graticule with its degrees and a scale bar. An event that cannot
 be drawn (abroad, or without coordinates) is listed under the map with a link, never only counted.
 The map's key is markup (`macros/views/templates/map_key.html`), so it never covers the map on a phone.
@@ -23,9 +23,9 @@ from markupsafe import Markup
 from ..core.dates import show_event_date
 from ..core.models import Event, Place
 from ..derive.dataset import Dataset
-from ..load.districts import contains, districts
 from . import limits
 from .charts import LIBYA_VIEW, Chart, _caption, _figure, _trace, chart_text, render_chart
+from .districts import contains, districts
 from .eventview import Toll
 from .links import Links
 from .render import plural

@@ -29,7 +29,7 @@ ONE_LINE_LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.3, "fo
 
 
 @dataclass(frozen=True)
-class Figure:
+class PrintedChart:
     """A numbered figure: the chart drawn for paper, its alternative text, and its table (or
     where its figures are printed instead)."""
 
@@ -50,7 +50,7 @@ class Figure:
         return self.chart.figure_json
 
 
-def print_figures(dataset: Dataset) -> list[Figure]:
+def print_figures(dataset: Dataset) -> list[PrintedChart]:
     """The PDF's figures in order: events by type, deaths by side, the map, who reports what."""
     made = [
         _bars(events_by_type(dataset), "Stacked bars of events in Libya per year, one hatch per event type"),
@@ -59,7 +59,9 @@ def print_figures(dataset: Dataset) -> list[Figure]:
         _grid(coverage_matrix(dataset)),
     ]
     return [
-        Figure(n, chart.key, chart, alt, _rows(chart), max(0, len(chart.rows) - limits.PRINT_TABLE_ROWS), elsewhere)
+        PrintedChart(
+            n, chart.key, chart, alt, _rows(chart), max(0, len(chart.rows) - limits.PRINT_TABLE_ROWS), elsewhere
+        )
         for n, (chart, alt, elsewhere) in enumerate(made, 1)
     ]
 

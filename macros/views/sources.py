@@ -40,10 +40,10 @@ class OtherClaim:
 
 @dataclass(frozen=True)
 class ComparisonRow:
-    """A row of a source's comparison: its claim on an event's point (`group`) beside the other origins' claims."""
+    """A row of a source's comparison: its claim on an event's `point` beside the other origins' claims."""
 
     event: Event
-    group: Point
+    point: Point
     claim: Claim
     credibility: int
     others: list[OtherClaim]
@@ -141,7 +141,7 @@ def compare(events: list[Event], source_id: str, dataset: Dataset) -> list[Compa
                 rows.append(
                     ComparisonRow(
                         event=event,
-                        group=point,
+                        point=point,
                         claim=claim,
                         credibility=analysis.credibility(claim),
                         others=others,
