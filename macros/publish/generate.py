@@ -69,17 +69,19 @@ class Settings:
     def read(cls, options: Mapping[str, Any], config: Mapping[str, Any], config_dir: Path) -> Settings:
         """From the plugin's `options` and the rest of a loaded configuration: the plugin's own
         (MkDocs' build) or mkdocs.yml read by `read_config` (`plugin_options` finds them there)."""
+        directory_urls = bool(config.get("use_directory_urls", True))
         return cls(
             data_dir=config_dir / _option(options, "data_dir", str),
             site_url=config.get("site_url"),
             site_name=config["site_name"],
-            directory_urls=bool(config.get("use_directory_urls", True)),
+            directory_urls=directory_urls,
             page_size=_option(options, "timeline_page_size", int, DEFAULT_PAGE_SIZE),
             handling=_option(options, "handling", str, ""),
             publisher=_option(options, "publisher", str, config["site_name"]),
             print_full=is_on(options.get("print_full")),
             pdf=is_on(options.get("pdf")),
-            csp=_option(options, "csp", str, ""),
+            # opened from disk (offline: no directory URLs), 'self' would name nothing
+            csp=_option(options, "csp", str, "") if directory_urls else "",
         )
 
 
