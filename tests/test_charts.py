@@ -29,14 +29,37 @@ def dataset():
 def test_events_by_type_counts_every_libyan_event_once_and_notes_those_abroad(dataset):
     chart = charts.events_by_type(dataset)
     libyan = [e for e in dataset.events.values() if dataset.country_of(e).id == "LBY"]
-    assert sum(row[-1] for row in chart.rows) == len(libyan)
+    context = chart.headers.index(charts.CONTEXT)
+    assert sum(row[context - 1] + row[context] for row in chart.rows) == len(libyan)
     plotted = sum(sum(trace["y"]) for trace in chart.figure["data"])
-    assert plotted == len(libyan)
+    assert plotted == len([e for e in libyan if not e.context])
     abroad = len(dataset.events) - len(libyan)
     if abroad:
         assert chart.notes[0].startswith(f"Not counted here: {abroad} event(s) abroad (")
     else:
         assert chart.notes == []
+
+
+def test_context_events_are_not_counted_with_the_islamic_states_activity(dataset):
+    """The 2011 uprising, the NATO intervention (2011) and the 2017 ceasefire are context: no bar
+    counts them; the note and the table's own column do."""
+    chart = charts.events_by_type(dataset)
+    assert {e.id for e in dataset.events.values() if e.context} == {"LBY0001", "LBY0002", "LBY0006"}
+    by_year = {row[0]: row for row in chart.rows}
+    context = chart.headers.index(charts.CONTEXT)
+    assert by_year[2011][context] == 2 and by_year[2011][context - 1] == 0  # nothing but context in 2011
+    assert by_year[2017][context] == 1
+    assert all(trace["y"][trace["x"].index(2011)] == 0 for trace in chart.figure["data"])
+    assert "3 event(s) the documents give as context, not the Islamic State's activity (2011: 2, 2017: 1)" in (
+        " ".join(chart.notes)
+    )
+
+
+@pytest.mark.parametrize("build", ["events_by_type", "fatalities_over_time", "coverage_matrix", "actor_involvement"])
+def test_every_count_says_it_counts_what_the_documents_mention(dataset, build):
+    chart = getattr(charts, build)(dataset)
+    assert "It counts what 5 documents mention, not every event that took place." in chart.caption
+    assert "It counts what 5 documents mention" in maps.event_map(dataset).caption
 
 
 def test_time_axes_are_real_years_with_the_empty_ones_shown(dataset):

@@ -85,18 +85,25 @@ def _trace(kind: str, **attributes: object) -> dict:
 
 def _caption(dataset: Dataset, what: str) -> str:
     cutoff = f"{dataset.cutoff}" if dataset.cutoff else "unknown"
+    documents = len(dataset.sources)
     return (
-        f"{what} Data: Libya Watch, {len(dataset.events)} events from {len(dataset.sources)} sources; as of {cutoff}."
+        f"{what} It counts what {documents} document{'s' if documents != 1 else ''} mention, not every event "
+        f"that took place. Data: Libya Watch, {len(dataset.events)} events from {documents} sources; as of {cutoff}."
     )
+
+
+CONTEXT = "Context, not counted"  # the data table's column of the context events left out of the bars
 
 
 def events_by_type(dataset: Dataset, events: list[Event] | None = None) -> Chart:
     """Events in Libya per year, stacked by ACLED event type, on a time axis where a year without
-    events shows as empty; events abroad are counted apart, in a note."""
+    events shows as empty; events abroad, and the context the documents give (`Event.context`: an
+    uprising, an intervention, a ceasefire), are counted apart, in notes and the table."""
     events = list(dataset.events.values()) if events is None else events
     libyan = [e for e in events if dataset.country_of(e).id == "LBY"]
-    counts = Counter((e.start.year, e.event_type) for e in libyan)
-    years = _year_span(year for year, _ in counts)
+    counts = Counter((e.start.year, e.event_type) for e in libyan if not e.context)
+    context = Counter(e.start.year for e in libyan if e.context)
+    years = _year_span([*(year for year, _ in counts), *context])
     types = [t for t in EVENT_TYPES if any(kind == t for _, kind in counts)]
     traces = [
         _trace("bar", name=t, x=years, y=[counts[(y, t)] for y in years], marker={"color": TYPE_COLOURS[t]})
@@ -105,16 +112,21 @@ def events_by_type(dataset: Dataset, events: list[Event] | None = None) -> Chart
     abroad = Counter(dataset.country_of(e).name for e in events if dataset.country_of(e).id != "LBY")
     notes = [f"Not counted here: {len(events) - len(libyan)} event(s) abroad ("
              + ", ".join(f"{name} {n}" for name, n in sorted(abroad.items())) + ")."] if abroad else []  # fmt: skip
+    if context:
+        notes.append(f"Not counted either: {sum(context.values())} event(s) the documents give as context, not "
+                     "the Islamic State's activity (" + ", ".join(f"{y}: {n}" for y, n in sorted(context.items()))
+                     + "); the table lists them apart.")  # fmt: skip
+    shown = sum(counts.values())
     return Chart(
         key="events-by-type",
         title="Events in Libya over time, by type",
-        caption=_caption(
-            dataset, "Events in Libya per year, by the year each began; an event known only to the year counts there."
-        ),
+        caption=_caption(dataset, f"{shown} event(s) in Libya the documents mention, per year, by the year each "
+                                  "began; an event known only to the year counts there."),
         figure=_figure(traces, barmode="stack", xaxis=_year_axis(years),
-                       yaxis={"title": "Events", "dtick": 1 if len(libyan) < 40 else None}),
-        headers=["Year", *types, "All"],
-        rows=[[y, *(counts[(y, t)] for t in types), sum(counts[(y, t)] for t in types)] for y in years],
+                       yaxis={"title": "Events", "dtick": 1 if shown < 40 else None}),
+        headers=["Year", *types, "All", *([CONTEXT] if context else [])],
+        rows=[[y, *(counts[(y, t)] for t in types), sum(counts[(y, t)] for t in types),
+               *([context[y]] if context else [])] for y in years],
         notes=notes,
     )  # fmt: skip
 
