@@ -54,6 +54,9 @@ SCALE_AT = (20.0, 9.6)  # latitude, longitude of the scale bar's west end: the m
 SIDES = ("top center", "top right", "middle right", "bottom right",
          "bottom center", "bottom left", "middle left", "top left")  # fmt: skip
 LABEL_SIDES = (1, 3, 7, 5, 2, 6, 0, 4)  # where a town's label goes, first choice first: up and right
+RECENT_YEARS = 3  # a mark is recent when an event there began within this many years up to the cut-off's
+FADED = 0.35  # the opacity of an older mark (and of one of context only); a recent one is drawn at 0.9
+HOVER_DATES = 6  # the dates a mark's hover lists, the latest first
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,20 @@ class _Cluster:
     conservative: int = 0
     high: int = 0
     types: Counter = field(default_factory=Counter)
+    dated: list = field(default_factory=list)  # (start, shown date, context) of each of its events
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({start.year for start, _, _ in self.dated})
+
+    @property
+    def latest(self) -> int:
+        """The year its latest event began, context left aside unless it has nothing else."""
+        return max(start.year for start, _, context in self.dated if not context or self.context_only)
+
+    @property
+    def context_only(self) -> bool:
+        return all(context for _, _, context in self.dated)
 
 
 def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: str = "Map of events in Libya") -> Chart:
@@ -83,10 +100,11 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
     districts with the main towns named; the events it cannot draw are listed under it."""
     clusters, references, unplaced = _clusters(dataset, dataset.events.values() if events is None else events)
     busiest = sorted(clusters, key=lambda key: (-clusters[key].events, key))[: limits.MAP_POINTS]
-    marks = [_mark_trace(kind, [k for k in busiest if k[0] == kind], clusters) for kind in MAP_MARKS]
+    since = recent_since(dataset)
+    marks = [_mark_trace(kind, [k for k in busiest if k[0] == kind], clusters, since) for kind in MAP_MARKS]
     spots = {(k[1], k[2]) for k in busiest} | {(p.latitude, p.longitude) for p in references.values()}
     towns = _orientation_towns(dataset, spots)
-    labels = _label_trace(busiest, clusters, list(references.values()), towns)
+    labels = _label_trace(busiest, clusters, list(references.values()), towns, since)
     traces = [_district_trace(dataset), *_graticule_traces(), _scale_trace(), _town_trace(towns),
               _reference_trace(list(references.values())), *marks, labels]  # fmt: skip
     unplaced.sort(key=lambda u: dataset.events[u.event_id].start, reverse=True)
@@ -94,7 +112,9 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
         key="map",
         title=title,
         caption=_caption(dataset, "Each mark is a position, sized by the events there; its label names the town and "
-                                  "what is placed by it, with the count of events where more than one. Coordinates "
+                                  "what is placed by it, with the years of its events and their count where more "
+                                  f"than one. Names in bold and solid marks: an event since {since}; faded marks: "
+                                  "only older events, or only context the documents give. Coordinates "
                                   "are approximate (GeoNames, or as a document states them); relative positions "
                                   "are marked as such. Thin lines: "
                                   "districts (shabiyat, Natural Earth); the towns in italics are named for "
@@ -108,7 +128,7 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
               for key, c in sorted(clusters.items(), key=lambda kv: kv[1].place.name)],
         geo=True,
         notes=_notes(clusters, busiest, unplaced),
-        key_items=_key(marks, references, towns),
+        key_items=_key(marks, references, towns, since),
         unplaced=unplaced,
     )  # fmt: skip
 
@@ -139,6 +159,7 @@ def _clusters(
             cluster.conservative += figures.conservative if figures else 0
             cluster.high += figures.high if figures else 0
             cluster.types[event.event_type] += 1
+            cluster.dated.append((event.start, show_event_date(event), event.context))
     return clusters, references, unplaced
 
 
@@ -268,8 +289,15 @@ def _reference_trace(places: list[Place]) -> dict | None:
     )  # fmt: skip
 
 
+def recent_since(dataset: Dataset) -> int:
+    """The first year a mark counts as recent: RECENT_YEARS up to the cut-off's year (or the newest event's)."""
+    cutoff = dataset.cutoff
+    newest = cutoff.last_day.year if cutoff else max((e.start.year for e in dataset.events.values()), default=0)
+    return newest - RECENT_YEARS + 1
+
+
 def _label_trace(
-    keys: list[tuple], clusters: dict[tuple, _Cluster], references: list[Place], towns: list[Place]
+    keys: list[tuple], clusters: dict[tuple, _Cluster], references: list[Place], towns: list[Place], since: int
 ) -> dict | None:
     """One label per drawn spot, so names never sit on one another: the town there, with its count
     of events and "disputed" where it applies, then each place drawn relative to it (an arrow, a
@@ -289,11 +317,11 @@ def _label_trace(
         own = [clusters[k] for k in spot_keys if k[0] in ("gazetteer", "computed")]
         relative = [clusters[k] for k in spot_keys if k[0] in ("direction", "near")]
         town = own[0].place if own else town
-        lines = [_name_line(town.name, sum(c.events for c in own), any(c.disputed for c in own))]
+        lines = [_name_line(town.name, own, sum(c.events for c in own), since)] if own else [_wrap(town.name)]
         for place_id in dict.fromkeys(c.place.id for c in relative):
             mine = [c for c in relative if c.place.id == place_id]
             # a disputed place's positions each carry all its events: counted once
-            lines.append(_name_line(mine[0].place.name, max(c.events for c in mine), any(c.disputed for c in mine)))
+            lines.append(_name_line(mine[0].place.name, mine, max(c.events for c in mine), since))
         texts.append(Markup("<br>").join(lines))
         taken = {round(k[3] / 45) % 8 for k in spot_keys if k[0] == "direction"} | _facing(spot, others)
         sides.append(SIDES[next((side for side in LABEL_SIDES if side not in taken), LABEL_SIDES[0])])
@@ -315,21 +343,31 @@ def _facing(spot: tuple, others: list[tuple], within: float = 4.0) -> set[int]:
     return sides
 
 
-def _name_line(name: str, events: int, disputed: bool) -> Markup:
-    details = ", ".join(filter(None, [f"{events} events" if events > 1 else "", "disputed" if disputed else ""]))
-    return _wrap(f"{name} ({details})" if details else name)
+def _name_line(name: str, clusters: list[_Cluster], events: int, since: int) -> Markup:
+    """A place's line in a label: its name, the years of its events, their count where more than
+    one, "disputed" where it applies; in bold when an event there is recent."""
+    years = _years(sorted({year for c in clusters for year in c.years}))
+    details = ", ".join(filter(None, [years, f"{events} events" if events > 1 else "",
+                                      "disputed" if any(c.disputed for c in clusters) else ""]))  # fmt: skip
+    return _wrap(f"{name} ({details})", bold=any(c.latest >= since and not c.context_only for c in clusters))
 
 
-def _wrap(name: str, width: int = 20) -> Markup:
+def _years(years: list[int]) -> str:
+    """The years of a mark's events as a reader scans them: 2013; 2016, 2017; 2011–2022 for three or more."""
+    return ", ".join(map(str, years)) if len(years) <= 2 else f"{years[0]}–{years[-1]}"
+
+
+def _wrap(name: str, width: int = 20, bold: bool = False) -> Markup:
     """A long name over two or more lines, so it stays on a phone's map: wrapped as the reader
-    sees it, then each line escaped (`chart_text`) and the breaks between them ours."""
+    sees it, then each line escaped (`chart_text`), in bold if asked, and the breaks between them ours."""
     lines: list[str] = []
     for word in name.split():
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    return Markup("<br>").join(chart_text(line) for line in lines)
+    shown = "<b>{}</b>" if bold else "{}"
+    return Markup("<br>").join(Markup(shown).format(chart_text(line)) for line in lines)
 
 
 def _map_label(key: tuple, cluster: _Cluster) -> Markup:
@@ -337,12 +375,21 @@ def _map_label(key: tuple, cluster: _Cluster) -> Markup:
     for a disputed one every position the sources give, since two may be drawn on one spot."""
     name = chart_text(cluster.place.name)
     label = name if key[0] == "gazetteer" else Markup("{}: {}").format(name, chart_text(key[4]))
-    if not cluster.disputed:
-        return label
-    stated = Markup("<br>or: ").join(chart_text(position) for position in cluster.stated)
-    return Markup("{} (disputed location)<br>the sources say: {}").format(label, stated)
+    if cluster.disputed:
+        stated = Markup("<br>or: ").join(chart_text(position) for position in cluster.stated)
+        label = Markup("{} (disputed location)<br>the sources say: {}").format(label, stated)
+    return Markup("{}<br>{}").format(label, _hover_dates(cluster))
 
 
+def _hover_dates(cluster: _Cluster) -> Markup:
+    """When its events began, the latest first, each context event said as such."""
+    dated = sorted(cluster.dated, key=lambda item: item[0], reverse=True)
+    shown = [date + (" (context)" if context else "") for _, date, context in dated[:HOVER_DATES]]
+    more = f" and {len(dated) - HOVER_DATES} more" if len(dated) > HOVER_DATES else ""
+    return chart_text("; ".join(shown) + more)
+
+
+ARROW = 22  # an arrow's size in px: plotly draws its head about half as wide, big enough to see on a phone
 RING = 10  # how much wider a "near" ring is than a dot for as many events
 
 
@@ -358,7 +405,7 @@ def _standoffs(keys: list[tuple], clusters: dict[tuple, _Cluster]) -> list[float
     return [max(14, rings.get((key[1], key[2]), 0) / 2 + 9) for key in keys]
 
 
-def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -> dict | None:
+def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster], since: int) -> dict | None:
     if not keys:
         return None
     name, symbol, colour = MAP_MARKS[kind]
@@ -367,10 +414,10 @@ def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -
         "size": [_size(clusters[key]) for key in keys],
         "color": colour,
         "line": {"width": 2 if kind == "near" else 1, "color": colour if kind == "near" else "#ffffff"},
-        "opacity": 0.9,
+        "opacity": [FADED if clusters[key].context_only or clusters[key].latest < since else 0.9 for key in keys],
     }
     if kind == "direction":  # an arrow beside the town, pointing the stated way; no point is invented
-        marker.update(angle=[key[3] for key in keys], standoff=_standoffs(keys, clusters), size=16)
+        marker.update(angle=[key[3] for key in keys], standoff=_standoffs(keys, clusters), size=ARROW)
     if kind == "near":  # a ring around the town, not on it
         marker["size"] = [s + RING for s in marker["size"]]
     return _trace("scattergeo",
@@ -386,10 +433,16 @@ def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -
     )  # fmt: skip
 
 
-def _key(marks: list[dict | None], references: dict[str, Place], towns: list[Place]) -> list[tuple[str, str, str]]:
-    """The map's key: (shape, colour, meaning) of each kind of mark it draws."""
+def _key(
+    marks: list[dict | None], references: dict[str, Place], towns: list[Place], since: int
+) -> list[tuple[str, str, str]]:
+    """The map's key: (shape, colour, meaning) of each kind of mark it draws, then how it shows time."""
     shapes = {"circle": "dot", "diamond": "diamond", "arrow-wide": "arrow", "circle-open": "ring", "square": "square"}
     items = [(shapes[m["marker"]["symbol"]], m["marker"]["color"], m["name"]) for m in marks if m]
+    opacities = [o for m in marks if m for o in m["marker"]["opacity"]]
+    if any(o == FADED for o in opacities):
+        faded = f"Faded mark, name not in bold: no event there since {since}, or context only"
+        items.append(("faded-dot", MAP_MARKS["gazetteer"][2], faded))
     if references:
         items.append(("dot", REFERENCE[2], REFERENCE[0]))
     if towns:
