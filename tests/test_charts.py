@@ -123,6 +123,20 @@ def test_coverage_matrix_counts_years_for_large_datasets(dataset, monkeypatch):
     assert sum(sum(row[1:]) for row in chart.rows) == sum(len(e.source_ids) for e in dataset.events.values())
 
 
+def test_who_reports_what_reads_on_a_phone_as_each_sources_list_of_dated_placed_events(dataset, monkeypatch):
+    chart = charts.coverage_matrix(dataset)
+    lists = dict(chart.alternative)
+    assert lists.keys() == {row[0] for row in chart.rows}
+    qatrun = lists[dataset.sources["qatrun-second-attack"].label]
+    assert "LBY0009: Wed 26 Jan 2022, Jabal Asida" in qatrun
+    assert sum(map(len, lists.values())) == sum(len(e.source_ids) for e in dataset.events.values())
+    html = str(charts.render_chart(chart, "sources/index.md"))
+    assert 'class="lw-chart-figure lw-has-alt"' in html and "<li>LBY0009: Wed 26 Jan 2022, Jabal Asida</li>" in html
+    monkeypatch.setattr(charts, "MAX_EVENT_COLUMNS", 3)
+    by_year = dict(charts.coverage_matrix(dataset).alternative)
+    assert "2022: 3 event(s)" in by_year[dataset.sources["qatrun-second-attack"].label]
+
+
 def test_a_long_data_table_is_cut_and_says_how_much_is_left_out(dataset, monkeypatch):
     from macros.views import limits
 

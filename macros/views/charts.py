@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from ..core.dates import show_event_date
 from ..core.models import EVENT_TYPES, Event
 from ..derive.comparison import organisation_of
 from ..derive.dataset import Dataset
@@ -46,6 +47,8 @@ class Chart:
     notes: list[str] = field(default_factory=list)
     key_items: list[tuple[str, str, str]] = field(default_factory=list)  # a map's key: shape, colour, meaning
     unplaced: list = field(default_factory=list)  # a map's events it cannot draw (maps.Unplaced)
+    # what a phone shows instead of the chart (the stylesheet switches): a heading and its items, each
+    alternative: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @property
     def figure_json(self) -> Markup:
@@ -138,7 +141,8 @@ def _year_span(years: Iterable[int]) -> list[int]:
 
 
 def _year_axis(years: list[int]) -> dict:
-    axis: dict = {"title": "Year", "type": "linear", "dtick": 1 if len(years) <= 20 else None, "tickformat": "d"}
+    axis: dict = {"title": "Year", "type": "linear", "dtick": 1 if len(years) <= 20 else None, "tickformat": "d",
+                  "automargin": True}  # fmt: skip  # the title clear of the years, turned upright on a phone
     if years:
         axis["range"] = [years[0] - 0.5, years[-1] + 0.5]
     return axis
@@ -224,11 +228,13 @@ def coverage_matrix(dataset: Dataset) -> Chart:
         columns = [e.id for e in events]
         reports = {(s, e.id): int(s in e.source_ids) for e in events for s in dataset.sources}
         unit, axis = "event", "Event"
+        named = {e.id: f"{e.id}: {show_event_date(e)}, {dataset.places[e.place].name}" for e in events}
     else:
         columns = sorted({e.start.year for e in events})
         counter = Counter((s, e.start.year) for e in events for s in e.source_ids)
         reports = {(s, y): counter[(s, y)] for s in dataset.sources for y in columns}
         unit, axis = "events per year", "Year"
+        named = {}
     z = [[reports[(s.id, c)] for c in columns] for s in sources]
     trace = _trace("heatmap",
         z=z, x=[chart_text(c) for c in columns], y=[chart_text(s.label) for s in sources],
@@ -244,10 +250,13 @@ def coverage_matrix(dataset: Dataset) -> Chart:
         notes=[f"The {len(sources)} sources reporting most events are shown."]
         if len(sources) < len(dataset.sources)
         else [],
-        figure=_figure([trace], xaxis={"title": axis, "type": "category"}, yaxis={"automargin": True},
-                       height=120 + 36 * len(sources), margin={"l": 10, "r": 10, "t": 10, "b": 60}),
+        figure=_figure([trace], xaxis={"title": {"text": axis, "standoff": 12}, "type": "category", "automargin": True},
+                       yaxis={"automargin": True}, height=120 + 36 * len(sources),
+                       margin={"l": 10, "r": 10, "t": 10, "b": 60}),
         headers=["Source", *map(str, columns)],
         rows=[[s.label, *row] for s, row in zip(sources, z, strict=True)],
+        alternative=[(s.label, [named.get(c, f"{c}: {n} event(s)") for c, n in zip(columns, row, strict=True) if n])
+                     for s, row in zip(sources, z, strict=True)],
     )  # fmt: skip
 
 

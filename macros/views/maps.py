@@ -106,7 +106,7 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
     towns = _orientation_towns(dataset, spots)
     labels = _label_trace(busiest, clusters, list(references.values()), towns, since)
     traces = [_district_trace(dataset), *_graticule_traces(), _scale_trace(), _town_trace(towns),
-              _reference_trace(list(references.values())), *marks, labels]  # fmt: skip
+              _reference_trace(list(references.values()), clusters, since), *marks, labels]  # fmt: skip
     unplaced.sort(key=lambda u: dataset.events[u.event_id].start, reverse=True)
     return Chart(
         key="map",
@@ -241,7 +241,7 @@ def _graticule_traces() -> list[dict]:
         name="Graticule", mode="text", hoverinfo="skip", showlegend=False,
         lon=[*lons, *[west + 0.2] * len(lats)], lat=[*[south + 0.25] * len(lons), *lats],
         text=[f"{lon}°E" for lon in lons] + [f"{lat}°N" for lat in lats], textposition="top right",
-        textfont={"size": 10}, opacity=0.75,
+        textfont={"size": 11}, opacity=0.75,
     )]  # fmt: skip
 
 
@@ -275,17 +275,20 @@ def _town_trace(towns: list[Place]) -> dict | None:
     )  # fmt: skip
 
 
-def _reference_trace(places: list[Place]) -> dict | None:
+def _reference_trace(places: list[Place], clusters: dict[tuple, _Cluster], since: int) -> dict | None:
     """The towns relative positions are measured from, as a dot named by the label beside it; it
-    takes no hover, so the arrow or ring drawn at the same spot answers it."""
+    takes no hover, so the arrow or ring drawn at the same spot answers it. It fades with the
+    positions measured from it when none of them is recent."""
     if not places:
         return None
+    recent = {c.town.id for c in clusters.values() if c.latest >= since and not c.context_only}
     name, symbol, colour = REFERENCE
     return _trace("scattergeo",
         name=name, mode="markers", hoverinfo="skip",
         lon=[p.longitude for p in places], lat=[p.latitude for p in places],
         hovertext=[chart_text(p.name) for p in places],
-        marker={"symbol": symbol, "size": 5, "color": colour},
+        marker={"symbol": symbol, "size": 10, "color": colour,
+                "opacity": [0.9 if p.id in recent else FADED for p in places]},
     )  # fmt: skip
 
 
