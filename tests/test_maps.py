@@ -81,7 +81,7 @@ def test_each_mark_says_when_recent_ones_stand_out_and_older_ones_fade(dataset):
     assert lines["Derna"] == "Derna (2013)" and lines["Sirte"] == "Sirte (2016)"
     assert lines["Umm al-Aranib"] == "Umm al-Aranib (2022)"
     (labels,) = traces(chart, "Labels")
-    assert "<b>Umm al-Aranib (2022)</b>" in labels["text"] and "Derna (2013)" in labels["text"]
+    assert "<b>Umm al-Aranib</b><br><b>(2022)</b>" in labels["text"] and "Derna (2013)" in labels["text"]
     assert not any("<b>" in text for text in labels["text"] if "Derna" in text or "Sirte (2016)" in text)
     (dots,) = traces(chart, maps.MAP_MARKS["gazetteer"][0])
     hovers = [point[3].split("<br>") for point in dots["customdata"]]
@@ -181,7 +181,8 @@ def test_an_arrow_sits_clear_of_another_arrow_and_of_a_ring_at_its_town(fixture_
 def test_fixture_map_names_its_places_and_lists_what_it_cannot_draw(fixture_map):
     chart = maps.event_map(fixture_map)
     (labels,) = traces(chart, "Labels")
-    assert labels["text"] == ["Al Qatrun<br><b>West of Qatrun</b><br><b>(2022)</b>", "<b>Umm al Aranib (2022)</b>"]
+    assert labels["text"] == ["Al Qatrun<br><b>West of Qatrun</b><br><b>(2022)</b>",
+                              "<b>Umm al Aranib</b><br><b>(2022)</b>"]  # fmt: skip
     assert labels["textposition"] == ["bottom right", "middle right"]  # away from each other and the arrow
     (arrows,) = traces(chart, maps.MAP_MARKS["direction"][0])
     assert arrows["marker"]["angle"] == [270]

@@ -141,8 +141,8 @@ def _year_span(years: Iterable[int]) -> list[int]:
 
 
 def _year_axis(years: list[int]) -> dict:
-    axis: dict = {"title": "Year", "type": "linear", "dtick": 1 if len(years) <= 20 else None, "tickformat": "d",
-                  "automargin": True}  # fmt: skip  # the title clear of the years, turned upright on a phone
+    # no title: the years say what they are, and a phone turns them upright into the room a title took
+    axis: dict = {"type": "linear", "dtick": 1 if len(years) <= 20 else None, "tickformat": "d"}
     if years:
         axis["range"] = [years[0] - 0.5, years[-1] + 0.5]
     return axis
@@ -245,7 +245,8 @@ def coverage_matrix(dataset: Dataset) -> Chart:
         key="coverage",
         title="Who reports what",
         caption=_caption(
-            dataset, f"Each row is a source, each column an {unit}; a filled cell means the source reports it."
+            dataset, f"Each row is a source, each column an {unit}; a filled cell means the source reports it "
+            "(on a phone, each source's list)."
         ),
         notes=[f"The {len(sources)} sources reporting most events are shown."]
         if len(sources) < len(dataset.sources)

@@ -305,10 +305,14 @@ def _label_trace(
     """One label per drawn spot, so names never sit on one another: the town there, with its count
     of events and "disputed" where it applies, then each place drawn relative to it (an arrow, a
     ring) on a line of its own; and each town a position is measured from. It goes on the first
-    side that no arrow there points to and that faces no other named spot close by."""
+    side that no arrow there points to, that faces no other named spot close by and that does not
+    run off the map. Two positions of one place a few km apart (computed, and as a document
+    states it) share one label."""
     spots: dict[tuple, tuple[Place, list[tuple]]] = {}
     for key in keys:  # the busiest first
-        spots.setdefault((key[1], key[2]), (clusters[key].town, []))[1].append(key)
+        town = clusters[key].town
+        spot = next((s for s, (t, _) in spots.items() if t.id == town.id and _close(s, key[1:3])), key[1:3])
+        spots.setdefault(spot, (town, []))[1].append(key)
     for town in references:
         spots.setdefault((town.latitude, town.longitude), (town, []))
     spots = dict(list(spots.items())[: limits.MAP_LABELS])
@@ -317,17 +321,19 @@ def _label_trace(
     texts, sides = [], []
     others = [*spots, *((t.latitude, t.longitude) for t in towns)]
     for spot, (town, spot_keys) in spots.items():
-        own = [clusters[k] for k in spot_keys if k[0] in ("gazetteer", "computed")]
+        own = [clusters[k] for k in spot_keys if k[0] not in ("direction", "near")]
         relative = [clusters[k] for k in spot_keys if k[0] in ("direction", "near")]
         town = own[0].place if own else town
-        lines = [_name_line(town.name, own, sum(c.events for c in own), since)] if own else [_wrap(town.name)]
+        # a place's positions each carry all its events: counted once, then added across places
+        events = sum(max(c.events for c in own if c.place.id == p) for p in {c.place.id for c in own})
+        lines = [_name_line(town.name, own, events, since)] if own else [_wrap(town.name)]
         for place_id in dict.fromkeys(c.place.id for c in relative):
             mine = [c for c in relative if c.place.id == place_id]
             # a disputed place's positions each carry all its events: counted once
             lines.append(_name_line(mine[0].place.name, mine, max(c.events for c in mine), since))
         texts.append(Markup("<br>").join(lines))
-        taken = {round(k[3] / 45) % 8 for k in spot_keys if k[0] == "direction"} | _facing(spot, others)
-        sides.append(SIDES[next((side for side in LABEL_SIDES if side not in taken), LABEL_SIDES[0])])
+        arrows = {round(k[3] / 45) % 8 for k in spot_keys if k[0] == "direction"}
+        sides.append(SIDES[_side(spot, others, arrows)])
     return _trace("scattergeo",
         name="Labels", mode="markers+text", hoverinfo="skip", showlegend=False,
         lon=[spot[1] for spot in spots], lat=[spot[0] for spot in spots], text=texts, textposition=sides,
@@ -335,12 +341,37 @@ def _label_trace(
     )  # fmt: skip
 
 
-def _facing(spot: tuple, others: list[tuple], within: float = 4.0) -> set[int]:
-    """The sides (and their neighbours) of a spot that face another named spot within `within` degrees."""
+def _side(spot: tuple, others: list[tuple], arrows: set[int]) -> int:
+    """The first side free of arrows, other spots (close by, or beside it in a label's band) and the
+    map's edge; failing that, free of all but the band; then of arrows and close spots only."""
+    for taken in (arrows | _facing(spot, others) | _edge(spot), arrows | _facing(spot, others, band=0) | _edge(spot),
+                  arrows | _facing(spot, others, band=0)):  # fmt: skip
+        free = [side for side in LABEL_SIDES if side not in taken]
+        if free:
+            return free[0]
+    return LABEL_SIDES[0]
+
+
+def _close(spot: tuple, other: tuple, within: float = 0.25) -> bool:
+    """Whether two spots are within `within` degrees of each other (latitude and longitude)."""
+    return abs(spot[0] - other[0]) <= within and abs(spot[1] - other[1]) <= within
+
+
+def _edge(spot: tuple, room: float = 6.5) -> set[int]:
+    """The sides a label would run off the map on: east or west within `room` degrees of its edge
+    (a 16-character line is about 5 degrees wide on a phone's map)."""
+    west, east = LIBYA_VIEW["lonaxis"]["range"]
+    return {1, 2, 3} if spot[1] > east - room else {5, 6, 7} if spot[1] < west + room else set()
+
+
+def _facing(spot: tuple, others: list[tuple], within: float = 4.0, band: float = 9.0) -> set[int]:
+    """The sides (and their neighbours) of a spot that face another named spot within `within` degrees,
+    or beside it in a band a label's length wide."""
     sides = set()
     for latitude, longitude in others:
         north, east = latitude - spot[0], longitude - spot[1]
-        if (north or east) and math.hypot(north, east) <= within:
+        # a label runs sideways: on a phone's map two a line apart and 9 degrees across still meet
+        if (north or east) and (math.hypot(north, east) <= within or (abs(north) <= 2 and abs(east) <= band)):
             side = round(math.degrees(math.atan2(east, north)) / 45) % 8
             sides |= {(side - 1) % 8, side, (side + 1) % 8}
     return sides
@@ -360,7 +391,7 @@ def _years(years: list[int]) -> str:
     return ", ".join(map(str, years)) if len(years) <= 2 else f"{years[0]}–{years[-1]}"
 
 
-def _wrap(name: str, width: int = 20, bold: bool = False) -> Markup:
+def _wrap(name: str, width: int = 16, bold: bool = False) -> Markup:
     """A long name over two or more lines, so it stays on a phone's map: wrapped as the reader
     sees it, then each line escaped (`chart_text`), in bold if asked, and the breaks between them ours."""
     lines: list[str] = []
