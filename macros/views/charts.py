@@ -72,7 +72,8 @@ def _figure(traces: list, **layout: object) -> dict:
         "margin": {"l": 50, "r": 10, "t": 10, "b": 40},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
-        "legend": {"orientation": "h", "y": -0.2},
+        # above the plot: plotly.js makes room for it there, where below it met the x axis's title on a phone
+        "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
         "height": 360,
     }
     for axis in ("xaxis", "yaxis"):  # plotly.js 3 and later draw an axis title given as {"text": ...} only
@@ -141,8 +142,8 @@ def _year_span(years: Iterable[int]) -> list[int]:
 
 
 def _year_axis(years: list[int]) -> dict:
-    # no title: the years say what they are, and a phone turns them upright into the room a title took
-    axis: dict = {"type": "linear", "dtick": 1 if len(years) <= 20 else None, "tickformat": "d"}
+    axis: dict = {"title": "Year", "type": "linear", "dtick": 1 if len(years) <= 20 else None, "tickformat": "d",
+                  "automargin": True}  # fmt: skip  # its title below the years, turned upright on a phone
     if years:
         axis["range"] = [years[0] - 0.5, years[-1] + 0.5]
     return axis
@@ -228,13 +229,11 @@ def coverage_matrix(dataset: Dataset) -> Chart:
         columns = [e.id for e in events]
         reports = {(s, e.id): int(s in e.source_ids) for e in events for s in dataset.sources}
         unit, axis = "event", "Event"
-        named = {e.id: f"{e.id}: {show_event_date(e)}, {dataset.places[e.place].name}" for e in events}
     else:
         columns = sorted({e.start.year for e in events})
         counter = Counter((s, e.start.year) for e in events for s in e.source_ids)
         reports = {(s, y): counter[(s, y)] for s in dataset.sources for y in columns}
         unit, axis = "events per year", "Year"
-        named = {}
     z = [[reports[(s.id, c)] for c in columns] for s in sources]
     trace = _trace("heatmap",
         z=z, x=[chart_text(c) for c in columns], y=[chart_text(s.label) for s in sources],
@@ -256,9 +255,22 @@ def coverage_matrix(dataset: Dataset) -> Chart:
                        margin={"l": 10, "r": 10, "t": 10, "b": 60}),
         headers=["Source", *map(str, columns)],
         rows=[[s.label, *row] for s, row in zip(sources, z, strict=True)],
-        alternative=[(s.label, [named.get(c, f"{c}: {n} event(s)") for c, n in zip(columns, row, strict=True) if n])
-                     for s, row in zip(sources, z, strict=True)],
+        alternative=_listed(dataset, sources, columns, z),
     )  # fmt: skip
+
+
+def _listed(dataset: Dataset, sources: list, columns: list, z: list[list[int]]) -> list[tuple[str, list[str]]]:
+    """Who reports what as a phone reads it: each source, and the events it reports, each with its
+    date and place (or, by year, how many)."""
+
+    def named(column: str | int, n: int) -> str:
+        if column not in dataset.events:
+            return f"{column}: {n} event(s)"
+        event = dataset.events[column]
+        return f"{event.id}: {show_event_date(event)}, {dataset.places[event.place].name}"
+
+    return [(s.label, [named(c, n) for c, n in zip(columns, row, strict=True) if n])
+            for s, row in zip(sources, z, strict=True)]  # fmt: skip
 
 
 def actor_involvement(dataset: Dataset) -> Chart:

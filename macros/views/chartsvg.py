@@ -10,8 +10,9 @@ they come near the viewport. Geometry here, markup in `templates/chart_preview.h
 The SVG has no viewBox, so nothing scales its text: it is drawn at its CSS size (13 px) on a
 phone as on a desktop. It is the plot area (the stylesheet leaves a margin beside it for the y
 axis, drawn outside it): horizontal positions are percentages of its width, vertical ones px;
-the legend is laid out for a phone's width and x labels a phone has no room for are marked
-(`narrow_every`) for the stylesheet to hide in a narrow chart.
+the legend, above the plot as plotly.js draws it (charts._figure), is laid out for a phone's
+width, and x labels a phone has no room for are marked (`narrow_every`) for the stylesheet to
+hide in a narrow chart.
 A figure's texts are plotly.js markup (data escaped by `charts.chart_text`); the preview takes the
 characters plotly.js would show, and its template escapes them again as SVG text.
 """
@@ -59,18 +60,20 @@ def bar_preview(figure: dict) -> dict | None:
     categories = list(dict.fromkeys(str(x) for t in traces for x in t["x"]))
     legend = _legend(traces) if len(traces) > 1 else []
     height = layout.get("height", 360)
-    bottom = height - MARGIN["b"] - (LEGEND_ROW * (1 + max(row for *_, row in legend)) if legend else 0)
+    top = MARGIN["t"] + (LEGEND_ROW * (1 + max(row for *_, row in legend)) + 6 if legend else 0)  # legend above
+    bottom = height - MARGIN["b"]
     bars = _bars(traces, stacked=layout.get("barmode") == "stack")
     highest = max([1, *(top for *_, top in bars)])
     step = _nice_step(highest)
     axis_max = step * math.ceil(highest / step)
-    scale = (bottom - MARGIN["t"]) / axis_max
+    scale = (bottom - top) / axis_max
     band = 100 / len(categories)  # percent of the plot's width
     width = band * 0.8 / (1 if layout.get("barmode") == "stack" else len(traces))
     rects, whiskers = _shapes(bars, categories, band, width, bottom, scale)
     every = max(1, math.ceil(len(categories) / WIDE_LABELS))
     return {
         "height": height,
+        "top": top,
         "bottom": bottom,
         "rects": [r for r in rects if r.height > 0],
         "whiskers": whiskers,
@@ -78,7 +81,7 @@ def bar_preview(figure: dict) -> dict | None:
         "x_every": every,
         "narrow_every": every * max(1, math.ceil(len(categories) / every / NARROW_LABELS)),
         "y_ticks": [Tick(round(bottom - v * scale, 1), f"{v:g}") for v in _range(0, axis_max, step)],
-        "legend": [(name, colour, x, bottom + 30 + row * LEGEND_ROW) for name, colour, x, row in legend],
+        "legend": [(name, colour, x, MARGIN["t"] + row * LEGEND_ROW) for name, colour, x, row in legend],
         "y_title": _title(layout.get("yaxis", {})),
     }
 
