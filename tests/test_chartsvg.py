@@ -83,14 +83,15 @@ def test_the_site_bar_charts_get_a_preview_with_every_year(dataset):
 
 def test_a_phone_keeps_at_most_a_few_x_labels_and_the_text_is_never_scaled():
     """The SVG has no viewBox (its 13 px text is drawn at 13 px at any width); a narrow chart shows
-    every `narrow_every`-th year label, the others marked for the stylesheet to hide."""
+    every `narrow_every`-th year label back from the latest, the others marked for the stylesheet to hide."""
     years = list(range(2011, 2023))
     preview = bar_preview(bars({"name": "a", "x": years, "y": [1] * len(years)}))
     assert preview["x_every"] == 1 and preview["narrow_every"] == 2
     assert len(years[:: preview["narrow_every"]]) <= NARROW_LABELS
     svg = BeautifulSoup(render("chart_preview.html", p=preview), "html.parser").svg
     assert svg.get("viewbox") is None and svg["height"] == "360" and svg["width"] == "100%"
-    assert [t.get_text() for t in svg.select("text.lw-wide-only")] == [str(y) for y in years[1::2]]
+    assert [t.get_text() for t in svg.select("text.lw-wide-only")] == [str(y) for y in years[-2::-2][::-1]]
+    assert svg.select("text")[-1].get_text() == "2022"  # counted from the latest year: it is always labelled
     assert [r["x"][-1] for r in svg.select("rect[title], rect:has(title)")] == ["%"] * len(years)
 
 
