@@ -4,11 +4,14 @@ when it comes near the viewport, and instant navigation keeps charts working."""
 
 from __future__ import annotations
 
+import json
+import re
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.views import maps
 from tests.browser import ALL_CHARTS_DRAWN, SCROLL_THROUGH_CHARTS, chromium
 
 pytestmark = pytest.mark.browser
@@ -241,7 +244,7 @@ def test_the_map_draws_districts_names_and_its_key_and_lists_what_it_cannot_draw
         written = " | ".join(chart.evaluate("el => [...el.querySelectorAll('svg text')].map(t => t.textContent)"))
         names = chart.evaluate("el => el.data.filter(t => /Labels|orientation/.test(t.name)).flatMap(t => t.text)")
         for name in names:  # every place and town named in the figure is written on the drawn map
-            assert name.split("<br>")[0] in written, name
+            assert re.sub(r"</?b>", "", name.split("<br>")[0]) in written, name  # bold: a recent event there
         geo = chart.evaluate("el => el._fullLayout.geo")
         assert len({geo["oceancolor"], geo["landcolor"], data["colorscale"][0][1]}) == 3, scheme  # sea, land, Libya
         box = chart.bounding_box()
@@ -251,3 +254,97 @@ def test_the_map_draws_districts_names_and_its_key_and_lists_what_it_cannot_draw
         listed = figure.locator(".lw-map-unplaced li")
         assert listed.count() > 0 and listed.first.locator("a").get_attribute("href")
         context.close()
+
+
+# Each chart's drawn text, measured as the reader sees it: the computed font size of every SVG
+# text times the scale its SVG draws it at (a viewBox scales a static preview's text with its
+# width), whether it leaves the chart's box, and where an upright text runs into another.
+CHART_TEXT = """el => {
+  const box = el.getBoundingClientRect(), texts = [], seen = [], clipped = [], overlaps = [];
+  const meet = (a, b) => a.left < b.right - 2 && b.left < a.right - 2 && a.top < b.bottom - 2 && b.top < a.bottom - 2;
+  for (const text of el.querySelectorAll('svg text')) {
+    if (!text.textContent.trim() || !text.getClientRects().length) continue;
+    const m = text.getScreenCTM(), r = text.getBoundingClientRect(), words = text.textContent.slice(0, 24);
+    const upright = Math.abs(m.b) < 1e-6 && Math.abs(m.c) < 1e-6;  // turned texts' boxes may meet: not compared
+    texts.push([words, parseFloat(getComputedStyle(text).fontSize) * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c))]);
+    if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+      clipped.push(words);
+    for (const [other, o, up] of seen) if ((upright || up) && meet(r, o)) overlaps.push(words + ' / ' + other);
+    seen.push([words, r, upright]);
+  }
+  return {texts, clipped, overlaps};
+}"""
+PHONE_PAGES = ("", "timeline/", "sources/")  # the front page, the timeline, the sources page
+
+
+def chart_text_problems(page, where: str) -> tuple[int, list[str]]:
+    """How many texts the page's shown charts draw, and each one under 11 px, clipped or overlapping."""
+    drawn, problems = 0, []
+    for chart in page.locator(".lw-chart").all():
+        if not chart.evaluate("el => el.getClientRects().length"):
+            continue  # not shown at this width (the heatmap on a phone gives way to its list)
+        found = chart.evaluate(CHART_TEXT)
+        drawn += len(found["texts"])
+        name = f"{where} #{chart.get_attribute('id')}"
+        problems += [f"{name}: {words!r} at {size:.1f} px" for words, size in found["texts"] if size < 11 - 0.05]
+        problems += [f"{name}: {words!r} clipped" for words in found["clipped"]]
+        problems += [f"{name}: {words} overlap" for words in found["overlaps"]]
+    return drawn, problems
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_chart_text_is_11_px_at_least_as_drawn_never_clipped_nor_overlapping(site, browser, width):
+    """The static previews (as the page opens) and the plotly.js charts (once drawn), on the pages
+    a phone reader opens first."""
+    _, url = site
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    measured, problems = {}, []
+    for path in PHONE_PAGES:
+        page.goto(url + path, wait_until="networkidle")
+        previews, found = chart_text_problems(page, f"/{path} at {width} px, preview")
+        page.evaluate(SCROLL_THROUGH_CHARTS)
+        page.wait_for_function(ALL_CHARTS_DRAWN)
+        charts, drawn = chart_text_problems(page, f"/{path} at {width} px, drawn")
+        measured[path], problems = (previews, charts), [*problems, *found, *drawn]
+    assert measured["timeline/"][0] > 20 and measured[""][0] > 10, measured  # the previews' text was measured
+    assert all(charts > 10 for _, charts in measured.values() if width > 390) and measured[""][1] > 30, measured
+    assert problems == [], "\n".join(problems)
+    page.close()
+
+
+def test_the_heatmap_gives_way_to_its_list_on_a_phone_and_is_drawn_on_a_desktop(site, browser):
+    _, url = site
+    for width, heatmap in ((390, False), (1280, True)):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(url + "sources/", wait_until="networkidle")
+        figure = page.locator("figure.lw-has-alt")
+        assert figure.locator(".lw-chart").is_visible() is heatmap, width
+        assert figure.locator(".lw-chart-alt").is_visible() is not heatmap, width
+        if not heatmap:
+            first = figure.locator(".lw-chart-alt li").first
+            assert first.is_visible() and first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)") >= 11
+            assert figure.evaluate("el => el.scrollWidth <= el.clientWidth")  # it fits: nothing to scroll sideways
+        page.close()
+
+
+MAP_MARK_SIZES = """el => {
+  const names = new Set(%s), traces = el._fullData.filter(t => t.type === 'scattergeo');
+  return [...el.querySelectorAll('g.trace.scattergeo')].flatMap((group, i) => names.has(traces[i].name)
+    ? [...group.querySelectorAll('path.point')].map(p => [traces[i].name, p.getBoundingClientRect()]) : []);
+}"""
+
+
+def test_map_marks_and_arrowheads_are_10_px_at_least_on_a_phone(site, browser):
+    _, url = site
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    page.goto(url, wait_until="networkidle")
+    chart = page.locator(".lw-chart[data-geo]")
+    chart.scroll_into_view_if_needed()
+    page.wait_for_selector(".lw-chart[data-geo][data-rendered] svg.main-svg")
+    names = [name for name, _, _ in maps.MAP_MARKS.values()] + [maps.REFERENCE[0]]
+    marks = chart.evaluate(MAP_MARK_SIZES % json.dumps(names))
+    assert {name for name, _ in marks} >= {maps.MAP_MARKS["direction"][0], maps.MAP_MARKS["gazetteer"][0]}
+    small = [(name, round(box["width"], 1), round(box["height"], 1)) for name, box in marks
+             if min(box["width"], box["height"]) < 10 - 0.05]  # fmt: skip
+    assert small == []
+    page.close()

@@ -29,14 +29,37 @@ def dataset():
 def test_events_by_type_counts_every_libyan_event_once_and_notes_those_abroad(dataset):
     chart = charts.events_by_type(dataset)
     libyan = [e for e in dataset.events.values() if dataset.country_of(e).id == "LBY"]
-    assert sum(row[-1] for row in chart.rows) == len(libyan)
+    context = chart.headers.index(charts.CONTEXT)
+    assert sum(row[context - 1] + row[context] for row in chart.rows) == len(libyan)
     plotted = sum(sum(trace["y"]) for trace in chart.figure["data"])
-    assert plotted == len(libyan)
+    assert plotted == len([e for e in libyan if not e.context])
     abroad = len(dataset.events) - len(libyan)
     if abroad:
         assert chart.notes[0].startswith(f"Not counted here: {abroad} event(s) abroad (")
     else:
         assert chart.notes == []
+
+
+def test_context_events_are_not_counted_with_the_islamic_states_activity(dataset):
+    """The 2011 uprising, the NATO intervention (2011) and the 2017 ceasefire are context: no bar
+    counts them; the note and the table's own column do."""
+    chart = charts.events_by_type(dataset)
+    assert {e.id for e in dataset.events.values() if e.context} == {"LBY0001", "LBY0002", "LBY0006"}
+    by_year = {row[0]: row for row in chart.rows}
+    context = chart.headers.index(charts.CONTEXT)
+    assert by_year[2011][context] == 2 and by_year[2011][context - 1] == 0  # nothing but context in 2011
+    assert by_year[2017][context] == 1
+    assert all(trace["y"][trace["x"].index(2011)] == 0 for trace in chart.figure["data"])
+    assert "3 event(s) the documents give as context, not the Islamic State's activity (2011: 2, 2017: 1)" in (
+        " ".join(chart.notes)
+    )
+
+
+@pytest.mark.parametrize("build", ["events_by_type", "fatalities_over_time", "coverage_matrix", "actor_involvement"])
+def test_every_count_says_it_counts_what_the_documents_mention(dataset, build):
+    chart = getattr(charts, build)(dataset)
+    assert "It counts what 5 documents mention, not every event that took place." in chart.caption
+    assert "It counts what 5 documents mention" in maps.event_map(dataset).caption
 
 
 def test_time_axes_are_real_years_with_the_empty_ones_shown(dataset):
@@ -98,6 +121,20 @@ def test_coverage_matrix_counts_years_for_large_datasets(dataset, monkeypatch):
     chart = charts.coverage_matrix(dataset)
     assert chart.headers[1:] == [str(y) for y in sorted({e.start.year for e in dataset.events.values()})]
     assert sum(sum(row[1:]) for row in chart.rows) == sum(len(e.source_ids) for e in dataset.events.values())
+
+
+def test_who_reports_what_reads_on_a_phone_as_each_sources_list_of_dated_placed_events(dataset, monkeypatch):
+    chart = charts.coverage_matrix(dataset)
+    lists = dict(chart.alternative)
+    assert lists.keys() == {row[0] for row in chart.rows}
+    qatrun = lists[dataset.sources["qatrun-second-attack"].label]
+    assert "LBY0009: Wed 26 Jan 2022, Jabal Asida" in qatrun
+    assert sum(map(len, lists.values())) == sum(len(e.source_ids) for e in dataset.events.values())
+    html = str(charts.render_chart(chart, "sources/index.md"))
+    assert 'class="lw-chart-figure lw-has-alt"' in html and "<li>LBY0009: Wed 26 Jan 2022, Jabal Asida</li>" in html
+    monkeypatch.setattr(limits, "COVERAGE_EVENT_COLUMNS", 3)
+    by_year = dict(charts.coverage_matrix(dataset).alternative)
+    assert "2022: 3 event(s)" in by_year[dataset.sources["qatrun-second-attack"].label]
 
 
 def test_a_long_data_table_is_cut_and_says_how_much_is_left_out(dataset, monkeypatch):
@@ -175,8 +212,8 @@ MARKUP_FIELDS = [
     ("places.yaml", "  admin1: Sabha", f"  admin1: '{MARKUP}'"),
     ("sources.yaml", "    name: Sky News Arabia", f"    name: '{MARKUP}'"),
 ]
-WRAPPED = ["<a", 'href="https://x.example">x</a><br><span', 'style="color:red">y</span>']  # 20 characters a line
-OUR_TAGS = {"<br>", "<extra>", "</extra>"}  # the only markup the charts write themselves
+WRAPPED = ["<a", 'href="https://x.example">x</a><br><span', 'style="color:red">y</span>']  # 16 characters a line
+OUR_TAGS = {"<br>", "<b>", "</b>", "<extra>", "</extra>"}  # the only markup the charts write themselves
 TAG = re.compile(r"(<[^<>]*>)")
 ENTITY = re.compile(r"&(#\d+|#x[\da-fA-F]+|[a-z]+);")
 # The named entities plotly.js decodes (svg_text_utils.js, plotly.js 4.1.1); not `quot`
@@ -242,13 +279,14 @@ def test_the_breaks_the_map_writes_stay_breaks_around_a_name_holding_markup(mark
     traces = {trace["name"]: trace for trace in maps.event_map(markup_dataset).figure["data"]}
     # the town, then the disputed place drawn relative to it: each wrapped, on lines of their own
     lines = [shown(text).split("\n") for text in traces["Labels"]["text"]]
-    assert [*WRAPPED, *WRAPPED, "(disputed)"] in lines
+    assert [*WRAPPED, *WRAPPED, "(2022, disputed)"] in lines
     # the disputed place's hover: its name, then each position the sources give on a line of its own
     hovers = [shown(point[3]).split("\n") for point in traces[maps.MAP_MARKS["direction"][0]]["customdata"]]
     disputed = [lines for lines in hovers if lines[0].startswith(f"{MARKUP}: ")]
     assert len(disputed) == 2
     for lines in disputed:
-        assert lines[1:] == ["the sources say: near Mount Asida, west of Qatroun", "or: Jabal Asida, south of Qatrun"]
+        assert lines[1:] == ["the sources say: near Mount Asida, west of Qatroun", "or: Jabal Asida, south of Qatrun",
+                             "Wed 26 Jan 2022"]  # fmt: skip
     assert traces[maps.ORIENTATION_MARK[0]]["text"][-1] == charts.chart_text(MARKUP)
     assert shown("a &quot;b&quot; &#34;c&#34;") == 'a &quot;b&quot; "c"'  # why quotes are written as numbers
 
@@ -284,4 +322,4 @@ def test_chromium_draws_a_name_holding_markup_as_text_and_makes_no_link(markup_d
             ".map(t => [...t.querySelectorAll('tspan.line')].map(l => l.textContent).join('\\n') || t.textContent)"
         )
         assert MARKUP in texts  # the actor's tick label
-        assert "\n".join([*WRAPPED, *WRAPPED, "(disputed)"]) in texts  # the map's label, on its lines
+        assert "\n".join([*WRAPPED, *WRAPPED, "(2022, disputed)"]) in texts  # the map's label, on its lines

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from macros.load.loader import load_dataset
 from macros.views import charts, maps
-from macros.views.chartsvg import CHAR_WIDTH, WIDTH, bar_preview
+from macros.views.chartsvg import CHAR_WIDTH, LEGEND_LEFT, LEGEND_WIDTH, NARROW_LABELS, bar_preview
 from macros.views.render import render
 from tests.conftest import BRIEFING
 
@@ -43,7 +43,7 @@ def test_a_long_legend_name_never_runs_into_the_next_swatch():
     legend = bar_preview({"data": traces, "layout": {"barmode": "group"}})["legend"]
     for (name, _, x, y), (_, _, next_x, next_y) in itertools.pairwise(legend):
         assert next_y > y or next_x >= x + 18 + CHAR_WIDTH * len(name), (name, x, next_x)
-    assert all(x + 18 + CHAR_WIDTH * len(name) <= WIDTH for name, _, x, _ in legend)
+    assert all(x + 18 + CHAR_WIDTH * len(name) <= LEGEND_LEFT + LEGEND_WIDTH for name, _, x, _ in legend)
     assert legend[-1][3] > legend[0][3]  # the fourth wraps to a second row
 
 
@@ -67,7 +67,7 @@ def test_grouped_bars_stand_side_by_side_each_with_its_whisker_and_none_for_no_v
     assert a2020.y + a2020.height == b2020.y + b2020.height == b2021.y + b2021.height == preview["bottom"]
     assert b2020.x == pytest.approx(a2020.x + a2020.width, abs=0.1)  # side by side, not stacked
     assert len(preview["whiskers"]) == 3
-    assert preview["whiskers"][0][1] == pytest.approx(10, abs=0.1)  # a 2020 reaches 6, the top of the axis
+    assert preview["whiskers"][0][1] == pytest.approx(preview["top"], abs=0.1)  # a 2020 reaches 6, the top of the axis
 
 
 @pytest.mark.parametrize("build", [maps.event_map, charts.coverage_matrix, charts.actor_involvement])
@@ -79,6 +79,20 @@ def test_the_site_bar_charts_get_a_preview_with_every_year(dataset):
     for chart in (charts.events_by_type(dataset), charts.fatalities_over_time(dataset)):
         preview = bar_preview(chart.figure)
         assert [tick.label for tick in preview["x_ticks"]] == [str(x) for x in chart.figure["data"][0]["x"]]
+
+
+def test_a_phone_keeps_at_most_a_few_x_labels_and_the_text_is_never_scaled():
+    """The SVG has no viewBox (its 13 px text is drawn at 13 px at any width); a narrow chart shows
+    every `narrow_every`-th year label back from the latest, the others marked for the stylesheet to hide."""
+    years = list(range(2011, 2023))
+    preview = bar_preview(bars({"name": "a", "x": years, "y": [1] * len(years)}))
+    assert preview["x_every"] == 1 and preview["narrow_every"] == 2
+    assert len(years[:: preview["narrow_every"]]) <= NARROW_LABELS
+    svg = BeautifulSoup(render("chart_preview.html", p=preview), "html.parser").svg
+    assert svg.get("viewbox") is None and svg["height"] == "360" and svg["width"] == "100%"
+    assert [t.get_text() for t in svg.select("text.lw-wide-only")] == [str(y) for y in years[-2::-2][::-1]]
+    assert svg.select("text")[-1].get_text() == "2022"  # counted from the latest year: it is always labelled
+    assert [r["x"][-1] for r in svg.select("rect[title], rect:has(title)")] == ["%"] * len(years)
 
 
 def test_the_preview_shows_a_figure_text_as_plotly_does_escaped_once_as_svg_text():

@@ -42,6 +42,10 @@ CASES = [
      None, "lna.id", "duplicate id (first used at data/actors.yaml:"),
     ("end before start", "events.yaml", "  date: 2022-01-18\n", "  date: 2022-01-18\n  end_date: 2022-01-17\n",
      "  end_date: 2022-01-17", "LBY0001.end_date", "end_date 2022-01-17 is before date 2022-01-18"),
+    ("context with the Islamic State among the actors", "events.yaml", "  tags: [claimed by IS]\n  added: 2026-11-22",
+     "  tags: [claimed by IS]\n  context: true\n  added: 2026-11-22", "  context: true", "LBY0001.context",
+     "islamic-state is the Islamic State or under it: an event it takes part in is its activity, not context "
+     "(actor1); drop context"),
     ("date in the future", "events.yaml", "  date: 2016-12", "  date: 2999-12",
      None, "LBY0003.date", "2999-12 is in the future"),
     ("added in the future", "events.yaml", "  tags: [claimed by IS]\n  added: 2026-11-22",

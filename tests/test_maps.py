@@ -28,9 +28,10 @@ def traces(chart, name: str) -> list[dict]:
 
 
 def label_lines(chart) -> list[str]:
-    """Every line of every name written on the map, wrapped lines joined again."""
+    """Every line of every name written on the map, wrapped lines joined again, bold or not."""
     (labels,) = traces(chart, "Labels")
-    return [line.replace("<br>", " ") for text in labels["text"] for line in re.split(r"<br>(?=[A-Z])", text)]
+    texts = [re.sub(r"</?b>", "", text) for text in labels["text"]]
+    return [line.replace("<br>", " ") for text in texts for line in re.split(r"<br>(?=[A-Z])", text)]
 
 
 def drawable(dataset, event) -> bool:
@@ -68,6 +69,26 @@ def test_every_place_an_event_is_drawn_at_is_named_on_the_map(dataset):
         for position in dataset.location(place.id).positions:
             if position.reference is not None:  # the town it is measured from is named too
                 assert any(line.startswith(position.reference.name) for line in names), position.reference.name
+
+
+def test_each_mark_says_when_recent_ones_stand_out_and_older_ones_fade(dataset):
+    """Derna (2013) and Sirte (2016) do not read as current activity: their labels give the year and
+    their marks fade; the 2022 attacks are in bold and solid; every hover lists its events' dates."""
+    chart = maps.event_map(dataset)
+    assert maps.recent_since(dataset) == 2020  # the cut-off is January 2022
+    lines = {line.split(" (")[0]: line for line in label_lines(chart)}
+    assert lines["Derna"] == "Derna (2013)" and lines["Sirte"] == "Sirte (2016)"
+    assert lines["Umm al-Aranib"] == "Umm al-Aranib (2022)"
+    (labels,) = traces(chart, "Labels")
+    assert "<b>Umm al-Aranib</b><br><b>(2022)</b>" in labels["text"] and "Derna (2013)" in labels["text"]
+    assert not any("<b>" in text for text in labels["text"] if "Derna" in text or "Sirte (2016)" in text)
+    (dots,) = traces(chart, maps.MAP_MARKS["gazetteer"][0])
+    hovers = [point[3].split("<br>") for point in dots["customdata"]]
+    assert dict(zip([h[0] for h in hovers], dots["marker"]["opacity"], strict=True)) == {
+        "Umm al-Aranib": 0.9, "Sirte": maps.FADED, "Derna": maps.FADED}  # fmt: skip
+    assert [h[-1] for h in hovers] == ["c. Tue 18 Jan 2022", "December 2016", "2013"]
+    assert ("faded-dot", maps.MAP_MARKS["gazetteer"][2],
+            "Faded mark, name not in bold: no event there since 2020, or context only") in chart.key_items  # fmt: skip
 
 
 def test_towns_for_orientation_come_from_the_places_file_with_their_gazetteer_entry(dataset):
@@ -160,7 +181,8 @@ def test_an_arrow_sits_clear_of_another_arrow_and_of_a_ring_at_its_town(fixture_
 def test_fixture_map_names_its_places_and_lists_what_it_cannot_draw(fixture_map):
     chart = maps.event_map(fixture_map)
     (labels,) = traces(chart, "Labels")
-    assert labels["text"] == ["Al Qatrun<br>West of Qatrun", "Umm al Aranib"]
+    assert labels["text"] == ["Al Qatrun<br><b>West of Qatrun</b><br><b>(2022)</b>",
+                              "<b>Umm al Aranib</b><br><b>(2022)</b>"]  # fmt: skip
     assert labels["textposition"] == ["bottom right", "middle right"]  # away from each other and the arrow
     (arrows,) = traces(chart, maps.MAP_MARKS["direction"][0])
     assert arrows["marker"]["angle"] == [270]

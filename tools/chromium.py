@@ -31,9 +31,11 @@ def chromium() -> Iterator[Browser]:
 
 # Charts draw as they come near the viewport, a bar chart's static preview when the pointer
 # reaches it: a reader scrolling past each one, pointer on it, draws them all with plotly.js.
+# A chart the page does not show at its width (the heatmap on a phone, where its list stands
+# in: the stylesheet's .lw-has-alt) is never reached, so never drawn.
 SCROLL_THROUGH_CHARTS = """async () => {
   const frame = () => new Promise(done => requestAnimationFrame(done));
-  const charts = [...document.querySelectorAll('.lw-chart')];
+  const charts = [...document.querySelectorAll('.lw-chart')].filter(el => el.getClientRects().length);
   // after instant navigation charts.js may not have seen the new page's charts yet
   for (let i = 0; i < 300 && !charts.every(el => el.dataset.waiting || el.dataset.claimed); i++) await frame();
   const visit = async el => {
@@ -51,4 +53,6 @@ SCROLL_THROUGH_CHARTS = """async () => {
   }
   window.scrollTo(0, 0);
 }"""
-ALL_CHARTS_DRAWN = "() => [...document.querySelectorAll('.lw-chart')].every(el => el.dataset.rendered)"
+ALL_CHARTS_DRAWN = (
+    "() => [...document.querySelectorAll('.lw-chart')].every(el => el.dataset.rendered || !el.getClientRects().length)"
+)

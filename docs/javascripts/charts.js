@@ -101,7 +101,7 @@
     Object.keys(keys).forEach(function (key) { setPath(layout, key, keys[key]); });
     if (el.hasAttribute("data-geo")) {
       layout.height = mapHeight(el, layout.height);
-      setPath(layout, "font.size", layout.height < 400 ? 10 : 12); /* its names, smaller on a phone */
+      setPath(layout, "font.size", layout.height < 400 ? 11 : 12); /* its names, smaller on a phone (11 px at least) */
     }
     if (printing) Object.assign(layout, { width: 680, autosize: false });
     plotly.set(el, Plotly);

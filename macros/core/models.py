@@ -598,6 +598,12 @@ class Event(Model):
     )
     dispute_note: str | None = Field(None, description="What would settle a dispute (required when disputed)")
     tags: list[Text] = Field([], description="Free labels for grouping (background, IS attack...)")
+    context: bool = Field(
+        False,
+        description="true for background the documents give for context (an uprising, an intervention, a "
+        "ceasefire), not the Islamic State's activity: the charts show it apart and count it apart. Refused "
+        "when the Islamic State, or a group under it, is among its actors",
+    )
     added: Day = Field(description="When the event entered the dataset (for What's new and the feed)")
     reviewed: Day | None = Field(
         None,

@@ -15,7 +15,7 @@ from ..core.models import Event, Source, date_bounds
 from ..core.quotes import closest_passage, fold
 from ..core.record import Record
 from ..core.yamlfile import ANY, MAX_BYTES, Problem
-from ..derive.comparison import Analysis, analyse, conflicts, describe
+from ..derive.comparison import Analysis, analyse, conflicts, describe, organisation_of
 from ..derive.dataset import Dataset
 from ..derive.editions import recorded_documents
 from .editions import check_editions
@@ -38,6 +38,7 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
         if len(problems) == before:  # the derivation needs every reference resolved
             analysis = analyses[event.model.id] = analyse(event.model, models["actors"], models["origins"])
             _check_status(event, analysis, problems)
+            _check_context(event, models["actors"], problems)
     for item in by_id["assessments"].values():
         _check_assessment(item, refs, seeds, today, problems)
     ordered = dict(sorted(models["events"].items(), key=lambda pair: (pair[1].start, pair[0])))
@@ -330,6 +331,21 @@ def _check_status(record: Record, analysis: Analysis, problems: list[Problem]) -
     if event.status == "disputed" and derived != "disputed":
         why = "no two comparable claims disagree: " + why
     problems.append(record.problem(("status",), why))
+
+
+IS = "islamic-state"
+
+
+def _check_context(record: Record, actors: dict, problems: list[Problem]) -> None:
+    """An event marked context is background to the Islamic State's story, never its own activity."""
+    event: Event = record.model
+    sides = {"actor1": [event.actor1], "actor2": [event.actor2],
+             "assoc_actors_1": event.assoc_actors_1, "assoc_actors_2": event.assoc_actors_2}  # fmt: skip
+    found = [(name, a) for name, ids in sides.items() for a in ids if a and organisation_of(a, actors) == IS]
+    if event.context and found:
+        name, actor = found[0]
+        why = "is the Islamic State or under it: an event it takes part in is its activity, not context"
+        problems.append(record.problem(("context",), f"{actor} {why} ({name}); drop context"))
 
 
 def _voices(voices: list[str]) -> list[str]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from ..core.dates import show_event_date
 from ..core.models import EVENT_TYPES, Event
 from ..core.terms import SIDES, STATE_KINDS
 from ..derive.comparison import organisation_of
@@ -45,6 +46,8 @@ class Chart:
     notes: list[str] = field(default_factory=list)
     key_items: list[tuple[str, str, str]] = field(default_factory=list)  # a map's key: shape, colour, meaning
     unplaced: list = field(default_factory=list)  # a map's events it cannot draw (maps.Unplaced)
+    # what a phone shows instead of the chart (the stylesheet switches): a heading and its items, each
+    alternative: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @property
     def figure_json(self) -> Markup:
@@ -68,7 +71,8 @@ def _figure(traces: list, **layout: object) -> dict:
         "margin": {"l": 50, "r": 10, "t": 10, "b": 40},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
-        "legend": {"orientation": "h", "y": -0.2},
+        # above the plot: plotly.js makes room for it there, where below it met the x axis's title on a phone
+        "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
         "height": 360,
     }
     for axis in ("xaxis", "yaxis"):  # plotly.js 3 and later draw an axis title given as {"text": ...} only
@@ -84,18 +88,25 @@ def _trace(kind: str, **attributes: object) -> dict:
 
 def _caption(dataset: Dataset, what: str) -> str:
     cutoff = f"{dataset.cutoff}" if dataset.cutoff else "unknown"
+    documents = len(dataset.sources)
     return (
-        f"{what} Data: Libya Watch, {len(dataset.events)} events from {len(dataset.sources)} sources; as of {cutoff}."
+        f"{what} It counts what {documents} document{'s' if documents != 1 else ''} mention, not every event "
+        f"that took place. Data: Libya Watch, {len(dataset.events)} events from {documents} sources; as of {cutoff}."
     )
+
+
+CONTEXT = "Context, not counted"  # the data table's column of the context events left out of the bars
 
 
 def events_by_type(dataset: Dataset) -> Chart:
     """Events in Libya per year, stacked by ACLED event type, on a time axis where a year without
-    events shows as empty; events abroad are counted apart, in a note."""
+    events shows as empty; events abroad, and the context the documents give (`Event.context`: an
+    uprising, an intervention, a ceasefire), are counted apart, in notes and the table."""
     events = list(dataset.events.values())
     libyan = [e for e in events if dataset.country_of(e).id == "LBY"]
-    counts = Counter((e.start.year, e.event_type) for e in libyan)
-    years = _year_span(year for year, _ in counts)
+    counts = Counter((e.start.year, e.event_type) for e in libyan if not e.context)
+    context = Counter(e.start.year for e in libyan if e.context)
+    years = _year_span([*(year for year, _ in counts), *context])
     types = [t for t in EVENT_TYPES if any(kind == t for _, kind in counts)]
     traces = [
         _trace("bar", name=t, x=years, y=[counts[(y, t)] for y in years], marker={"color": TYPE_COLOURS[t]})
@@ -104,16 +115,21 @@ def events_by_type(dataset: Dataset) -> Chart:
     abroad = Counter(dataset.country_of(e).name for e in events if dataset.country_of(e).id != "LBY")
     notes = [f"Not counted here: {len(events) - len(libyan)} event(s) abroad ("
              + ", ".join(f"{name} {n}" for name, n in sorted(abroad.items())) + ")."] if abroad else []  # fmt: skip
+    if context:
+        notes.append(f"Not counted either: {sum(context.values())} event(s) the documents give as context, not "
+                     "the Islamic State's activity (" + ", ".join(f"{y}: {n}" for y, n in sorted(context.items()))
+                     + "); the table lists them apart.")  # fmt: skip
+    shown = sum(counts.values())
     return Chart(
         key="events-by-type",
         title="Events in Libya over time, by type",
-        caption=_caption(
-            dataset, "Events in Libya per year, by the year each began; an event known only to the year counts there."
-        ),
+        caption=_caption(dataset, f"{shown} event(s) in Libya the documents mention, per year, by the year each "
+                                  "began; an event known only to the year counts there."),
         figure=_figure(traces, barmode="stack", xaxis=_year_axis(years),
-                       yaxis={"title": "Events", "dtick": 1 if len(libyan) < 40 else None}),
-        headers=["Year", *types, "All"],
-        rows=[[y, *(counts[(y, t)] for t in types), sum(counts[(y, t)] for t in types)] for y in years],
+                       yaxis={"title": "Events", "dtick": 1 if shown < 40 else None}),
+        headers=["Year", *types, "All", *([CONTEXT] if context else [])],
+        rows=[[y, *(counts[(y, t)] for t in types), sum(counts[(y, t)] for t in types),
+               *([context[y]] if context else [])] for y in years],
         notes=notes,
     )  # fmt: skip
 
@@ -125,7 +141,8 @@ def _year_span(years: Iterable[int]) -> list[int]:
 
 
 def _year_axis(years: list[int]) -> dict:
-    axis: dict = {"title": "Year", "type": "linear", "dtick": 1 if len(years) <= 20 else None, "tickformat": "d"}
+    axis: dict = {"title": "Year", "type": "linear", "dtick": 1 if len(years) <= 20 else None, "tickformat": "d",
+                  "automargin": True}  # fmt: skip  # its title below the years, turned upright on a phone
     if years:
         axis["range"] = [years[0] - 0.5, years[-1] + 0.5]
     return axis
@@ -221,16 +238,33 @@ def coverage_matrix(dataset: Dataset) -> Chart:
         key="coverage",
         title="Who reports what",
         caption=_caption(
-            dataset, f"Each row is a source, each column an {unit}; a filled cell means the source reports it."
+            dataset, f"Each row is a source, each column an {unit}; a filled cell means the source reports it "
+            "(on a phone, each source's list)."
         ),
         notes=[f"The {len(sources)} sources reporting most events are shown."]
         if len(sources) < len(dataset.sources)
         else [],
-        figure=_figure([trace], xaxis={"title": axis, "type": "category"}, yaxis={"automargin": True},
-                       height=120 + 36 * len(sources), margin={"l": 10, "r": 10, "t": 10, "b": 60}),
+        figure=_figure([trace], xaxis={"title": {"text": axis, "standoff": 12}, "type": "category", "automargin": True},
+                       yaxis={"automargin": True}, height=120 + 36 * len(sources),
+                       margin={"l": 10, "r": 10, "t": 10, "b": 60}),
         headers=["Source", *map(str, columns)],
         rows=[[s.label, *row] for s, row in zip(sources, z, strict=True)],
+        alternative=_listed(dataset, sources, columns, z),
     )  # fmt: skip
+
+
+def _listed(dataset: Dataset, sources: list, columns: list, z: list[list[int]]) -> list[tuple[str, list[str]]]:
+    """Who reports what as a phone reads it: each source, and the events it reports, each with its
+    date and place (or, by year, how many)."""
+
+    def named(column: str | int, n: int) -> str:
+        if column not in dataset.events:
+            return f"{column}: {n} event(s)"
+        event = dataset.events[column]
+        return f"{event.id}: {show_event_date(event)}, {dataset.places[event.place].name}"
+
+    return [(s.label, [named(c, n) for c, n in zip(columns, row, strict=True) if n])
+            for s, row in zip(sources, z, strict=True)]  # fmt: skip
 
 
 def actor_involvement(dataset: Dataset) -> Chart:

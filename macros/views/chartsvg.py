@@ -6,6 +6,13 @@ at once, with and without JavaScript; `charts.js` swaps in the interactive plotl
 the reader reaches for it (pointer, touch or keyboard focus), and for printing. Other chart
 kinds (the map, the heatmap, horizontal bars) have no preview and are drawn by plotly.js when
 they come near the viewport. Geometry here, markup in `templates/chart_preview.html`.
+
+The SVG has no viewBox, so nothing scales its text: it is drawn at its CSS size (13 px) on a
+phone as on a desktop. It is the plot area (the stylesheet leaves a margin beside it for the y
+axis, drawn outside it): horizontal positions are percentages of its width, vertical ones px;
+the legend, above the plot as plotly.js draws it (charts._figure), is laid out for a phone's
+width, and x labels a phone has no room for are marked (`narrow_every`) for the stylesheet to
+hide in a narrow chart.
 A figure's texts are plotly.js markup (data escaped by `charts.chart_text`); the preview takes the
 characters plotly.js would show, and its template escapes them again as SVG text.
 """
@@ -18,10 +25,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-WIDTH = 640  # viewBox units; the SVG scales to the column
-MARGIN = {"l": 50, "r": 10, "t": 10, "b": 40}
+MARGIN = {"t": 10, "b": 40}  # px above and below the plot; the stylesheet's margin beside it holds the y axis
+LEGEND_WIDTH = 290  # px: the legend wraps to fit a phone's chart (390 px wide screen) and stays so wider
+LEGEND_LEFT = -44.0  # px: the legend starts under the y axis's labels
 LEGEND_ROW = 22
-CHAR_WIDTH = 7.2  # viewBox units per character of the preview's text, a generous average
+CHAR_WIDTH = 7.2  # px per character of the preview's 13 px text, a generous average
+WIDE_LABELS, NARROW_LABELS = 16, 7  # x labels at most, in a desktop's chart and a phone's
 
 
 @dataclass(frozen=True)
@@ -51,27 +60,28 @@ def bar_preview(figure: dict) -> dict | None:
     categories = list(dict.fromkeys(str(x) for t in traces for x in t["x"]))
     legend = _legend(traces) if len(traces) > 1 else []
     height = layout.get("height", 360)
-    bottom = height - MARGIN["b"] - (LEGEND_ROW * (1 + max(row for *_, row in legend)) if legend else 0)
+    top = MARGIN["t"] + (LEGEND_ROW * (1 + max(row for *_, row in legend)) + 6 if legend else 0)  # legend above
+    bottom = height - MARGIN["b"]
     bars = _bars(traces, stacked=layout.get("barmode") == "stack")
     highest = max([1, *(top for *_, top in bars)])
     step = _nice_step(highest)
     axis_max = step * math.ceil(highest / step)
-    scale = (bottom - MARGIN["t"]) / axis_max
-    band = (WIDTH - MARGIN["l"] - MARGIN["r"]) / len(categories)
+    scale = (bottom - top) / axis_max
+    band = 100 / len(categories)  # percent of the plot's width
     width = band * 0.8 / (1 if layout.get("barmode") == "stack" else len(traces))
     rects, whiskers = _shapes(bars, categories, band, width, bottom, scale)
+    every = max(1, math.ceil(len(categories) / WIDE_LABELS))
     return {
-        "width": WIDTH,
         "height": height,
+        "top": top,
         "bottom": bottom,
-        "left": MARGIN["l"],
-        "right": WIDTH - MARGIN["r"],
         "rects": [r for r in rects if r.height > 0],
         "whiskers": whiskers,
-        "x_ticks": [Tick(round(MARGIN["l"] + (i + 0.5) * band, 1), _shown(c)) for i, c in enumerate(categories)],
-        "x_every": max(1, math.ceil(len(categories) / 12)),  # label at most a dozen categories
+        "x_ticks": [Tick(round((i + 0.5) * band, 2), _shown(c)) for i, c in enumerate(categories)],
+        "x_every": every,
+        "narrow_every": every * max(1, math.ceil(len(categories) / every / NARROW_LABELS)),
         "y_ticks": [Tick(round(bottom - v * scale, 1), f"{v:g}") for v in _range(0, axis_max, step)],
-        "legend": [(name, colour, x, bottom + 30 + row * LEGEND_ROW) for name, colour, x, row in legend],
+        "legend": [(name, colour, x, MARGIN["t"] + row * LEGEND_ROW) for name, colour, x, row in legend],
         "y_title": _title(layout.get("yaxis", {})),
     }
 
@@ -79,12 +89,12 @@ def bar_preview(figure: dict) -> dict | None:
 def _legend(traces: list[dict]) -> list[tuple[str, str, float, int]]:
     """(name, colour, x, row) of each legend item, laid end to end and wrapped at the width, so a
     long name never runs into the next swatch."""
-    items, x, row = [], float(MARGIN["l"]), 0
+    items, x, row = [], LEGEND_LEFT, 0
     for trace in traces:
         name = _shown(trace.get("name", ""))
         width = 18 + CHAR_WIDTH * len(name) + 24  # swatch, gap, text, space before the next
-        if x + width > WIDTH and x > MARGIN["l"]:
-            x, row = float(MARGIN["l"]), row + 1
+        if x + width - 24 > LEGEND_LEFT + LEGEND_WIDTH and x > LEGEND_LEFT:
+            x, row = LEGEND_LEFT, row + 1
         items.append((name, trace["marker"]["color"], x, row))
         x += width
     return items
@@ -102,16 +112,16 @@ def _shown(text: object) -> str:
 
 
 def _shapes(bars: list, categories: list[str], band: float, width: float, bottom: float, scale: float):
-    """The bars' rectangles and their error bars' whiskers (x, top, bottom), in viewBox units."""
+    """The bars' rectangles and their error bars' whiskers (x, top, bottom): x and widths in percent, y in px."""
     rects, whiskers = [], []
     for trace, slot, x, base, y, low, high, _ in bars:
-        left = MARGIN["l"] + categories.index(x) * band + band * 0.1 + slot * width
+        left = categories.index(x) * band + band * 0.1 + slot * width
         label = f"{_shown(x)} · {_shown(trace.get('name', ''))}: {y:g}"
-        rects.append(Rect(round(left, 1), round(bottom - (base + y) * scale, 1), round(width, 1), round(y * scale, 1),
+        rects.append(Rect(round(left, 2), round(bottom - (base + y) * scale, 1), round(width, 2), round(y * scale, 1),
                           trace["marker"]["color"], label))  # fmt: skip
         if low is not None:
             whiskers.append(
-                (round(left + width / 2, 1), round(bottom - high * scale, 1), round(bottom - low * scale, 1))
+                (round(left + width / 2, 2), round(bottom - high * scale, 1), round(bottom - low * scale, 1))
             )
     return rects, whiskers
 

@@ -74,6 +74,7 @@ BASE_WORDS = {
     int: ("a whole number", "whole numbers"),
     float: ("a number", "numbers"),
     dt.date: ("a day: YYYY-MM-DD", "days"),
+    bool: ("true or false", "true or false values"),
 }
 
 
@@ -358,6 +359,7 @@ EXAMPLES: dict[str, object] = {
     "events.status": "disputed",
     "events.dispute_note": "The army's full casualty list would settle the soldiers' toll.",
     "events.tags": ["claimed by IS"],
+    "events.context": True,
     "events.added": "2026-11-22",
     "events.reviewed": "2026-12-07",
     "events.distinct_from.event": "LBY0008",

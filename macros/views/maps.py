@@ -56,6 +56,9 @@ SCALE_AT = (20.0, 9.6)  # latitude, longitude of the scale bar's west end: the m
 SIDES = ("top center", "top right", "middle right", "bottom right",
          "bottom center", "bottom left", "middle left", "top left")  # fmt: skip
 LABEL_SIDES = (1, 3, 7, 5, 2, 6, 0, 4)  # where a town's label goes, first choice first: up and right
+RECENT_YEARS = 3  # a mark is recent when an event there began within this many years up to the cut-off's
+FADED = 0.35  # the opacity of an older mark (and of one of context only); a recent one is drawn at 0.9
+HOVER_DATES = 6  # the dates a mark's hover lists, the latest first
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,20 @@ class _Cluster:
     events: int = 0
     tolls: list = field(default_factory=list)  # each event's fatalities (Figures, or None where not reported)
     types: Counter = field(default_factory=Counter)
+    dated: list = field(default_factory=list)  # (start, shown date, context) of each of its events
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({start.year for start, _, _ in self.dated})
+
+    @property
+    def latest(self) -> int:
+        """The year its latest event began, context left aside unless it has nothing else."""
+        return max(start.year for start, _, context in self.dated if not context or self.context_only)
+
+    @property
+    def context_only(self) -> bool:
+        return all(context for _, _, context in self.dated)
 
 
 def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: str = "Map of events in Libya") -> Chart:
@@ -84,18 +101,21 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
     districts with the main towns named; the events it cannot draw are listed under it."""
     clusters, references, unplaced = _clusters(dataset, dataset.events.values() if events is None else events)
     busiest = sorted(clusters, key=lambda key: (-clusters[key].events, key))[: limits.MAP_POINTS]
-    marks = [_mark_trace(kind, [k for k in busiest if k[0] == kind], clusters) for kind in MAP_MARKS]
+    since = recent_since(dataset)
+    marks = [_mark_trace(kind, [k for k in busiest if k[0] == kind], clusters, since) for kind in MAP_MARKS]
     spots = {(k[1], k[2]) for k in busiest} | {(p.latitude, p.longitude) for p in references.values()}
     towns = _orientation_towns(dataset, spots)
-    labels = _label_trace(busiest, clusters, list(references.values()), towns)
+    labels = _label_trace(busiest, clusters, list(references.values()), towns, since)
     traces = [_district_trace(dataset), *_graticule_traces(), _scale_trace(), _town_trace(towns),
-              _reference_trace(list(references.values())), *marks, labels]  # fmt: skip
+              _reference_trace(list(references.values()), clusters, since), *marks, labels]  # fmt: skip
     unplaced.sort(key=lambda u: dataset.events[u.event_id].start, reverse=True)
     return Chart(
         key="map",
         title=title,
         caption=_caption(dataset, "Each mark is a position, sized by the events there; its label names the town and "
-                                  "what is placed by it, with the count of events where more than one. Coordinates "
+                                  "what is placed by it, with the years of its events and their count where more "
+                                  f"than one. Names in bold and solid marks: an event since {since}; faded marks: "
+                                  "only older events, or only context the documents give. Coordinates "
                                   "are approximate (GeoNames, or as a document states them); relative positions "
                                   "are marked as such. Thin lines: "
                                   "districts (shabiyat, Natural Earth); the towns in italics are named for "
@@ -109,7 +129,7 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
               for key, c in sorted(clusters.items(), key=lambda kv: kv[1].place.name)],
         geo=True,
         notes=_notes(clusters, busiest, unplaced),
-        key_items=_key(marks, references, towns),
+        key_items=_key(marks, references, towns, since),
         unplaced=unplaced,
     )  # fmt: skip
 
@@ -139,6 +159,7 @@ def _clusters(
             cluster.events += 1
             cluster.tolls.append(figures)
             cluster.types[event.event_type] += 1
+            cluster.dated.append((event.start, show_event_date(event), event.context))
     return clusters, references, unplaced
 
 
@@ -223,7 +244,7 @@ def _graticule_traces() -> list[dict]:
         name="Graticule", mode="text", hoverinfo="skip", showlegend=False,
         lon=[*lons, *[west + 0.2] * len(lats)], lat=[*[south + 0.25] * len(lons), *lats],
         text=[f"{lon}°E" for lon in lons] + [f"{lat}°N" for lat in lats], textposition="top right",
-        textfont={"size": 10}, opacity=0.75,
+        textfont={"size": 11}, opacity=0.75,
     )]  # fmt: skip
 
 
@@ -257,30 +278,44 @@ def _town_trace(towns: list[Place]) -> dict | None:
     )  # fmt: skip
 
 
-def _reference_trace(places: list[Place]) -> dict | None:
+def _reference_trace(places: list[Place], clusters: dict[tuple, _Cluster], since: int) -> dict | None:
     """The towns relative positions are measured from, as a dot named by the label beside it; it
-    takes no hover, so the arrow or ring drawn at the same spot answers it."""
+    takes no hover, so the arrow or ring drawn at the same spot answers it. It fades with the
+    positions measured from it when none of them is recent."""
     if not places:
         return None
+    recent = {c.town.id for c in clusters.values() if c.latest >= since and not c.context_only}
     name, symbol, colour = REFERENCE
     return _trace("scattergeo",
         name=name, mode="markers", hoverinfo="skip",
         lon=[p.longitude for p in places], lat=[p.latitude for p in places],
         hovertext=[chart_text(p.name) for p in places],
-        marker={"symbol": symbol, "size": 5, "color": colour},
+        marker={"symbol": symbol, "size": 10, "color": colour,
+                "opacity": [0.9 if p.id in recent else FADED for p in places]},
     )  # fmt: skip
 
 
+def recent_since(dataset: Dataset) -> int:
+    """The first year a mark counts as recent: RECENT_YEARS up to the cut-off's year (or the newest event's)."""
+    cutoff = dataset.cutoff
+    newest = cutoff.last_day.year if cutoff else max((e.start.year for e in dataset.events.values()), default=0)
+    return newest - RECENT_YEARS + 1
+
+
 def _label_trace(
-    keys: list[tuple], clusters: dict[tuple, _Cluster], references: list[Place], towns: list[Place]
+    keys: list[tuple], clusters: dict[tuple, _Cluster], references: list[Place], towns: list[Place], since: int
 ) -> dict | None:
     """One label per drawn spot, so names never sit on one another: the town there, with its count
     of events and "disputed" where it applies, then each place drawn relative to it (an arrow, a
     ring) on a line of its own; and each town a position is measured from. It goes on the first
-    side that no arrow there points to and that faces no other named spot close by."""
+    side that no arrow there points to, that faces no other named spot close by and that does not
+    run off the map. Two positions of one place a few km apart (computed, and as a document
+    states it) share one label."""
     spots: dict[tuple, tuple[Place, list[tuple]]] = {}
     for key in keys:  # the busiest first
-        spots.setdefault((key[1], key[2]), (clusters[key].town, []))[1].append(key)
+        town = clusters[key].town
+        spot = next((s for s, (t, _) in spots.items() if t.id == town.id and _close(s, key[1:3])), key[1:3])
+        spots.setdefault(spot, (town, []))[1].append(key)
     for town in references:
         spots.setdefault((town.latitude, town.longitude), (town, []))
     spots = dict(list(spots.items())[: limits.MAP_LABELS])
@@ -289,17 +324,19 @@ def _label_trace(
     texts, sides = [], []
     others = [*spots, *((t.latitude, t.longitude) for t in towns)]
     for spot, (town, spot_keys) in spots.items():
-        own = [clusters[k] for k in spot_keys if k[0] in ("gazetteer", "computed")]
+        own = [clusters[k] for k in spot_keys if k[0] not in ("direction", "near")]
         relative = [clusters[k] for k in spot_keys if k[0] in ("direction", "near")]
         town = own[0].place if own else town
-        lines = [_name_line(town.name, sum(c.events for c in own), any(c.disputed for c in own))]
+        # a place's positions each carry all its events: counted once, then added across places
+        events = sum(max(c.events for c in own if c.place.id == p) for p in {c.place.id for c in own})
+        lines = [_name_line(town.name, own, events, since)] if own else [_wrap(town.name)]
         for place_id in dict.fromkeys(c.place.id for c in relative):
             mine = [c for c in relative if c.place.id == place_id]
             # a disputed place's positions each carry all its events: counted once
-            lines.append(_name_line(mine[0].place.name, max(c.events for c in mine), any(c.disputed for c in mine)))
+            lines.append(_name_line(mine[0].place.name, mine, max(c.events for c in mine), since))
         texts.append(Markup("<br>").join(lines))
-        taken = {round(k[3] / 45) % 8 for k in spot_keys if k[0] == "direction"} | _facing(spot, others)
-        sides.append(SIDES[next((side for side in LABEL_SIDES if side not in taken), LABEL_SIDES[0])])
+        arrows = {round(k[3] / 45) % 8 for k in spot_keys if k[0] == "direction"}
+        sides.append(SIDES[_side(spot, others, arrows)])
     return _trace("scattergeo",
         name="Labels", mode="markers+text", hoverinfo="skip", showlegend=False,
         lon=[spot[1] for spot in spots], lat=[spot[0] for spot in spots], text=texts, textposition=sides,
@@ -307,32 +344,67 @@ def _label_trace(
     )  # fmt: skip
 
 
-def _facing(spot: tuple, others: list[tuple], within: float = 4.0) -> set[int]:
-    """The sides (and their neighbours) of a spot that face another named spot within `within` degrees."""
+def _side(spot: tuple, others: list[tuple], arrows: set[int]) -> int:
+    """The first side free of arrows, other spots (close by, or beside it in a label's band) and the
+    map's edge; failing that, free of all but the band; then of arrows and close spots only."""
+    for taken in (arrows | _facing(spot, others) | _edge(spot), arrows | _facing(spot, others, band=0) | _edge(spot),
+                  arrows | _facing(spot, others, band=0)):  # fmt: skip
+        free = [side for side in LABEL_SIDES if side not in taken]
+        if free:
+            return free[0]
+    return LABEL_SIDES[0]
+
+
+def _close(spot: tuple, other: tuple, within: float = 0.25) -> bool:
+    """Whether two spots are within `within` degrees of each other (latitude and longitude)."""
+    return abs(spot[0] - other[0]) <= within and abs(spot[1] - other[1]) <= within
+
+
+def _edge(spot: tuple, room: float = 6.5) -> set[int]:
+    """The sides a label would run off the map on: east or west within `room` degrees of its edge
+    (a 16-character line is about 5 degrees wide on a phone's map)."""
+    west, east = LIBYA_VIEW["lonaxis"]["range"]
+    return {1, 2, 3} if spot[1] > east - room else {5, 6, 7} if spot[1] < west + room else set()
+
+
+def _facing(spot: tuple, others: list[tuple], within: float = 4.0, band: float = 9.0) -> set[int]:
+    """The sides (and their neighbours) of a spot that face another named spot within `within` degrees,
+    or beside it in a band a label's length wide."""
     sides = set()
     for latitude, longitude in others:
         north, east = latitude - spot[0], longitude - spot[1]
-        if (north or east) and math.hypot(north, east) <= within:
+        # a label runs sideways: on a phone's map two a line apart and 9 degrees across still meet
+        if (north or east) and (math.hypot(north, east) <= within or (abs(north) <= 2 and abs(east) <= band)):
             side = round(math.degrees(math.atan2(east, north)) / 45) % 8
             sides |= {(side - 1) % 8, side, (side + 1) % 8}
     return sides
 
 
-def _name_line(name: str, events: int, disputed: bool) -> Markup:
-    details = ", ".join(filter(None, [f"{events} events" if events > 1 else "", "disputed" if disputed else ""]))
-    return _wrap(f"{name} ({details})" if details else name)
+def _name_line(name: str, clusters: list[_Cluster], events: int, since: int) -> Markup:
+    """A place's line in a label: its name, the years of its events, their count where more than
+    one, "disputed" where it applies; in bold when an event there is recent."""
+    years = _years(sorted({year for c in clusters for year in c.years}))
+    details = ", ".join(filter(None, [years, f"{events} events" if events > 1 else "",
+                                      "disputed" if any(c.disputed for c in clusters) else ""]))  # fmt: skip
+    return _wrap(f"{name} ({details})", bold=any(c.latest >= since and not c.context_only for c in clusters))
 
 
-def _wrap(name: str, width: int = 20) -> Markup:
+def _years(years: list[int]) -> str:
+    """The years of a mark's events as a reader scans them: 2013; 2016, 2017; 2011–2022 for three or more."""
+    return ", ".join(map(str, years)) if len(years) <= 2 else f"{years[0]}–{years[-1]}"
+
+
+def _wrap(name: str, width: int = 16, bold: bool = False) -> Markup:
     """A long name over two or more lines, so it stays on a phone's map: wrapped as the reader
-    sees it, then each line escaped (`chart_text`) and the breaks between them ours."""
+    sees it, then each line escaped (`chart_text`), in bold if asked, and the breaks between them ours."""
     lines: list[str] = []
     for word in name.split():
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    return Markup("<br>").join(chart_text(line) for line in lines)
+    shown = "<b>{}</b>" if bold else "{}"
+    return Markup("<br>").join(Markup(shown).format(chart_text(line)) for line in lines)
 
 
 def _map_label(key: tuple, cluster: _Cluster) -> Markup:
@@ -340,12 +412,21 @@ def _map_label(key: tuple, cluster: _Cluster) -> Markup:
     for a disputed one every position the sources give, since two may be drawn on one spot."""
     name = chart_text(cluster.place.name)
     label = name if key[0] == "gazetteer" else Markup("{}: {}").format(name, chart_text(key[4]))
-    if not cluster.disputed:
-        return label
-    stated = Markup("<br>or: ").join(chart_text(position) for position in cluster.stated)
-    return Markup("{} (disputed location)<br>the sources say: {}").format(label, stated)
+    if cluster.disputed:
+        stated = Markup("<br>or: ").join(chart_text(position) for position in cluster.stated)
+        label = Markup("{} (disputed location)<br>the sources say: {}").format(label, stated)
+    return Markup("{}<br>{}").format(label, _hover_dates(cluster))
 
 
+def _hover_dates(cluster: _Cluster) -> Markup:
+    """When its events began, the latest first, each context event said as such."""
+    dated = sorted(cluster.dated, key=lambda item: item[0], reverse=True)
+    shown = [date + (" (context)" if context else "") for _, date, context in dated[:HOVER_DATES]]
+    more = f" and {len(dated) - HOVER_DATES} more" if len(dated) > HOVER_DATES else ""
+    return chart_text("; ".join(shown) + more)
+
+
+ARROW = 22  # an arrow's size in px: plotly draws its head about half as wide, big enough to see on a phone
 RING = 10  # how much wider a "near" ring is than a dot for as many events
 
 
@@ -361,7 +442,7 @@ def _standoffs(keys: list[tuple], clusters: dict[tuple, _Cluster]) -> list[float
     return [max(14, rings.get((key[1], key[2]), 0) / 2 + 9) for key in keys]
 
 
-def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -> dict | None:
+def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster], since: int) -> dict | None:
     if not keys:
         return None
     name, symbol, colour = MAP_MARKS[kind]
@@ -370,10 +451,10 @@ def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -
         "size": [_size(clusters[key]) for key in keys],
         "color": colour,
         "line": {"width": 2 if kind == "near" else 1, "color": colour if kind == "near" else "#ffffff"},
-        "opacity": 0.9,
+        "opacity": [FADED if clusters[key].context_only or clusters[key].latest < since else 0.9 for key in keys],
     }
     if kind == "direction":  # an arrow beside the town, pointing the stated way; no point is invented
-        marker.update(angle=[key[3] for key in keys], standoff=_standoffs(keys, clusters), size=16)
+        marker.update(angle=[key[3] for key in keys], standoff=_standoffs(keys, clusters), size=ARROW)
     if kind == "near":  # a ring around the town, not on it
         marker["size"] = [s + RING for s in marker["size"]]
     return _trace("scattergeo",
@@ -391,10 +472,16 @@ def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -
     )  # fmt: skip
 
 
-def _key(marks: list[dict | None], references: dict[str, Place], towns: list[Place]) -> list[tuple[str, str, str]]:
-    """The map's key: (shape, colour, meaning) of each kind of mark it draws."""
+def _key(
+    marks: list[dict | None], references: dict[str, Place], towns: list[Place], since: int
+) -> list[tuple[str, str, str]]:
+    """The map's key: (shape, colour, meaning) of each kind of mark it draws, then how it shows time."""
     shapes = {"circle": "dot", "diamond": "diamond", "arrow-wide": "arrow", "circle-open": "ring", "square": "square"}
     items = [(shapes[m["marker"]["symbol"]], m["marker"]["color"], m["name"]) for m in marks if m]
+    opacities = [o for m in marks if m for o in m["marker"]["opacity"]]
+    if any(o == FADED for o in opacities):
+        faded = f"Faded mark, name not in bold: no event there since {since}, or context only"
+        items.append(("faded-dot", MAP_MARKS["gazetteer"][2], faded))
     if references:
         items.append(("dot", REFERENCE[2], REFERENCE[0]))
     if towns:
