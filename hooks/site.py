@@ -83,7 +83,7 @@ class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
         # them all for nothing (at 100,000 events the data load alone took 56 s instead of 16 s).
         # Back on when the build ends or fails.
         gc.disable()
-        self.build = Build(config, self._settings(config), previous=self.build)
+        self.build = Build(config, self._settings(config), previous=self.build, keep=self.pages is not None)
         config.nav = nav()  # the site plan's menu (macros/views/siteplan.py); mkdocs.yml has none
 
     def _settings(self, config: MkDocsConfig) -> Settings:

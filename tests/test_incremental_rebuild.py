@@ -6,6 +6,7 @@ edited data writes, whatever file the edit touched."""
 from __future__ import annotations
 
 import gc
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ from mkdocs.config import load_config
 
 from hooks.site import LibyaWatchPlugin
 from macros.publish.generate import PLUGIN
-from tests.conftest import PROJECT
+from macros.views import printview
+from tests.conftest import PROJECT, FixtureCopy
 
 pytestmark = pytest.mark.build
 
@@ -45,36 +47,39 @@ def assert_same_site(incremental: Path, full: Path) -> None:
     assert differing == [], f"differs from a full build: {differing[:10]}"
 
 
-def rebuilt_after(edit, copy, tmp_path: Path, monkeypatch) -> tuple[dict[str, int], int]:
-    """A full build, `edit` to the data, the rebuild in the same process, then a fresh full build
-    of the edited data; the two after the edit must be the same site. Returns how many pages the
-    rebuild put back, and how many pages the site has."""
+@dataclass(frozen=True)
+class Rebuilt:
+    reused: dict[str, int]  # the pages the rebuild put back: converted, written
+    renewed: list[str]  # the pages it rendered anew
+    pages: int  # the site's pages
+    generated_reused: bool  # the generated pages kept from the build before, not made again
+
+
+def rebuilt_after(edit, copy, tmp_path: Path, monkeypatch) -> Rebuilt:
+    """A full build, `edit` to the copy, the rebuild in the same process, then a fresh full build
+    of the edited copy; the two after the edit must be the same site."""
     monkeypatch.setenv("LIBYA_WATCH_DATA", str(copy.data))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the sitemap's date, in both builds
-    serve_build(tmp_path / "first", fresh=True)
-    edit(copy.data)
+    kept = serve_build(tmp_path / "first", fresh=True).build.kept
+    edit(copy)
     plugin = serve_build(tmp_path / "rebuilt")
-    reused = dict(plugin.pages.reused)
+    rebuilt = Rebuilt(dict(plugin.pages.reused), sorted(plugin.pages.renewed), 0, plugin.build.kept[0] is kept[0])
     serve_build(tmp_path / "full", fresh=True)
     assert_same_site(tmp_path / "rebuilt", tmp_path / "full")
-    return reused, len(list((tmp_path / "full").rglob("*.html")))
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return replace(rebuilt, pages=len(list((tmp_path / "full").rglob("*.html"))))
 
 
 def test_a_rebuild_after_one_events_edit_reuses_the_untouched_pages_and_equals_a_full_build(
     briefing_copy, tmp_path, monkeypatch
 ):
-    def edit(data: Path) -> None:
+    def edit(copy: FixtureCopy) -> None:
         old = "summary: The 2011 uprising toppled Muammar Gaddafi, who was killed."
-        replace_in(data / "events.yaml", old, old.replace("was killed", "was killed (edited)"))
+        copy.edit("events.yaml", old, old.replace("was killed", "was killed (edited)"))
 
-    reused, pages = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch)
-    assert 0 < reused["written"] < pages  # some pages put back, the edited event's written again
+    rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch)
+    assert 0 < rebuilt.reused["written"] < rebuilt.pages  # pages put back, the edited event's written again
+    assert "timeline/index.md" in rebuilt.renewed
+    assert not rebuilt.generated_reused  # the data changed: every generated page made again
     assert b"was killed (edited)" in b"".join(tree(tmp_path / "rebuilt").values())
 
 
@@ -82,8 +87,23 @@ def test_a_rebuild_after_an_actors_rename_equals_a_full_build(briefing_copy, tmp
     """An edit whose reach is unclear (an actor's name appears across pages): whatever the cache
     reuses, the site is the full build's."""
 
-    def edit(data: Path) -> None:
-        replace_in(data / "actors.yaml", "name: Islamic State\n", "name: Islamic State (renamed)\n")
+    def edit(copy: FixtureCopy) -> None:
+        copy.edit("actors.yaml", "name: Islamic State\n", "name: Islamic State (renamed)\n")
 
-    reused, pages = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch)
-    assert reused["written"] < pages - 1  # the pages naming the actor were written again
+    rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch)
+    assert rebuilt.reused["written"] < rebuilt.pages - 1  # the pages naming the actor were written again
+
+
+def test_a_rebuild_after_a_prose_edit_keeps_the_generated_pages_and_equals_a_full_build(
+    briefing_copy, tmp_path, monkeypatch
+):
+    """The data unchanged: nothing is derived or generated again, and only the pages showing the
+    prose (the front page, the print page) are written again."""
+
+    def edit(copy: FixtureCopy) -> None:
+        briefing = copy.root / "includes" / "briefing.md"
+        briefing.write_text(briefing.read_text(encoding="utf-8").replace("## Key takeaways", "## Key points", 1))
+
+    rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch)
+    assert rebuilt.generated_reused
+    assert rebuilt.renewed == ["index.md", printview.PAGE]

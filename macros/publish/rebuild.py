@@ -83,6 +83,7 @@ class PageCache:
     _theme_keys: dict[str, str] = field(default_factory=dict)  # src_uri -> its theme key, this build
     _site: str = ""
     reused: dict[str, int] = field(default_factory=lambda: {"converted": 0, "written": 0})
+    renewed: list[str] = field(default_factory=list)  # the pages this build rendered anew (src_uri)
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         """A build begins (the plugin's on_nav, once every file is known): the site's key."""
@@ -91,6 +92,7 @@ class PageCache:
         self._next_converted, self._next_written = {}, {}
         self._keys, self._theme_keys = {}, {}
         self.reused = {"converted": 0, "written": 0}
+        self.renewed = []
 
     def convert(self, page: Page, markdown: str, blocks: list[bytes] | None) -> None:
         """Before MkDocs converts `page`: when the same Markdown was converted in the last build,
@@ -142,6 +144,8 @@ class PageCache:
         if found is not None:
             self.reused["written"] += 1
             html = zlib.decompress(found).decode("utf-8")
+        else:
+            self.renewed.append(page.file.src_uri)
         self._next_written[key] = found if found is not None else zlib.compress(html.encode("utf-8"), 1)
         return html
 
