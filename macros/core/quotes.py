@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import string
+from functools import lru_cache
 
 _VARIANTS = str.maketrans(
     {
@@ -27,6 +28,7 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_VARIANTS).split())
 
 
+@lru_cache(maxsize=4)  # a source page folds its document twice (the text, then the passages)
 def fold_mapped(text: str) -> tuple[str, list[int]]:
     """`fold(text)` (but for a trailing space) and, for each of its characters, the original's index."""
     chars: list[str] = []
