@@ -12,16 +12,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from macros.publish.generate import Settings, SettingsError, is_on
+from macros.publish.rebuild import CACHED_TEMPLATE, PageCache
 from macros.publish.site import Build, plan_hand_written
 from macros.views.pages import DEFAULT_PAGE_SIZE
 from macros.views.siteplan import nav
@@ -60,14 +62,20 @@ class PageHead:
 
 class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
     """Each build's state, on the plugin MkDocs calls as Material's plugins keep theirs: the command
-    and the current build (the one before it while `make serve` starts the next)."""
+    and the current build (the one before it while `make serve` starts the next). Under `make
+    serve` it also keeps the last build's pages (`PageCache`, macros/publish/rebuild.py): MkDocs
+    keeps the plugin between builds, and a page whose inputs are unchanged is put back instead of
+    being converted from Markdown and rendered by the theme again."""
 
     def __init__(self) -> None:
         self.command = "build"
         self.build: Build | None = None
+        self.pages: PageCache | None = None  # `make serve` only: a single build has nothing to reuse
+        self.nav: Navigation | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.pages = PageCache() if command == "serve" else None
 
     @event_priority(100)  # first: before mkdocs-macros asks for the build (Build.of)
     def on_config(self, config: MkDocsConfig) -> None:
@@ -76,7 +84,7 @@ class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
         # them all for nothing (at 100,000 events the data load alone took 56 s instead of 16 s).
         # Back on when the build ends or fails.
         gc.disable()
-        self.build = Build(config, self._settings(config), previous=self.build)
+        self.build = Build(config, self._settings(config), previous=self.build, keep=self.pages is not None)
         config.nav = nav()  # the site plan's menu (macros/views/siteplan.py); mkdocs.yml has none
 
     def _settings(self, config: MkDocsConfig) -> Settings:
@@ -110,25 +118,51 @@ class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
         offline search runs its worker through an inline frame; `make serve` injects an inline
         live-reload script into each page."""
         build = self._current()  # its settings have the policy left out for those two (`_settings`)
-        env.globals["libya_watch"] = PageHead(csp=build.settings.csp, feed=build.output.feed)
+        head = PageHead(csp=build.settings.csp, feed=build.output.feed)
+        env.globals["libya_watch"] = head
+        if self.pages is not None and self.nav is not None:
+            env.loader = ChoiceLoader([DictLoader({CACHED_TEMPLATE: ""}), env.loader])
+            pages = [file.page for file in files.documentation_pages() if file.page is not None]
+            self.pages.plan_writing(pages, self.nav, head)
         return env
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        if self.pages is not None:
+            self.pages.start(config, files)
+        return nav
 
     @event_priority(-100)  # last: after mkdocs-macros has filled the page
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """For the benchmark only: keep the page's final Markdown for the bare comparison build."""
-        self._current().dump_markdown(markdown, page.file.src_uri)
+        """For the benchmark: keep the page's final Markdown for the bare comparison build. Under
+        `make serve`: a page converted from the same Markdown in the last build is put back."""
+        build = self._current()
+        build.dump_markdown(markdown, page.file.src_uri)
+        if self.pages is not None:
+            self.pages.convert(page, markdown, build.blocks.get(page.file.src_uri))
         return markdown
 
+    @event_priority(100)  # first: the page's HTML as Markdown made it, before any other plugin's change
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.pages is not None:
+            self.pages.converted_page(page)
+        return html
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return self._current().restore_blocks(output, page.file.src_uri, release=True)
+        output = self._current().restore_blocks(output, page.file.src_uri, release=True)
+        return output if self.pages is None else self.pages.written_page(page, output)
 
     # before the search plugin writes search_index.json, and the offline plugin inlines it
     @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._current().write_search()
+        if self.pages is not None:
+            self.pages.succeeded()
         gc.enable()
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.pages is not None:
+            self.pages.failed()
         gc.enable()
 
     def _current(self) -> Build:

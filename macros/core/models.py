@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -456,6 +457,7 @@ _FIGURE_FORMS = (
 )
 
 
+@cache  # a pure function of the text, asked for each claim's bounds by every comparison
 def parse_figure(value: str) -> tuple[int, int | None]:
     """A figure as stated -> (low, high); high is None when open-ended ("at least 5")."""
     for pattern, bounds in _FIGURE_FORMS:

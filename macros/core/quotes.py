@@ -14,6 +14,7 @@ import difflib
 import re
 import string
 import unicodedata
+from functools import lru_cache
 
 _VARIANTS = str.maketrans(
     {
@@ -42,6 +43,7 @@ def fold(text: str, *, loose: bool = False) -> str:
     return " ".join(_APART.sub(" ", text.lower()).split())
 
 
+@lru_cache(maxsize=4)  # a source page folds its document twice (the text, then the passages)
 def fold_mapped(text: str) -> tuple[str, list[int]]:
     """`fold(text)` (but for a trailing space) and, for each of its characters, the original's index."""
     chars: list[str] = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..core.models import Actor, Claim, Event, Origin, date_bounds
 from ..core.terms import SINGLE_VALUED
@@ -63,13 +64,13 @@ class Point:
     def independent_voices(self) -> list[str]:
         return list(dict.fromkeys(self.voices))
 
-    @property
+    @cached_property  # derived once: every page, chart and count asks again
     def disputed(self) -> bool:
         """Two independent voices that cannot both be right: different values of one party, or a
         denial against an affirmation. A voice that revises its own figure is not a dispute."""
         return any(self.relation(a, b) in CONTRADICTING for a in self.claims for b in self.claims if a is not b)
 
-    @property
+    @cached_property
     def corroborated(self) -> bool:
         """Some claim is confirmed by another, independent voice, and none is contradicted."""
         relations = {self.relation(a, b) for a in self.claims for b in self.claims if a is not b}
@@ -209,15 +210,15 @@ class Analysis:
 
     points: tuple[Point, ...]
 
-    @property
+    @cached_property  # derived once per event: each view and count asks for the status again
     def disputed(self) -> list[Point]:
         return [point for point in self.points if point.disputed]
 
-    @property
+    @cached_property
     def corroborated(self) -> list[Point]:
         return [point for point in self.points if point.corroborated]
 
-    @property
+    @cached_property
     def status(self) -> str:
         if self.disputed:
             return "disputed"

@@ -70,6 +70,10 @@ class Dataset:
 
     def counts(self) -> dict[str, int]:
         """What the dataset holds, counted once for the front page, its macros and the print cover."""
+        return dict(self._counts)  # a copy: the counting scans every event, and a caller may change it
+
+    @cached_property
+    def _counts(self) -> dict[str, int]:
         events, sources = self.events.values(), self.sources.values()
         return {
             "events": len(self.events),

@@ -21,7 +21,8 @@ from ..core.yamlfile import DataError
 from ..load.loader import data_fingerprint, load_dataset
 from ..views import printview
 from ..views.links import Links
-from ..views.render import restore
+from ..views.pages import Page
+from ..views.render import TEMPLATE_DIR, restore
 from ..views.search import spellings
 from ..views.siteplan import SECTIONS, in_nav
 from ..views.whatsnew import FEED
@@ -48,14 +49,24 @@ class Build:
 
     The `libya-watch` plugin (hooks/site.py) makes one per build in its `on_config`, from the
     settings it has read, handing it the one before, whose dataset is reused while no data or seed
-    file has changed (`make serve` rebuilds); the macros ask the plugin for it (`Build.of`)."""
+    file has changed (`make serve` rebuilds); the macros ask the plugin for it (`Build.of`). With
+    `keep` (`make serve`), the generated pages and the data's search entries are kept too, and
+    the next build reuses them while the data and the settings are unchanged (an edit to the
+    prose, a template or the styles rebuilds without deriving or generating a page again)."""
 
-    def __init__(self, config: MkDocsConfig, settings: Settings, previous: Build | None = None) -> None:
+    def __init__(
+        self, config: MkDocsConfig, settings: Settings, previous: Build | None = None, keep: bool = False
+    ) -> None:
         self.config = config
         self.settings = settings
+        self.keep = keep
+        self.kept: tuple[list[Page], list[dict[str, str]]] | None = None  # pages, search entries
         self.fingerprint = data_fingerprint(settings.data_dir)
+        self.templates = _templates_fingerprint() if keep else ()  # what the kept pages were rendered with
         if previous is not None and previous.fingerprint == self.fingerprint:
             self.dataset = previous.dataset
+            if keep and previous.settings == settings and previous.templates == self.templates:
+                self.kept = previous.kept
         else:
             try:
                 self.dataset = load_dataset(settings.data_dir)
@@ -96,12 +107,15 @@ class Build:
         and the assets. The pages' search entries are kept for the index, made from the data
         (macros/views/search.py); the downloads are written straight into the site (`write_downloads`)."""
         config, output = self.config, self.output
-        self.blocks = {page.path: page.blocks for page in output.pages}
+        pages, entries = self.kept if self.kept is not None else (output.pages, None)
+        self.blocks = {page.path: page.blocks for page in pages}
         files = [File.generated(config, page.path, content=page.source, inclusion=_inclusion(page.path))
-                 for page in output.pages]  # fmt: skip
+                 for page in pages]  # fmt: skip
         if _search_plugin(config) is not None:
-            self.search_entries = output.search_entries()
-        del output.pages  # let the pages go: MkDocs has their sources, their blocks wait here
+            self.search_entries = entries if entries is not None else output.search_entries()
+        if self.keep:
+            self.kept = (pages, list(self.search_entries))
+        output.__dict__.pop("pages", None)  # let the pages go: MkDocs has their sources, their blocks wait here
         feed = output.feed_xml()
         if feed is not None:
             files.append(File.generated(config, FEED, content=feed))
@@ -163,6 +177,12 @@ def plan_hand_written(files: Files) -> None:
         file = files.get_file_from_path(section.first)
         if not section.generated and file is not None:
             file.inclusion = _inclusion(section.first)
+
+
+def _templates_fingerprint() -> tuple:
+    """The views' templates, each with its size and modification time: a page made from a
+    template edited since (`make serve` watches macros/) is not reused."""
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in TEMPLATE_DIR.rglob("*")))
 
 
 def _inclusion(path: str) -> InclusionLevel:

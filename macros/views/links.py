@@ -66,9 +66,9 @@ class Links:
         if target == self.here:
             return ""
         if self.plan.directory_urls:
-            relative = posixpath.relpath(target or ".", self.here or ".")
+            relative = _relpath(target or ".", self.here or ".")
             return "./" if relative == "." else relative.rstrip("/") + "/"
-        return posixpath.relpath(target, self._folder() or ".")
+        return _relpath(target, self._folder() or ".")
 
     def to(self, section: str, key: str | None = None, anchor: str | None = None) -> str | None:
         """A page of a section (siteplan.SECTIONS): its first page, or the one for `key`."""
@@ -95,3 +95,15 @@ class Links:
     def asset(self, path: str) -> str:
         """A file at the site root, e.g. downloads/events.csv."""
         return posixpath.relpath(path, self._folder() or ".")
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for the site's own addresses, without its two abspath calls (each asks
+    the system for the working directory: a tenth of a large build's link making). An address
+    that climbs (`..`) is left to posixpath."""
+    if ".." in path or ".." in start:
+        return posixpath.relpath(path, start)
+    target = [part for part in posixpath.normpath(path).split("/") if part and part != "."]
+    here = [part for part in posixpath.normpath(start).split("/") if part and part != "."]
+    common = len(posixpath.commonprefix([target, here]))
+    return "/".join([".."] * (len(here) - common) + target[common:]) or "."

@@ -13,7 +13,7 @@ import hashlib
 import os
 import re
 import zlib
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,15 @@ def inert(value: Any) -> Any:
     One translate and no Markup.escape: this runs for every value every page prints."""
     if isinstance(value, (Markup, int, float)):
         return value  # numbers print as they are
+    if type(value) is str:
+        return _inert_text(value)
     return Markup(str(value).translate(_INERT))
+
+
+@lru_cache(maxsize=1 << 16)
+def _inert_text(text: str) -> Markup:
+    """A text made inert, remembered: a page prints the same names, dates and labels many times."""
+    return Markup(text.translate(_INERT))
 
 
 def _join(values: Any, separator: str = "") -> Markup:
