@@ -19,6 +19,7 @@ from .views.briefing import (
     render_sources_line,
     render_voices,
 )
+from .views.citation import page_citation, render_citation
 from .views.exports import DOWNLOADS
 from .views.links import Links
 from .views.overview import render_overview
@@ -45,6 +46,7 @@ def define_env(env: Any) -> None:
     _register_briefing(env, build.dataset, links)
     _register_records(env, build.dataset, links)
     _register_views(env, build, page)
+    _register_citation(env, build, page)
     _register_methodology(env)
 
 
@@ -138,6 +140,16 @@ def _register_records(env: Any, dataset: Dataset, links: Callable[[], Links]) ->
     def sources_of(event_id: str) -> str:
         """The source badges of one event."""
         return render_sources_line(dataset, links(), event_id).strip()
+
+
+def _register_citation(env: Any, build: Build, page: Callable[[], MacroPage]) -> None:
+    """The end of a hand-written page: how to cite it, and when what it shows last changed."""
+
+    @env.macro
+    def page_end() -> str:
+        """How to cite this page (its citation line, BibTeX and CSL-JSON) and when what it shows last changed."""
+        citation = page_citation(build.dataset, build.output.plan, env.page.file.src_uri)
+        return render_citation(citation, page().links)
 
 
 def _register_views(env: Any, build: Build, page: Callable[[], MacroPage]) -> None:

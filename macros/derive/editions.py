@@ -21,6 +21,7 @@ from ..core.dates import Cutoff
 from ..core.models import Edition
 from ..core.terms import FIELD_LABELS, NUMERIC_FIELDS
 from ..core.yamlfile import Problem
+from .corrections import corrections
 
 SNAPSHOT_FORMAT = 1
 
@@ -56,6 +57,7 @@ def snapshot(dataset: Any) -> dict[str, Any]:
         "documents": {source.id: source.sha256 for source in dataset.sources.values()},
         "events": events,
         "judgments": {item.id: item.judgment for item in dataset.assessments.values()},
+        "corrections": [item.key for item in corrections(dataset)],
     }
 
 
@@ -83,7 +85,7 @@ class Change:
     source: str | None = None
 
 
-SECTIONS = ("Events", "Figures", "Disputes", "Claims", "Assessments", "Sources")
+SECTIONS = ("Corrections", "Events", "Figures", "Disputes", "Claims", "Assessments", "Sources")
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,20 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> Changes:
             items.append(Change("Assessments", f"restated: {text} (was: {old_judgments[item_id]})"))
     for item_id in old_judgments.keys() - new_judgments.keys():
         items.append(Change("Assessments", f"withdrawn: {old_judgments[item_id]}"))
+    items.extend(_corrections(before.get("corrections", []), after.get("corrections", [])))
     return Changes(items)
+
+
+def _corrections(before: list[list[str]], after: list[list[str]]) -> list[Change]:
+    """The corrections `after` holds and `before` did not, each linked to what it corrects."""
+    known = {tuple(item) for item in before}
+    changes = []
+    for kind, record, day, what in after:
+        if (kind, record, day, what) not in known:
+            text = f"{dt.date.fromisoformat(day):%-d %B %Y}: {what}"
+            event, source = (record, None) if kind == "event" else (None, record)
+            changes.append(Change("Corrections", text, event=event, source=source))
+    return changes
 
 
 def _event_changes(event_id: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:

@@ -30,6 +30,7 @@ from yaml_env_tag import construct_env_tag
 from ..core.yamlfile import DataError
 from ..derive.dataset import Dataset
 from ..load.loader import PROJECT_DIR, load_dataset
+from ..views.citation import write_citations
 from ..views.exports import write_exports
 from ..views.pages import DEFAULT_PAGE_SIZE, Page, build_pages
 from ..views.search import search_entries
@@ -108,7 +109,8 @@ class Output:
     def plan(self) -> SitePlan:
         """Every page, which page carries each event's card, and the URL style."""
         settings = self.settings
-        return SitePlan.of(self.dataset, settings.page_size, settings.directory_urls, self.feed)
+        site = (settings.site_url or "", settings.site_name)
+        return SitePlan.of(self.dataset, settings.page_size, settings.directory_urls, self.feed, site)
 
     @cached_property
     def pages(self) -> list[Page]:
@@ -128,6 +130,10 @@ class Output:
         folder.mkdir(parents=True, exist_ok=True)
         write_exports(self.dataset, folder)
 
+    def write_citations(self, site: Path) -> None:
+        """Each page's and each event's citation as BibTeX and CSL-JSON, under `site`/cite/."""
+        write_citations(self.dataset, self.plan, site)
+
     def write(self, out: Path) -> None:
         """Everything into `out`, each file at its path in the site (pages as their Markdown)."""
         texts: dict[str, str] = {page.path: page.markdown for page in self.pages}
@@ -146,6 +152,7 @@ class Output:
             (out / path).parent.mkdir(parents=True, exist_ok=True)
             (out / path).write_text(text, encoding="utf-8")
         self.write_downloads(out / "downloads")
+        self.write_citations(out)
 
 
 def read_config(path: Path) -> dict[str, Any]:

@@ -126,6 +126,7 @@ class Build:
         """The downloads, written straight into the site (MkDocs has cleaned it by `on_files`), one
         at a time: as generated files they came to 200 MB at 100,000 events, held to the build's end."""
         self.output.write_downloads(Path(self.config.site_dir) / "downloads")
+        self.output.write_citations(Path(self.config.site_dir))
 
     def dump_markdown(self, markdown: str, src_uri: str) -> None:
         """With LIBYA_WATCH_DUMP_MARKDOWN set (the benchmark), write each page's final Markdown, its
