@@ -93,15 +93,16 @@ def _page_updated(dataset: Dataset, plan: SitePlan, path: str) -> dt.date | None
     section, key = (planned.section, planned.key) if planned else ("", None)
     if section == "editions" and key is not None:
         return dataset.editions[int(key)].date
+    edition = dataset.edition.date if dataset.edition else None
     if section in RECORD_SECTIONS and key is not None:
         events = [e for e in dataset.events.values() if key in _record_ids(e)]
         sources = [dataset.sources[key]] if section == "sources" else []
-        return last_changed(events, sources + [dataset.sources[s] for e in events for s in e.source_ids])
+        # an actor named only by its assessments has no dated record: the edition that issued it
+        return last_changed(events, sources + [dataset.sources[s] for e in events for s in e.source_ids]) or edition
     if section == "timeline" and key is not None:
         events = [dataset.events[e] for e, page in plan.event_pages.items() if page == path]
         return last_changed(events, [dataset.sources[s] for e in events for s in e.source_ids])
     newest = last_changed(dataset.events.values(), dataset.sources.values())
-    edition = dataset.edition.date if dataset.edition else None
     return max((day for day in (newest, edition) if day), default=None)
 
 
