@@ -242,6 +242,25 @@ def test_a_correction_is_listed_with_its_date_and_carried_into_the_next_editions
     assert shown.startswith("28 November 2026: ") and shown.endswith(
         "The summary named the wrong brigade; it now names the one the source gives. (in edition 2)"
     )
+    updated = last_updated(build_pages(load_dataset(fixture_copy.data, today=DAY2)))
+    assert updated["LBY0001"] == "2026-11-28" and updated["LBY0002"] == "2026-11-22"  # the card it corrects
+    assert updated["sources/qatrun-second-attack.md"] == "2026-11-28"  # a page listing the event
+    assert updated["sources/comeback-south.md"] == "2026-11-22"  # a page that does not
+    assert updated["timeline/index.md"] == updated["corrections.md"] == DAY2.isoformat()  # the newest edition
+
+
+def last_updated(pages) -> dict[str, str]:
+    """Each page's last-updated day and each event card's, by page path and event id."""
+    from bs4 import BeautifulSoup
+
+    found = {}
+    for page in pages:
+        soup = BeautifulSoup(page.markdown, "html.parser")
+        for card in soup.select("article.lw-event"):
+            found[card["id"]] = card.select_one(".lw-updated time")["datetime"]
+        ends = [b for b in soup.select(".lw-cite") if not b.find_parent(class_="lw-event")]
+        found[page.path] = ends[-1].select_one(".lw-updated time")["datetime"]
+    return found
 
 
 def test_a_correction_dated_before_its_record_was_added_is_refused(fixture_copy: FixtureCopy) -> None:

@@ -3,7 +3,8 @@ every page and on every event card, and the same citation as BibTeX and CSL-JSON
 `cite/`, written at build time (no script makes them: the site runs under a strict policy).
 
 "Last updated" is the newest day the records a page draws on changed in the data
-(derive/corrections.last_changed), or the newest edition's date where the page shows the edition:
+(derive/corrections.last_changed), or the newest edition's date where the page shows the edition
+(`PageDates`, made once per build):
 never the build's day, so two builds stay byte-identical.
 """
 
@@ -11,14 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.models import Event
+from ..core.dates import show_event_date
+from ..core.models import Event, Source
 from ..derive.corrections import last_changed
 from ..derive.dataset import Dataset
-from .eventview import EventView, event_view
+from .eventview import EventView
 from .links import Links
 from .render import render, render_text
 from .siteplan import SECTIONS, SitePlan
@@ -47,19 +50,26 @@ class Citation:
         return f"{CITE_DIR}/{self.stem}.bib", f"{CITE_DIR}/{self.stem}.json"
 
 
-def page_citation(dataset: Dataset, plan: SitePlan, path: str) -> Citation:
-    """The citation of the page at `path` (a planned page, or a hand-written one in the menu)."""
+def page_citation(dataset: Dataset, plan: SitePlan, path: str, dates: PageDates | None = None) -> Citation:
+    """The citation of the page at `path` (a planned page, or a hand-written one in the menu);
+    `dates`, made once for a build's many pages (else made here)."""
     planned = plan.pages.get(path)
     title = planned.title if planned else next(s.title for s in SECTIONS if s.first == path)
     stem = path.removesuffix(".md")
-    return _citation(dataset, plan, stem.replace("/", "-"), stem, title, _page_updated(dataset, plan, path))
+    updated = (dates or PageDates.of(dataset, plan)).updated(path)
+    return _citation(dataset, plan, stem.replace("/", "-"), stem, title, updated)
 
 
 def event_citation(view: EventView, dataset: Dataset, plan: SitePlan) -> Citation:
     """An event's citation, from its view: its id, date and place, and the address of its card."""
-    event = view.event
-    title = f"{event.id}: {view.date}, {view.place.name}"
-    updated = last_changed([event], view.sources)
+    return _event_citation(view.event, view.date, view.place.name, view.sources, dataset, plan)
+
+
+def _event_citation(
+    event: Event, date: str, place: str, sources: list[Source], dataset: Dataset, plan: SitePlan
+) -> Citation:
+    title = f"{event.id}: {date}, {place}"
+    updated = last_changed([event], sources)
     return _citation(dataset, plan, event.id, f"events/{event.id}", title, updated, event_address(plan, event.id))
 
 
@@ -85,31 +95,49 @@ def _citation(
     )
 
 
-def _page_updated(dataset: Dataset, plan: SitePlan, path: str) -> dt.date | None:
-    """The newest day the records the page draws on changed: a record's page, its record and the
-    events it lists; a timeline page, its events; an edition's page, the edition; every other page
-    draws on the whole dataset and the newest edition."""
-    planned = plan.pages.get(path)
-    section, key = (planned.section, planned.key) if planned else ("", None)
-    if section == "editions" and key is not None:
-        return dataset.editions[int(key)].date
-    edition = dataset.edition.date if dataset.edition else None
-    if section in RECORD_SECTIONS and key is not None:
-        events = [e for e in dataset.events.values() if key in _record_ids(e)]
-        sources = [dataset.sources[key]] if section == "sources" else []
-        # an actor named only by its assessments has no dated record: the edition that issued it
-        return last_changed(events, sources + [dataset.sources[s] for e in events for s in e.source_ids]) or edition
-    if section == "timeline" and key is not None:
-        events = [dataset.events[e] for e, page in plan.event_pages.items() if page == path]
-        return last_changed(events, [dataset.sources[s] for e in events for s in e.source_ids])
-    newest = last_changed(dataset.events.values(), dataset.sources.values())
-    return max((day for day in (newest, edition) if day), default=None)
+@dataclass(frozen=True)
+class PageDates:
+    """When what each page shows last changed, worked out in one pass over the events (a record's
+    page, its record and the events it lists; a timeline page, its events; an edition's page, the
+    edition; every other page, the whole dataset and the newest edition)."""
+
+    pages: dict[str, dt.date | None]  # the pages of one record, year or edition
+    whole: dt.date | None
+
+    @classmethod
+    def of(cls, dataset: Dataset, plan: SitePlan) -> PageDates:
+        listed: dict[str, list[Event]] = defaultdict(list)  # page -> the events it lists
+        for event in dataset.events.values():
+            listed[plan.event_pages[event.id]].append(event)
+            for section, key in _record_keys(event):
+                listed[plan.path(section, key)].append(event)
+        edition = dataset.edition.date if dataset.edition else None
+        pages = {path: _newest(events, dataset) for path, events in listed.items()}
+        for source in dataset.sources.values():
+            path = plan.path("sources", source.id)
+            pages[path] = max(day for day in (pages.get(path), last_changed([], [source])) if day)
+        for number, issued in dataset.editions.items():
+            pages[plan.path("editions", str(number))] = issued.date
+        for page in plan.pages.values():  # a record no dated record names: the edition that issued it
+            if page.section in RECORD_SECTIONS and page.key is not None and pages.get(page.path) is None:
+                pages[page.path] = edition
+        newest = last_changed(dataset.events.values(), dataset.sources.values())
+        return cls(pages, max((day for day in (newest, edition) if day), default=None))
+
+    def updated(self, path: str) -> dt.date | None:
+        return self.pages[path] if path in self.pages and path != SitePlan.path("timeline") else self.whole
 
 
-def _record_ids(event: Event) -> set[str]:
-    """The sources, actors and place an event names: the record pages that list it."""
+def _newest(events: list[Event], dataset: Dataset) -> dt.date | None:
+    return last_changed(events, [dataset.sources[s] for event in events for s in event.source_ids])
+
+
+def _record_keys(event: Event) -> set[tuple[str, str]]:
+    """The record pages that list an event: its sources', actors' and place's."""
     actors = {event.actor1, event.actor2, *event.assoc_actors_1, *event.assoc_actors_2}
-    return {event.place, *event.source_ids, *actors, *(c.party for c in event.claims if c.party)} - {None}
+    actors |= {c.party for c in event.claims if c.party}
+    keys = {("sources", source) for source in event.source_ids} | {("places", event.place)}
+    return keys | {("actors", actor) for actor in actors if actor}
 
 
 def render_citation(citation: Citation, links: Links) -> str:
@@ -149,13 +177,15 @@ def _csl_date(day: dt.date | None) -> dict[str, list[list[int]]]:
 def citations(dataset: Dataset, plan: SitePlan) -> Iterator[Citation]:
     """Every page's citation (the generated pages and the hand-written ones in the menu) and every
     event's."""
+    dates = PageDates.of(dataset, plan)
     for section in SECTIONS:
         if not section.generated and section.nav:
-            yield page_citation(dataset, plan, section.first)
+            yield page_citation(dataset, plan, section.first, dates)
     for path in plan.pages:
-        yield page_citation(dataset, plan, path)
+        yield page_citation(dataset, plan, path, dates)
     for event in dataset.events.values():
-        yield event_citation(event_view(event, dataset), dataset, plan)
+        place, sources = dataset.places[event.place].name, [dataset.sources[s] for s in event.source_ids]
+        yield _event_citation(event, show_event_date(event), place, sources, dataset, plan)
 
 
 def write_citations(dataset: Dataset, plan: SitePlan, site: Path) -> None:

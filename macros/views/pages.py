@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..derive.dataset import Dataset
 from . import limits
-from .citation import page_citation, render_citation
+from .citation import PageDates, page_citation, render_citation
 from .corrections import build_corrections_page
 from .disputes import build_disputes_page
 from .downloads import build_downloads_page
@@ -66,10 +66,11 @@ def build_pages(
     rendered: dict[str, Rendered] = {}
     for builder in BUILDERS.values():
         rendered.update(builder(dataset, plan))
-    return [_with_citation(Page(path, *rendered[path]), dataset, plan) for path in plan.pages]
+    dates = PageDates.of(dataset, plan)
+    return [_with_citation(Page(path, *rendered[path]), dataset, plan, dates) for path in plan.pages]
 
 
-def _with_citation(page: Page, dataset: Dataset, plan: SitePlan) -> Page:
+def _with_citation(page: Page, dataset: Dataset, plan: SitePlan, dates: PageDates) -> Page:
     """The page ending with how to cite it and when what it shows last changed (citation.py)."""
-    end = render_citation(page_citation(dataset, plan, page.path), Links(page.path, plan))
+    end = render_citation(page_citation(dataset, plan, page.path, dates), Links(page.path, plan))
     return Page(page.path, f"{page.source.rstrip()}\n\n{end}", page.blocks)
