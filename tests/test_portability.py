@@ -54,7 +54,7 @@ def test_generate_writes_every_page_download_asset_and_the_feed(tmp_path):
     assert all(written[page.path].read_text(encoding="utf-8") == page.markdown for page in pages)
     assert {path.removeprefix("downloads/") for path in written if path.startswith("downloads/")} == set(DOWNLOADS)
     assert {path for path in written if path.startswith("assets/")} == set(asset_sources())
-    cited = {name for citation in citations(dataset, plan) for name in citation.files}
+    cited = {name for entries in citations(dataset, plan) for name in entries[0].files}
     assert {path for path in written if path.startswith("cite/")} == cited
     feed = feedparser.parse(written["feed.xml"].read_bytes())
     assert feed.entries and all(entry.link.startswith(PUBLIC) for entry in feed.entries)

@@ -1,6 +1,7 @@
 """How to cite a page or an event: a citation line (title, edition, date, address) at the end of
 every page and on every event card, and the same citation as BibTeX and CSL-JSON files under
-`cite/`, written at build time (no script makes them: the site runs under a strict policy).
+`cite/`, written at build time (no script makes them: the site runs under a strict policy): one
+pair per page, holding the page's citation and those of the events whose cards it shows.
 
 "Last updated" is the newest day the records a page draws on changed in the data
 (derive/corrections.last_changed), or the newest edition's date where the page shows the edition
@@ -14,7 +15,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.dates import show_event_date
@@ -44,6 +45,7 @@ class Citation:
     edition_date: dt.date | None
     updated: dt.date | None
     address: str
+    shared: bool = False  # its files are its page's, holding the page's other citations too (an event's)
 
     @property
     def files(self) -> tuple[str, str]:
@@ -70,7 +72,9 @@ def _event_citation(
 ) -> Citation:
     title = f"{event.id}: {date}, {place}"
     updated = last_changed([event], sources)
-    return _citation(dataset, plan, event.id, f"events/{event.id}", title, updated, event_address(plan, event.id))
+    stem = plan.event_pages[event.id].removesuffix(".md")  # in the files of the page its card is on
+    citation = _citation(dataset, plan, event.id, stem, title, updated, event_address(plan, event.id))
+    return replace(citation, shared=True)
 
 
 def event_address(plan: SitePlan, event_id: str) -> str:
@@ -106,13 +110,12 @@ class PageDates:
 
     @classmethod
     def of(cls, dataset: Dataset, plan: SitePlan) -> PageDates:
-        listed: dict[str, list[Event]] = defaultdict(list)  # page -> the events it lists
+        pages: dict[str, dt.date | None] = {}  # page -> the newest day among the events it lists
         for event in dataset.events.values():
-            listed[plan.event_pages[event.id]].append(event)
-            for section, key in _record_keys(event):
-                listed[plan.path(section, key)].append(event)
+            day = last_changed([event], [dataset.sources[s] for s in event.source_ids])
+            for path in (plan.event_pages[event.id], *(plan.path(*key) for key in _record_keys(event))):
+                pages[path] = max(pages.get(path) or day, day)
         edition = dataset.edition.date if dataset.edition else None
-        pages = {path: _newest(events, dataset) for path, events in listed.items()}
         for source in dataset.sources.values():
             path = plan.path("sources", source.id)
             pages[path] = max(day for day in (pages.get(path), last_changed([], [source])) if day)
@@ -126,10 +129,6 @@ class PageDates:
 
     def updated(self, path: str) -> dt.date | None:
         return self.pages[path] if path in self.pages and path != SitePlan.path("timeline") else self.whole
-
-
-def _newest(events: list[Event], dataset: Dataset) -> dt.date | None:
-    return last_changed(events, [dataset.sources[s] for event in events for s in event.source_ids])
 
 
 def _record_keys(event: Event) -> set[tuple[str, str]]:
@@ -146,13 +145,22 @@ def render_citation(citation: Citation, links: Links) -> str:
     return render("citation.html", c=citation, bib=links.asset(bib), csl=links.asset(csl))
 
 
-def bibtex(citation: Citation) -> str:
-    """The citation as a BibTeX @misc entry (BibLaTeX's `date` and `urldate` beside BibTeX's `year`)."""
-    return render_text("citation.bib", c=citation, escape=lambda text: str(text).translate(_BIBTEX_SPECIAL))
+def bibtex(entries: list[Citation]) -> str:
+    """The citations as BibTeX @misc entries, one after another (BibLaTeX's `date` beside BibTeX's `year`)."""
+    return "\n".join(render_text("citation.bib", c=citation, escape=_escape_bibtex) for citation in entries)
 
 
-def csl_json(citation: Citation) -> str:
-    """The citation as CSL-JSON: a list of one item, as reference managers import it."""
+def _escape_bibtex(text: object) -> str:
+    """Text as BibTeX reads it literally: its braces and LaTeX's special characters escaped."""
+    return str(text).translate(_BIBTEX_SPECIAL)
+
+
+def csl_json(entries: list[Citation]) -> str:
+    """The citations as CSL-JSON: a list of items, as reference managers import it."""
+    return json.dumps([_csl_item(citation) for citation in entries], ensure_ascii=False, indent=1) + "\n"
+
+
+def _csl_item(citation: Citation) -> dict[str, object]:
     item: dict[str, object] = {
         "id": citation.key,
         "type": "webpage",
@@ -167,30 +175,34 @@ def csl_json(citation: Citation) -> str:
         item["issued"] = _csl_date(citation.edition_date)
     if citation.updated is not None:
         item["note"] = f"Last updated {citation.updated.isoformat()}"
-    return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
+    return item
 
 
 def _csl_date(day: dt.date | None) -> dict[str, list[list[int]]]:
     return {"date-parts": [[day.year, day.month, day.day]]} if day else {}
 
 
-def citations(dataset: Dataset, plan: SitePlan) -> Iterator[Citation]:
-    """Every page's citation (the generated pages and the hand-written ones in the menu) and every
-    event's."""
+def citations(dataset: Dataset, plan: SitePlan) -> Iterator[list[Citation]]:
+    """Every page's citations, one list per page (the generated pages and the hand-written ones in
+    the menu): the page's own, then each event's whose card is on it. A file per page, not per
+    event: at 100,000 events, 200,000 small files took longer to write than the rest of the build."""
     dates = PageDates.of(dataset, plan)
-    for section in SECTIONS:
-        if not section.generated and section.nav:
-            yield page_citation(dataset, plan, section.first, dates)
-    for path in plan.pages:
-        yield page_citation(dataset, plan, path, dates)
+    cards: dict[str, list[Citation]] = defaultdict(list)
     for event in dataset.events.values():
         place, sources = dataset.places[event.place].name, [dataset.sources[s] for s in event.source_ids]
-        yield _event_citation(event, show_event_date(event), place, sources, dataset, plan)
+        cards[plan.event_pages[event.id]].append(
+            _event_citation(event, show_event_date(event), place, sources, dataset, plan)
+        )
+    for section in SECTIONS:
+        if not section.generated and section.nav:
+            yield [page_citation(dataset, plan, section.first, dates)]
+    for path in plan.pages:
+        yield [page_citation(dataset, plan, path, dates), *cards.get(path, [])]
 
 
 def write_citations(dataset: Dataset, plan: SitePlan, site: Path) -> None:
-    """Each citation's BibTeX and CSL-JSON files, into `site`'s cite/ folder, one at a time."""
-    for citation in citations(dataset, plan):
-        for name, text in zip(citation.files, (bibtex(citation), csl_json(citation)), strict=True):
+    """Each page's BibTeX and CSL-JSON files, into `site`'s cite/ folder, one at a time."""
+    for entries in citations(dataset, plan):
+        for name, text in zip(entries[0].files, (bibtex(entries), csl_json(entries)), strict=True):
             (site / name).parent.mkdir(parents=True, exist_ok=True)
             (site / name).write_text(text, encoding="utf-8")
