@@ -18,6 +18,7 @@ from .views.briefing import (
     render_positions,
     render_voices,
 )
+from .views.citation import page_citation, render_citation
 from .views.exports import DOWNLOADS
 from .views.links import Links
 from .views.overview import render_overview
@@ -46,6 +47,7 @@ def define_env(env: Any) -> None:
     _register_records(env, build.dataset, links)
     _register_views(env, build, page)
     _register_formats(env, build.settings.pdf, links)
+    _register_citation(env, build, page)
     _register_methodology(env)
 
 
@@ -134,6 +136,16 @@ def _register_records(env: Any, dataset: Dataset, links: Callable[[], Links]) ->
     def positions(place_id: str) -> str:
         """Where the sources put a place, with the document stating each position."""
         return render_positions(dataset, links(), place_id).strip()
+
+
+def _register_citation(env: Any, build: Build, page: Callable[[], MacroPage]) -> None:
+    """The end of a hand-written page: how to cite it, and when what it shows last changed."""
+
+    @env.macro
+    def page_end() -> str:
+        """How to cite this page (its citation line, BibTeX and CSL-JSON) and when what it shows last changed."""
+        citation = page_citation(build.dataset, build.output.plan, env.page.file.src_uri)
+        return render_citation(citation, page().links)
 
 
 def _register_views(env: Any, build: Build, page: Callable[[], MacroPage]) -> None:

@@ -71,3 +71,19 @@ def test_a_towns_place_filter_shows_the_events_near_it(served_site, browser, dat
     shown = page.locator("article.lw-event:visible").evaluate_all("els => els.map(e => e.id)")
     page.close()
     assert sorted(shown) == sorted({e.id for e in events_at(dataset, "qatrun")} | set(near))
+
+
+@pytest.mark.parametrize("path", ["downloads/", "corrections/", "methodology/"])
+def test_the_downloads_corrections_and_a_page_end_fit_a_phone(served_site, browser, path):
+    """The column tables, the corrections list and the citation line with its long address fit
+    390 px: the page never scrolls sideways (a wide table scrolls inside its own box)."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(served_site[1] + path, wait_until="networkidle")
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+        " document.querySelector('.lw-cite').getBoundingClientRect().right]"
+    )
+    context.close()
+    page_width, screen, cite_right = widths
+    assert page_width <= screen and cite_right <= screen + 0.5, widths

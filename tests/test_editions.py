@@ -208,3 +208,69 @@ def test_an_edition_is_refused_while_prose_is_stale_unless_told_why(fixture_copy
     assert not snapshot_path(fixture_copy.data / "editions.yaml", 2).exists()
     cut_edition("Revises the Qatrun toll.", fixture_copy.data, today=DAY2, stale="The summary still holds.")
     assert load_dataset(fixture_copy.data, today=DAY2).editions[2].stale == "The summary still holds."
+
+
+def test_a_correction_is_listed_with_its_date_and_carried_into_the_next_editions_changes(
+    fixture_copy: FixtureCopy,
+) -> None:
+    from bs4 import BeautifulSoup
+
+    from macros.views.pages import build_pages
+
+    cut_edition("First issue.", fixture_copy.data, today=DAY1)
+    fixture_copy.edit(
+        "events.yaml",
+        "  tags: [claimed by IS]\n  added: 2026-11-22\n",
+        "  tags: [claimed by IS]\n  added: 2026-11-22\n  corrections:\n  - date: 2026-11-28\n"
+        "    what: The summary named the wrong brigade; it now names the one the source gives.\n",
+    )
+    text = "28 November 2026: The summary named the wrong brigade; it now names the one the source gives."
+
+    def corrections_page() -> str:
+        dataset = load_dataset(fixture_copy.data, today=DAY2)
+        page = next(p for p in build_pages(dataset) if p.path == "corrections.md")
+        return " ".join(BeautifulSoup(page.markdown, "html.parser").select_one(".lw-corrections").get_text().split())
+
+    dataset = load_dataset(fixture_copy.data, today=DAY2)
+    assert [(c.section, c.event, c.text) for c in dataset.unissued.items] == [("Corrections", "LBY0001", text)]
+    assert corrections_page().endswith("(not yet in an edition)")
+    cut_edition("Corrects a summary.", fixture_copy.data, today=DAY2)
+    dataset = load_dataset(fixture_copy.data, today=DAY2)
+    assert [(c.section, c.event, c.text) for c in dataset.edition_history[0].changes.items] == [
+        ("Corrections", "LBY0001", text)
+    ]
+    shown = corrections_page()
+    assert shown.startswith("28 November 2026: ") and shown.endswith(
+        "The summary named the wrong brigade; it now names the one the source gives. (in edition 2)"
+    )
+    updated = last_updated(build_pages(load_dataset(fixture_copy.data, today=DAY2)))
+    assert updated["LBY0001"] == "2026-11-28" and updated["LBY0002"] == "2026-11-22"  # the card it corrects
+    assert updated["sources/qatrun-second-attack.md"] == "2026-11-28"  # a page listing the event
+    assert updated["sources/comeback-south.md"] == "2026-11-22"  # a page that does not
+    assert updated["timeline/index.md"] == updated["corrections.md"] == DAY2.isoformat()  # the newest edition
+
+
+def last_updated(pages) -> dict[str, str]:
+    """Each page's last-updated day and each event card's, by page path and event id."""
+    from bs4 import BeautifulSoup
+
+    found = {}
+    for page in pages:
+        soup = BeautifulSoup(page.markdown, "html.parser")
+        for card in soup.select("article.lw-event"):
+            found[card["id"]] = card.select_one(".lw-updated time")["datetime"]
+        ends = [b for b in soup.select(".lw-cite") if not b.find_parent(class_="lw-event")]
+        found[page.path] = ends[-1].select_one(".lw-updated time")["datetime"]
+    return found
+
+
+def test_a_correction_dated_before_its_record_was_added_is_refused(fixture_copy: FixtureCopy) -> None:
+    fixture_copy.edit(
+        "events.yaml",
+        "  tags: [claimed by IS]\n  added: 2026-11-22\n",
+        "  tags: [claimed by IS]\n  added: 2026-11-22\n"
+        "  corrections:\n  - date: 2026-11-01\n    what: A mistake put right.\n",
+    )
+    with pytest.raises(DataError) as err:
+        load_dataset(fixture_copy.data, today=DAY2)
+    assert "corrections: a correction dated 2026-11-01 is before added (2026-11-22)" in err.value.report()

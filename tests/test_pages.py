@@ -686,3 +686,31 @@ def test_hostile_text_stays_text(fixture_copy):
     card = html(built["timeline/index.md"]).select_one("#LBY0003 .lw-summary")
     assert card.get_text() == hostile
     assert re.search(r"&lt;script&gt;", built["timeline/index.md"])
+
+
+@checks("downloads")
+def test_the_downloads_page_describes_every_file_written_and_every_column_in_its_order(dataset, seen):
+    from tests.helpers import render_exports
+
+    page = seen["downloads.md"]
+    written = render_exports(dataset)
+    files = [a for a in page.find_all("a", download=True) if not a.find_parent(class_="lw-cite")]
+    linked = {reached("downloads.md", a["href"]) for a in files}
+    assert linked == {f"downloads/{name}" for name in written}
+    for name, text in written.items():
+        if not name.endswith(".csv"):
+            assert words(section(page, name)), name
+            continue
+        header = text.splitlines()[0].split(",")
+        table = section(page, name).find("table")
+        rows = [[words(cell) for cell in row.find_all("td")] for row in table.find("tbody").find_all("tr")]
+        assert [column for column, _ in rows] == header, name
+        assert all(about for _, about in rows), name
+    assert "Creative Commons Attribution 4.0 (CC BY 4.0" in words(section(page, "Licence"))
+
+
+@checks("corrections")
+def test_the_corrections_page_says_how_to_report_an_error_and_that_none_was_made(seen):
+    page = seen["corrections.md"]
+    assert "Open an issue in the project's repository" in words(section(page, "Report an error"))
+    assert words(section(page, "Corrections made").p) == "No correction has been made so far."

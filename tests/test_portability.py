@@ -16,9 +16,10 @@ import yaml
 from macros.load.loader import load_dataset
 from macros.publish.assets import asset_sources
 from macros.publish.generate import NAV
+from macros.views.citation import citations
 from macros.views.exports import DOWNLOADS
 from macros.views.pages import build_pages
-from macros.views.siteplan import nav, page_url
+from macros.views.siteplan import SitePlan, nav, page_url
 from tests.conftest import BRIEFING, FIXTURES, PROJECT
 from tests.helpers import read_search_index
 from tests.site import MKDOCS, build_site
@@ -45,12 +46,16 @@ def body(markdown: str) -> str:
 def test_generate_writes_every_page_download_asset_and_the_feed(tmp_path):
     result = generate(tmp_path, "--data-dir", str(FIXTURES / "data"), "--site-url", PUBLIC)
     assert result.returncode == 0, result.stderr
-    pages = build_pages(load_dataset(FIXTURES / "data"))
+    dataset = load_dataset(FIXTURES / "data")
+    plan = SitePlan.of(dataset, feed=True, site=(PUBLIC, "Libya Watch"))
+    pages = build_pages(dataset, plan=plan)
     written = files_under(tmp_path)
     assert {path for path in written if path.endswith(".md")} == {page.path for page in pages}
     assert all(written[page.path].read_text(encoding="utf-8") == page.markdown for page in pages)
     assert {path.removeprefix("downloads/") for path in written if path.startswith("downloads/")} == set(DOWNLOADS)
     assert {path for path in written if path.startswith("assets/")} == set(asset_sources())
+    cited = {name for entries in citations(dataset, plan) for name in entries[0].files}
+    assert {path for path in written if path.startswith("cite/")} == cited
     feed = feedparser.parse(written["feed.xml"].read_bytes())
     assert feed.entries and all(entry.link.startswith(PUBLIC) for entry in feed.entries)
     urls = {page_url(page.path) for page in pages}

@@ -157,13 +157,13 @@ def test_contributing_examples_are_valid_records():
     an abridged copy of the real event, and every quote from a real source is in its document."""
     import re
 
-    from macros.core.models import Actor, Claim, Distinction, Event, Origin, Place
+    from macros.core.models import Actor, Claim, Correction, Distinction, Event, Origin, Place
 
     guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     dataset = load_dataset(BRIEFING / "data")
     blocks = re.findall(r"```yaml\n(.*?)```", guide, flags=re.S)
     kinds = {"claims": Event, "relative_to": Place, "stated_coordinates": Place, "may_be": Actor, "speaker": Origin,
-             "field": Claim, "reason": Distinction}  # fmt: skip
+             "field": Claim, "reason": Distinction, "what": Correction}  # fmt: skip
     shown = set()
     for block in blocks:
         for item in yaml.safe_load(textwrap.dedent(block)):

@@ -64,8 +64,20 @@ def test_the_print_gives_each_source_the_facts_its_site_page_gives(rendered):
         assert len(paper.select(".lw-basis")) == len(site.select(".lw-basis")) == 2, source.id
         assert _text(paper) == _text(site), source.id
     facts = [_text(t) for t in printed.select("#print-source-qatrun-second-attack dt")]
-    assert {"Kind", "Document", "Address", "Archived copy"} <= set(facts)
+    assert {"Kind", "Document", "Original address", "Archived copy"} <= set(facts)
     assert ADDRESS in _text(printed.select_one("#print-source-qatrun-second-attack"))
+
+
+def test_a_source_without_an_address_says_not_recorded_on_its_page(rendered):
+    dataset, pages, _ = rendered
+    without = [s for s in dataset.sources.values() if not s.url and not s.archive_url]
+    assert without, "the fixture needs a source without an address"
+    for source in without:
+        facts = pages[f"sources/{source.id}.md"].select_one(".lw-source-meta .lw-facts")
+        shown = dict(zip([_text(t) for t in facts.select("dt")], [_text(t) for t in facts.select("dd")], strict=True))
+        assert shown["Original address"] == shown["Archived copy"] == "not recorded", source.id
+    recorded = _text(pages["sources/qatrun-second-attack.md"].select_one(".lw-source-meta"))
+    assert ADDRESS in recorded and ARCHIVE in recorded and "not recorded" not in recorded
 
 
 def _without_chips(tag) -> str:

@@ -231,6 +231,24 @@ class Revision(Model):
     why: Text = Field(description="Why the document changed (a corrected transcription, a fuller copy)")
 
 
+class Correction(Model):
+    """A mistake in what the briefing published, put right: listed with its date on the Corrections
+    page and in the "what changed" of the edition that first carries it."""
+
+    date: Day = Field(description="When the correction was made (not before the record was added)")
+    what: Text = Field(
+        description="What was wrong and what the record says now, in a sentence a reader understands, e.g. "
+        "'The place was given as Sirte; the source says near Sirte'"
+    )
+
+
+def check_corrections(corrections: list[Correction], added: dt.date) -> None:
+    """A correction is made to a record already published: not dated before it was added."""
+    for correction in corrections:
+        if correction.date < added:
+            raise FieldError("corrections", f"a correction dated {correction.date} is before added ({added})")
+
+
 class Source(Model):
     id: Id = Field(description="A short slug naming the document, e.g. qatrun-second-attack")
     title: Text = Field(description="The headline, or the opening words if it has none")
@@ -254,11 +272,19 @@ class Source(Model):
     cites: list[Id] = Field([], description="The origins it relays (data/origins.yaml), every one its claims name")
     summary: Text = Field(description="What it reports, in neutral words of our own")
     added: Day = Field(description="When the source entered the dataset (for What's new and the feed)")
+    corrections: list[Correction] = Field(
+        [], description="Mistakes in this source's record put right (its title, date, outlet...), each dated"
+    )
 
     @model_validator(mode="after")
     def _full_text_explained(self) -> Source:
         if self.rights == "full text" and not self.rights_note:
             raise FieldError("rights_note", "say why the full text may be republished (its licence or release)")
+        return self
+
+    @model_validator(mode="after")
+    def _corrections_dated(self) -> Source:
+        check_corrections(self.corrections, self.added)
         return self
 
     @model_validator(mode="after")
@@ -621,6 +647,11 @@ class Event(Model):
     claims: list[Claim] = Field(
         min_length=1, description="What each source says about it, quoted: every figure lives here"
     )
+    corrections: list[Correction] = Field(
+        [],
+        description="Mistakes in what was published about it put right (a date, a place, a summary), each "
+        "dated: listed on the Corrections page and in the next edition's changes",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Event:
@@ -631,6 +662,7 @@ class Event(Model):
             raise FieldError("end_date", f"end_date {self.end_date} is before date {self.date}")
         if self.status == "disputed" and not self.dispute_note:
             raise FieldError("status", "a disputed event needs a dispute_note saying what would settle it")
+        check_corrections(self.corrections, self.added)
         return self
 
     @property

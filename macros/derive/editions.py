@@ -11,6 +11,7 @@ what changed since that edition was issued: shown as not yet issued, never as pa
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -18,6 +19,7 @@ from typing import Any, Protocol
 from ..core.dates import Cutoff
 from ..core.models import Assessment, Edition, Event, Source
 from ..core.terms import FIELD_LABELS, NUMERIC_FIELDS
+from .corrections import corrections
 from .figures import Figures
 
 SNAPSHOT_FORMAT = 1
@@ -70,6 +72,7 @@ def snapshot(dataset: Snapshotted) -> dict[str, Any]:
         "documents": {source.id: source.sha256 for source in dataset.sources.values()},
         "events": events,
         "judgments": {item.id: item.judgment for item in dataset.assessments.values()},
+        "corrections": [item.key for item in corrections(dataset)],
     }
 
 
@@ -97,7 +100,7 @@ class Change:
     source: str | None = None
 
 
-CHANGE_SECTIONS = ("Events", "Figures", "Disputes", "Claims", "Assessments", "Sources")
+CHANGE_SECTIONS = ("Corrections", "Events", "Figures", "Disputes", "Claims", "Assessments", "Sources")
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,20 @@ def changes_between(before: dict[str, Any], after: dict[str, Any]) -> Changes:
             items.append(Change("Assessments", f"restated: {text} (was: {old_judgments[item_id]})"))
     for item_id in old_judgments.keys() - new_judgments.keys():
         items.append(Change("Assessments", f"withdrawn: {old_judgments[item_id]}"))
+    items.extend(_corrections(before.get("corrections", []), after.get("corrections", [])))
     return Changes(items)
+
+
+def _corrections(before: list[list[str]], after: list[list[str]]) -> list[Change]:
+    """The corrections `after` holds and `before` did not, each linked to what it corrects."""
+    known = {tuple(item) for item in before}
+    changes = []
+    for kind, record, day, what in after:
+        if (kind, record, day, what) not in known:
+            text = f"{dt.date.fromisoformat(day):%-d %B %Y}: {what}"
+            event, source = (record, None) if kind == "event" else (None, record)
+            changes.append(Change("Corrections", text, event=event, source=source))
+    return changes
 
 
 def _event_changes(event_id: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:

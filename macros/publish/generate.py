@@ -32,6 +32,7 @@ from ..core.yamlfile import DataError
 from ..derive.dataset import Dataset
 from ..load.loader import load_dataset
 from ..views.addresses import event_addresses
+from ..views.citation import write_citations
 from ..views.exports import write_exports
 from ..views.pages import DEFAULT_PAGE_SIZE, Page, build_pages
 from ..views.search import search_entries
@@ -116,7 +117,8 @@ class Output:
     def plan(self) -> SitePlan:
         """Every page, which page carries each event's card, and the URL style."""
         settings = self.settings
-        return SitePlan.of(self.dataset, settings.page_size, settings.directory_urls, self.feed)
+        site = (settings.site_url or "", settings.site_name)
+        return SitePlan.of(self.dataset, settings.page_size, settings.directory_urls, self.feed, site)
 
     @cached_property
     def pages(self) -> list[Page]:
@@ -142,6 +144,10 @@ class Output:
             (site / path).parent.mkdir(parents=True, exist_ok=True)
             (site / path).write_text(html, encoding="utf-8")
 
+    def write_citations(self, site: Path) -> None:
+        """Each page's and each event's citation as BibTeX and CSL-JSON, under `site`/cite/."""
+        write_citations(self.dataset, self.plan, site)
+
     def write(self, out: Path) -> None:
         """Everything into `out`, each file at its path in the site (pages as their Markdown)."""
         texts: dict[str, str] = {page.path: page.markdown for page in self.pages}
@@ -161,6 +167,7 @@ class Output:
             (out / path).write_text(text, encoding="utf-8")
         self.write_downloads(out / "downloads")
         self.write_addresses(out)
+        self.write_citations(out)
 
 
 def read_config(path: Path) -> dict[str, Any]:

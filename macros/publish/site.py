@@ -140,6 +140,7 @@ class Build:
         """The downloads, written straight into the site (MkDocs has cleaned it by `on_files`), one
         at a time: as generated files they came to 200 MB at 100,000 events, held to the build's end."""
         self.output.write_downloads(Path(self.config.site_dir) / "downloads")
+        self.output.write_citations(Path(self.config.site_dir))
 
     def write_addresses(self) -> None:
         """Each event's lasting address, written straight into the site: small pages outside

@@ -11,9 +11,13 @@ from dataclasses import dataclass
 
 from ..derive.dataset import Dataset
 from . import limits
+from .citation import PageDates, page_citation, render_citation
+from .corrections import build_corrections_page
 from .disputes import build_disputes_page
+from .downloads import build_downloads_page
 from .editionpages import build_edition_pages
 from .entities import build_actor_pages, build_place_pages
+from .links import Links
 from .render import Rendered, restore
 from .siteplan import SitePlan
 from .sources import build_source_pages
@@ -32,6 +36,8 @@ BUILDERS: dict[tuple[str, ...], Builder] = {
     ("actors",): build_actor_pages,
     ("places",): build_place_pages,
     ("whats-new",): build_whatsnew_page,
+    ("downloads",): build_downloads_page,
+    ("corrections",): build_corrections_page,
 }
 
 
@@ -60,4 +66,11 @@ def build_pages(
     rendered: dict[str, Rendered] = {}
     for builder in BUILDERS.values():
         rendered.update(builder(dataset, plan))
-    return [Page(path, *rendered[path]) for path in plan.pages]
+    dates = PageDates.of(dataset, plan)
+    return [_with_citation(Page(path, *rendered[path]), dataset, plan, dates) for path in plan.pages]
+
+
+def _with_citation(page: Page, dataset: Dataset, plan: SitePlan, dates: PageDates) -> Page:
+    """The page ending with how to cite it and when what it shows last changed (citation.py)."""
+    end = render_citation(page_citation(dataset, plan, page.path, dates), Links(page.path, plan))
+    return Page(page.path, f"{page.source.rstrip()}\n\n{end}", page.blocks)

@@ -13,6 +13,8 @@ from typing import Any
 from markupsafe import Markup
 
 from ..derive.dataset import Dataset
+from .citation import event_citation, render_citation
+from .eventview import EventView
 from .links import Links
 from .render import environment
 
@@ -40,6 +42,13 @@ class Parts:
             source = self.dataset.sources[source_id]
             html = self._done[key] = self._macros.claim_badge(source, credibility, self.links)
         return html
+
+    def cite(self, view: EventView) -> Markup:
+        """An event's citation line and its files, for its card; none on the print page, whose
+        links lead into the PDF (`standalone`)."""
+        if self.links.standalone or self.links.prefix:
+            return Markup("")
+        return Markup(render_citation(event_citation(view, self.dataset, self.links.plan), self.links))
 
     def actor(self, actor_id: str) -> Markup:
         """An actor's name, linked to its page."""

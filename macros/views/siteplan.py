@@ -56,6 +56,8 @@ SECTIONS = (
     Section("sources", "Sources", "sources/index.md", "sources/{}.md", print_id="sources"),
     Section("actors", "Actors", "actors/index.md", "actors/{}.md"),
     Section("places", "Places", "places/index.md", "places/{}.md"),
+    Section("downloads", "Downloads", "downloads.md"),
+    Section("corrections", "Corrections", "corrections.md"),
     Section("methodology", "Methodology", "methodology.md", generated=False, print_id="method"),
     Section("print", "Print", "print.md", generated=False, nav=False),  # the PDF's shell (printview.py)
 )
@@ -113,17 +115,24 @@ class SitePlan:
     pages: dict[str, PlannedPage] = field(default_factory=dict)
     disputes: tuple[Event, ...] = ()  # the disputed events, newest first: the disputes pages' order
     feed: bool = False  # the site publishes the Atom feed (whatsnew.publishes_feed): What's new links it
+    site_url: str = ""  # the site's public address, which a citation gives (citation.py)
+    site_name: str = "Libya Watch"
 
     @classmethod
     def of(
-        cls, dataset: Dataset, page_size: int = limits.TIMELINE_PAGE, directory_urls: bool = True, feed: bool = False
+        cls,
+        dataset: Dataset,
+        page_size: int = limits.TIMELINE_PAGE,
+        directory_urls: bool = True,
+        feed: bool = False,
+        site: tuple[str, str] = ("", "Libya Watch"),  # the site's address and name, for citations
     ) -> SitePlan:
         disputes = tuple(disputed_events(dataset))
         dispute_pages = {}
         for number, chunk in enumerate(paginate(disputes, limits.DISPUTES_PAGE), 1):
             dispute_pages.update(dict.fromkeys((e.id for e in chunk), _numbered("disputes", number)))
         event_pages = _timeline_pages(dataset, page_size)
-        plan = cls(event_pages, directory_urls, dispute_pages, {}, disputes, feed)
+        plan = cls(event_pages, directory_urls, dispute_pages, {}, disputes, feed, *site)
         plan.pages.update((page.path, page) for page in _planned(dataset, plan))
         return plan
 
@@ -199,6 +208,8 @@ def _planned(dataset: Dataset, plan: SitePlan) -> Iterator[PlannedPage]:
     yield _page("whats-new", "What's new", "The sources and events each update of the briefing added, newest first.")
     yield from _edition_pages(dataset)
     yield from _record_pages(dataset)
+    yield _page("downloads", "Downloads", "Every file the site publishes, what it holds, each column, and the licence.")
+    yield _page("corrections", "Corrections", "How to report an error, and every correction made, with its date.")
 
 
 def _page(section: str, title: str, description: str, key: str | None = None) -> PlannedPage:

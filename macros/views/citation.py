@@ -1,0 +1,203 @@
+"""How to cite a page or an event: a citation line (title, edition, date, address) at the end of
+every page and on every event card, and the same citation as BibTeX and CSL-JSON files under
+`cite/`, written at build time (no script makes them: the site runs under a strict policy): one
+pair per page, holding the page's citation and those of the events whose cards it shows.
+
+"Last updated" is the newest day the records a page draws on changed in the data
+(derive/corrections.last_changed), or the newest edition's date where the page shows the edition
+(`PageDates`, made once per build):
+never the build's day, so two builds stay byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..core.dates import show_event_date
+from ..core.models import Event, Source
+from ..derive.corrections import last_changed
+from ..derive.dataset import Dataset
+from .eventview import EventView
+from .links import Links
+from .render import render, render_text
+from .siteplan import SECTIONS, SitePlan
+
+CITE_DIR = "cite"
+# a page of these sections draws on its record alone (and that record's events)
+RECORD_SECTIONS = ("sources", "actors", "places")
+_BIBTEX_SPECIAL = str.maketrans({c: "\\" + c for c in "{}%&#$_"} | {"\\": r"\textbackslash{}", "~": r"\~{}"})
+
+
+@dataclass(frozen=True)
+class Citation:
+    """What a reader cites: a page or an event of one edition, at its address."""
+
+    key: str  # the BibTeX key and CSL id, e.g. libya-watch-LBY0005
+    stem: str  # its files under cite/: <stem>.bib and <stem>.json
+    title: str
+    publisher: str
+    edition: int | None  # the newest edition; None before the first is issued
+    edition_date: dt.date | None
+    updated: dt.date | None
+    address: str
+    shared: bool = False  # its files are its page's, holding the page's other citations too (an event's)
+
+    @property
+    def files(self) -> tuple[str, str]:
+        return f"{CITE_DIR}/{self.stem}.bib", f"{CITE_DIR}/{self.stem}.json"
+
+
+def page_citation(dataset: Dataset, plan: SitePlan, path: str, dates: PageDates | None = None) -> Citation:
+    """The citation of the page at `path` (a planned page, or a hand-written one in the menu);
+    `dates`, made once for a build's many pages (else made here)."""
+    planned = plan.pages.get(path)
+    title = planned.title if planned else next(s.title for s in SECTIONS if s.first == path)
+    stem = path.removesuffix(".md")
+    updated = (dates or PageDates.of(dataset, plan)).updated(path)
+    return _citation(dataset, plan, stem.replace("/", "-"), stem, title, updated)
+
+
+def event_citation(view: EventView, dataset: Dataset, plan: SitePlan) -> Citation:
+    """An event's citation, from its view: its id, date and place, and the address of its card."""
+    return _event_citation(view.event, view.date, view.place.name, view.sources, dataset, plan)
+
+
+def _event_citation(
+    event: Event, date: str, place: str, sources: list[Source], dataset: Dataset, plan: SitePlan
+) -> Citation:
+    title = f"{event.id}: {date}, {place}"
+    updated = last_changed([event], sources)
+    stem = plan.event_pages[event.id].removesuffix(".md")  # in the files of the page its card is on
+    citation = _citation(dataset, plan, event.id, stem, title, updated, plan.event_address(event.id))
+    return replace(citation, shared=True)
+
+
+def _citation(
+    dataset: Dataset, plan: SitePlan, key: str, stem: str, title: str, updated: dt.date | None, url: str | None = None
+) -> Citation:
+    edition = dataset.edition
+    address = plan.site_url.rstrip("/") + "/" + (url if url is not None else plan.url(f"{stem}.md"))
+    return Citation(
+        key=f"libya-watch-{key}",
+        stem=stem,
+        title=title,
+        publisher=plan.site_name,
+        edition=edition.number if edition else None,
+        edition_date=edition.date if edition else None,
+        updated=updated,
+        address=address,
+    )
+
+
+@dataclass(frozen=True)
+class PageDates:
+    """When what each page shows last changed, worked out in one pass over the events (a record's
+    page, its record and the events it lists; a timeline page, its events; an edition's page, the
+    edition; every other page, the whole dataset and the newest edition)."""
+
+    pages: dict[str, dt.date | None]  # the pages of one record, year or edition
+    whole: dt.date | None
+
+    @classmethod
+    def of(cls, dataset: Dataset, plan: SitePlan) -> PageDates:
+        pages: dict[str, dt.date | None] = {}  # page -> the newest day among the events it lists
+        for event in dataset.events.values():
+            day = last_changed([event], [dataset.sources[s] for s in event.source_ids])
+            for path in (plan.event_pages[event.id], *(plan.path(*key) for key in _record_keys(event))):
+                pages[path] = max(pages.get(path) or day, day)
+        edition = dataset.edition.date if dataset.edition else None
+        for source in dataset.sources.values():
+            path = plan.path("sources", source.id)
+            pages[path] = max(day for day in (pages.get(path), last_changed([], [source])) if day)
+        for number, issued in dataset.editions.items():
+            pages[plan.path("editions", str(number))] = issued.date
+        for page in plan.pages.values():  # a record no dated record names: the edition that issued it
+            if page.section in RECORD_SECTIONS and page.key is not None and pages.get(page.path) is None:
+                pages[page.path] = edition
+        newest = last_changed(dataset.events.values(), dataset.sources.values())
+        return cls(pages, max((day for day in (newest, edition) if day), default=None))
+
+    def updated(self, path: str) -> dt.date | None:
+        return self.pages[path] if path in self.pages and path != SitePlan.path("timeline") else self.whole
+
+
+def _record_keys(event: Event) -> set[tuple[str, str]]:
+    """The record pages that list an event: its sources', actors' and place's."""
+    actors = {event.actor1, event.actor2, *event.assoc_actors_1, *event.assoc_actors_2}
+    actors |= {c.party for c in event.claims if c.party}
+    keys = {("sources", source) for source in event.source_ids} | {("places", event.place)}
+    return keys | {("actors", actor) for actor in actors if actor}
+
+
+def render_citation(citation: Citation, links: Links) -> str:
+    """The citation line with its two files, and the last-updated line (templates/citation.html)."""
+    bib, csl = citation.files
+    return render("citation.html", c=citation, bib=links.asset(bib), csl=links.asset(csl))
+
+
+def bibtex(entries: list[Citation]) -> str:
+    """The citations as BibTeX @misc entries, one after another (BibLaTeX's `date` beside BibTeX's `year`)."""
+    return "\n".join(render_text("citation.bib", c=citation, escape=_escape_bibtex) for citation in entries)
+
+
+def _escape_bibtex(text: object) -> str:
+    """Text as BibTeX reads it literally: its braces and LaTeX's special characters escaped."""
+    return str(text).translate(_BIBTEX_SPECIAL)
+
+
+def csl_json(entries: list[Citation]) -> str:
+    """The citations as CSL-JSON: a list of items, as reference managers import it."""
+    return json.dumps([_csl_item(citation) for citation in entries], ensure_ascii=False, indent=1) + "\n"
+
+
+def _csl_item(citation: Citation) -> dict[str, object]:
+    item: dict[str, object] = {
+        "id": citation.key,
+        "type": "webpage",
+        "title": citation.title,
+        "container-title": citation.publisher,
+        "publisher": citation.publisher,
+        "author": [{"literal": citation.publisher}],
+        "URL": citation.address,
+    }
+    if citation.edition is not None:
+        item["edition"] = str(citation.edition)
+        item["issued"] = _csl_date(citation.edition_date)
+    if citation.updated is not None:
+        item["note"] = f"Last updated {citation.updated.isoformat()}"
+    return item
+
+
+def _csl_date(day: dt.date | None) -> dict[str, list[list[int]]]:
+    return {"date-parts": [[day.year, day.month, day.day]]} if day else {}
+
+
+def citations(dataset: Dataset, plan: SitePlan) -> Iterator[list[Citation]]:
+    """Every page's citations, one list per page (the generated pages and the hand-written ones in
+    the menu): the page's own, then each event's whose card is on it. A file per page, not per
+    event: at 100,000 events, 200,000 small files took longer to write than the rest of the build."""
+    dates = PageDates.of(dataset, plan)
+    cards: dict[str, list[Citation]] = defaultdict(list)
+    for event in dataset.events.values():
+        place, sources = dataset.places[event.place].name, [dataset.sources[s] for s in event.source_ids]
+        cards[plan.event_pages[event.id]].append(
+            _event_citation(event, show_event_date(event), place, sources, dataset, plan)
+        )
+    for section in SECTIONS:
+        if not section.generated and section.nav:
+            yield [page_citation(dataset, plan, section.first, dates)]
+    for path in plan.pages:
+        yield [page_citation(dataset, plan, path, dates), *cards.get(path, [])]
+
+
+def write_citations(dataset: Dataset, plan: SitePlan, site: Path) -> None:
+    """Each page's BibTeX and CSL-JSON files, into `site`'s cite/ folder, one at a time."""
+    for entries in citations(dataset, plan):
+        for name, text in zip(entries[0].files, (bibtex(entries), csl_json(entries)), strict=True):
+            (site / name).parent.mkdir(parents=True, exist_ok=True)
+            (site / name).write_text(text, encoding="utf-8")
