@@ -154,7 +154,7 @@ def test_contributing_examples_are_valid_records():
     dataset = load_dataset(BRIEFING / "data")
     blocks = re.findall(r"```yaml\n(.*?)```", guide, flags=re.S)
     kinds = {"claims": Event, "relative_to": Place, "stated_coordinates": Place, "may_be": Actor, "speaker": Origin,
-             "field": Claim, "reason": Distinction}  # fmt: skip
+             "field": Claim, "reason": Distinction, "reference": Place}  # fmt: skip
     shown = set()
     for block in blocks:
         for item in yaml.safe_load(textwrap.dedent(block)):

@@ -29,10 +29,12 @@ from .charts import LIBYA_VIEW, Chart, _caption, _figure, _trace, chart_text, re
 from .links import Links
 
 # How each kind of position is drawn: a gazetteer point as a filled circle; a computed one as a
-# diamond; a direction from a town as an arrow at the town pointing that way; "near" as a ring;
+# diamond; one copied from a named reference the offline gazetteer lacks as a triangle; a direction
+# from a town as an arrow at the town pointing that way; "near" as a ring;
 # coordinates a document gives as a square.
 MAP_MARKS = {
     "gazetteer": ("Town or site (gazetteer, approximate)", "circle", "#1565c0"),
+    "reference": ("Placed from a reference, not checked offline", "triangle-up", "#b0005a"),
     "computed": ("Computed from a stated bearing and distance", "diamond", "#c75b00"),
     "direction": ("Only a direction from the town is stated", "arrow-wide", "#7b1fa2"),
     "near": ("Only 'near' the town is stated", "circle-open", "#00796b"),
@@ -388,7 +390,14 @@ def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -
 
 def _key(marks: list[dict | None], references: dict[str, Place], towns: list[Place]) -> list[tuple[str, str, str]]:
     """The map's key: (shape, colour, meaning) of each kind of mark it draws."""
-    shapes = {"circle": "dot", "diamond": "diamond", "arrow-wide": "arrow", "circle-open": "ring", "square": "square"}
+    shapes = {
+        "circle": "dot",
+        "diamond": "diamond",
+        "arrow-wide": "arrow",
+        "circle-open": "ring",
+        "square": "square",
+        "triangle-up": "triangle",
+    }
     items = [(shapes[m["marker"]["symbol"]], m["marker"]["color"], m["name"]) for m in marks if m]
     if references:
         items.append(("dot", REFERENCE[2], REFERENCE[0]))
