@@ -78,6 +78,6 @@ def test_claimed_gives_each_origins_figure_with_who_said_it_and_the_chip():
     dataset = load_dataset(FIXTURES / "data")
     html = render_claimed(dataset, Links("index.md", SitePlan.of(dataset)), "LBY0002", "fatalities", "islamic-state")
     assert BeautifulSoup(html, "html.parser").get_text(" ", strip=True) == (
-        "19 (a statement of the Libyan National Army (no one named); unknown outlet · January 2022 C4 ) and "
+        "19 (a statement of the Libyan National Army (no one named); unknown outlet · January 2022 inferred C4 ) and "
         "23 (Sky News Arabia's own reporting, naming no source; Sky News Arabia inferred · 29 Jan 2022 B4 )"
     )

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..core.dates import date_as_stated
 from ..core.models import Event, date_bounds
 from ..derive.comparison import conflicts
 from ..derive.dataset import Dataset
@@ -50,7 +51,7 @@ DOWNLOADS = {  # file name -> what it holds (listed on the methodology page)
     "events.csv": (
         "one row per event, ACLED's columns first (event_date a full date as ACLED writes one: a month "
         "known only to the month on its 15th, a year on 1 July, time_precision 3), then the date as "
-        "stated, derived figures, status, sources and how "
+        "stated (saying when it is approximate or inferred), derived figures, status, sources and how "
         "its point was obtained (location_precision)"
     ),
     "claims.csv": "one row per claim: source, field, value as stated, bounds and quote",
@@ -106,7 +107,7 @@ def _event_row(event: Event, dataset: Dataset) -> dict[str, Any]:
         "notes": event.summary,
         "fatalities": figures.conservative if figures else 0,
         "tags": SEPARATOR.join(event.tags),
-        "date_as_stated": event.date,
+        "date_as_stated": date_as_stated(event),
         "end_date": event.end_date or "",
         "fatalities_low": figures.low if figures else None,
         "fatalities_high": figures.high if figures else None,

@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..core.dates import show_date
+from ..core.dates import date_qualifier, show_date
 from ..core.terms import CREDIBILITY, FIELD_LABELS, GRADES
 from ..derive.locations import PRECISIONS as LOCATION_PRECISIONS
 
@@ -74,6 +74,7 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         GRADES=GRADES, CREDIBILITY=CREDIBILITY, FIELDS=FIELD_LABELS, PRECISIONS=LOCATION_PRECISIONS, show_date=show_date
     )
+    env.globals["date_qualifier"] = date_qualifier  # "inferred from 'On Wednesday'", for a bare event
     env.filters["stash"] = _stash
     env.filters["join"] = _join  # the built-in join escapes for HTML only
     return env
