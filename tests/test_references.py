@@ -152,7 +152,7 @@ def test_a_relative_position_far_from_its_country_or_district_is_named(oasis):
 def test_make_place_answers_a_misspelling_with_the_nearest_names(capsys):
     assert gazetteer.main(["find", "Tazerbu", "--country", "LY"]) == 1
     said = capsys.readouterr().err
-    assert "no GeoNames entry in the offline gazetteer matches 'Tazerbu'" in said
+    assert "no GeoNames entry matches 'Tazerbu' in the offline gazetteer" in said
     assert "Tāzirbū\tTāzirbū\tgeonames:12687306" in said.splitlines()[2]
     assert "copy its coordinates from a named reference" in said
 

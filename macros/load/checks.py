@@ -176,7 +176,7 @@ def _check_place(record: Record, refs: _References, seeds: dict[str, str | None]
                 problems.append(
                     record.problem(
                         ("relative_to", i, "place"),
-                        f"{origin.id} has no coordinates to measure from (a gazetteer entry or a reference)",
+                        f"{origin.id} has no gazetteer coordinates, nor a reference's, to measure from",
                     )
                 )
     points = [(("latitude",), place.latitude, place.longitude)] if place.has_point else []

@@ -233,7 +233,7 @@ def nearest_names(name: str, entries: list[dict], count: int = 5) -> list[tuple[
 def _not_found(name: str, entries: list[dict]) -> str:
     """What to do when no entry matches: the nearest spellings, then the two honest ways out."""
     nearest = nearest_names(name, entries)
-    lines = [f"no GeoNames entry in the offline gazetteer matches {name!r}"]
+    lines = [f"no GeoNames entry matches {name!r} in the offline gazetteer"]
     if nearest:
         lines.append("nearest names (is it one of these? run make place NAME=... with it):")
         lines += [f"  {written}\t{city['name']}\tgeonames:{city['geonameid']}" for written, city in nearest]

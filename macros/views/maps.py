@@ -34,7 +34,7 @@ from .links import Links
 # coordinates a document gives as a square.
 MAP_MARKS = {
     "gazetteer": ("Town or site (gazetteer, approximate)", "circle", "#1565c0"),
-    "reference": ("Placed from a reference, not checked offline", "triangle-up", "#b0005a"),
+    "reference": ("Placed from a reference, not checked offline", "triangle-up", "#d81b60"),
     "computed": ("Computed from a stated bearing and distance", "diamond", "#c75b00"),
     "direction": ("Only a direction from the town is stated", "arrow-wide", "#7b1fa2"),
     "near": ("Only 'near' the town is stated", "circle-open", "#00796b"),
@@ -97,8 +97,8 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
         title=title,
         caption=_caption(dataset, "Each mark is a position, sized by the events there; its label names the town and "
                                   "what is placed by it, with the count of events where more than one. Coordinates "
-                                  "are approximate (GeoNames, or as a document states them); relative positions "
-                                  "are marked as such. Thin lines: "
+                                  "are approximate (GeoNames, a named reference, or as a document states them); "
+                                  "relative positions are marked as such. Thin lines: "
                                   "districts (shabiyat, Natural Earth); the towns in italics are named for "
                                   "orientation."),
         figure=_figure([t for t in traces if t], geo=_MAP_GEO, height=MAP_HEIGHT, showlegend=False,
@@ -375,6 +375,8 @@ def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster]) -
         marker.update(angle=[key[3] for key in keys], standoff=_standoffs(keys, clusters), size=16)
     if kind == "near":  # a ring around the town, not on it
         marker["size"] = [s + RING for s in marker["size"]]
+    if kind == "reference":  # a triangle reads smaller than a dot of the same size
+        marker["size"] = [s + 3 for s in marker["size"]]
     return _trace("scattergeo",
         name=name,
         mode="markers",
