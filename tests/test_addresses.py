@@ -18,6 +18,7 @@ from macros.views.siteplan import SitePlan
 from tests.browser import chromium
 from tests.checkers import html_pages, redirects_to
 from tests.conftest import BRIEFING
+from tests.helpers import events_at
 
 ROOT = "https://site.invalid/"
 
@@ -115,7 +116,7 @@ def test_a_filter_in_the_address_opens_the_timeline_filtered(served_site, browse
     _, base_url = served_site
     page = browser.new_page()
     page.goto(base_url + "timeline/?place=jabal-asida&type=Nonsense", wait_until="networkidle")
-    there = sorted(e.id for e in site_data.events_at("jabal-asida"))
+    there = sorted(e.id for e in events_at(site_data, "jabal-asida"))
     assert sorted(visible_ids(page)) == there and 0 < len(there) < len(site_data.events)
     assert page.locator("select[name=place]").input_value() == "jabal-asida"
     assert page.locator("select[name=type]").input_value() == ""  # a value it does not offer is left out

@@ -100,3 +100,20 @@ def test_instant_navigation_keeps_filters_working(base_url, browser, dataset):
     there = events_at(dataset, "jabal-asida")
     assert page.locator("article.lw-event:visible").count() == len(there)
     assert seen["errors"] == []
+
+
+@pytest.mark.parametrize(("typed", "written"), [("Dbeibah", "Dabaiba"), ("Qaddafi", "Gaddafi")])
+def test_search_finds_a_name_under_the_spelling_readers_type(base_url, browser, typed, written):
+    """No document writes "Dbeibah" or "Qaddafi": the worker's romanisation key finds what the
+    documents' spelling finds."""
+    results = {}
+    for query in (written, typed):
+        page = browser.new_page()
+        page.goto(base_url, wait_until="networkidle")
+        page.locator(".md-search__input").click()
+        page.keyboard.type(query)
+        page.wait_for_selector(".md-search-result__item")
+        links = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+        results[query] = {(urlsplit(link).path, urlsplit(link).fragment) for link in links}  # ?h= is the query
+        page.close()
+    assert results[written] and results[written] <= results[typed]

@@ -37,9 +37,9 @@ def test_a_card_leads_with_date_place_and_headline_and_puts_acled_codes_after(pa
 
 def test_a_source_chip_names_outlet_date_and_grade_never_a_title(pages):
     chips = {text(chip) for chip in pages["timeline/index.md"].select("#LBY0002 dl .lw-badge")}
-    assert chips == {"unknown outlet · January 2022 C", "Sky News Arabia inferred · 29 Jan 2022 B"}
+    assert chips == {"unknown outlet · January 2022 inferred C", "Sky News Arabia inferred · 29 Jan 2022 B"}
     claim_chips = {text(chip) for chip in pages["timeline/index.md"].select("#LBY0002 .lw-differ .lw-badge")}
-    assert claim_chips == {"unknown outlet · January 2022 C4", "Sky News Arabia inferred · 29 Jan 2022 B4"}
+    assert claim_chips == {"unknown outlet · January 2022 inferred C4", "Sky News Arabia inferred · 29 Jan 2022 B4"}
 
 
 def test_an_inferred_outlet_is_marked_and_a_stated_one_is_not(pages):
@@ -51,7 +51,7 @@ def test_an_inferred_outlet_is_marked_and_a_stated_one_is_not(pages):
 
 def test_the_dispute_table_heads_each_column_with_the_sources_chip(pages):
     heads = [text(th) for th in pages["disputes.md"].select(".lw-differ thead th")]
-    assert heads == ["Point", "unknown outlet · January 2022 C", "Sky News Arabia inferred · 29 Jan 2022 B"]
+    assert heads == ["Point", "unknown outlet · January 2022 inferred C", "Sky News Arabia inferred · 29 Jan 2022 B"]
 
 
 @pytest.fixture

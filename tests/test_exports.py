@@ -18,7 +18,8 @@ ACLED_THEN_OURS = (
     "event_id_cnty,event_date,time_precision,disorder_type,event_type,sub_event_type,actor1,"
     "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,"
     "country,admin1,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,"
-    "tags,date_as_stated,end_date,fatalities_low,fatalities_high,status,disputed,independent_origins,source_ids"
+    "tags,date_as_stated,end_date,fatalities_low,fatalities_high,status,disputed,independent_origins,source_ids,"
+    "location_precision"
 )
 
 

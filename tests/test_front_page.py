@@ -78,7 +78,7 @@ def test_claimed_gives_each_origins_figure_with_who_said_it_and_the_chip():
     dataset = load_dataset(FIXTURES / "data")
     html = render_claimed(dataset, Links("index.md", SitePlan.of(dataset)), "LBY0002", "fatalities", "islamic-state")
     assert BeautifulSoup(html, "html.parser").get_text(" ", strip=True) == (
-        "19 (a statement in the name of the Libyan National Army; unknown outlet · January 2022 C4 ) and "
+        "19 (a statement in the name of the Libyan National Army; unknown outlet · January 2022 inferred C4 ) and "
         "23 (Sky News Arabia's own reporting, naming no source; Sky News Arabia inferred · 29 Jan 2022 B4 )"
     )
 
@@ -126,6 +126,6 @@ def test_claimed_words_a_figure_with_no_party_a_named_party_and_an_unnamed_one(p
     # "security forces" a source leaves unnamed: the forces they may be, in words, never the actor's label
     assert claimed("LBY0009", "fatalities", "lna") == (
         "3 for the Libyan National Army or the Ministry of Interior, not saying which (a statement in the name of "
-        "the Ministry of Interior; unknown outlet · c. 27 Jan 2022 F6 ) and 4 for the Libyan National Army "
+        "the Ministry of Interior; unknown outlet · c. 27 Jan 2022 inferred F6 ) and 4 for the Libyan National Army "
         "(Sky News Arabia's own reporting, naming no source; Sky News Arabia inferred · 29 Jan 2022 C6 )"
     )

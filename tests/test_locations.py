@@ -61,13 +61,18 @@ CAMP = """
 @pytest.fixture
 def camp(fixture_copy, tmp_path):
     """The fixtures with the made-up document added as an analyst adds one, and the camp it places."""
-    document = tmp_path / "camp.txt"
-    document.write_text(DOCUMENT, encoding="utf-8")
-    stub = add_source(document, "camp-report", root=fixture_copy.root, today=dt.date(2026, 11, 22))
-    filled = yaml.safe_load(stub.read_text(encoding="utf-8"))
-    stub.write_text(SOURCE.format(seed=filled["seed"], sha256=filled["sha256"]), encoding="utf-8")
+    add_document(fixture_copy, tmp_path, DOCUMENT, "camp-report", SOURCE)
     append(fixture_copy, "places.yaml", CAMP)
     return fixture_copy
+
+
+def add_document(copy, tmp_path, text: str, source_id: str, source: str) -> None:
+    """A made-up document added as an analyst adds one, its stub filled with `source`."""
+    document = tmp_path / f"{source_id}.txt"
+    document.write_text(text, encoding="utf-8")
+    stub = add_source(document, source_id, root=copy.root, today=dt.date(2026, 11, 22))
+    filled = yaml.safe_load(stub.read_text(encoding="utf-8"))
+    stub.write_text(source.format(seed=filled["seed"], sha256=filled["sha256"]), encoding="utf-8")
 
 
 def problems_of(copy) -> list[str]:

@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.core.models import Place, Relative
+from macros.derive.districts import DISTRICTS_FILE, contains, districts
 from macros.load.loader import load_dataset
 from macros.views import charts, limits, maps
-from macros.views.districts import DISTRICTS_FILE, contains, districts
 from macros.views.links import Links
 from macros.views.siteplan import SitePlan
 from tests.conftest import BRIEFING, FIXTURES, PROJECT

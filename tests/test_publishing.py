@@ -163,7 +163,7 @@ def test_contributing_examples_are_valid_records():
     dataset = load_dataset(BRIEFING / "data")
     blocks = re.findall(r"```yaml\n(.*?)```", guide, flags=re.S)
     kinds = {"claims": Event, "relative_to": Place, "stated_coordinates": Place, "may_be": Actor, "speaker": Origin,
-             "field": Claim, "reason": Distinction, "what": Correction}  # fmt: skip
+             "field": Claim, "reason": Distinction, "what": Correction, "reference": Place}  # fmt: skip
     shown = set()
     for block in blocks:
         for item in yaml.safe_load(textwrap.dedent(block)):

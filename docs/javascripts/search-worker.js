@@ -33,6 +33,26 @@
 
   function words(text) { return fold(text).match(/[\p{L}\p{N}]+/gu) || []; }
 
+  /* A word's romanisation key, as macros/core/romanised.py computes it ("Dbeibah" and "Dabaiba":
+     "DBB"; "Gadhafi" and "Qaddafi": "KDF"); the index holds each name's key, in capitals. */
+  var DIGRAPHS = [["dh", "d"], ["th", "t"], ["kh", "k"], ["gh", "g"], ["sh", "s"], ["ph", "f"], ["ou", "u"]];
+  function romanisedKey(word) {
+    var text = fold(word);
+    if (text.length < 4 || !/^[a-z]+$/.test(text)) return null;
+    DIGRAPHS.forEach(function (pair) { text = text.split(pair[0]).join(pair[1]); });
+    text = text.replace(/(.)\1+/g, "$1");
+    if (text.length > 1 && text.slice(-1) === "h" && "aeiouy".indexOf(text.slice(-2, -1)) >= 0) text = text.slice(0, -1);
+    var skeleton = text.replace(/[qgc]/g, "k").replace(/[aeiouwy]/g, "");
+    return skeleton.length > 1 ? skeleton.toUpperCase() : null;
+  }
+  self.lwRomanisedKey = romanisedKey; /* for the tests, which hold it to the index's */
+
+  /* The shards a query word needs: its own, and its key's. */
+  function shardsOf(word) {
+    var key = romanisedKey(word);
+    return key ? shardsFor(word).concat(shardsFor(key)) : shardsFor(word);
+  }
+
   /* The shards that hold every indexed word starting with `word`. */
   function shardsFor(word) {
     var keys = manifest.shards, i, exact = [], longer = [];
@@ -57,11 +77,16 @@
   }
 
   /* Entry number -> weight for one query word: a title counts more than the text, the word
-     itself more than a longer word it begins. */
+     itself more than a longer word it begins or a name spelled another way (its key). */
   function match(word, numbers) {
-    var found = {};
+    var found = {}, key = romanisedKey(word);
     numbers.forEach(function (n) {
       Object.keys(shards[n]).forEach(function (token) {
+        if (token === key) {
+          decode(shards[n][token][0], 10, found);
+          decode(shards[n][token][1], 1, found);
+          return;
+        }
         if (token.indexOf(word) !== 0) return;
         var boost = token === word ? 2 : 1;
         decode(shards[n][token][0], 10 * boost, found);
@@ -93,10 +118,10 @@
     var ready = manifest ? Promise.resolve() : load("search/manifest.js");
     return ready.then(function () {
       var need = {};
-      list.forEach(function (w) { shardsFor(w).forEach(function (n) { if (!shards[n]) need[n] = true; }); });
+      list.forEach(function (w) { shardsOf(w).forEach(function (n) { if (!shards[n]) need[n] = true; }); });
       return Promise.all(Object.keys(need).map(function (n) { return load("search/shards/" + n + ".js"); }));
     }).then(function () {
-      var ranked = rank(list.map(function (w) { return { word: w, found: match(w, shardsFor(w)) }; }));
+      var ranked = rank(list.map(function (w) { return { word: w, found: match(w, shardsOf(w)) }; }));
       var shown = ranked.numbers.slice(0, SHOWN), need = {};
       shown.forEach(function (n) { var c = Math.floor(n / manifest.chunk); if (!chunks[c]) need[c] = true; });
       return Promise.all(Object.keys(need).map(function (c) { return load("search/docs/" + c + ".js"); }))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 
 from .models import Event, date_bounds
@@ -81,3 +82,52 @@ def month_start(day: dt.date, months: int) -> dt.date:
     """The first day of the month `months` after `day`'s (before it when negative)."""
     index = day.year * 12 + day.month - 1 + months
     return dt.date(index // 12, index % 12 + 1, 1)
+
+
+_MONTHS = [(f"{dt.date(2000, m, 1):%B}".casefold(), f"{dt.date(2000, m, 1):%b}".casefold()) for m in range(1, 13)]
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def inferred_from(event: Event) -> str | None:
+    """The words its date was worked out from when no claim names that date: "On Wednesday" read
+    against its document's date, "the end of last year", "recently". None when a claim dating the
+    incident names it (its day and month, its month, or its year, as the precision asks), or when
+    no claim dates it (the date_note then says how it was reached)."""
+    claims = [
+        claim
+        for claim in event.claims
+        if claim.field == "date"
+        and claim.polarity == "affirms"
+        and (claim.moment or "incident") == "incident"
+        and claim.resolved == event.date
+    ]
+    if not claims or any(_names(claim.value, event.date) for claim in claims):
+        return None
+    return claims[0].value
+
+
+def _names(value: str, date: str) -> bool:
+    """Whether words name a date written to its precision: "26 January", "January 2022", "2011"."""
+    if date in value:
+        return True
+    tokens = _WORD.findall(value.casefold())
+    numbers = {int(t) for t in tokens if t.isdigit()}
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return parts[0] in numbers
+    month = any(t in _MONTHS[parts[1] - 1] for t in tokens)
+    return month and (len(parts) == 2 or parts[2] in numbers)
+
+
+def date_qualifier(event: Event) -> str | None:
+    """What a reader is told beside an inferred date: "inferred from 'On Wednesday'"."""
+    words = inferred_from(event)
+    return f"inferred from '{words}'" if words else None
+
+
+def date_as_stated(event: Event) -> str:
+    """The date as the data writes it, saying when it is approximate or inferred (the exports'
+    date_as_stated): "2017 (approximate)", "2022-01-26 (inferred from 'On Wednesday')"."""
+    notes = ["approximate"] if event.date_precision == "approximate" else []
+    notes += filter(None, [date_qualifier(event)])
+    return f"{event.date} ({'; '.join(notes)})" if notes else event.date

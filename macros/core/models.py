@@ -53,10 +53,12 @@ from .terms import (
     MOMENTS,
     NUMERIC_FIELDS,
     ORIGIN_KINDS,
+    PLACE_REFERENCES,
     POLARITIES,
     RIGHTS,
     SOURCE_KINDS,
     SOURCE_SCALES,
+    SPELLING_BASES,
     STATUSES,
 )
 
@@ -83,6 +85,8 @@ DistanceUnit = Literal[tuple(DISTANCE_UNITS)]  # type: ignore[valid-type]
 Rights = Literal[tuple(RIGHTS)]  # type: ignore[valid-type]
 SourceKind = Literal[SOURCE_KINDS]  # type: ignore[valid-type]
 SourceScale = Literal[SOURCE_SCALES]  # type: ignore[valid-type]
+ReferenceKind = Literal[tuple(PLACE_REFERENCES)]  # type: ignore[valid-type]
+SpellingBasis = Literal[tuple(SPELLING_BASES)]  # type: ignore[valid-type]
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -374,6 +378,42 @@ class StatedPoint(Model):
         return self
 
 
+class Reference(Model):
+    """A named external reference a place's coordinates are copied from when the offline
+    gazetteer lacks it (a GeoNames or OpenStreetMap id, or a named map): recorded so anyone can
+    check it, and drawn as placed from a reference, not checked offline."""
+
+    kind: ReferenceKind = Field(description="What kind of reference: geonames, osm or map")
+    id: Text = Field(description="Its id in that reference (geonames: 2214846; osm: node/1234567; map: its name)")
+    note: str | None = Field(None, description="Where in it the place is (a map's grid square), or how it was found")
+
+    @model_validator(mode="after")
+    def _id_of_its_kind(self) -> Reference:
+        kind = PLACE_REFERENCES[self.kind]
+        if not re.match(kind.pattern, self.id):
+            raise FieldError("id", f"{self.id!r} is not {kind.meaning} (e.g. {kind.example})")
+        return self
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind}:{self.id}" if self.kind != "map" else f"map: {self.id}"
+
+
+class Variant(Model):
+    """A spelling readers use that no stored document does ("Tazerbo"): search finds the entity
+    under it; it is shown with its basis, never as a document's words."""
+
+    name: Text = Field(description="The spelling")
+    basis: SpellingBasis = Field(description="gazetteer (a name of its GeoNames entry) or analyst (give the reason)")
+    reason: str | None = Field(None, description="For an analyst's spelling: why readers use it")
+
+    @model_validator(mode="after")
+    def _reasoned(self) -> Variant:
+        if self.basis == "analyst" and not self.reason:
+            raise FieldError("reason", "an analyst's spelling says why readers use it")
+        return self
+
+
 class Entity(Model):
     """What places and actors share: a name, every spelling the sources use, and the spellings
     taken to name it without a document saying so."""
@@ -384,21 +424,33 @@ class Entity(Model):
     identifications: list[Identification] = Field(
         [], description="Spellings taken to name it without a document saying so"
     )
+    variants: list[Variant] = Field(
+        [], description="Spellings readers use that no document does: found by search, shown with their basis"
+    )
 
     @model_validator(mode="after")
     def _identified_aliases(self) -> Entity:
         for item in self.identifications:
             if item.name not in self.aliases:
                 raise FieldError("identifications", f"{item.name!r} is identified but not listed in aliases")
+        for item in self.variants:
+            if item.name == self.name or item.name in self.aliases:
+                message = f"{item.name!r} is already its name or an alias: a variant is another spelling"
+                raise FieldError("variants", message)
         return self
 
 
 class Place(Entity):
-    latitude: float | None = Field(None, ge=-90, le=90, description="Copied from the gazetteer entry")
-    longitude: float | None = Field(None, ge=-180, le=180, description="Copied from the gazetteer entry")
+    latitude: float | None = Field(None, ge=-90, le=90, description="Copied from the gazetteer entry or reference")
+    longitude: float | None = Field(None, ge=-180, le=180, description="Copied from the gazetteer entry or reference")
     approximate: Literal[True] = Field(True, description="Gazetteer coordinates are always approximate")
     gazetteer: Annotated[str, Field(pattern=r"^geonames:[0-9]+$")] | None = Field(
         None, description="The GeoNames entry the coordinates are copied from"
+    )
+    reference: Reference | None = Field(
+        None,
+        description="For a place the offline gazetteer lacks: the named reference the coordinates are copied "
+        "from (drawn as placed from a reference, not checked offline)",
     )
     geo_precision: Literal[1, 2, 3] = Field(description="ACLED: 1 town, 2 near/part of, 3 region")
     geo_note: str | None = Field(None, description="Why the coordinates are those of another place, or absent")
@@ -420,9 +472,13 @@ class Place(Entity):
 
     @model_validator(mode="after")
     def _coordinates_from_gazetteer(self) -> Place:
-        given = [v is not None for v in (self.latitude, self.longitude, self.gazetteer)]
+        if self.gazetteer is not None and self.reference is not None:
+            raise FieldError("reference", "coordinates come from the gazetteer or from a reference, not both")
+        source = self.gazetteer if self.reference is None else self.reference
+        given = [v is not None for v in (self.latitude, self.longitude, source)]
         if any(given) and not all(given):
-            raise FieldError("gazetteer", "give latitude, longitude and their gazetteer entry together, or none")
+            where = "reference" if self.reference is not None else "gazetteer"
+            raise FieldError(where, f"give latitude, longitude and their {where} entry together, or none")
         if any(given) and self.relative_to:
             raise FieldError("relative_to", "a place has gazetteer coordinates or a relative position, not both")
         if any(given) and self.stated_coordinates:
@@ -435,6 +491,13 @@ class Place(Entity):
 
     @property
     def gazetteer_point(self) -> bool:
+        """Its coordinates are a gazetteer entry's, checked offline."""
+        return self.latitude is not None and self.gazetteer is not None
+
+    @property
+    def has_point(self) -> bool:
+        """It has coordinates of its own (a gazetteer entry's or a reference's): a relative
+        position can be measured from it."""
         return self.latitude is not None
 
     @property

@@ -88,6 +88,33 @@ BEARINGS = {
 }
 DISTANCE_UNITS = {"km": 1.0, "miles": 1.609344}
 
+
+# Where coordinates for a place the offline gazetteer lacks may come from: each kind of named
+# external reference, the form of its id, and what it is. Such a point is drawn with its own
+# mark ("placed from a reference, not checked offline"): the validator cannot look it up.
+class PlaceReference(NamedTuple):
+    pattern: str  # the id's form, a regular expression
+    example: str
+    meaning: str
+
+
+PLACE_REFERENCES = {
+    "geonames": PlaceReference(r"^[0-9]{1,10}$", "2214846", "a GeoNames entry beyond the offline gazetteer: its id"),
+    "osm": PlaceReference(
+        r"^(node|way|relation)/[0-9]{1,12}$",
+        "node/1234567",
+        "an OpenStreetMap element: node/, way/ or relation/ and its id",
+    ),
+    "map": PlaceReference(
+        r"^\S.{4,}$", "ONC H-4, 1st edition", "a named map: its series, sheet and edition, as printed on it"
+    ),
+}
+# Spellings recorded so search finds a name as readers write it, with why, never as a document's words.
+SPELLING_BASES = {
+    "gazetteer": "a name of the place's gazetteer (GeoNames) entry",
+    "analyst": "an analyst's reason: a common romanisation no stored document uses",
+}
+
 # Claim fields, in the order a card lists them. Counts of people or strikes first: NUMERIC_FIELDS.
 FIELD_LABELS = {
     "fatalities": "Fatalities",
@@ -205,6 +232,7 @@ STATUSES = {
 # How a map position was obtained, in the words a map legend and a data table use.
 LOCATION_PRECISIONS = {
     "gazetteer": "gazetteer point (approximate)",
+    "reference": "placed from a reference, not checked offline (approximate)",
     "computed": "computed from a stated bearing and distance (approximate)",
     "direction": "only a direction from a town is stated: drawn at the town, pointing that way",
     "near": "only 'near' a town is stated: drawn at the town as a ring",

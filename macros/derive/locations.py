@@ -1,6 +1,8 @@
 """Where a place is, as honestly as the sources allow.
 
-A place is either a gazetteer point (copied from GeoNames, approximate), or stated relative to
+A place is either a gazetteer point (copied from GeoNames, approximate), a point copied from a
+named reference the offline gazetteer cannot check (a GeoNames or OpenStreetMap id, a named map;
+marked as such), or stated relative to
 one ("150 miles south-east of Sirte", "west of Qatrun", "near Sirte"), or at coordinates a
 document itself gives (marked stated, approximate), or not placeable at all.
 A relative position with a bearing and a distance is computed on the WGS84 ellipsoid and marked
@@ -51,8 +53,9 @@ class Location:
 
 
 def locate(place: Place, places: dict[str, Place]) -> Location:
-    if place.gazetteer_point:
-        return Location(place, (Position(place.latitude, place.longitude, "gazetteer", place.name),))
+    if place.has_point:
+        precision = "gazetteer" if place.gazetteer_point else "reference"
+        return Location(place, (Position(place.latitude, place.longitude, precision, place.name),))
     relative = [_position(relative, places) for relative in place.relative_to]
     return Location(place, (*relative, *map(_stated, place.stated_coordinates)))
 

@@ -174,13 +174,14 @@ def _check_place(record: Record, refs: _References, seeds: dict[str, str | None]
             _check_quote(record, ("relative_to", i, "stated"), relative.stated, relative.source, seeds, problems)
         if refs.check(record, ("relative_to", i, "place"), "places", relative.place):
             origin = refs.by_id["places"][relative.place].model
-            if not origin.gazetteer_point:
+            if not origin.has_point:
                 problems.append(
                     record.problem(
-                        ("relative_to", i, "place"), f"{origin.id} has no gazetteer coordinates to measure from"
+                        ("relative_to", i, "place"),
+                        f"{origin.id} has no gazetteer coordinates, nor a reference's, to measure from",
                     )
                 )
-    points = [(("latitude",), place.latitude, place.longitude)] if place.gazetteer_point else []
+    points = [(("latitude",), place.latitude, place.longitude)] if place.has_point else []
     for i, point in enumerate(place.stated_coordinates):
         if refs.check(record, ("stated_coordinates", i, "source"), "sources", point.source):
             _check_quote(record, ("stated_coordinates", i, "stated"), point.stated, point.source, seeds, problems)

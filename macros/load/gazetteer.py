@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import functools
 import gc
 import json
@@ -203,6 +204,38 @@ def geonames_admin1() -> dict[tuple[str, str], str]:
     return table
 
 
+def nearest_names(name: str, entries: list[dict], count: int = 5) -> list[tuple[str, dict]]:
+    """The names of these entries spelled most like `name` (difflib's ratio over folded names,
+    at least 0.75), each with its entry, closest first: "Tazerbu" finds "Tazirbu" if it is there."""
+    by_name: dict[str, tuple[str, dict]] = {}
+    for city in sorted(entries, key=lambda c: -c["population"]):
+        for written in (city["name"], *city.get("alternatenames", [])):
+            by_name.setdefault(fold(written, loose=True), (written, city))
+    close = difflib.get_close_matches(fold(name, loose=True), list(by_name), n=count * 3, cutoff=0.75)
+    seen: set[int] = set()
+    nearest = []
+    for folded in close:
+        written, city = by_name[folded]
+        if city["geonameid"] not in seen:
+            seen.add(city["geonameid"])
+            nearest.append((written, city))
+    return nearest[:count]
+
+
+def _not_found(name: str, entries: list[dict]) -> str:
+    """What to do when no entry matches: the nearest spellings, then the two honest ways out."""
+    nearest = nearest_names(name, entries)
+    lines = [f"no GeoNames entry matches {name!r} in the offline gazetteer"]
+    if nearest:
+        lines.append("nearest names (is it one of these? run make place NAME=... with it):")
+        lines += [f"  {written}\t{city['name']}\tgeonames:{city['geonameid']}" for written, city in nearest]
+    lines.append(
+        "otherwise copy its coordinates from a named reference (reference: kind geonames, osm or map, and its id; "
+        "see CONTRIBUTING.md, a place beyond the gazetteer), or leave them out and say why in geo_note"
+    )
+    return "\n".join(lines)
+
+
 def _describe(city: dict, districts: dict[tuple[str, str], str]) -> str:
     district = districts.get((city["countrycode"], city["admin1code"]))
     admin1 = f"admin1 {district}" if district else f"admin1 code {city['admin1code']} (not in GeoNames' admin1 table)"
@@ -236,7 +269,7 @@ def main(argv: list[str]) -> int:
         return 2
     hits = find(" ".join(args.name), entries)
     if not hits:
-        print("no GeoNames entry matches: leave the coordinates out and say why in geo_note", file=sys.stderr)
+        print(_not_found(" ".join(args.name), entries if args.country else gazetteer_entries("LY")), file=sys.stderr)
         return 1
     districts = admin1_names(entries)
     for city in hits[:15]:

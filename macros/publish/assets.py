@@ -14,12 +14,12 @@ import json
 from pathlib import Path
 
 from ..core.project import PROJECT_DIR
+from ..derive.districts import districts_geojson
 from ..load.loader import DATA_DIR
-from ..views.districts import districts_geojson
 
 NODE_MODULES = PROJECT_DIR / "node_modules"
 GEO_DIR = DATA_DIR / "geo"
-DISTRICTS_SCRIPT = "assets/javascripts/libya_districts.js"  # the map's district outlines (macros/views/districts.py)
+DISTRICTS_SCRIPT = "assets/javascripts/libya_districts.js"  # the map's district outlines (macros/derive/districts.py)
 PLOTLY_VERSION = "4.1.1"
 # bundle -> sha256 of node_modules/plotly.js-<bundle>-dist-min/plotly-<bundle>.min.js at PLOTLY_VERSION
 PLOTLY_BUNDLES = {

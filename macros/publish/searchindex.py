@@ -9,7 +9,8 @@ query answers: at 100,000 events, 30 MB and about 15 s. Here the build does that
 - `search/docs/N.js`: the entries themselves (address, title, a short text), CHUNK per file.
 - `search/manifest.js`: the prefixes, and the entry count.
 An entry that names a place or an actor by any of its spellings is indexed under the words of
-all of them (not shown), so "Qatroun" finds exactly what "Qatrun" finds.
+all of them (not shown), so "Qatroun" finds exactly what "Qatrun" finds; and each name under its
+romanisation key (`name_keys`), so "Gadhafi" finds "Qaddafi" with no spelling recorded.
 Each is a script that hands its data to `self.lwSearch`, so it loads from a server and from
 disk (the offline zip) alike, with no eval and no fetch. Words are folded as the worker folds
 a query: accents dropped, lower case, split at anything not a letter or digit.
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.quotes import fold
+from ..core.romanised import romanised_key
 from ..views.limits import SEARCH_TEXT_CHARS
 
 SHARD_BYTES = 24_000  # a prefix whose words take more than this is split a letter further
@@ -36,6 +38,14 @@ _WORD = re.compile(r"[^\W_]+")
 
 def words(text: str) -> list[str]:
     return _WORD.findall(fold(text, loose=True))
+
+
+def name_keys(text: str, spelled: set[str] = frozenset()) -> set[str]:
+    """The romanisation keys (`macros/core/romanised.py`) of the names in a text: its capitalised
+    words, and the words of the other spellings of the places and actors it names. A query word's
+    key finds them, so "Dbeibah" finds "Dabaiba"; keys are capitals, which no folded query word is."""
+    names = [w for w in _WORD.findall(text) if w[0].isupper()]
+    return set(filter(None, map(romanised_key, [*names, *spelled])))
 
 
 def plain(markup: str) -> str:
@@ -103,10 +113,11 @@ def _postings(
         short = text if len(text) <= SEARCH_TEXT_CHARS else text[:SEARCH_TEXT_CHARS].rsplit(" ", 1)[0] + " …"
         docs.append([entry["location"], html.escape(title, quote=False), html.escape(short, quote=False)])
         title_words, text_words = words(title), words(text)
-        in_title = set(title_words) | also_spelled(title_words, index)
+        title_names, text_names = also_spelled(title_words, index), also_spelled(text_words, index)
+        in_title = set(title_words) | title_names | name_keys(title, title_names)
         for token in in_title:
             found[token][0].append(number)
-        for token in (set(text_words) | also_spelled(text_words, index)) - in_title:
+        for token in (set(text_words) | text_names | name_keys(text, text_names)) - in_title:
             found[token][1].append(number)
     return docs, {token: [_gaps(lists[0]), _gaps(lists[1])] for token, lists in sorted(found.items())}
 

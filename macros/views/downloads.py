@@ -40,16 +40,20 @@ COLUMNS: dict[str, dict[str, str]] = {
         "source": "The outlets of its sources, separated by '; '",
         "source_scale": "ACLED's source scale of its sources, joined by '-'",
         "notes": "What happened, in neutral words of our own",
-        "fatalities": "ACLED's convention: the conservative total of the dead (see the methodology)",
+        "fatalities": "ACLED's convention: the conservative total of the dead (see the methodology); 0 where no "
+        "source gives a toll, which fatalities_low and fatalities_high then leave empty",
         "tags": "Free labels (background, IS attack...), separated by '; '",
-        "date_as_stated": "The date at the precision the sources give it (2022-01 is a month)",
+        "date_as_stated": "The date at the precision the sources give it (2022-01 is a month), saying when it is "
+        "approximate or inferred (2022-01-26 (inferred from 'On Wednesday'))",
         "end_date": "The last day of an event over several days, when the sources give it",
-        "fatalities_low": "The lowest total of the dead any source gives",
+        "fatalities_low": "The lowest total of the dead any source gives; empty when none gives one (not reported)",
         "fatalities_high": "The highest total of the dead any source gives",
         "status": "Derived from the claims: single report, corroborated or disputed",
         "disputed": "true when two sources disagree on a compared point",
         "independent_origins": "How many distinct voices its claims come from",
         "source_ids": "Its sources' ids (sources.csv), separated by '; '",
+        "location_precision": "How its point was obtained: gazetteer, reference (placed from a named reference, "
+        "not checked offline), computed, stated, direction, near or disputed (the methodology's positions)",
     },
     "claims.csv": {
         "event_id_cnty": "The event the claim is about (events.csv)",

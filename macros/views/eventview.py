@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..core.dates import show_date, show_event_date
+from ..core.dates import date_qualifier, show_date, show_event_date
 from ..core.models import Actor, Claim, Country, Event, Place, Source
 from ..core.terms import FIELD_LABELS, FIELD_NOUNS, NOT_REPORTED
 from ..derive.comparison import Analysis, Point
@@ -113,6 +113,7 @@ class EventView:
     other_tolls: list[tuple[str, Figures]]  # abducted, missing and arrested people, where counted
     standing: StatusWords
     within: list[tuple[Point, Figures, str]]  # a party's dead within another's figured dead, and that party
+    inferred: str | None = None  # "inferred from 'On Wednesday'": a date no claim names, shown beside it
 
     @property
     def status(self) -> str:
@@ -168,6 +169,7 @@ def event_view(event: Event, dataset: Dataset) -> EventView:
     return EventView(
         event=event,
         date=show_event_date(event),
+        inferred=date_qualifier(event),
         place=dataset.places[event.place],
         country=dataset.country_of(event),
         actor1=actors[event.actor1],

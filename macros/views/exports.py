@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..core.dates import date_as_stated
 from ..core.models import Event, date_bounds
 from ..core.terms import DISORDER_TYPES
 from ..derive.comparison import conflicts
@@ -28,7 +29,7 @@ ACLED_COLUMNS = (
 )  # fmt: skip
 EVENT_COLUMNS = (
     *ACLED_COLUMNS, "date_as_stated", "end_date", "fatalities_low", "fatalities_high", "status", "disputed",
-    "independent_origins", "source_ids",
+    "independent_origins", "source_ids", "location_precision",
 )  # fmt: skip
 CLAIM_COLUMNS = (
     "event_id_cnty", "source_id", "field", "party", "value", "value_low", "value_high", "scope", "moment",
@@ -43,7 +44,8 @@ DOWNLOADS = {  # file name -> what it holds (listed on the methodology page)
     "events.csv": (
         "one row per event, ACLED's columns first (event_date a full date as ACLED writes one: a month "
         "known only to the month on its 15th, a year on 1 July, time_precision 3), then the date as "
-        "stated, derived figures, status and sources. fatalities follows ACLED: the conservative toll, 0 "
+        "stated (saying when it is approximate or inferred), derived figures, status, sources and how "
+        "its point was obtained (location_precision). fatalities follows ACLED: the conservative toll, 0 "
         "where no source gives one; fatalities_low and fatalities_high are empty then, so a toll not reported "
         "is never read as none killed"
     ),
@@ -95,7 +97,7 @@ def _event_row(event: Event, dataset: Dataset) -> dict[str, Any]:
         "notes": event.summary,
         "fatalities": figures.conservative if figures else 0,
         "tags": SEPARATOR.join(event.tags),
-        "date_as_stated": event.date,
+        "date_as_stated": date_as_stated(event),
         "end_date": event.end_date or "",
         "fatalities_low": figures.low if figures else None,
         "fatalities_high": figures.high if figures else None,
@@ -137,16 +139,27 @@ def _place_columns(event: Event, dataset: Dataset) -> dict[str, Any]:
         "latitude": point[0] if point else None,
         "longitude": point[1] if point else None,
         "geo_precision": place.geo_precision,
+        "location_precision": _location_precision(dataset, event.place),
     }
 
 
 def _point(dataset: Dataset, place_id: str) -> tuple[float, float] | None:
-    """Coordinates for the export: a gazetteer point, one a document states, or one computed from
-    a stated bearing and distance; none for a bare direction, "near", or a disputed location."""
+    """Coordinates for the export: a gazetteer point, one from a named reference, one a document
+    states, or one computed from a stated bearing and distance; none for a bare direction, "near",
+    or a disputed location."""
     positions = dataset.location(place_id).positions
-    if len(positions) == 1 and positions[0].precision in ("gazetteer", "stated", "computed"):
+    if len(positions) == 1 and positions[0].precision in ("gazetteer", "reference", "stated", "computed"):
         return positions[0].latitude, positions[0].longitude
     return None
+
+
+def _location_precision(dataset: Dataset, place_id: str) -> str:
+    """How its point was obtained (a key of terms.LOCATION_PRECISIONS: gazetteer, reference,
+    computed, stated, direction, near), "disputed" for several, "" for none."""
+    positions = dataset.location(place_id).positions
+    if len(positions) > 1:
+        return "disputed"
+    return positions[0].precision if positions else ""
 
 
 def acled_date(value: str) -> dt.date:

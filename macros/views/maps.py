@@ -3,7 +3,7 @@
 Each event's position is drawn as honestly as it is placed (`macros/derive/locations.py`): a town from
 the gazetteer as a dot, a computed point as a diamond, a bare direction as an arrow at its town, a
 "near" as a ring, and each source's position of a disputed place. For reading it: the districts
-(shabiyat, `macros/views/districts.py`), a few towns for orientation whose coordinates come from
+(shabiyat, `macros/derive/districts.py`), a few towns for orientation whose coordinates come from
 `data/places.yaml` (GeoNames), a graticule with its degrees and a scale bar. An event that cannot
 be drawn (abroad, or without coordinates) is listed under the map with a link, never only counted.
 The map's key is markup (`macros/views/templates/map_key.html`), so it never covers the map on a phone.
@@ -23,18 +23,20 @@ from markupsafe import Markup
 from ..core.dates import show_event_date
 from ..core.models import Event, Place
 from ..derive.dataset import Dataset
+from ..derive.districts import contains, districts
 from . import limits
 from .charts import LIBYA_VIEW, Chart, _caption, _figure, _trace, chart_text, render_chart
-from .districts import contains, districts
 from .eventview import Toll
 from .links import Links
 from .render import plural
 
 # How each kind of position is drawn: a gazetteer point as a filled circle; a computed one as a
-# diamond; a direction from a town as an arrow at the town pointing that way; "near" as a ring;
+# diamond; one copied from a named reference the offline gazetteer lacks as a triangle; a direction
+# from a town as an arrow at the town pointing that way; "near" as a ring;
 # coordinates a document gives as a square.
 MAP_MARKS = {
     "gazetteer": ("Town or site (gazetteer, approximate)", "circle", "#1565c0"),
+    "reference": ("Placed from a reference, not checked offline", "triangle-up", "#d81b60"),
     "computed": ("Computed from a stated bearing and distance", "diamond", "#c75b00"),
     "direction": ("Only a direction from the town is stated", "arrow-wide", "#7b1fa2"),
     "near": ("Only 'near' the town is stated", "circle-open", "#00796b"),
@@ -115,9 +117,9 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
         caption=_caption(dataset, "Each mark is a position, sized by the events there; its label names the town and "
                                   "what is placed by it, with the years of its events and their count where more "
                                   f"than one. Names in bold and solid marks: an event since {since}; faded marks: "
-                                  "only older events, or only context the documents give. Coordinates "
-                                  "are approximate (GeoNames, or as a document states them); relative positions "
-                                  "are marked as such. Thin lines: "
+                                  "only older events, or only context the documents give. Coordinates are "
+                                  "approximate (GeoNames, a named reference, or as a document states them); "
+                                  "relative positions are marked as such. Thin lines: "
                                   "districts (shabiyat, Natural Earth); the towns in italics are named for "
                                   "orientation."),
         figure=_figure([t for t in traces if t], geo=_MAP_GEO, height=MAP_HEIGHT, showlegend=False,
@@ -457,6 +459,8 @@ def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster], s
         marker.update(angle=[key[3] for key in keys], standoff=_standoffs(keys, clusters), size=ARROW)
     if kind == "near":  # a ring around the town, not on it
         marker["size"] = [s + RING for s in marker["size"]]
+    if kind == "reference":  # a triangle reads smaller than a dot of the same size
+        marker["size"] = [s + 3 for s in marker["size"]]
     return _trace("scattergeo",
         name=name,
         mode="markers",
@@ -476,7 +480,14 @@ def _key(
     marks: list[dict | None], references: dict[str, Place], towns: list[Place], since: int
 ) -> list[tuple[str, str, str]]:
     """The map's key: (shape, colour, meaning) of each kind of mark it draws, then how it shows time."""
-    shapes = {"circle": "dot", "diamond": "diamond", "arrow-wide": "arrow", "circle-open": "ring", "square": "square"}
+    shapes = {
+        "circle": "dot",
+        "diamond": "diamond",
+        "arrow-wide": "arrow",
+        "circle-open": "ring",
+        "square": "square",
+        "triangle-up": "triangle",
+    }
     items = [(shapes[m["marker"]["symbol"]], m["marker"]["color"], m["name"]) for m in marks if m]
     opacities = [o for m in marks if m for o in m["marker"]["opacity"]]
     if any(o == FADED for o in opacities):

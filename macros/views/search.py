@@ -30,7 +30,11 @@ def search_entries(dataset: Dataset, plan: SitePlan) -> list[dict[str, str]]:
     for kind in ("actors", "places"):
         for entity in getattr(dataset, kind).values():
             spellings = ", ".join(entity.aliases) or "no other spelling in the sources"
-            entries.append(_entry(plan.url(plan.path(kind, entity.id)), entity.name, f"Also written: {spellings}"))
+            variants = ", ".join(v.name for v in entity.variants)
+            searched = f"; also searched as (no document's spelling): {variants}" if variants else ""
+            entries.append(
+                _entry(plan.url(plan.path(kind, entity.id)), entity.name, f"Also written: {spellings}{searched}")
+            )
     for source in dataset.sources.values():
         url = plan.url(plan.path("sources", source.id))
         about = [
@@ -78,8 +82,14 @@ def page_entries(plan: SitePlan, covered: set[str]) -> list[dict[str, str]]:
 
 
 def spellings(dataset: Dataset) -> list[list[str]]:
-    """Every place's and actor's spellings, one list each: any of them finds what the others find."""
-    return [[e.name, *e.aliases] for kind in (dataset.places, dataset.actors) for e in kind.values() if e.aliases]
+    """Every place's and actor's spellings, one list each: any of them finds what the others find
+    (the sources' aliases, and the variants readers use, recorded with their basis)."""
+    return [
+        [e.name, *e.aliases, *(v.name for v in e.variants)]
+        for kind in (dataset.places, dataset.actors)
+        for e in kind.values()
+        if e.aliases or e.variants
+    ]
 
 
 def _entry(location: str, title: str, text: str) -> dict[str, str]:
