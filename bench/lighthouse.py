@@ -26,14 +26,18 @@ from tools.localsite import serve
 ROOT = PROJECT_DIR
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"
-# The issue's pages: the front page (bars and the map), the timeline, a source page (its map), disputes.
+# Every page type (issue 27, point 11): the front page (bars and the map), the timeline, a source
+# page (its map), disputes, an actor, a place and the methodology.
 PAGES = {
     "front page": "",
     "timeline": "timeline/",
     "source page": "sources/qatrun-second-attack/",
     "disputes": "disputes/",
+    "actor page": "actors/islamic-state/",
+    "place page": "places/qatrun/",
+    "methodology": "methodology/",
 }
-HAS_MAP = {"front page", "source page"}
+HAS_MAP = {"front page", "source page", "place page"}
 
 
 def audit(url: str, out: Path) -> dict:

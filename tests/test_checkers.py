@@ -76,7 +76,9 @@ def test_axe_sees_a_contrast_failure_in_the_dark_scheme(served_site):
         assert any(v.startswith("color-contrast (serious): .lw-counts") for v in run_axe(page, CONTRAST_RULES))
 
 
-LIGHTHOUSE_PAGES = ["", "timeline/", "disputes/"]  # the front page, a timeline page, a chart page
+# every page type (issue 27): the front page, the timeline, disputes, a source, an actor, a place, the method
+LIGHTHOUSE_PAGES = ["", "timeline/", "disputes/", "sources/qatrun-second-attack/", "actors/islamic-state/",
+                    "places/qatrun/", "methodology/"]  # fmt: skip
 
 
 @pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)

@@ -12,14 +12,16 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from bench.pdf import build, synthetic_env
+from macros.core.dates import show_date
 from macros.views import limits
 from macros.views.charts import actor_involvement, coverage_matrix, events_by_type, fatalities_over_time
 from macros.views.maps import event_map
 from macros.views.printview import PARTS
+from tests.browser import chromium
 from tests.conftest import BRIEFING, PROJECT
-from tests.pdfpages import page_fill
+from tests.pdfpages import header_and_footer_clearance, page_fill
 from tests.site import build_site
-from tools.pdf import anchor_pages, make_pdf
+from tools.pdf import SPILL, anchor_pages, make_pdf
 
 pytestmark = pytest.mark.browser
 FILL = 0.6  # a page in the body ends below this share of its height, unless it ends a part
@@ -191,12 +193,71 @@ def test_each_page_has_its_parts_running_header_and_page_x_of_y(pdf, part_pages)
 
 
 def test_no_body_page_ends_above_60_percent_unless_it_ends_a_part(pdf, part_pages, dataset):
-    """Measured on the rasterised pages; the five documents' briefing has at most two short pages."""
+    """Measured on the rasterised pages; the five documents' briefing has at most two short pages.
+    A part's last page too holds more than a few lines spilled over (make pdf sets such a part a
+    little tighter): no page of the grown fixture is a quarter full or less, and none holds only a
+    figure (who reports what prints at the head of the Sources part, beside their entries)."""
     fill = page_fill(pdf[0])
     ends = {last for _, last in part_pages.values()}
     short = [n for n, share in enumerate(fill, 1) if share < FILL and n > 1]
     assert set(short) <= ends, {n: round(fill[n - 1], 2) for n in short}
     assert len(short) <= (2 if len(dataset.sources) <= 5 else len(PARTS))
+    assert all(share > SPILL for share in fill), [round(share, 2) for share in fill]
+    first, last = part_pages["Sources and method"]
+    assert first <= _page_of_figure(pdf, coverage_matrix(dataset).title) <= last
+
+
+def _page_of_figure(pdf, title: str) -> int:
+    return next(n for n in range(1, pdf[1] + 1) if f". {title}" in _flat(_pdftotext(pdf[0], n, n)))
+
+
+def test_who_reports_what_names_each_event_by_its_date_and_place(pdf, dataset):
+    """Figure 4's rows as printed: "26 Jan 2022 · Jabal Asida", never an event code alone."""
+    reader = PdfReader(pdf[0])
+    number = _page_of_figure(pdf, coverage_matrix(dataset).title)
+    drawn = " ".join(text for _, _, text in _drawn(reader.pages[number - 1]))
+    for event in dataset.events.values():
+        when = show_date(event.date, event.date_precision, weekday=False)
+        assert f"{when} · {dataset.places[event.place].name}" in drawn, event.id
+
+
+# Each source badge of the print page, laid out as Chromium prints it (print media, the A4 body's
+# 180 mm width): the pieces of its text (outlet, date, grade) sit on one line.
+SPLIT_BADGES = """() => [...document.querySelectorAll('.md-content a.lw-badge')].filter(badge => {
+  const walker = document.createTreeWalker(badge, NodeFilter.SHOW_TEXT), rects = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    rects.push(...[...range.getClientRects()].filter(rect => rect.width > 0.5));
+  }
+  const middles = rects.map(rect => rect.top + rect.height / 2);
+  return Math.max(...middles) - Math.min(...middles) > Math.min(...rects.map(rect => rect.height)) / 2;
+}).map(badge => badge.textContent.trim())"""
+
+
+def test_no_source_badge_is_broken_across_lines(served_site):
+    """A badge broken over two lines left its grade alone on the second ("F"): on paper each is
+    whole, the timeline's Sources column wide enough for its badges."""
+    _, url = served_site
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 680, "height": 1000})  # 180 mm at 96 px an inch
+        page.goto(url + "print/", wait_until="networkidle")
+        page.emulate_media(media="print")
+        assert page.evaluate("document.querySelectorAll('.lw-timeline-table a.lw-badge').length") > 10
+        assert page.evaluate(SPLIT_BADGES) == []
+
+
+CLEARANCE_MM = 3  # blank between the body's text and the running header or footer
+
+
+def test_body_text_keeps_clear_of_the_running_header_and_footer(pdf):
+    """On every page after the cover, at least 3 mm of blank paper under the header's line and
+    above the footer's (the page's first and last line of ink, rasterised): text that touched
+    them read as one block with them."""
+    clearance = header_and_footer_clearance(pdf[0])
+    close = {n: (round(top, 1), round(foot, 1)) for n, (top, foot) in enumerate(clearance[1:], 2)
+             if min(top, foot) < CLEARANCE_MM}  # fmt: skip
+    assert not close, close
 
 
 def test_no_heading_is_stranded_at_the_foot_of_a_page(pdf):

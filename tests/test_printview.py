@@ -21,7 +21,7 @@ from macros.views.printview import (
     select,
 )
 from macros.views.siteplan import SitePlan
-from tests.conftest import FIXTURES
+from tests.conftest import BRIEFING, FIXTURES
 
 CONFIG = {"handling": "Handling line"}
 
@@ -74,8 +74,7 @@ def test_each_printed_axis_title_sits_close_to_its_axis_and_the_screen_charts_ke
         ("events-by-type", "yaxis"): {"text": "Events", "standoff": printcharts.TITLE_STANDOFF},
         ("fatalities", "xaxis"): {"text": "Year", "standoff": printcharts.TITLE_STANDOFF},
         ("fatalities", "yaxis"): {"text": "Deaths", "standoff": printcharts.TITLE_STANDOFF},
-        ("coverage", "xaxis"): {"text": "Event", "standoff": printcharts.TITLE_STANDOFF},
-    }
+    }  # who reports what names its rows and columns (events by date and place, sources) and needs no axis title
     assert charts.events_by_type(dataset).figure["layout"]["yaxis"]["title"] == {"text": "Events"}  # a copy changed
 
 
@@ -116,3 +115,20 @@ def test_the_cover_counts_only_what_the_data_holds_and_links_to_the_downloads(si
     )
     assert cover.select_one(".lw-cover-data a")["href"] == href
     assert "published with it" not in cover.get_text()
+
+
+def test_no_printed_figure_names_an_event_by_its_code_alone():
+    """A minister cannot read "LBY0009": who reports what names each row by its date and place,
+    and prints beside the sources' entries (the Sources part), not alone at a part's end."""
+    dataset = load_dataset(BRIEFING / "data")
+    figures = printcharts.print_figures(dataset)
+    for figure in figures:
+        for trace in figure.chart.figure["data"]:
+            for axis in ("x", "y"):
+                assert not set(dataset.events) & {str(label) for label in trace.get(axis) or []}, (figure.key, axis)
+    grid = next(figure for figure in figures if figure.key == "coverage")
+    assert grid.part == "sources" and {f.part for f in figures if f is not grid} == {"charts"}
+    rows = grid.chart.figure["data"][0]["y"]
+    assert len(set(rows)) == len(rows) == len(dataset.events)  # a row each, even on one day at one place
+    assert "26 Jan 2022 · Jabal Asida" in grid.chart.figure["data"][0]["y"]
+    assert grid.chart.caption.startswith("Each row is an event, named by its date and place, each column a source")

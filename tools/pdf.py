@@ -19,7 +19,7 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
-from macros.views.printview import PREFIX
+from macros.views.printview import PARTS, PREFIX
 from macros.views.siteplan import SECTION, SECTIONS, page_url
 from tools import run
 from tools.chromium import ALL_CHARTS_DRAWN, chromium
@@ -27,6 +27,9 @@ from tools.localsite import serve
 
 PAPERS = ("A4", "Letter")
 PASSES = 3  # printings at most: the page numbers written in can, rarely, move a break
+SPILL = 0.25  # a part whose last page is filled less than this has run over by a few lines
+TIGHTER = (0.96, 0.92)  # the scales (CSS zoom) tried on such a part, most readable first
+MARGINS_MM = (16, 18)  # docs/stylesheets/print.css's @page: the body's top and bottom edges
 
 
 class PdfError(Exception):
@@ -40,7 +43,8 @@ def make_pdf(site: Path, out: Path, paper: str = "A4") -> int:
     header, "Page X of Y". Contents and cross-references carry a page number that a printing
     fills in: each target's page is read from the PDF's named destinations (Chromium writes one
     for every element a link points to), written into the page, and the page printed again
-    until the numbers hold.
+    until the numbers hold. Before that, a part that spills a few lines onto a page of their own
+    is set a little tighter (`fit_parts`).
     """
     with serve(site) as url, chromium() as browser:
         page = browser.new_page(viewport={"width": 1000, "height": 1400})
@@ -58,7 +62,7 @@ def make_pdf(site: Path, out: Path, paper: str = "A4") -> int:
         page.evaluate(CONTENTS)
         page.evaluate(XREFS, print_targets())
         options = {"format": paper, "print_background": True, "outline": True, "tagged": True}
-        pdf, numbers = page.pdf(**options), {}
+        pdf, numbers = fit_parts(page, options), {}
         for _ in range(PASSES - 1):
             found = anchor_pages(pdf)
             if found == numbers:
@@ -72,6 +76,57 @@ def make_pdf(site: Path, out: Path, paper: str = "A4") -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+def fit_parts(page, options: dict) -> bytes:
+    """Print, and set a part that spills a few lines onto a page of their own a little tighter
+    (its type and spacing scaled together, TIGHTER) until they fit on its other pages; a part
+    that still spills at the smallest scale is printed at full size after all."""
+    pdf = page.pdf(**options)
+    tightened: set[str] = set()
+    for scale in TIGHTER:
+        spilled = spilled_parts(pdf)
+        if not spilled:
+            return pdf
+        tightened |= set(spilled)
+        page.evaluate(TIGHTEN, {"parts": spilled, "scale": scale})
+        pdf = page.pdf(**options)
+    if still := set(spilled_parts(pdf)) & tightened:
+        page.evaluate(TIGHTEN, {"parts": sorted(still), "scale": 1})
+        pdf = page.pdf(**options)
+    return pdf
+
+
+def spilled_parts(pdf: bytes) -> list[str]:
+    """The named pages (lw-<part>) of the parts whose last page is filled less than SPILL: how far
+    down its body the lowest text reaches."""
+    reader, found = PdfReader(io.BytesIO(pdf)), anchor_pages(pdf)
+    starts = [found.get(f"{PREFIX}{part.sections[0][0]}") for part in PARTS]
+    present = [(part, start) for part, start in zip(PARTS, starts, strict=True) if start]
+    ends = [start - 1 for _, start in present[1:]] + [len(reader.pages)]
+    return [f"lw-{part.key}" for (part, start), end in zip(present, ends, strict=True)
+            if end > start and body_fill(reader.pages[end - 1]) < SPILL]  # fmt: skip
+
+
+def body_fill(page) -> float:
+    """How far down the page's body (between the running header and footer) its lowest text reaches."""
+    height = float(page.mediabox.upper_right[1])
+    top, bottom = (height - MARGINS_MM[0] * 72 / 25.4, MARGINS_MM[1] * 72 / 25.4)
+    heights: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip() and bottom < y < top:
+            heights.append(y)
+
+    page.extract_text(visitor_text=visit)
+    return (top - min(heights)) / (top - bottom) if heights else 0.0
+
+
+# A part's elements (each carries its named page, print.css) scaled together: type, spacing, figures.
+TIGHTEN = """({parts, scale}) => {
+  for (const el of document.querySelector('.md-content__inner').children) {
+    if (parts.includes(getComputedStyle(el).page)) el.style.zoom = scale === 1 ? '' : String(scale);
+  }
+}"""
 # The PDF's title (its metadata, shown by readers in place of the file name): the cover's title
 # and edition line.
 TITLE = """() => {

@@ -3,7 +3,10 @@
    made to be printed, draws all at once). Until then, and without JavaScript, the figure's title,
    caption and data table are there. A bar chart comes with a static SVG of its bars, drawn at
    build time (macros/views/chartsvg.py): it is swapped for the interactive chart only when the reader
-   reaches for it (pointer, touch, focus), so a page opens without running plotly.js. Each chart
+   reaches for it (pointer, touch, focus), so a page opens without running plotly.js. A chart with
+   no such preview (a map, a grid) that is in view as the page opens waits for the reader's first
+   gesture (scroll, pointer, touch, key): a phone shows the page's text first, and plotly.js's
+   seconds of work come once the reader is using it (Lighthouse, issue 27). Each chart
    loads the smallest of plotly.js's own partial bundles that has all its trace types, served by
    this site (macros/publish/assets.py), and the Africa base map and Libya's districts only for a map; on
    first load and after instant navigation. Charts follow the light/dark scheme (a map's land, sea
@@ -25,6 +28,9 @@
   var plotly = new WeakMap(); /* chart -> the plotly.js instance that drew it */
   var observer = null;
   var printing = false;
+  var engaged = false; /* the reader has scrolled, pointed, touched or typed since the page opened */
+  var nearby = new Set(); /* charts without a preview near the view, waiting for that */
+  var GESTURES = ["scroll", "wheel", "pointermove", "pointerdown", "touchstart", "keydown"];
 
   function load(path) {
     if (!scripts[path]) {
@@ -154,17 +160,35 @@
     }
     if (!observer) {
       observer = new IntersectionObserver(function (entries) {
-        entries.forEach(function (entry) { if (entry.isIntersecting) draw(entry.target); });
+        entries.forEach(function (entry) {
+          if (!entry.isIntersecting) nearby.delete(entry.target);
+          else if (engaged) draw(entry.target);
+          else nearby.add(entry.target);
+        });
       }, { rootMargin: NEAR });
+      GESTURES.forEach(function (name) { window.addEventListener(name, engage, { passive: true }); });
     }
     charts.forEach(function (el) {
       el.setAttribute("data-waiting", "true"); /* seen here: it draws when it is reached */
-      if (!el.hasAttribute("data-preview")) return observer.observe(el);
+      if (!el.hasAttribute("data-preview")) {
+        ["pointerenter", "focusin"].forEach(function (name) {
+          el.parentNode.addEventListener(name, engage, { once: true, passive: true });
+        });
+        return observer.observe(el);
+      }
       var upgrade = function () { draw(el); };
       ["pointerenter", "touchstart", "focusin"].forEach(function (name) {
         el.parentNode.addEventListener(name, upgrade, { once: true, passive: true });
       });
     });
+  }
+
+  function engage() {
+    if (engaged) return;
+    engaged = true;
+    GESTURES.forEach(function (name) { window.removeEventListener(name, engage); });
+    nearby.forEach(draw);
+    nearby.clear();
   }
 
   function restyleAll(extra) {

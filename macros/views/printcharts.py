@@ -14,15 +14,17 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..core.dates import show_date
 from ..derive.dataset import Dataset
 from . import limits
-from .charts import Chart, coverage_matrix, events_by_type, fatalities_over_time
-from .maps import event_map
+from .charts import Chart, _caption, chart_text, coverage_matrix, events_by_type, fatalities_over_time
+from .maps import _wrap, event_map
 
 WIDTH = 680  # px: the printable width of A4 (and a little less than Letter's) at 96 px per inch
 PATTERNS = ("", "/", "x", ".", "\\", "-", "+", "|")  # one per series, so greyscale keeps them apart
 HATCH = {"fillmode": "overlay", "fgcolor": "#ffffff", "fgopacity": 0.8, "size": 6}  # white lines over the colour
 FONT = {"size": 10}
+GRID_ROW, GRID_MAX_HEIGHT = 15, 900  # px: a row of the printed grid, and the grid at most (a page's body is ~990)
 TITLE_STANDOFF = 4  # px between an axis's labels and its title: the small print figures keep their room for data
 ONE_LINE_LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.3, "font": {"size": 9.5},
                    "itemwidth": 30, "tracegroupgap": 0}  # fmt: skip
@@ -31,7 +33,7 @@ ONE_LINE_LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.3, "fo
 @dataclass(frozen=True)
 class PrintedChart:
     """A numbered figure: the chart drawn for paper, its alternative text, and its table (or
-    where its figures are printed instead)."""
+    where its figures are printed instead, which is the part it is printed in)."""
 
     number: int
     key: str
@@ -40,6 +42,11 @@ class PrintedChart:
     rows: list[list[object]]
     more: int
     table_elsewhere: str | None = None  # the part whose pages give these figures instead
+
+    @property
+    def part(self) -> str:
+        """The part of the PDF the figure heads or sits in: beside its figures when they are elsewhere."""
+        return self.table_elsewhere or "charts"
 
     @property
     def anchor(self) -> str:
@@ -56,7 +63,7 @@ def print_figures(dataset: Dataset) -> list[PrintedChart]:
         _bars(events_by_type(dataset), "Stacked bars of events in Libya per year, one hatch per event type"),
         _bars(fatalities_over_time(dataset), "Bars of deaths per year on each side, with whiskers for the range"),
         _map(event_map(dataset)),
-        _grid(coverage_matrix(dataset)),
+        _grid(coverage_matrix(dataset), dataset),
     ]
     return [
         PrintedChart(
@@ -100,14 +107,35 @@ def _map(chart: Chart) -> tuple[Chart, str, None]:
     return printed, alt, None
 
 
-def _grid(chart: Chart) -> tuple[Chart, str, str]:
-    """Who reports what: dark cells for paper, column labels turned upright so none overlaps."""
-    printed = _with_layout(chart, height=min(90 + 20 * len(chart.rows), 700))
+def _grid(chart: Chart, dataset: Dataset) -> tuple[Chart, str, str]:
+    """Who reports what, turned for paper and printed at the head of the Sources part: a row per
+    event named by its date and place (or per year), a column per source named above it, dark cells."""
+    columns = chart.headers[1:]
+    named = [_event_label(dataset, column) for column in columns]
+    # two events on one day at one place keep a row each: the repeated name carries the event's code
+    rows = [Markup("{} ({})").format(n, c) if named.count(n) > 1 else n for n, c in zip(named, columns, strict=True)]
+    z = [[row[1 + i] for row in chart.rows] for i in range(len(columns))]
+    height = min(60 + GRID_ROW * len(rows), GRID_MAX_HEIGHT)
+    printed = _with_layout(chart, height=height)
     trace = printed.figure["data"][0]
-    trace["colorscale"] = [[0, "rgba(128,128,128,0.12)"], [1, "#202124"]]
-    printed.figure["layout"]["xaxis"].update(tickangle=-90, tickfont={"size": 9}, automargin=True)
-    printed.figure["layout"]["yaxis"].update(tickfont={"size": 9})
-    printed.figure["layout"]["margin"] = {"l": 10, "r": 10, "t": 10, "b": 10}
-    alt = ("Grid with a row per source and a column per event (or year): a dark cell means the source "
-           "reports it. The Sources part lists the events each source reports.")  # fmt: skip
-    return printed, alt, "sources"
+    trace.update(z=z, x=[_wrap(row[0], 11) for row in chart.rows], y=rows,
+                 colorscale=[[0, "rgba(128,128,128,0.12)"], [1, "#202124"]],
+                 hovertemplate="%{y} · %{x}: %{z}<extra></extra>")  # fmt: skip
+    layout = printed.figure["layout"]
+    layout["xaxis"] = {"type": "category", "side": "top", "tickangle": 0, "tickfont": {"size": 8}, "automargin": True}
+    layout["yaxis"] = {"type": "category", "autorange": "reversed", "tickfont": {"size": 9}, "automargin": True}
+    layout["margin"] = {"l": 10, "r": 10, "t": 10, "b": 10}
+    unit = "an event, named by its date and place" if rows and columns[0] in dataset.events else "a year"
+    caption = _caption(dataset, f"Each row is {unit}, each column a source; a filled cell means the source reports it.")
+    alt = ("Grid with a row per event (or year), named by its date and place, and a column per source: a dark "
+           "cell means the source reports it. Each source's entry below lists the events it reports.")  # fmt: skip
+    return dataclasses.replace(printed, caption=caption), alt, "sources"
+
+
+def _event_label(dataset: Dataset, column: str) -> Markup:
+    """A grid row's name in a reader's terms: "26 Jan 2022 · Jabal Asida", or the year it counts."""
+    event = dataset.events.get(column)
+    if event is None:
+        return chart_text(column)
+    when = show_date(event.date, event.date_precision, weekday=False)
+    return chart_text(f"{when} · {dataset.places[event.place].name}")
