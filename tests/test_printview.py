@@ -94,8 +94,8 @@ def test_the_printed_map_table_says_not_reported_where_no_source_gives_a_toll():
 @pytest.mark.parametrize(
     ("site_url", "href"),
     [
-        ("http://127.0.0.1:8000/", "../methodology/#downloads"),  # a local build: relative, this machine unnamed
-        ("https://example.org/lw/", "https://example.org/lw/methodology/#downloads"),
+        ("http://127.0.0.1:8000/", "../downloads/"),  # a local build: relative, this machine unnamed
+        ("https://example.org/lw/", "https://example.org/lw/downloads/"),
     ],
 )
 def test_the_cover_counts_only_what_the_data_holds_and_links_to_the_downloads(site_url, href):

@@ -141,9 +141,9 @@ class DataLink:
 
 
 def data_link(plan: SitePlan, site_url: str | None) -> DataLink:
-    relative = Links(PAGE, plan).url(plan.path("methodology"), "downloads") or ""
+    relative = Links(PAGE, plan).url(plan.path("downloads")) or ""
     if not publishes_feed(site_url):  # a local build: this machine's address would mislead on paper
-        return DataLink(relative, "the Downloads section of the site's Methodology page")
+        return DataLink(relative, "the site's Downloads page (each file and its columns)")
     absolute = urljoin(str(site_url).rstrip("/") + "/" + plan.url(PAGE), relative)
     return DataLink(absolute, absolute)
 
