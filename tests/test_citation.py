@@ -109,7 +109,7 @@ def site(served_site) -> tuple[Path, str]:
 
 
 def test_every_page_ends_with_its_citation_and_last_updated_line_and_its_files_match(site, site_data):
-    site_dir, url = site
+    site_dir, _ = site
     edition = site_data.edition
     for page in pages(site_dir):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -121,13 +121,15 @@ def test_every_page_ends_with_its_citation_and_last_updated_line_and_its_files_m
         assert words(block).startswith("Last updated: "), page
         assert f"edition {edition.number} ({edition.date:%-d %B %Y})" in words(block), page
         folder = page.parent.relative_to(site_dir).as_posix()
-        assert words(block.select_one(".lw-url")) == url.rstrip("/") + "/" + ("" if folder == "." else f"{folder}/")
+        # served from this machine: the path on the published site, never a loopback address
+        path = "/" + ("" if folder == "." else f"{folder}/")
+        assert words(block.select_one(".lw-url")) == path and "127.0.0.1" not in words(block)
         title = TITLES.get(page.relative_to(site_dir).as_posix()) or words(soup.h1).removesuffix("¶").strip()
         assert_files_match(block, page, title)
 
 
 def test_every_event_card_has_its_citation_with_its_address_and_its_files_match(site, site_data):
-    site_dir, url = site
+    site_dir, _ = site
     cards = {}
     for page in sorted((site_dir / "timeline").rglob("index.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -135,7 +137,7 @@ def test_every_event_card_has_its_citation_with_its_address_and_its_files_match(
     assert set(cards) == set(site_data.events)
     for event_id, (card, page) in cards.items():
         [block] = card.select(".lw-cite")
-        assert words(block.select_one(".lw-url")) == url + f"events/{event_id}/"  # lasting, wherever the card is
+        assert words(block.select_one(".lw-url")) == f"/events/{event_id}/"  # lasting, wherever the card is
         assert_files_match(block, page, words(block.select_one(".lw-citation-text")).split("“")[1].split("”")[0])
         assert words(block.select_one(".lw-citation-text")).startswith(f"Libya Watch, “{event_id}: ")
         newest = max(
@@ -173,3 +175,19 @@ def test_bibtex_escapes_what_latex_reads_as_syntax_and_csl_keeps_the_text():
     assert entries["libya-watch-x"][1]["title"] == r"50\% of \{IS\} \& co\_\#1 \textbackslash{} \~{}"
     assert entries["libya-watch-y"][1]["title"] == r"\}\{"
     assert [item["title"] for item in json.loads(csl_json([citation, other]))] == ["50% of {IS} & co_#1 \\ ~", "}{"]
+
+
+@pytest.mark.parametrize(
+    ("site_url", "address"),
+    [("https://example.org/lw/", "https://example.org/lw/disputes/"), ("http://127.0.0.1:8000/", "/disputes/")],
+)
+def test_a_citation_names_the_public_address_or_else_only_the_path(site_url, address):
+    """A local build's address would send a reader to their own machine: it cites the path alone."""
+    from macros.load.loader import load_dataset
+    from macros.views.citation import page_citation
+    from macros.views.siteplan import SitePlan
+    from tests.conftest import BRIEFING
+
+    dataset = load_dataset(BRIEFING / "data")
+    citation = page_citation(dataset, SitePlan.of(dataset, site=(site_url, "Libya Watch")), "disputes.md")
+    assert (citation.address, citation.public) == (address, site_url.startswith("https"))

@@ -195,9 +195,9 @@ def test_new_source_stub_lists_every_source_field(fixture_copy, tmp_path):
      ("http://[::1]:8000/", False), ("", False)],
 )  # fmt: skip
 def test_a_feed_is_published_only_for_a_public_address(address, published):
-    from macros.views.whatsnew import publishes_feed
+    from macros.views.siteplan import is_public
 
-    assert publishes_feed(address) is published
+    assert is_public(address) is published
 
 
 def test_new_source_names_the_next_free_event_id(fixture_copy):

@@ -36,8 +36,8 @@ from ..views.citation import write_citations
 from ..views.exports import write_exports
 from ..views.pages import DEFAULT_PAGE_SIZE, Page, build_pages
 from ..views.search import search_entries
-from ..views.siteplan import SitePlan, nav
-from ..views.whatsnew import FEED, publishes_feed, render_feed
+from ..views.siteplan import SitePlan, is_public, nav
+from ..views.whatsnew import FEED, render_feed
 from .assets import AssetError, asset_sources
 
 SEARCH_ENTRIES = "search-entries.json"
@@ -111,7 +111,7 @@ class Output:
     def __init__(self, dataset: Dataset, settings: Settings) -> None:
         self.dataset = dataset
         self.settings = settings
-        self.feed = publishes_feed(settings.site_url)  # What's new links the feed only then
+        self.feed = is_public(settings.site_url)  # What's new links the feed only then
 
     @cached_property
     def plan(self) -> SitePlan:
@@ -125,7 +125,7 @@ class Output:
         return build_pages(self.dataset, plan=self.plan)
 
     def feed_xml(self) -> str | None:
-        """The Atom feed, or None where the site's address is this machine (see publishes_feed)."""
+        """The Atom feed, or None where the site's address is this machine (see is_public)."""
         if not self.feed:
             return None
         return render_feed(self.dataset, str(self.settings.site_url), self.settings.site_name, self.plan)

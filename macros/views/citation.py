@@ -25,7 +25,7 @@ from ..derive.dataset import Dataset
 from .eventview import EventView
 from .links import Links
 from .render import render, render_text
-from .siteplan import SECTIONS, SitePlan
+from .siteplan import SECTIONS, SitePlan, is_public
 
 CITE_DIR = "cite"
 # a page of these sections draws on its record alone (and that record's events)
@@ -44,7 +44,8 @@ class Citation:
     edition: int | None  # the newest edition; None before the first is issued
     edition_date: dt.date | None
     updated: dt.date | None
-    address: str
+    address: str  # the full address; a local build's, the path from the site's root ("/timeline/")
+    public: bool = True  # the site has a public address (siteplan.is_public): else the path is all there is to cite
     shared: bool = False  # its files are its page's, holding the page's other citations too (an event's)
 
     @property
@@ -81,7 +82,9 @@ def _citation(
     dataset: Dataset, plan: SitePlan, key: str, stem: str, title: str, updated: dt.date | None, url: str | None = None
 ) -> Citation:
     edition = dataset.edition
-    address = plan.site_url.rstrip("/") + "/" + (url if url is not None else plan.url(f"{stem}.md"))
+    public = is_public(plan.site_url)  # a loopback address would send a reader to their own machine
+    root = plan.site_url.rstrip("/") if public else ""
+    address = root + "/" + (url if url is not None else plan.url(f"{stem}.md"))
     return Citation(
         key=f"libya-watch-{key}",
         stem=stem,
@@ -91,6 +94,7 @@ def _citation(
         edition_date=edition.date if edition else None,
         updated=updated,
         address=address,
+        public=public,
     )
 
 

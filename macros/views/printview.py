@@ -29,8 +29,7 @@ from .links import Links
 from .methodology import render_credibility, render_grades
 from .parts import Parts
 from .render import render
-from .siteplan import SECTION, SitePlan, disputed_events
-from .whatsnew import publishes_feed
+from .siteplan import SECTION, SitePlan, disputed_events, is_public
 
 PAGE = SECTION["print"].first
 PREFIX = "print-"
@@ -136,14 +135,14 @@ class DataLink:
     """Where the cover sends a reader for the data: the site's downloads, at the public address a
     PDF reader can type (a local build: the address relative to the print page)."""
 
-    href: str
+    href: str | None  # none for a local build: the address it was printed from opens nowhere else
     text: str
 
 
 def data_link(plan: SitePlan, site_url: str | None) -> DataLink:
     relative = Links(PAGE, plan).url(plan.path("downloads")) or ""
-    if not publishes_feed(site_url):  # a local build: this machine's address would mislead on paper
-        return DataLink(relative, "the site's Downloads page (each file and its columns)")
+    if not is_public(site_url):  # a local build: this machine's address would mislead on paper
+        return DataLink(None, "the Downloads page of the site this was printed from (downloads/ in its folder)")
     absolute = urljoin(str(site_url).rstrip("/") + "/" + plan.url(PAGE), relative)
     return DataLink(absolute, absolute)
 

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from ..core.models import Event
 from ..derive.dataset import Dataset
@@ -105,6 +106,14 @@ class PlannedPage:
     key: str | None = None
 
 
+def is_public(site_url: str | None) -> bool:
+    """Whether the site's address is one its readers can open: not a loopback address (a local
+    build or `make serve`), whose links would point at the reader's own machine. The feed is
+    written, the PDF links its data and a citation names its full address only for a public one."""
+    host = urlsplit(site_url or "").hostname or ""
+    return bool(host) and host != "localhost" and not host.startswith("127.") and host != "::1"
+
+
 @dataclass(frozen=True)
 class SitePlan:
     """One build's generated pages, and the page of each event's card and each dispute's table."""
@@ -114,7 +123,7 @@ class SitePlan:
     dispute_pages: dict[str, str] = field(default_factory=dict)
     pages: dict[str, PlannedPage] = field(default_factory=dict)
     disputes: tuple[Event, ...] = ()  # the disputed events, newest first: the disputes pages' order
-    feed: bool = False  # the site publishes the Atom feed (whatsnew.publishes_feed): What's new links it
+    feed: bool = False  # the site publishes the Atom feed (is_public): What's new links it
     site_url: str = ""  # the site's public address, which a citation gives (citation.py)
     site_name: str = "Libya Watch"
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
@@ -108,13 +107,6 @@ def revision(event: Event, claims: list[Claim], dataset: Dataset) -> Revision:
         sources=sources,
         text=f"{names} {verb} {'a claim' if len(claims) == 1 else f'{len(claims)} claims'}, on {fields}",
     )
-
-
-def publishes_feed(site_url: str | None) -> bool:
-    """A feed's links must work for its readers: none is written for a loopback address
-    (a local build or `make serve`), whose links would point at the reader's own machine."""
-    host = urlsplit(site_url or "").hostname or ""
-    return bool(host) and host != "localhost" and not host.startswith("127.") and host != "::1"
 
 
 def build_whatsnew_page(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
