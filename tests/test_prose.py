@@ -87,7 +87,7 @@ def test_an_events_prose_written_before_claims_were_added_to_it_is_named(fixture
     fixture_copy.edit("events.yaml", "      value: at least 4\n", "      value: at least 4\n      added: 2026-11-25\n")
     line = fixture_copy.line_of("events.yaml", "  summary: IS attacked an army patrol")
     assert stale_notes(fixture_copy.data, load_dataset(fixture_copy.data)) == [
-        f"warning: data/events.yaml:{line}: LBY0002: its summary, date_note, dispute_note were last read on "
+        f"warning: data/events.yaml:{line}: LBY0002: its summary, date_note and dispute_note were last read on "
         "2026-11-22, before claims added on 2026-11-25: re-read them, then set reviewed: 2026-11-25"
     ]
     fixture_copy.edit("events.yaml", "  added: 2026-11-22\n  claims:\n    - source: comeback-south\n      field: "

@@ -129,7 +129,13 @@ def stale_notes(data_dir: Path, dataset: Dataset) -> list[str]:
         if changed > read:
             stale.append(
                 f"warning: {document.file}:{document.line_of((*base, 'summary'))}: {event.id}: its "
-                f"{', '.join(written)} were last read on {read}, before claims added on {changed}: re-read "
+                f"{_and_list(written)} {'was' if len(written) == 1 else 'were'} last read on {read}, before claims "
+                f"added on {changed}: re-read "
                 f"them, then set reviewed: {changed}"
             )
     return stale
+
+
+def _and_list(names: list[str]) -> str:
+    """ "summary", "summary and dispute_note", "summary, date_note and dispute_note"."""
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -28,7 +28,7 @@ from ..derive.figures import counted, point_figures
 from . import limits
 from .chartsvg import bar_preview
 from .links import Links
-from .render import render
+from .render import plural, render
 
 TYPE_COLOURS = dict(zip(EVENT_TYPES, ("#b3261e", "#c75b00", "#7b1fa2", "#1565c0", "#00796b", "#5f6368"), strict=True))
 LIBYA_VIEW = {"lonaxis": {"range": [8.5, 26.5]}, "lataxis": {"range": [19, 34]}}
@@ -113,18 +113,18 @@ def events_by_type(dataset: Dataset) -> Chart:
         for t in types
     ]
     abroad = Counter(dataset.country_of(e).name for e in events if dataset.country_of(e).id != "LBY")
-    notes = [f"Not counted here: {len(events) - len(libyan)} event(s) abroad ("
+    notes = [f"Not counted here: {plural(len(events) - len(libyan), 'event')} abroad ("
              + ", ".join(f"{name} {n}" for name, n in sorted(abroad.items())) + ")."] if abroad else []  # fmt: skip
     if context:
-        notes.append(f"Not counted either: {sum(context.values())} event(s) the documents give as context, not "
+        notes.append(f"Not counted either: {plural(sum(context.values()), 'event')} the documents give as context, not "
                      "the Islamic State's activity (" + ", ".join(f"{y}: {n}" for y, n in sorted(context.items()))
                      + "); the table lists them apart.")  # fmt: skip
     shown = sum(counts.values())
     return Chart(
         key="events-by-type",
         title="Events in Libya over time, by type",
-        caption=_caption(dataset, f"{shown} event(s) in Libya the documents mention, per year, by the year each "
-                                  "began; an event known only to the year counts there."),
+        caption=_caption(dataset, f"{plural(shown, 'event')} in Libya the documents mention, per year, by the year "
+                                  "each began; an event known only to the year counts there."),
         figure=_figure(traces, barmode="stack", xaxis=_year_axis(years),
                        yaxis={"title": "Events", "dtick": 1 if shown < 40 else None}),
         headers=["Year", *types, "All", *([CONTEXT] if context else [])],
@@ -193,7 +193,7 @@ def fatalities_over_time(dataset: Dataset) -> Chart:
         caption=_caption(dataset, "Reported deaths per year on each side in events the Islamic State took part in, "
                                   "never added across sides: bars show the conservative figure, whiskers the lowest "
                                   "and highest any source gives."),
-        notes=[f"{left_out} event(s) with deaths but without the Islamic State are left out."] if left_out else [],
+        notes=[f"{plural(left_out, 'event')} with deaths but without the Islamic State left out."] if left_out else [],
         figure=_figure(traces, barmode="group", xaxis=_year_axis(years), yaxis={"title": "Deaths"}),
         headers=["Year", "Side", "Low", "Conservative", "High", "Disputed figures"],
         rows=[[y, side, *totals[(y, side)]] for y in years for side in sides if (y, side) in totals],
@@ -259,7 +259,7 @@ def _listed(dataset: Dataset, sources: list, columns: list, z: list[list[int]]) 
 
     def named(column: str | int, n: int) -> str:
         if column not in dataset.events:
-            return f"{column}: {n} event(s)"
+            return f"{column}: {plural(n, 'event')}"
         event = dataset.events[column]
         return f"{event.id}: {show_event_date(event)}, {dataset.places[event.place].name}"
 
