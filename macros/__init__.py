@@ -144,7 +144,7 @@ def _register_citation(env: Any, build: Build, page: Callable[[], MacroPage]) ->
     @env.macro
     def page_end() -> str:
         """How to cite this page (its citation line, BibTeX and CSL-JSON) and when what it shows last changed."""
-        citation = page_citation(build.dataset, build.output.plan, env.page.file.src_uri)
+        citation = page_citation(build.dataset, build.output.plan, env.page.file.src_uri, build.output.page_dates)
         return render_citation(citation, page().links)
 
 

@@ -32,7 +32,7 @@ from ..core.yamlfile import DataError
 from ..derive.dataset import Dataset
 from ..load.loader import load_dataset
 from ..views.addresses import event_addresses
-from ..views.citation import write_citations
+from ..views.citation import PageDates, write_citations
 from ..views.exports import write_exports
 from ..views.pages import DEFAULT_PAGE_SIZE, Page, build_pages
 from ..views.search import search_entries
@@ -121,8 +121,14 @@ class Output:
         return SitePlan.of(self.dataset, settings.page_size, settings.directory_urls, self.feed, site)
 
     @cached_property
+    def page_dates(self) -> PageDates:
+        """When what each page shows last changed: one pass over the events, asked by every
+        page's "last updated" line, its citation files and the hand-written pages' ends."""
+        return PageDates.of(self.dataset, self.plan)
+
+    @cached_property
     def pages(self) -> list[Page]:
-        return build_pages(self.dataset, plan=self.plan)
+        return build_pages(self.dataset, plan=self.plan, dates=self.page_dates)
 
     def feed_xml(self) -> str | None:
         """The Atom feed, or None where the site's address is this machine (see is_public)."""
@@ -146,7 +152,7 @@ class Output:
 
     def write_citations(self, site: Path) -> None:
         """Each page's and each event's citation as BibTeX and CSL-JSON, under `site`/cite/."""
-        write_citations(self.dataset, self.plan, site)
+        write_citations(self.dataset, self.plan, site, self.page_dates)
 
     def write(self, out: Path) -> None:
         """Everything into `out`, each file at its path in the site (pages as their Markdown)."""

@@ -59,7 +59,7 @@ def page_citation(dataset: Dataset, plan: SitePlan, path: str, dates: PageDates 
     planned = plan.pages.get(path)
     title = planned.title if planned else next(s.title for s in SECTIONS if s.first == path)
     stem = path.removesuffix(".md")
-    updated = (dates or PageDates.of(dataset, plan)).updated(path)
+    updated = (PageDates.of(dataset, plan) if dates is None else dates).updated(path)
     return _citation(dataset, plan, stem.replace("/", "-"), stem, title, updated)
 
 
@@ -181,11 +181,11 @@ def _csl_date(day: dt.date | None) -> dict[str, list[list[int]]]:
     return {"date-parts": [[day.year, day.month, day.day]]} if day else {}
 
 
-def citations(dataset: Dataset, plan: SitePlan) -> Iterator[list[Citation]]:
+def citations(dataset: Dataset, plan: SitePlan, dates: PageDates | None = None) -> Iterator[list[Citation]]:
     """Every page's citations, one list per page (the generated pages and the hand-written ones in
     the menu): the page's own, then each event's whose card is on it. A file per page, not per
     event: at 100,000 events, 200,000 small files took longer to write than the rest of the build."""
-    dates = PageDates.of(dataset, plan)
+    dates = PageDates.of(dataset, plan) if dates is None else dates
     cards: dict[str, list[Citation]] = defaultdict(list)
     for event in dataset.events.values():
         place, sources = dataset.places[event.place].name, [dataset.sources[s] for s in event.source_ids]
@@ -199,9 +199,9 @@ def citations(dataset: Dataset, plan: SitePlan) -> Iterator[list[Citation]]:
         yield [page_citation(dataset, plan, path, dates), *cards.get(path, [])]
 
 
-def write_citations(dataset: Dataset, plan: SitePlan, site: Path) -> None:
+def write_citations(dataset: Dataset, plan: SitePlan, site: Path, dates: PageDates | None = None) -> None:
     """Each page's BibTeX and CSL-JSON files, into `site`'s cite/ folder, one at a time."""
-    for entries in citations(dataset, plan):
+    for entries in citations(dataset, plan, dates):
         for name, text in zip(entries[0].files, (bibtex(entries), csl_json(entries)), strict=True):
             (site / name).parent.mkdir(parents=True, exist_ok=True)
             (site / name).write_text(text, encoding="utf-8")

@@ -59,6 +59,7 @@ def build_pages(
     directory_urls: bool = True,
     plan: SitePlan | None = None,
     feed: bool = True,
+    dates: PageDates | None = None,
 ) -> list[Page]:
     """Every planned page, in the plan's order (from `plan`, when the caller has one, else one made
     with these settings; `feed`: whether the site publishes the Atom feed)."""
@@ -66,7 +67,7 @@ def build_pages(
     rendered: dict[str, Rendered] = {}
     for builder in BUILDERS.values():
         rendered.update(builder(dataset, plan))
-    dates = PageDates.of(dataset, plan)
+    dates = PageDates.of(dataset, plan) if dates is None else dates
     return [_with_citation(Page(path, *rendered[path]), dataset, plan, dates) for path in plan.pages]
 
 
