@@ -12,9 +12,9 @@ from ..core.terms import FIELD_LABELS
 from ..derive.comparison import Point
 from ..derive.dataset import Dataset
 from . import limits
+from .chips import Chips
 from .eventview import EventView, event_view
 from .links import Links
-from .parts import Parts
 from .render import render
 
 
@@ -68,7 +68,7 @@ def render_latest(dataset: Dataset, links: Links, count: int, months: int) -> st
         more=max(0, len(newest) - count),
         window=window,
         months=months,
-        parts=Parts(links, dataset),
+        chips=Chips(links, dataset),
     )
 
 
@@ -108,7 +108,7 @@ def render_claimed(dataset: Dataset, links: Links, event_id: str, field: str, pa
         )
         for (value, _), claims in groups.items()
     ]
-    return render("claimed.html", items=items, parts=Parts(links, dataset))
+    return render("claimed.html", items=items, chips=Chips(links, dataset))
 
 
 def describe_origin(claim: Claim, dataset: Dataset) -> str:
@@ -157,7 +157,7 @@ def render_voices(dataset: Dataset, links: Links, event_id: str, field: str | No
         origins = list(dict.fromkeys(describe_origin(c, dataset) for c in claims))
         sources = list(dict.fromkeys(c.source for c in claims))
         items.append(Voice(origins, sources))
-    return render("voices.html", items=items, parts=Parts(links, dataset))
+    return render("voices.html", items=items, chips=Chips(links, dataset))
 
 
 def render_positions(dataset: Dataset, links: Links, place_id: str) -> str:
@@ -165,7 +165,7 @@ def render_positions(dataset: Dataset, links: Links, place_id: str) -> str:
     location = dataset.location(place_id)
     if not location.mapped:
         raise KeyError(f"{place_id} has no stated position")
-    return render("positions.html", positions=location.positions, parts=Parts(links, dataset))
+    return render("positions.html", positions=location.positions, chips=Chips(links, dataset))
 
 
 def _dispute_in_words(point: Point, dataset: Dataset) -> DisputeInWords:
@@ -202,5 +202,5 @@ def render_disputed(dataset: Dataset, links: Links) -> str:
             points.append(_dispute_in_words(point, dataset))
         items.append(DisputedEvent(event_view(event, dataset), points))
     return render(
-        "disputed.html", items=items, count=len(disputed), parts=Parts(links, dataset), total=len(dataset.events)
+        "disputed.html", items=items, count=len(disputed), chips=Chips(links, dataset), total=len(dataset.events)
     )

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from ..derive.dataset import Dataset
 from . import limits
 from .charts import fatalities_over_time, render_chart
+from .chips import Chips
 from .eventview import event_view
 from .links import Links
-from .parts import Parts
 from .render import Rendered, render_page
 from .siteplan import PlannedPage, SitePlan, paginate
 
@@ -35,7 +35,7 @@ def build_disputes_page(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]
             title=page.title,
             description=page.description,
             links=links,
-            parts=Parts(links, dataset),
+            chips=Chips(links, dataset),
             items=[event_view(event, dataset) for event in chunk],
             total=len(plan.disputes),
             chart=render_chart(fatalities_over_time(dataset), page.path) if page.key is None else None,

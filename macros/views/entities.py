@@ -21,10 +21,10 @@ from ..derive.dataset import Dataset
 from ..derive.locations import Location
 from . import limits
 from .charts import actor_involvement, render_chart
+from .chips import Chips
 from .eventview import EventView, event_view
 from .links import Links
 from .maps import render_map_of
-from .parts import Parts
 from .render import Rendered, fields_of, render_page
 from .siteplan import PlannedPage, SitePlan
 
@@ -62,7 +62,7 @@ class EntityPage:
 
     title: str
     description: str
-    parts: Parts
+    chips: Chips
     kind: str
     entity: Entity
     views: list[EventView]
@@ -205,7 +205,7 @@ def _entity_page(
     return EntityPage(
         title=page.title,
         description=page.description,
-        parts=Parts(Links(page.path, plan), dataset),
+        chips=Chips(Links(page.path, plan), dataset),
         kind=page.section,
         entity=entity,
         views=_views(newest, dataset),

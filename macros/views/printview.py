@@ -23,11 +23,11 @@ from markupsafe import Markup
 from ..core.models import Assessment, Event, Source
 from ..derive.dataset import Dataset
 from . import limits, printcharts
+from .chips import Chips
 from .editionpages import coverage_context, judgments_dated
 from .eventview import event_view
 from .links import Links
 from .methodology import render_credibility, render_grades
-from .parts import Parts
 from .render import render
 from .siteplan import SECTION, SitePlan, disputed_events, is_public
 
@@ -188,13 +188,13 @@ def _css_string(text: str) -> Markup:
 def render_sections(dataset: Dataset, links: Links, full: bool = False) -> str:
     """Every part after the briefing's prose, in the reader's order."""
     chosen = select(dataset, full)
-    parts = Parts(links, dataset)
+    chips = Chips(links, dataset)
     figures = printcharts.print_figures(dataset)
     views = {e.id: event_view(e, dataset) for e in [*chosen.events, *chosen.disputes, *chosen.annex]}
     sources = [_source_entry(dataset, s, chosen) for s in chosen.sources]
     return render(
         "print_sections.html",
-        parts=parts,
+        chips=chips,
         figures=figures,
         timeline=[views[e.id] for e in chosen.events],
         disputes=[views[e.id] for e in chosen.disputes],

@@ -12,10 +12,10 @@ from ..derive.comparison import CONTRADICTING, Point
 from ..derive.dataset import Dataset
 from . import limits
 from .charts import coverage_matrix, render_chart
+from .chips import Chips
 from .eventview import event_view
 from .links import Links
 from .maps import render_map_of
-from .parts import Parts
 from .render import Rendered, render_page
 from .siteplan import PlannedPage, SitePlan
 
@@ -79,7 +79,7 @@ def build_source_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
             "source.md",
             title=page.title,
             description=page.description,
-            parts=Parts(Links(path, plan), dataset),
+            chips=Chips(Links(path, plan), dataset),
             source=source,
             views=[event_view(event, dataset) for event in newest[: limits.EVENT_LIST]],
             total=len(events),
@@ -111,7 +111,7 @@ def _index(dataset: Dataset, plan: SitePlan, page: PlannedPage) -> Rendered:
         "sources_index.md",
         title=page.title,
         description=page.description,
-        parts=Parts(Links(page.path, plan), dataset),
+        chips=Chips(Links(page.path, plan), dataset),
         sources=list(dataset.sources.values()),
         rows=rows,
         chart=render_chart(coverage_matrix(dataset), page.path),

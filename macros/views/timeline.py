@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from ..core.models import Actor, Event, Place
 from ..derive.dataset import Dataset
 from .charts import events_by_type, fatalities_over_time, render_chart
+from .chips import Chips
 from .eventview import EventView, event_view
 from .links import Links
-from .parts import Parts
 from .render import Rendered, render_page
 from .siteplan import PlannedPage, SitePlan, timeline_scope
 
@@ -101,7 +101,7 @@ def _render(
         "timeline.md",
         title=page.title,
         description=page.description,
-        parts=Parts(Links(path, plan), dataset),
+        chips=Chips(Links(path, plan), dataset),
         total=len(events),
         disputed=sum(dataset.status(e.id) == "disputed" for e in events),
         first_year=events[0].start.year if events else "",

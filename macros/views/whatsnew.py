@@ -18,9 +18,9 @@ from ..core.terms import FIELD_NOUNS
 from ..derive.coverage import show_years
 from ..derive.dataset import Dataset
 from . import limits
+from .chips import Chips
 from .eventview import EventView, event_heading, event_toll, event_view
 from .links import Links
-from .parts import Parts
 from .render import Rendered, and_list, render_page
 from .siteplan import SitePlan
 
@@ -117,7 +117,7 @@ def build_whatsnew_page(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]
             "whats_new.md",
             title=page.title,
             description=page.description,
-            parts=Parts(Links(page.path, plan), dataset),
+            chips=Chips(Links(page.path, plan), dataset),
             history=[_entry(update, dataset) for update in history],
             previous=history[1].day if len(history) > 1 else None,
             feed=FEED if plan.feed else None,

@@ -1,4 +1,5 @@
-"""The small pieces a page prints again and again, each rendered once per page and reused.
+"""A page's chips (a source's or a claim's badge, an actor's or a place's link), each rendered once
+per page and reused.
 
 A timeline page of 150 events prints the same few sources' badges and the same actors' and
 places' links hundreds of times; a Jinja macro call each time cost a sixth of a timeline
@@ -19,8 +20,8 @@ from .links import Links
 from .render import environment
 
 
-class Parts:
-    """One page's links (`parts.links`) and its badges and entity links, by id."""
+class Chips:
+    """One page's chips by id, and the links (`chips.links`) and dataset they are drawn from."""
 
     def __init__(self, links: Links, dataset: Dataset) -> None:
         self.links = links
@@ -31,7 +32,7 @@ class Parts:
 
     def badge(self, source_id: str) -> Markup:
         """A source's grade badge, linked to its page."""
-        return self._part("source_badge", source_id, self.dataset.sources)
+        return self._chip("source_badge", source_id, self.dataset.sources)
 
     def claim_badge(self, source_id: str, credibility: int | str) -> Markup:
         """A claim's badge: its source's reliability and the claim's credibility together ("C3"),
@@ -52,13 +53,13 @@ class Parts:
 
     def actor(self, actor_id: str) -> Markup:
         """An actor's name, linked to its page."""
-        return self._part("actor_link", actor_id, self.dataset.actors)
+        return self._chip("actor_link", actor_id, self.dataset.actors)
 
     def place(self, place_id: str) -> Markup:
         """A place's name, linked to its page."""
-        return self._part("place_link", place_id, self.dataset.places)
+        return self._chip("place_link", place_id, self.dataset.places)
 
-    def _part(self, macro: str, key: str, items: dict[str, Any]) -> Markup:
+    def _chip(self, macro: str, key: str, items: dict[str, Any]) -> Markup:
         html = self._done.get((macro, key))
         if html is None:
             html = self._done[(macro, key)] = getattr(self._macros, macro)(items[key], self.links)
