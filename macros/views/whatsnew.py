@@ -32,8 +32,8 @@ class Revision:
     """Claims added on one day to an event already published, in words: "Sky News Arabia adds a claim, on the date"."""
 
     event: Event
-    sources: list[str]
     text: str
+    sources: list[str]
 
 
 @dataclass(frozen=True)
@@ -48,11 +48,10 @@ class Update:
 
 @dataclass(frozen=True)
 class RevisionEntry:
-    """A revision as What's new lists it: the event's date and place, linked, what was added, the sources' badges."""
+    """A revision as What's new lists it: its event's date and place, linked, then its words and sources' badges."""
 
     view: EventView
-    text: str
-    sources: list[str]
+    revision: Revision
 
 
 @dataclass(frozen=True)
@@ -132,7 +131,7 @@ def _entry(update: Update, dataset: Dataset) -> UpdateEntry:
         day=update.day,
         sources=update.sources[:shown],
         views=[event_view(e, dataset) for e in update.events[:shown]],
-        revisions=[RevisionEntry(event_view(r.event, dataset), r.text, r.sources) for r in update.revisions[:shown]],
+        revisions=[RevisionEntry(event_view(r.event, dataset), r) for r in update.revisions[:shown]],
         more=max(0, len(update.sources) - shown) + max(0, len(update.events) - shown),
         counts=(len(update.sources), len(update.events), len(update.revisions)),
     )
