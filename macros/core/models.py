@@ -48,6 +48,7 @@ from .terms import (
     DISTANCE_UNITS,
     EVENT_TYPES,
     FIELD_LABELS,
+    GEO_PRECISIONS,
     GRADES,
     INTER_CODES,
     MOMENTS,
@@ -87,6 +88,7 @@ SourceKind = Literal[SOURCE_KINDS]  # type: ignore[valid-type]
 SourceScale = Literal[SOURCE_SCALES]  # type: ignore[valid-type]
 ReferenceKind = Literal[tuple(PLACE_REFERENCES)]  # type: ignore[valid-type]
 SpellingBasis = Literal[tuple(SPELLING_BASES)]  # type: ignore[valid-type]
+GeoPrecision = Literal[tuple(GEO_PRECISIONS)]  # type: ignore[valid-type]
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -452,7 +454,9 @@ class Place(Entity):
         description="For a place the offline gazetteer lacks: the named reference the coordinates are copied "
         "from (drawn as placed from a reference, not checked offline)",
     )
-    geo_precision: Literal[1, 2, 3] = Field(description="ACLED: 1 town, 2 near/part of, 3 region")
+    geo_precision: GeoPrecision = Field(
+        description="ACLED's " + ", ".join(f"{code} ({words})" for code, words in GEO_PRECISIONS.items())
+    )
     geo_note: str | None = Field(None, description="Why the coordinates are those of another place, or absent")
     admin1: str | None = Field(None, description="First-level district")
     country: str = Field(description="ISO 3166-1 alpha-3 code of a country in data/countries.yaml")

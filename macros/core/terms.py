@@ -115,6 +115,9 @@ SPELLING_BASES = {
     "analyst": "an analyst's reason: a common romanisation no stored document uses",
 }
 
+# ACLED's geo precision of a place: how closely its coordinates locate its events.
+GEO_PRECISIONS = {1: "the town", 2: "near or part of it", 3: "a region"}
+
 # Claim fields, in the order a card lists them. Counts of people or strikes first: NUMERIC_FIELDS.
 FIELD_LABELS = {
     "fatalities": "Fatalities",

@@ -4,6 +4,7 @@ a test failure (tests/test_downloads_page.py), so the page cannot fall behind th
 
 from __future__ import annotations
 
+from ..core.models import Place
 from ..derive.dataset import Dataset
 from . import exports
 from .links import Links
@@ -36,7 +37,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "location": "The place's name",
         "latitude": "Approximate latitude, from GeoNames, a document or a stated bearing; empty when not drawn",
         "longitude": "Approximate longitude, as latitude",
-        "geo_precision": "ACLED's 1 (the town), 2 (near or part of it), 3 (a region)",
+        "geo_precision": Place.model_fields["geo_precision"].description,
         "source": "The outlets of its sources, separated by '; '",
         "source_scale": "ACLED's source scale of its sources, joined by '-'",
         "notes": "What happened, in neutral words of our own",
