@@ -47,21 +47,13 @@ class Update:
 
 
 @dataclass(frozen=True)
-class RevisionEntry:
-    """A revision as What's new lists it: its event's date and place, linked, then its words and sources' badges."""
-
-    view: EventView
-    revision: Revision
-
-
-@dataclass(frozen=True)
 class UpdateEntry:
     """A day on What's new: the first of its sources, events and revisions, how many more, its counts for the lede."""
 
     day: dt.date
     sources: list[Source]
     views: list[EventView]
-    revisions: list[RevisionEntry]
+    revisions: list[tuple[EventView, Revision]]  # each listed under its event's date and place, linked
     more: int
     counts: tuple[int, int, int]
 
@@ -131,7 +123,7 @@ def _entry(update: Update, dataset: Dataset) -> UpdateEntry:
         day=update.day,
         sources=update.sources[:shown],
         views=[event_view(e, dataset) for e in update.events[:shown]],
-        revisions=[RevisionEntry(event_view(r.event, dataset), r) for r in update.revisions[:shown]],
+        revisions=[(event_view(r.event, dataset), r) for r in update.revisions[:shown]],
         more=max(0, len(update.sources) - shown) + max(0, len(update.events) - shown),
         counts=(len(update.sources), len(update.events), len(update.revisions)),
     )
