@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from macros.load.loader import load_dataset
 from macros.views.pages import build_pages
 from tests.conftest import FIXTURES
+from tests.helpers import army_dead_as_unnamed_security_forces
 
 
 def html(markdown: str) -> BeautifulSoup:
@@ -97,16 +98,28 @@ def test_each_spelling_cites_the_documents_whose_quotes_use_it_as_written():
     assert spelled == {"Qatroun": ["a", "b"], "ISIS": ["a", "b"], "Isis": ["c"], "Al Qatrun": []}
 
 
-def test_a_units_dead_are_shown_within_their_forces_figure_and_not_added(fixture_copy):
+def _fatalities_with_a_units_dead(copy) -> str:
+    """LBY0002's Fatalities line, with 2 dead of the army's Umm al-Aranib brigade added."""
     unit = "    - source: comeback-south\n      field: fatalities\n      party: umm-al-aranib-brigade\n"
     unit += "      value: 2\n      quote: three security forces were killed\n"
-    fixture_copy.edit("events.yaml", "- id: LBY0003\n", unit + "- id: LBY0003\n")
-    built = {page.path: html(page.markdown) for page in build_pages(load_dataset(fixture_copy.data))}
+    copy.edit("events.yaml", "- id: LBY0003\n", unit + "- id: LBY0003\n")
+    built = {page.path: html(page.markdown) for page in build_pages(load_dataset(copy.data))}
     card = built["timeline/index.md"].select_one("#LBY0002")
     (dead,) = [dt.find_next_sibling("dd") for dt in card.select("dt") if text(dt) == "Fatalities"]
-    shown = " ".join(dead.get_text().split())
+    return " ".join(dead.get_text().split())
+
+
+def test_a_units_dead_are_shown_within_their_forces_figure_and_not_added(fixture_copy):
+    shown = _fatalities_with_a_units_dead(fixture_copy)
     assert shown.endswith("; 2 of Umm al-Aranib Martyrs Brigade, within Libyan National Army's figure, not added")
     assert shown.startswith("22–27+")  # the total as before: the brigade's 2 are the army's
+
+
+def test_a_units_dead_may_be_within_the_figure_of_forces_the_source_left_unnamed(fixture_copy):
+    army_dead_as_unnamed_security_forces(fixture_copy)
+    assert _fatalities_with_a_units_dead(fixture_copy).endswith(
+        "; 2 of Umm al-Aranib Martyrs Brigade, may be within Security forces (force not named)'s figure, not added"
+    )
 
 
 @pytest.fixture(scope="module")

@@ -78,14 +78,16 @@ def counted(analysis: Analysis, field: str, actors: dict[str, Actor]) -> list[Po
 
 def nested(analysis: Analysis, field: str, actors: dict[str, Actor]) -> list[tuple[Point, Point, str]]:
     """Each whole-event point of `field` left out of the total, with the counted point that holds
-    it and the party of that point it sits within."""
+    it and the party of that point it sits within: a named one it surely is within, before an
+    unnamed one it only may be."""
     kept = counted(analysis, field, actors)
     found = []
     for point in _whole_event(analysis, field):
         if point in kept:
             continue
         wider = next(other for other in kept if _inside(point, other, actors))
-        party = next(p for p in wider.parties if any(within(q, p, actors) for q in point.parties))
+        named_first = sorted(wider.parties, key=lambda p: p in wider.unnamed)  # a force it is surely within
+        party = next(p for p in named_first if any(within(q, p, actors) for q in point.parties))
         found.append((point, wider, party))
     return found
 
@@ -102,6 +104,12 @@ def within(party: str, container: str, actors: dict[str, Actor]) -> bool:
         chain.append(parent)
     holder = actors[container]
     return container in chain[1:] or (holder.kind == "unnamed party" and bool(set(holder.may_be) & set(chain)))
+
+
+def within_words(container: str, actors: dict[str, Actor]) -> str:
+    """How a party stands to the wider one its figure is counted under: "within" its force, but
+    only "may be within" an unnamed party ("security forces"), which may be another force."""
+    return "may be within" if actors[container].kind == "unnamed party" else "within"
 
 
 def _inside(point: Point, other: Point, actors: dict[str, Actor]) -> bool:
