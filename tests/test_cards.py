@@ -5,13 +5,16 @@ one count; the timeline's place filter holds the towns events are described from
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from bs4 import BeautifulSoup
 
 from macros.load.loader import load_dataset
 from macros.views.pages import build_pages
 from tests.conftest import FIXTURES
-from tests.helpers import army_dead_as_unnamed_security_forces
+from tests.helpers import army_dead_as_unnamed_security_forces, render_exports
 
 
 def html(markdown: str) -> BeautifulSoup:
@@ -98,15 +101,20 @@ def test_each_spelling_cites_the_documents_whose_quotes_use_it_as_written():
     assert spelled == {"Qatroun": ["a", "b"], "ISIS": ["a", "b"], "Isis": ["c"], "Al Qatrun": []}
 
 
+def _fatalities_of(copy, event_id: str) -> str:
+    """An event's Fatalities line on its card."""
+    built = {page.path: html(page.markdown) for page in build_pages(load_dataset(copy.data))}
+    card = built["timeline/index.md"].select_one(f"#{event_id}")
+    (dead,) = [dt.find_next_sibling("dd") for dt in card.select("dt") if text(dt) == "Fatalities"]
+    return " ".join(dead.get_text().split())
+
+
 def _fatalities_with_a_units_dead(copy) -> str:
     """LBY0002's Fatalities line, with 2 dead of the army's Umm al-Aranib brigade added."""
     unit = "    - source: comeback-south\n      field: fatalities\n      party: umm-al-aranib-brigade\n"
     unit += "      value: 2\n      quote: three security forces were killed\n"
     copy.edit("events.yaml", "- id: LBY0003\n", unit + "- id: LBY0003\n")
-    built = {page.path: html(page.markdown) for page in build_pages(load_dataset(copy.data))}
-    card = built["timeline/index.md"].select_one("#LBY0002")
-    (dead,) = [dt.find_next_sibling("dd") for dt in card.select("dt") if text(dt) == "Fatalities"]
-    return " ".join(dead.get_text().split())
+    return _fatalities_of(copy, "LBY0002")
 
 
 def test_a_units_dead_are_shown_within_their_forces_figure_and_not_added(fixture_copy):
@@ -120,6 +128,35 @@ def test_a_units_dead_may_be_within_the_figure_of_forces_the_source_left_unnamed
     assert _fatalities_with_a_units_dead(fixture_copy).endswith(
         "; 2 of Umm al-Aranib Martyrs Brigade, may be within Security forces (force not named)'s figure, not added"
     )
+
+
+SEVERAL = """    - source: qatrun-second-attack
+      field: fatalities
+      party: lna
+      value: several
+      quote: killing 4 army men
+"""
+
+
+def test_dead_given_only_in_words_show_as_the_sources_word_and_export_no_number(fixture_copy):
+    """ "Several killed" is neither a number nor "not reported": the card and the tables give the
+    source's word, and the downloads' numeric columns stay empty."""
+    fixture_copy.edit("events.yaml", "      resolved: 2016-12\n      quote: in December 2016\n",
+                      "      resolved: 2016-12\n      quote: in December 2016\n" + SEVERAL)  # fmt: skip
+    shown = _fatalities_of(fixture_copy, "LBY0003")
+    assert shown == "several (source's word)"
+    events_csv = render_exports(load_dataset(fixture_copy.data))["events.csv"]
+    rows = {row["event_id_cnty"]: row for row in csv.DictReader(io.StringIO(events_csv))}
+    assert (rows["LBY0003"]["fatalities_low"], rows["LBY0003"]["fatalities_high"]) == ("", "")
+
+
+def test_an_early_count_is_shown_beside_the_settled_total_and_never_lowers_it(fixture_copy):
+    before = _fatalities_of(fixture_copy, "LBY0002")
+    early = "    - source: qatrun-second-attack\n      field: fatalities\n      party: islamic-state\n"
+    early += "      value: 7\n      preliminary: true\n      quote: an operation that killed 23 terrorists\n"
+    fixture_copy.edit("events.yaml", "- id: LBY0003\n", early + "- id: LBY0003\n")
+    shown = _fatalities_of(fixture_copy, "LBY0002")
+    assert shown == before + "; 7 of Islamic State in an early count, not in the range"
 
 
 @pytest.fixture(scope="module")

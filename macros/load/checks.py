@@ -36,7 +36,9 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
         before = len(problems)
         _check_event(event, refs, seeds, by_id["sources"], today, problems)
         if len(problems) == before:  # the derivation needs every reference resolved
-            analysis = analyses[event.model.id] = analyse(event.model, models["actors"], models["origins"])
+            analysis = analyses[event.model.id] = analyse(
+                event.model, models["actors"], models["origins"], models["places"]
+            )
             _check_status(event, analysis, problems)
             _check_context(event, models["actors"], problems)
     for item in by_id["assessments"].values():
@@ -229,6 +231,7 @@ def _check_event(
             when = "before its event was added" if claim.added < event.added else "in the future"
             problems.append(record.problem((*path, "added"), f"{claim.added} is {when}"))
         refs.check(record, (*path, "party"), "actors", claim.party)
+        refs.check(record, (*path, "at"), "places", claim.at)
         if refs.check(record, (*path, "origin"), "origins", claim.origin) and claim.source in sources:
             cites = sources[claim.source].model.cites
             if claim.origin not in cites:
