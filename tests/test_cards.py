@@ -11,7 +11,9 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.derive.figures import Figures
 from macros.load.loader import load_dataset
+from macros.views.eventview import Toll
 from macros.views.pages import build_pages
 from tests.conftest import FIXTURES
 from tests.helpers import army_dead_as_unnamed_security_forces, render_exports
@@ -148,6 +150,12 @@ def test_dead_given_only_in_words_show_as_the_sources_word_and_export_no_number(
     events_csv = render_exports(load_dataset(fixture_copy.data))["events.csv"]
     rows = {row["event_id_cnty"]: row for row in csv.DictReader(io.StringIO(events_csv))}
     assert (rows["LBY0003"]["fatalities_low"], rows["LBY0003"]["fatalities_high"]) == ("", "")
+
+
+def test_a_toll_gives_the_dead_no_number_is_given_for_in_the_sources_words_beside_the_number():
+    alone, beside = Toll(None, words=("several",)), Toll(Figures(4, 4, 4, False), words=("dozens",))
+    assert (str(alone), alone.reported) == ("several (source's word)", True)
+    assert str(beside) == "4 (and dozens (source's word), not added)"
 
 
 def test_an_early_count_is_shown_beside_the_settled_total_and_never_lowers_it(fixture_copy):

@@ -66,7 +66,7 @@ class Toll:
         if self.figures is not None and self.unreported:
             notes.append(f"{NOT_REPORTED} for {self.unreported} of {self.events} events")
         if self.figures is not None and self.words:
-            notes.append(f"and {self.worded}, not counted")
+            notes.append(f"and {self.worded}, not added")
         return "; ".join(notes) or None
 
     def __str__(self) -> str:
