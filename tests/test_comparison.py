@@ -364,6 +364,7 @@ def test_locations_are_compared_by_the_spot_they_place_not_their_words(fixture_c
     data = load_dataset(fixture_copy.data)
     (point,) = data.analysis("LBY0004").points
     assert (point.relation(*point.claims), data.status("LBY0004")) == (relation, status)
+    assert data.location("camp").disputed == (status == "disputed")  # the map's word, the same rule
 
 
 def test_a_place_within_another_refines_it_and_the_status_says_which_is_finer(fixture_copy):
@@ -412,16 +413,22 @@ def test_a_point_in_the_stated_direction_refines_it_and_one_against_it_differs(f
     assert point.relation(*point.claims) == relation
 
 
-def test_locations_given_only_in_words_are_compared_as_words(fixture_copy):
-    """Without `at`, nothing says what the words place: different words stay a difference."""
+def test_locations_given_only_in_words_are_compared_as_words_and_validate_says_how_to_place_them(fixture_copy):
+    """Without `at`, nothing says what the words place: different words stay a difference, and
+    the message names the way out besides a dispute_note."""
     with_event(
         fixture_copy,
         located("a camp about 150 miles south-east of Qatrun", None),
         located("an encampment 150 miles south-east of Qatrun", None, QATRUN),
-        status=DISPUTED,
     )
-    (point,) = load_dataset(fixture_copy.data).analysis("LBY0004").points
-    assert point.relation(*point.claims) == "differs"
+    line = fixture_copy.line_of("events.yaml", "- id: LBY0004")  # no status written: the event's line
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data)
+    assert [str(p) for p in caught.value.problems] == [
+        f"data/events.yaml:{line}: LBY0004.status: sources disagree (location: a camp about 150 miles south-east of "
+        "Qatrun vs an encampment 150 miles south-east of Qatrun): add a dispute_note on what would settle it, or, "
+        "if the words name one place, give each claim at: that place"
+    ]
 
 
 # --- figures in words and early counts ------------------------------------------------------------

@@ -44,10 +44,11 @@ class Location:
 
     @property
     def disputed(self) -> bool:
-        """Different sources put it in different places (one document giving both a bearing and
+        """Different sources put it in places that cannot both hold (`placement`): not two wordings
+        of one spot, nor a point and a direction it lies in (one document giving both a bearing and
         distance and coordinates is not a dispute with itself)."""
         return any(
-            a.source != b.source and (a.latitude, a.longitude, a.bearing) != (b.latitude, b.longitude, b.bearing)
+            a.source != b.source and _spot_relation(a, b) == "differs"
             for a, b in itertools.combinations(self.positions, 2)
         )
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..core.models import Event, Source, date_bounds
 from ..core.quotes import closest_passage, fold
 from ..core.record import Record
+from ..core.terms import WHERE_FIELDS
 from ..core.yamlfile import ANY, MAX_BYTES, Problem
 from ..derive.comparison import Analysis, analyse, conflicts, describe, organisation_of
 from ..derive.dataset import Dataset
@@ -311,12 +312,15 @@ def _check_status(record: Record, analysis: Analysis, problems: list[Problem]) -
     if derived == "disputed" and not event.dispute_note:
         points = "; ".join(conflicts(analysis))
         problems.append(
-            record.problem(("status",), f"sources disagree ({points}): add a dispute_note on what would settle it")
+            record.problem(
+                ("status",),
+                f"sources disagree ({points}): add a dispute_note on what would settle it" + _by_words(analysis),
+            )
         )
     if event.status is None or event.status == derived:
         return
     if derived == "disputed":
-        why = f"sources disagree ({'; '.join(conflicts(analysis))}): mark it disputed"
+        why = f"sources disagree ({'; '.join(conflicts(analysis))}): mark it disputed" + _by_words(analysis)
     elif derived == "corroborated":
         point = analysis.corroborated[0]
         voices = ", ".join(_voices(point.independent_voices))
@@ -335,6 +339,13 @@ def _check_status(record: Record, analysis: Analysis, problems: list[Problem]) -
     if event.status == "disputed" and derived != "disputed":
         why = "no two comparable claims disagree: " + why
     problems.append(record.problem(("status",), why))
+
+
+def _by_words(analysis: Analysis) -> str:
+    """The other way out when a disputed place or location is told only in words, which are
+    compared as words ("a camp" and "an encampment" at one spot differ)."""
+    worded = [p for p in analysis.disputed if p.field in WHERE_FIELDS and any(c.at is None for c in p.claims)]
+    return ", or, if the words name one place, give each claim at: that place" if worded else ""
 
 
 IS = "islamic-state"
