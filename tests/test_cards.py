@@ -103,11 +103,11 @@ def test_each_spelling_cites_the_documents_whose_quotes_use_it_as_written():
     assert spelled == {"Qatroun": ["a", "b"], "ISIS": ["a", "b"], "Isis": ["c"], "Al Qatrun": []}
 
 
-def _fatalities_of(copy, event_id: str) -> str:
-    """An event's Fatalities line on its card."""
+def _fatalities_of(copy, event_id: str, label: str = "Fatalities") -> str:
+    """An event's Fatalities line on its card (or another count's, by its label)."""
     built = {page.path: html(page.markdown) for page in build_pages(load_dataset(copy.data))}
     card = built["timeline/index.md"].select_one(f"#{event_id}")
-    (dead,) = [dt.find_next_sibling("dd") for dt in card.select("dt") if text(dt) == "Fatalities"]
+    (dead,) = [dt.find_next_sibling("dd") for dt in card.select("dt") if text(dt) == label]
     return " ".join(dead.get_text().split())
 
 
@@ -137,6 +137,11 @@ SEVERAL = """    - source: qatrun-second-attack
       party: lna
       value: several
       quote: killing 4 army men
+    - source: qatrun-second-attack
+      field: injuries
+      party: lna
+      value: Dozens
+      quote: killing 4 army men
 """
 
 
@@ -145,8 +150,8 @@ def test_dead_given_only_in_words_show_as_the_sources_word_and_export_no_number(
     source's word, and the downloads' numeric columns stay empty."""
     fixture_copy.edit("events.yaml", "      resolved: 2016-12\n      quote: in December 2016\n",
                       "      resolved: 2016-12\n      quote: in December 2016\n" + SEVERAL)  # fmt: skip
-    shown = _fatalities_of(fixture_copy, "LBY0003")
-    assert shown == "several (source's word)"
+    assert _fatalities_of(fixture_copy, "LBY0003") == "several (source's word)"
+    assert _fatalities_of(fixture_copy, "LBY0003", "Injuries") == "Dozens (source's word)"
     events_csv = render_exports(load_dataset(fixture_copy.data))["events.csv"]
     rows = {row["event_id_cnty"]: row for row in csv.DictReader(io.StringIO(events_csv))}
     assert (rows["LBY0003"]["fatalities_low"], rows["LBY0003"]["fatalities_high"]) == ("", "")

@@ -114,12 +114,11 @@ class EventView:
     assoc2: list[Actor]
     sources: list[Source]
     fatalities: Figures | None
-    injuries: Figures | None
     analysis: Analysis
     location: Location
     sources_by_id: dict[str, Source]
     identifications: list[tuple[str, str, str]]  # (spelling, the entity it is taken to name, why)
-    other_tolls: list[tuple[str, Figures]]  # abducted, missing and arrested people, where counted
+    other_tolls: list[tuple[str, Toll]]  # injured, abducted, missing and arrested people, where reported
     standing: StatusWords
     within: list[tuple[Point, Figures, str]]  # a party's dead within another's figured dead, and that party
     inferred: str | None = None  # "inferred from 'On Wednesday'": a date no claim names, shown beside it
@@ -193,15 +192,14 @@ def event_view(event: Event, dataset: Dataset) -> EventView:
         assoc2=[actors[a] for a in event.assoc_actors_2],
         sources=[dataset.sources[s] for s in event.source_ids],
         fatalities=dataset.figures(event.id, "fatalities"),
-        injuries=dataset.figures(event.id, "injuries"),
         analysis=dataset.analysis(event.id),
         location=dataset.location(event.place),
         sources_by_id=dataset.sources,
         identifications=[(i.name, e.name, i.reasoning) for e in entities for i in e.identifications],
         other_tolls=[
-            (FIELD_LABELS[field], figures)
-            for field in ("abducted", "missing", "arrests")
-            if (figures := dataset.figures(event.id, field))
+            (FIELD_LABELS[field], toll)
+            for field in ("injuries", "abducted", "missing", "arrests")
+            if (toll := Toll(dataset.figures(event.id, field), words=tuple(dataset.worded(event.id, field)))).reported
         ],
         standing=status_words(event, dataset),
         within=[
