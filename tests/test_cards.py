@@ -152,9 +152,12 @@ def test_dead_given_only_in_words_show_as_the_sources_word_and_export_no_number(
                       "      resolved: 2016-12\n      quote: in December 2016\n" + SEVERAL)  # fmt: skip
     assert _fatalities_of(fixture_copy, "LBY0003") == "several (source's word)"
     assert _fatalities_of(fixture_copy, "LBY0003", "Injuries") == "Dozens (source's word)"
-    events_csv = render_exports(load_dataset(fixture_copy.data))["events.csv"]
-    rows = {row["event_id_cnty"]: row for row in csv.DictReader(io.StringIO(events_csv))}
-    assert (rows["LBY0003"]["fatalities_low"], rows["LBY0003"]["fatalities_high"]) == ("", "")
+    exports = render_exports(load_dataset(fixture_copy.data))
+    rows = {row["event_id_cnty"]: row for row in csv.DictReader(io.StringIO(exports["events.csv"]))}
+    assert (rows["LBY0003"]["fatalities"], rows["LBY0003"]["fatalities_low"], rows["LBY0003"]["fatalities_high"]) == (
+        "0", "", "")  # fmt: skip
+    (claim,) = [row for row in csv.DictReader(io.StringIO(exports["claims.csv"])) if row["value"] == "several"]
+    assert (claim["value_low"], claim["value_high"]) == ("", "")
 
 
 def test_a_toll_gives_the_dead_no_number_is_given_for_in_the_sources_words_beside_the_number():
