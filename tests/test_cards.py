@@ -173,6 +173,9 @@ def test_an_early_count_is_shown_beside_the_settled_total_and_never_lowers_it(fi
     fixture_copy.edit("events.yaml", "- id: LBY0003\n", early + "- id: LBY0003\n")
     shown = _fatalities_of(fixture_copy, "LBY0002")
     assert shown == before + "; 7 of Islamic State in an early count, not in the range"
+    built = {page.path: html(page.markdown) for page in build_pages(load_dataset(fixture_copy.data))}
+    values = [text(v) for v in built["timeline/index.md"].select("#LBY0002 .lw-claims .lw-value")]
+    assert "7 (early count)" in values
 
 
 @pytest.fixture(scope="module")
