@@ -119,8 +119,10 @@ def _register_records(env: Any, dataset: Dataset, links: Callable[[], Links]) ->
 
     @env.macro
     def figures(event_id: str, field: str = "fatalities") -> str:
-        """An event's derived low–high figures with the conservative one."""
-        return render("figures.html", value=dataset.figures(event_id, field)).strip()
+        """An event's derived low–high figures with the conservative one, and the source's words for
+        dead no number is given for ("several (source's word)")."""
+        words = tuple(dataset.worded(event_id, field))
+        return render("figures.html", value=dataset.figures(event_id, field), words=words).strip()
 
     @env.macro
     def claimed(event_id: str, field: str, party: str | None = None) -> str:

@@ -53,3 +53,22 @@ def entry_numbers(gaps: str) -> list[int]:
         total += int(gap, 36)
         out.append(total)
     return out
+
+
+def army_dead_as_unnamed_security_forces(copy) -> None:
+    """The fixture's LBY0002 with the army's dead given, as a vague document gives them, to
+    "security forces" whose force is not named (an unnamed party that may be the army)."""
+    copy.edit("actors.yaml", "- id: islamic-state\n", UNNAMED_SECURITY_FORCES + "- id: islamic-state\n")
+    for value in ("3", "at least 4"):
+        copy.edit(
+            "events.yaml",
+            f"      party: lna\n      value: {value}\n",
+            f"      party: security-forces\n      value: {value}\n",
+        )
+
+
+UNNAMED_SECURITY_FORCES = """- id: security-forces
+  name: Security forces (force not named)
+  kind: unnamed party
+  may_be: [lna]
+"""

@@ -5,12 +5,18 @@ one count; the timeline's place filter holds the towns events are described from
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.derive.figures import Figures
 from macros.load.loader import load_dataset
+from macros.views.eventview import Toll
 from macros.views.pages import build_pages
 from tests.conftest import FIXTURES
+from tests.helpers import army_dead_as_unnamed_security_forces, render_exports
 
 
 def html(markdown: str) -> BeautifulSoup:
@@ -97,16 +103,79 @@ def test_each_spelling_cites_the_documents_whose_quotes_use_it_as_written():
     assert spelled == {"Qatroun": ["a", "b"], "ISIS": ["a", "b"], "Isis": ["c"], "Al Qatrun": []}
 
 
-def test_a_units_dead_are_shown_within_their_forces_figure_and_not_added(fixture_copy):
+def _fatalities_of(copy, event_id: str, label: str = "Fatalities") -> str:
+    """An event's Fatalities line on its card (or another count's, by its label)."""
+    built = {page.path: html(page.markdown) for page in build_pages(load_dataset(copy.data))}
+    card = built["timeline/index.md"].select_one(f"#{event_id}")
+    (dead,) = [dt.find_next_sibling("dd") for dt in card.select("dt") if text(dt) == label]
+    return " ".join(dead.get_text().split())
+
+
+def _fatalities_with_a_units_dead(copy) -> str:
+    """LBY0002's Fatalities line, with 2 dead of the army's Umm al-Aranib brigade added."""
     unit = "    - source: comeback-south\n      field: fatalities\n      party: umm-al-aranib-brigade\n"
     unit += "      value: 2\n      quote: three security forces were killed\n"
-    fixture_copy.edit("events.yaml", "- id: LBY0003\n", unit + "- id: LBY0003\n")
-    built = {page.path: html(page.markdown) for page in build_pages(load_dataset(fixture_copy.data))}
-    card = built["timeline/index.md"].select_one("#LBY0002")
-    (dead,) = [dt.find_next_sibling("dd") for dt in card.select("dt") if text(dt) == "Fatalities"]
-    shown = " ".join(dead.get_text().split())
+    copy.edit("events.yaml", "- id: LBY0003\n", unit + "- id: LBY0003\n")
+    return _fatalities_of(copy, "LBY0002")
+
+
+def test_a_units_dead_are_shown_within_their_forces_figure_and_not_added(fixture_copy):
+    shown = _fatalities_with_a_units_dead(fixture_copy)
     assert shown.endswith("; 2 of Umm al-Aranib Martyrs Brigade, within Libyan National Army's figure, not added")
     assert shown.startswith("22–27+")  # the total as before: the brigade's 2 are the army's
+
+
+def test_a_units_dead_may_be_within_the_figure_of_forces_the_source_left_unnamed(fixture_copy):
+    army_dead_as_unnamed_security_forces(fixture_copy)
+    assert _fatalities_with_a_units_dead(fixture_copy).endswith(
+        "; 2 of Umm al-Aranib Martyrs Brigade, may be within Security forces (force not named)'s figure, not added"
+    )
+
+
+SEVERAL = """    - source: qatrun-second-attack
+      field: fatalities
+      party: lna
+      value: several
+      quote: killing 4 army men
+    - source: qatrun-second-attack
+      field: injuries
+      party: lna
+      value: Dozens
+      quote: killing 4 army men
+"""
+
+
+def test_dead_given_only_in_words_show_as_the_sources_word_and_export_no_number(fixture_copy):
+    """ "Several killed" is neither a number nor "not reported": the card and the tables give the
+    source's word, and the downloads' numeric columns stay empty."""
+    fixture_copy.edit("events.yaml", "      resolved: 2016-12\n      quote: in December 2016\n",
+                      "      resolved: 2016-12\n      quote: in December 2016\n" + SEVERAL)  # fmt: skip
+    assert _fatalities_of(fixture_copy, "LBY0003") == "several (source's word)"
+    assert _fatalities_of(fixture_copy, "LBY0003", "Injuries") == "Dozens (source's word)"
+    exports = render_exports(load_dataset(fixture_copy.data))
+    rows = {row["event_id_cnty"]: row for row in csv.DictReader(io.StringIO(exports["events.csv"]))}
+    assert (rows["LBY0003"]["fatalities"], rows["LBY0003"]["fatalities_low"], rows["LBY0003"]["fatalities_high"]) == (
+        "0", "", "")  # fmt: skip
+    (claim,) = [row for row in csv.DictReader(io.StringIO(exports["claims.csv"])) if row["value"] == "several"]
+    assert (claim["value_low"], claim["value_high"]) == ("", "")
+
+
+def test_a_toll_gives_the_dead_no_number_is_given_for_in_the_sources_words_beside_the_number():
+    alone, beside = Toll(None, words=("several",)), Toll(Figures(4, 4, 4, False), words=("dozens",))
+    assert (str(alone), alone.reported) == ("several (source's word)", True)
+    assert str(beside) == "4 (and dozens (source's word), not added)"
+
+
+def test_an_early_count_is_shown_beside_the_settled_total_and_never_lowers_it(fixture_copy):
+    before = _fatalities_of(fixture_copy, "LBY0002")
+    early = "    - source: qatrun-second-attack\n      field: fatalities\n      party: islamic-state\n"
+    early += "      value: 7\n      preliminary: true\n      quote: an operation that killed 23 terrorists\n"
+    fixture_copy.edit("events.yaml", "- id: LBY0003\n", early + "- id: LBY0003\n")
+    shown = _fatalities_of(fixture_copy, "LBY0002")
+    assert shown == before + "; 7 of Islamic State in an early count, not in the range"
+    built = {page.path: html(page.markdown) for page in build_pages(load_dataset(fixture_copy.data))}
+    values = [text(v) for v in built["timeline/index.md"].select("#LBY0002 .lw-claims .lw-value")]
+    assert "7 (early count)" in values
 
 
 @pytest.fixture(scope="module")

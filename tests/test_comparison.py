@@ -11,6 +11,7 @@ from geographiclib.geodesic import Geodesic
 from macros.core.yamlfile import DataError
 from macros.load.loader import load_dataset
 from macros.views import maps
+from macros.views.eventview import status_words
 from tests.helpers import render_exports
 
 EVENT = """
@@ -320,3 +321,138 @@ def test_dead_the_source_names_no_side_for_stay_apart_when_two_sides_have_figure
     )
     points = load_dataset(fixture_copy.data).analysis("LBY0004").points
     assert [p.parties for p in points] == [("islamic-state",), ("lna",), ("people-unnamed",)]
+
+
+# --- locations compared by what they place -------------------------------------------------------
+
+
+def camp(place_id: str, *positions: tuple[str, str, str]) -> str:
+    """A place the gazetteer lacks, put 150 miles (or as given) from Qatrun by each document:
+    (source, bearing, distance in miles)."""
+    relative = "".join(
+        f"    - place: qatrun\n      bearing: {bearing}\n      distance: {distance}\n      unit: miles\n"
+        f"      stated: {'the city of Qatrun' if source == 'comeback-south' else 'The Qatrun attack'}\n"
+        f"      source: {source}\n"
+        for source, bearing, distance in positions
+    )
+    return f"- id: {place_id}\n  name: A camp\n  relative_to:\n{relative}  geo_precision: 2\n  country: LBY\n"
+
+
+def located(value: str, at: str | None, document: tuple[str, str] = COMEBACK) -> str:
+    return claim(document, field="location", value=value, **({"at": at} if at else {}))
+
+
+@pytest.mark.parametrize(
+    ("second", "relation", "status"),
+    [(("south-east", 155, "an encampment 150 miles south-east"), "agrees", "corroborated"),
+     (("south-west", 150, "a camp 150 miles south-west"), "differs", "disputed")],
+)  # fmt: skip
+def test_locations_are_compared_by_the_spot_they_place_not_their_words(fixture_copy, second, relation, status):
+    """ "A camp about 150 miles south-east" and "an encampment 150 miles south-east" of a town (one
+    document putting it 155 miles out) are one spot, a few miles apart: not a dispute. South-west
+    of it is another spot: a dispute."""
+    bearing, distance, words = second
+    append(fixture_copy, "places.yaml", camp("camp", ("comeback-south", "south-east", 150),
+                                             ("qatrun-second-attack", bearing, distance)))  # fmt: skip
+    with_event(
+        fixture_copy,
+        located("a camp about 150 miles south-east of Qatrun", "camp"),
+        located(f"{words} of Qatrun", "camp", QATRUN),
+        place="camp",
+        status=DISPUTED if status == "disputed" else None,
+    )
+    data = load_dataset(fixture_copy.data)
+    (point,) = data.analysis("LBY0004").points
+    assert (point.relation(*point.claims), data.status("LBY0004")) == (relation, status)
+    assert data.location("camp").disputed == (status == "disputed")  # the map's word, the same rule
+
+
+def test_a_place_within_another_refines_it_and_the_status_says_which_is_finer(fixture_copy):
+    """ "Qatrun" and "near Mount Asida, west of Qatroun" (a place by the town): the finer one
+    confirms the coarser, never disputes it, and the status names what rests on one voice."""
+    append(
+        fixture_copy, "places.yaml", RELATIVE.replace("  geo_precision: 2\n", "  geo_precision: 2\n  near: qatrun\n")
+    )
+    with_event(
+        fixture_copy,
+        located("Qatrun", "qatrun", QATRUN),
+        located("near Mount Asida, west of Qatroun", "mount-asida"),
+        place="mount-asida",
+    )
+    data = load_dataset(fixture_copy.data)
+    (point,) = data.analysis("LBY0004").points
+    town, mountain = point.claims
+    assert (point.relation(town, mountain), point.relation(mountain, town)) == ("agrees", "consistent")
+    assert data.status("LBY0004") == "corroborated" and point.unconfirmed == [mountain]
+    words = status_words(data.events["LBY0004"], data)
+    assert [(p.about, p.alone) for p in words.corroborated] == [
+        ("the location (Qatrun)", "the finer location (near Mount Asida, west of Qatroun)")
+    ]
+
+
+def direction(place_id: str, bearing: str) -> str:
+    """A place qatrun-second-attack puts only in a direction from Qatrun."""
+    return (
+        f"- id: {place_id}\n  name: A camp\n  relative_to:\n    - place: qatrun\n      bearing: {bearing}\n"
+        "      stated: The Qatrun attack\n      source: qatrun-second-attack\n  geo_precision: 2\n  country: LBY\n"
+    )
+
+
+@pytest.mark.parametrize(("bearing", "relation"), [("south", "agrees"), ("north", "differs")])
+def test_a_point_in_the_stated_direction_refines_it_and_one_against_it_differs(fixture_copy, bearing, relation):
+    """ "South of Qatrun" holds a camp 150 miles south-east of it; "north of Qatrun" cannot."""
+    append(fixture_copy, "places.yaml", camp("camp", ("comeback-south", "south-east", 150)) + direction("way", bearing))
+    with_event(
+        fixture_copy,
+        located(f"{bearing} of Qatrun", "way", QATRUN),
+        located("a camp 150 miles south-east of Qatrun", "camp"),
+        place="camp",
+        status=DISPUTED if relation == "differs" else None,
+    )
+    (point,) = load_dataset(fixture_copy.data).analysis("LBY0004").points
+    assert point.relation(*point.claims) == relation
+
+
+def test_locations_given_only_in_words_are_compared_as_words_and_validate_says_how_to_place_them(fixture_copy):
+    """Without `at`, nothing says what the words place: different words stay a difference, and
+    the message names the way out besides a dispute_note."""
+    with_event(
+        fixture_copy,
+        located("a camp about 150 miles south-east of Qatrun", None),
+        located("an encampment 150 miles south-east of Qatrun", None, QATRUN),
+    )
+    line = fixture_copy.line_of("events.yaml", "- id: LBY0004")  # no status written: the event's line
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data)
+    assert [str(p) for p in caught.value.problems] == [
+        f"data/events.yaml:{line}: LBY0004.status: sources disagree (location: a camp about 150 miles south-east of "
+        "Qatrun vs an encampment 150 miles south-east of Qatrun): add a dispute_note on what would settle it, or, "
+        "if the words name one place, give each claim at: that place"
+    ]
+
+
+# --- figures in words and early counts ------------------------------------------------------------
+
+
+def test_a_figure_in_words_is_never_a_dispute_against_a_number_nor_moves_the_range(fixture_copy):
+    toll = {"field": "fatalities", "party": "islamic-state"}
+    with_event(fixture_copy, claim(TOLL_19, value=19, **toll), claim(TOLL_23, value="several", **toll))
+    data = load_dataset(fixture_copy.data)
+    (point,) = data.analysis("LBY0004").points
+    assert point.relation(*point.claims) == "consistent" and not point.disputed
+    assert data.status("LBY0004") == "single report"
+    figures = data.figures("LBY0004")
+    assert (figures.low, figures.high) == (19, 19) and data.worded("LBY0004") == []
+
+
+def test_an_early_count_is_never_a_dispute_and_never_lowers_the_settled_range(fixture_copy):
+    """The scratch copy's mistake: an early partial count of 7 lowered the total's low end. Marked
+    preliminary, it is shown, and the range stays the settled counts'."""
+    toll = {"field": "fatalities", "party": "islamic-state"}
+    early = claim(TOLL_19, value=7, preliminary="true", **toll)
+    with_event(fixture_copy, early, claim(TOLL_23, value=23, **toll))
+    data = load_dataset(fixture_copy.data)
+    (point,) = data.analysis("LBY0004").points
+    assert point.relation(*point.claims) == "consistent" and not point.disputed
+    figures = data.figures("LBY0004")
+    assert (figures.low, figures.high) == (23, 23)

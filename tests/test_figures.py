@@ -11,6 +11,7 @@ from macros.derive.figures import derive as derive_analysis
 from macros.load.loader import load_dataset
 from macros.load.notices import nested_figures
 from tests.conftest import FIXTURES
+from tests.helpers import army_dead_as_unnamed_security_forces
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +172,20 @@ def test_a_units_figure_from_another_voice_is_shown_and_not_added_to_its_forces(
     assert data.figures("LBY0002") == before
     assert data.status("LBY0002") == load_dataset(FIXTURES / "data").status("LBY0002")
     assert nested_figures(fixture_copy.data, data) == []
+
+
+def test_a_units_dead_only_may_be_within_a_party_the_source_left_unnamed(fixture_copy):
+    """The army statement's three dead relayed as "security forces" (force not named) and as the
+    brigade's: the brigade is counted once, and the note says it may be within them, never is."""
+    army_dead_as_unnamed_security_forces(fixture_copy)
+    _army_statement_gives_its_three_dead(fixture_copy)
+    cites = "- id: qatrun-second-attack\n  cites: [lna-statement]\n"
+    fixture_copy.edit("sources.yaml", "- id: qatrun-second-attack\n", cites)
+    _add_claim(fixture_copy, "qatrun-second-attack", 3, "killing 4 army men", origin="lna-statement")
+    data = load_dataset(fixture_copy.data)
+    line = fixture_copy.line_of("events.yaml", "      party: umm-al-aranib-brigade")
+    assert nested_figures(fixture_copy.data, data) == [
+        f"note: data/events.yaml:{line}: LBY0002.claims[4].party: umm-al-aranib-brigade may be within "
+        "security-forces, for which lna-statement gives a fatalities figure too (claims[2]): counted once, as "
+        "security-forces's"
+    ]

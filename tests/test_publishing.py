@@ -19,7 +19,7 @@ from macros.load.validate import annotation
 from macros.views.siteplan import SitePlan
 from macros.views.whatsnew import render_feed, updates
 from tests.conftest import BRIEFING, FIXTURES, PROJECT
-from tools.new_source import add_source
+from tools.new_source import StoredPage, add_source, stored_page
 
 WORKFLOW = PROJECT / ".github" / "workflows" / "site.yml"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -90,6 +90,36 @@ def test_new_source_stub_is_flagged_until_filled(fixture_copy, tmp_path):
     record["published"] = {"date": "2026-11-20", "precision": "day", "basis": "stated"}
     stub.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
     assert "scaffold-test" in load_dataset(fixture_copy.data).sources
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [(" date 2022-01-29 The Qatrun attack is the second for ISIS in a few days, coinciding with Hasaka.\n",
+      StoredPage("2022-01-29", "The Qatrun attack is the second for ISIS in a few days", headline=False)),
+     ("date 2022-03-15\nAttack near Qatrun\nThe army said on Tuesday that...\n",
+      StoredPage("2022-03-15", "Attack near Qatrun", headline=True)),
+     ("date 2022-02-30 A day that never was.\n", StoredPage(None, "A day that never was", headline=False)),
+     ("ISIS seeks comeback from southern Libya\nThe forces...\n", StoredPage(None, None, headline=False))],
+)  # fmt: skip
+def test_a_stored_pages_first_line_gives_its_date_and_its_headline_or_opening_words(text, page):
+    assert stored_page(text) == page
+
+
+def test_new_source_fills_in_a_stored_pages_date_and_title_and_marks_them_for_checking(fixture_copy, tmp_path):
+    """A stored page opening "date 2022-01-20" with no headline: the stub records the date as the
+    document states it and the opening words as its title, so neither is left TODO."""
+    document = tmp_path / "page.txt"
+    document.write_text(" date 2022-01-20 A fixture page without a headline, for the scaffold.\n", encoding="utf-8")
+    stub = add_source(document, "stored-page", root=fixture_copy.root, today=dt.date(2026, 11, 20))
+    written = stub.read_text(encoding="utf-8")
+    assert "title: 'A fixture page without a headline'  # it has no headline: its opening words" in written
+    record = yaml.safe_load(written)
+    assert record["published"] == {"date": dt.date(2022, 1, 20), "precision": "day", "basis": "stated",
+                                   "reasoning": 'The document opens with "date 2022-01-20".'}  # fmt: skip
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy.data)
+    todo = [p.field for p in caught.value.problems if "still TODO" in p.message]
+    assert todo and not [field for field in todo if field.startswith(("stored-page.title", "stored-page.published"))]
 
 
 def test_new_source_refuses_a_document_already_in_the_dataset(fixture_copy):

@@ -15,6 +15,7 @@ import hashlib
 import re
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from macros.core.dates import today as today_setting
 from macros.core.models import ID_PATTERN
@@ -28,15 +29,54 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "source"
 
 
+# A stored web page opens with the date it carries ("date 2022-01-29"), then its headline on a line
+# of its own, or, when it has none, straight into its text.
+STORED_DATE = re.compile(r"\A\ufeff?\s*date (\d{4}-\d{2}-\d{2})\b[ \t]*")
+HEADLINE_WORDS = 20  # a first line this short, not ending a sentence, is a headline
+OPENING = re.compile(r"[^,.;:!?\n]+")  # a page without a headline is titled by its opening words
+
+
+class StoredPage(NamedTuple):
+    """What a stored page's first lines give the stub: its date and its title."""
+
+    date: str | None  # the date the page carries, as YYYY-MM-DD
+    title: str | None  # its headline, or its opening words when it has none
+    headline: bool  # whether `title` is a headline
+
+
+def stored_page(text: str) -> StoredPage:
+    """The date a stored page opens with, and its headline or, without one, its opening words
+    (the first clause, at most HEADLINE_WORDS words); nothing for any other document."""
+    opening = STORED_DATE.match(text)
+    if opening is None:
+        return StoredPage(None, None, False)
+    try:
+        date = dt.date.fromisoformat(opening[1]).isoformat()
+    except ValueError:
+        date = None  # not a day: left for the analyst
+    first = next((line.strip() for line in text[opening.end() :].splitlines() if line.strip()), "")
+    words = first.split()
+    if words and len(words) <= HEADLINE_WORDS and not first.endswith((".", "!", "?", ":", '"', "\u201d")):
+        return StoredPage(date, first, True)
+    clause = OPENING.match(first)
+    title = " ".join(clause[0].split()[:HEADLINE_WORDS]) if clause else None
+    return StoredPage(date, title or None, False)
+
+
+def yaml_quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
 def add_source(document: Path, source_id: str | None = None, root: Path = ROOT, today: dt.date | None = None) -> Path:
-    """Copy `document` into seeds/ and write its stub; returns the stub's path."""
+    """Copy `document` into seeds/ and write its stub; returns the stub's path. A stored web page's
+    date and title are filled in from its first lines (`stored_page`), each marked for checking."""
     raw = document.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     seeds = root / "seeds"
     for existing in sorted(seeds.glob("*")):
         if hashlib.sha256(existing.read_bytes()).hexdigest() == digest:
             raise SystemExit(f"{document} is already in the dataset as seeds/{existing.name}")
-    raw.decode("utf-8")  # a seed is UTF-8 text; fail before copying anything else
+    page = stored_page(raw.decode("utf-8"))  # a seed is UTF-8 text; fail before copying anything else
     numbers = [int(p.name[:3]) for p in seeds.glob("[0-9][0-9][0-9]_*")]
     seed = seeds / f"{max(numbers, default=-1) + 1:03d}_{digest[:16]}.txt"
     source_id = source_id or slug(document.stem)
@@ -55,6 +95,9 @@ def add_source(document: Path, source_id: str | None = None, root: Path = ROOT, 
             seed=f"seeds/{seed.name}",
             sha256=digest,
             added=(today or today_setting()).isoformat(),
+            published=page.date,
+            title=yaml_quoted(page.title) if page.title else None,
+            headline=page.headline,
         ),
         encoding="utf-8",
     )

@@ -61,6 +61,8 @@ from .terms import (
     SOURCE_SCALES,
     SPELLING_BASES,
     STATUSES,
+    WHERE_FIELDS,
+    WORD_QUANTITIES,
 )
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -560,7 +562,16 @@ def parse_figure(value: str) -> tuple[int, int | None]:
             if high is not None and high < low:
                 raise ValueError(f"the range {value!r} runs backwards")
             return low, high
-    raise ValueError(f"{value!r} is not a figure: write 19, 'about 19', 'at least 19', 'up to 19' or '19-23'")
+    words = ", ".join(WORD_QUANTITIES)
+    raise ValueError(
+        f"{value!r} is not a figure: write 19, 'about 19', 'at least 19', 'up to 19' or '19-23', or the "
+        f"source's word when it gives no number ({words})"
+    )
+
+
+def is_word_quantity(value: str) -> bool:
+    """A quantity the source gives only in words ("several"), kept as its word, never a number."""
+    return " ".join(value.casefold().split()) in WORD_QUANTITIES
 
 
 class CredibilityRating(Model):
@@ -578,7 +589,21 @@ class Claim(Model):
     party: Id | None = Field(
         None, description="Whose figure, or who took part (an actor id; an unnamed party when the source is vague)"
     )
-    value: Figure = Field(description="As stated: 19, 'at least 19', '19-23', or text")
+    value: Figure = Field(
+        description="As stated: 19, 'at least 19', '19-23', or text. A figure the source gives only in words is "
+        "its word (several, dozens...): shown as the source's word, never a number, never moving a range"
+    )
+    preliminary: bool = Field(
+        False,
+        description="true for an early count the source gives before the toll was settled ('seven bodies had been "
+        "recovered by Thursday morning'): shown beside the total, never lowering or replacing it, never a dispute. "
+        "Figures only",
+    )
+    at: Id | None = Field(
+        None,
+        description="For a place or location claim: the place it puts the event at (data/places.yaml), as its "
+        "document places it. Two claims that name places are compared by what they place, not by their words",
+    )
     resolved: PartialDate | None = Field(
         None, description="For a date claim: the date it names, YYYY[-MM[-DD]], worked out from its own document"
     )
@@ -614,7 +639,7 @@ class Claim(Model):
     @field_validator("value")
     @classmethod
     def _figure_readable(cls, value: str, info: ValidationInfo) -> str:
-        if info.data.get("field") in NUMERIC_FIELDS:
+        if info.data.get("field") in NUMERIC_FIELDS and not is_word_quantity(value):
             parse_figure(value)
         return value
 
@@ -632,13 +657,23 @@ class Claim(Model):
             raise FieldError("moment", "only a date claim says which moment it dates")
         if (self.via or self.origin_reasoning) and self.origin is None:
             raise FieldError("via", "name the origin the outlets relay (data/origins.yaml)")
+        if self.preliminary and self.field not in NUMERIC_FIELDS:
+            raise FieldError("preliminary", "only a figure is an early count: drop preliminary")
+        if self.at is not None and self.field not in WHERE_FIELDS:
+            raise FieldError("at", f"only a {' or '.join(WHERE_FIELDS)} claim names the place it puts the event at")
         if self.scope is not None and not self.scope.strip():
             raise FieldError("scope", "name the part of the event, or leave scope out for the whole event")
         return self
 
     @property
     def bounds(self) -> tuple[int, int | None] | None:
-        return parse_figure(self.value) if self.field in NUMERIC_FIELDS else None
+        """A figure's (low, high); None for text, and for a figure the source gives only in words."""
+        return parse_figure(self.value) if self.field in NUMERIC_FIELDS and not self.worded else None
+
+    @property
+    def worded(self) -> bool:
+        """A figure the source gives only in words ("several"): shown as its word, never counted."""
+        return self.field in NUMERIC_FIELDS and is_word_quantity(self.value)
 
     @property
     def dated_moment(self) -> str:

@@ -153,6 +153,11 @@ FIELD_NOUNS = {
     "detail": "a detail",
 }
 NUMERIC_FIELDS = ("fatalities", "injuries", "abducted", "missing", "arrests", "strikes")
+# Quantities a source gives only in words ("several were killed"): kept as the source's word, shown
+# as such, never turned into a number, never moving a range and never set against a number.
+WORD_QUANTITIES = ("a few", "several", "some", "many", "dozens", "scores", "hundreds")
+# Claim fields that say where the event was: compared by what they place when they name a place (`at`).
+WHERE_FIELDS = ("place", "location")
 # What a toll (or any count) reads where no source gives one: unknown is never 0.
 NOT_REPORTED = "not reported"
 # A field with one true value per event, party, scope and moment: different values mean the

@@ -11,12 +11,14 @@ and the event's status.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..core.models import Actor, Claim, Event, Origin, date_bounds
-from ..core.terms import SINGLE_VALUED
+from ..core.models import Actor, Claim, Event, Origin, Place, date_bounds
+from ..core.terms import NUMERIC_FIELDS, SINGLE_VALUED
+from .locations import placement
 
 
 def voice_of(claim: Claim, origins: dict[str, Origin], actors: dict[str, Actor]) -> str:
@@ -50,6 +52,7 @@ class Point:
     claims: tuple[Claim, ...]
     voices: tuple[str, ...]  # each claim's voice, in the claims' order
     unnamed: frozenset[str] = frozenset()  # the parties among them that a source left unnamed
+    places: dict[str, Place] = dataclasses.field(default_factory=dict, compare=False, repr=False)  # what `at` names
 
     @property
     def compared(self) -> bool:
@@ -103,13 +106,26 @@ class Point:
             return "may agree" if same else "may differ"
         if first.polarity != second.polarity:
             return "contradicts" if self.voice(first) != self.voice(second) else "contradicts (same voice)"
-        if self.field in SINGLE_VALUED and _values_disagree([first, second]):
+        placed = self.placed(first, second)
+        disagree = placed == "differs" if placed else _values_disagree([first, second])
+        if disagree and _set_apart(first, second):
+            return "consistent"
+        if self.field in SINGLE_VALUED and disagree:
             return "differs" if self.voice(first) != self.voice(second) else "differs (same voice)"
         if first.origin_key == second.origin_key:
             return "same origin"
         if self.voice(first) == self.voice(second):
             return "same voice"
-        return "agrees" if _as_precise(second, first) else "consistent"
+        precise = placed in ("same", "finer") if placed else _as_precise(second, first)
+        return "agrees" if precise else "consistent"
+
+    def placed(self, first: Claim, second: Claim) -> str | None:
+        """Where two claims that each name a place (`at`) put the event, one against the other
+        (`locations.placement`: same, finer, coarser, compatible, differs); None when either
+        gives only words, which are compared as words."""
+        if first.at is None or second.at is None or first.at not in self.places or second.at not in self.places:
+            return None
+        return placement((self.places[first.at], first.source), (self.places[second.at], second.source), self.places)
 
     def voice(self, claim: Claim) -> str:
         for candidate, voice in zip(self.claims, self.voices, strict=True):
@@ -129,6 +145,13 @@ class Point:
 CONTRADICTING = frozenset({"differs", "contradicts"})
 
 
+def _set_apart(first: Claim, second: Claim) -> bool:
+    """Figures shown side by side but never set against each other: a quantity the source gives
+    only in words ("several") against a number or another word, or an early count against
+    another figure."""
+    return first.field in NUMERIC_FIELDS and any(c.worded or c.preliminary for c in (first, second))
+
+
 def _as_precise(claim: Claim, other: Claim) -> bool:
     """Whether `claim` says at least as much as `other`: a day confirms its month, not the reverse."""
     if claim.field != "date" or not (claim.resolved and other.resolved):
@@ -137,8 +160,11 @@ def _as_precise(claim: Claim, other: Claim) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def points_of(event: Event, actors: dict[str, Actor], origins: dict[str, Origin]) -> list[Point]:
-    """The event's claims gathered into comparable points, in the order the claims were written."""
+def points_of(
+    event: Event, actors: dict[str, Actor], origins: dict[str, Origin], places: dict[str, Place] | None = None
+) -> list[Point]:
+    """The event's claims gathered into comparable points, in the order the claims were written;
+    with `places`, claims that name a place are compared by what they place."""
     parties = _party_groups(event, actors)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in event.claims:
@@ -150,7 +176,7 @@ def points_of(event: Event, actors: dict[str, Actor], origins: dict[str, Origin]
         members = tuple(dict.fromkeys(c.party for c in claims if c.party is not None))
         voices = tuple(voice_of(c, origins, actors) for c in claims)
         unnamed = frozenset(p for p in members if actors[p].kind == "unnamed party")
-        points.append(Point(field, members, claims[0].scope, moment, tuple(claims), voices, unnamed))
+        points.append(Point(field, members, claims[0].scope, moment, tuple(claims), voices, unnamed, places or {}))
     return points
 
 
@@ -245,8 +271,10 @@ class Analysis:
         return self.point_of(claim).credibility(claim)
 
 
-def analyse(event: Event, actors: dict[str, Actor], origins: dict[str, Origin]) -> Analysis:
-    return Analysis(tuple(points_of(event, actors, origins)))
+def analyse(
+    event: Event, actors: dict[str, Actor], origins: dict[str, Origin], places: dict[str, Place] | None = None
+) -> Analysis:
+    return Analysis(tuple(points_of(event, actors, origins, places)))
 
 
 def describe(point: Point) -> str:

@@ -17,7 +17,7 @@ from ..core.models import Actor, Assessment, Country, Edition, Event, Origin, Pl
 from .comparison import Analysis, analyse
 from .coverage import Coverage, coverage
 from .editions import Changes, EditionView, changes_between, history, snapshot
-from .figures import Figures, derive
+from .figures import Figures, derive, worded
 from .locations import Location, locate
 
 
@@ -118,7 +118,7 @@ class Dataset:
         """The event's comparable points, voices and labels, derived once for every view."""
         found = self._analyses.get(event_id)
         if found is None:
-            found = self._analyses[event_id] = analyse(self.events[event_id], self.actors, self.origins)
+            found = self._analyses[event_id] = analyse(self.events[event_id], self.actors, self.origins, self.places)
         return found
 
     def seed_analyses(self, analyses: dict[str, Analysis]) -> None:
@@ -149,6 +149,10 @@ class Dataset:
         if key not in self._figures:
             self._figures[key] = derive(self.analysis(event_id), field, self.sources, self.actors)
         return self._figures[key]
+
+    def worded(self, event_id: str, field: str = "fatalities") -> list[str]:
+        """The source's words ("several") for the parts of the event's total no number is given for."""
+        return worded(self.analysis(event_id), field, self.actors)
 
     @cached_property
     def _figures(self) -> dict[tuple[str, str], Figures | None]:

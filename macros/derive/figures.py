@@ -7,14 +7,16 @@ or `low` when every source is. Event totals add the points up. A figure for part
 (a `scope`) is its own point: it never lowers or replaces the event's total. A party a source
 left unnamed counts once with the forces it may be at the low end, and on top of them at the high.
 A figure for a party within another that has its own figure (a brigade within its army, a force
-an unnamed party may be) is part of that figure: shown, never added to the total again.
+an unnamed party may be) is part of that figure: shown, never added to the total again. A
+figure the source gives only in words ("several") and an early count beside a settled one are
+shown as such, and never move a range.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.models import Actor, Source
+from ..core.models import Actor, Claim, Source
 from ..core.terms import CREDIBLE_GRADES
 from .comparison import Analysis, Point
 
@@ -29,7 +31,7 @@ class Figures:
 
 def derive(analysis: Analysis, field: str, sources: dict[str, Source], actors: dict[str, Actor]) -> Figures | None:
     """The event's total for a field, over the whole-event points that count (`counted`)."""
-    parts = [point_figures(point, sources) for point in counted(analysis, field, actors)]
+    parts = [found for point in counted(analysis, field, actors) if (found := point_figures(point, sources))]
     if not parts:
         return None
     return Figures(
@@ -40,10 +42,11 @@ def derive(analysis: Analysis, field: str, sources: dict[str, Source], actors: d
     )
 
 
-def point_figures(point: Point, sources: dict[str, Source]) -> Figures:
-    """One party's (or one part's) figures from its comparable claims. Where a source left the
-    party unnamed ("security forces"), its dead may be the named party's or others: `low` takes
-    them as the same people, `high` as different ones, added."""
+def point_figures(point: Point, sources: dict[str, Source]) -> Figures | None:
+    """One party's (or one part's) figures from its comparable claims; None when no claim gives
+    a number ("several" only). Where a source left the party unnamed ("security forces"), its dead
+    may be the named party's or others: `low` takes them as the same people, `high` as different
+    ones, added."""
     named = _span([c for c in point.claims if c.party not in point.unnamed], sources)
     unnamed = _span([c for c in point.claims if c.party in point.unnamed], sources)
     if named is None or unnamed is None:
@@ -56,7 +59,35 @@ def point_figures(point: Point, sources: dict[str, Source]) -> Figures:
     )
 
 
+def settled(claims: list[Claim]) -> list[Claim]:
+    """The claims that give the range: those with a number, less the early counts (`preliminary`)
+    when a settled count is given; the early counts alone when nothing else is."""
+    numbers = [claim for claim in claims if claim.bounds is not None]
+    return [claim for claim in numbers if not claim.preliminary] or numbers
+
+
+def early_counts(point: Point) -> list[Claim]:
+    """A point's early counts that a settled count leaves out of the range: shown beside it."""
+    kept = settled(list(point.claims))
+    return [claim for claim in point.claims if claim.bounds is not None and not any(claim is k for k in kept)]
+
+
+def worded(analysis: Analysis, field: str, actors: dict[str, Actor]) -> list[str]:
+    """The source's words ("several") for the parts of the total no number is given for: shown
+    beside the total as the source's words, never added to it."""
+    return list(
+        dict.fromkeys(
+            claim.value
+            for point in counted(analysis, field, actors)
+            if not settled(list(point.claims))
+            for claim in point.claims
+            if claim.worded
+        )
+    )
+
+
 def _span(claims: list, sources: dict[str, Source]) -> Figures | None:
+    claims = settled(claims)
     if not claims:
         return None
     bounds = [(claim.bounds, sources[claim.source].reliability) for claim in claims]
@@ -78,14 +109,16 @@ def counted(analysis: Analysis, field: str, actors: dict[str, Actor]) -> list[Po
 
 def nested(analysis: Analysis, field: str, actors: dict[str, Actor]) -> list[tuple[Point, Point, str]]:
     """Each whole-event point of `field` left out of the total, with the counted point that holds
-    it and the party of that point it sits within."""
+    it and the party of that point it sits within: a named one it surely is within, before an
+    unnamed one it only may be."""
     kept = counted(analysis, field, actors)
     found = []
     for point in _whole_event(analysis, field):
         if point in kept:
             continue
         wider = next(other for other in kept if _inside(point, other, actors))
-        party = next(p for p in wider.parties if any(within(q, p, actors) for q in point.parties))
+        named_first = sorted(wider.parties, key=lambda p: p in wider.unnamed)  # a force it is surely within
+        party = next(p for p in named_first if any(within(q, p, actors) for q in point.parties))
         found.append((point, wider, party))
     return found
 
@@ -102,6 +135,12 @@ def within(party: str, container: str, actors: dict[str, Actor]) -> bool:
         chain.append(parent)
     holder = actors[container]
     return container in chain[1:] or (holder.kind == "unnamed party" and bool(set(holder.may_be) & set(chain)))
+
+
+def within_words(container: str, actors: dict[str, Actor]) -> str:
+    """How a party stands to the wider one its figure is counted under: "within" its force, but
+    only "may be within" an unnamed party ("security forces"), which may be another force."""
+    return "may be within" if actors[container].kind == "unnamed party" else "within"
 
 
 def _inside(point: Point, other: Point, actors: dict[str, Actor]) -> bool:

@@ -44,10 +44,11 @@ class Location:
 
     @property
     def disputed(self) -> bool:
-        """Different sources put it in different places (one document giving both a bearing and
+        """Different sources put it in places that cannot both hold (`placement`): not two wordings
+        of one spot, nor a point and a direction it lies in (one document giving both a bearing and
         distance and coordinates is not a dispute with itself)."""
         return any(
-            a.source != b.source and (a.latitude, a.longitude, a.bearing) != (b.latitude, b.longitude, b.bearing)
+            a.source != b.source and _spot_relation(a, b) == "differs"
             for a, b in itertools.combinations(self.positions, 2)
         )
 
@@ -75,3 +76,96 @@ def _position(relative: Relative, places: dict[str, Place]) -> Position:
         )
     precision = "direction" if bearing is not None else "near"
     return Position(origin.latitude, origin.longitude, precision, relative.stated, bearing, relative.source, origin)
+
+
+# How far apart two stated positions may be and still place one spot ("about 150 miles" and
+# "150 miles" south-east of Sirte), how far from a town is still "near" it, and how far a bearing
+# may turn and still lie in a stated direction ("south of Sirte" holds a point south-east of it).
+SAME_SPOT_KM = 25
+NEAR_KM = 50
+DIRECTION_SLACK = 45.0
+_COARSER = {"finer": "coarser", "coarser": "finer"}
+
+
+def placement(first: tuple[Place, str], second: tuple[Place, str], places: dict[str, Place]) -> str:
+    """How where a second claim puts an event stands to where a first does, each a (place, the
+    claim's document): "same", "finer" (within the first, or more precise), "coarser",
+    "compatible" (both can hold, neither within the other) or "differs" (they cannot both hold).
+    A place is where the claim's own document puts it, when that document gives a position for
+    it; else every position the place has."""
+    (one, one_source), (other, other_source) = first, second
+    if one.id != other.id and (one.near == other.id or other.near == one.id):
+        return "finer" if other.near == one.id else "coarser"
+    if one.geo_precision == 3 or other.geo_precision == 3:
+        return _with_region(one, other)
+    ones, others = _spots(one, one_source, places), _spots(other, other_source, places)
+    if not (ones and others):
+        return "same" if one.id == other.id else "compatible"
+    found = {_spot_relation(a, b) for a in ones for b in others}
+    return next((answer for answer in ("same", "finer", "coarser", "compatible") if answer in found), "differs")
+
+
+def _with_region(one: Place, other: Place) -> str:
+    """A region ("southern Libya") holds what its district holds; of anything else in its
+    country it cannot be told, and nothing outside it."""
+    if one.geo_precision == other.geo_precision:
+        return "same" if one.id == other.id else "compatible" if one.country == other.country else "differs"
+    region, spot = (one, other) if one.geo_precision == 3 else (other, one)
+    if region.country != spot.country:
+        return "differs"
+    if region.admin1 is None or region.admin1 != spot.admin1:
+        return "compatible"
+    return "finer" if region is one else "coarser"
+
+
+def _spots(place: Place, source: str, places: dict[str, Place]) -> list[Position]:
+    positions = locate(place, places).positions
+    return [p for p in positions if p.source == source] or list(positions)
+
+
+def _spot_relation(first: Position, second: Position) -> str:
+    vague = {"direction", "near"}
+    if first.precision in vague and second.precision in vague:
+        return _between_vague(first, second)
+    if second.precision in vague:
+        relation = _within(first, second)
+        return _COARSER.get(relation, relation)
+    if first.precision in vague:
+        return _within(second, first)
+    if {first.precision, second.precision} <= {"gazetteer", "reference"}:  # two named places
+        return "same" if (first.latitude, first.longitude) == (second.latitude, second.longitude) else "differs"
+    return "same" if _km(first, second) <= SAME_SPOT_KM else "differs"
+
+
+def _within(point: Position, vague: Position) -> str:
+    """A point against "near" a town or a direction from it: "finer" when it lies there."""
+    distance = _km(point, vague)  # a vague position is drawn at its town
+    if vague.bearing is None:
+        return "finer" if distance <= NEAR_KM else "differs"
+    if distance <= NEAR_KM:
+        return "compatible"  # too close to the town to tell a direction
+    bearing = Geodesic.WGS84.Inverse(vague.latitude, vague.longitude, point.latitude, point.longitude)["azi1"]
+    return "finer" if _turn(bearing, vague.bearing) <= DIRECTION_SLACK else "differs"
+
+
+def _between_vague(first: Position, second: Position) -> str:
+    """Two directions or "near"s. From one town: one direction is the same, bearings more than
+    DIRECTION_SLACK apart cannot both hold, "near" and a direction can. Near two towns far
+    apart cannot both hold; anything else from two towns can."""
+    if first.reference is None or second.reference is None or first.reference.id != second.reference.id:
+        both_near = first.bearing is None and second.bearing is None
+        return "differs" if both_near and _km(first, second) > 2 * NEAR_KM else "compatible"
+    if first.bearing is None or second.bearing is None:
+        return "same" if first.bearing == second.bearing else "compatible"
+    turn = _turn(first.bearing, second.bearing)
+    return "same" if turn == 0 else "compatible" if turn <= DIRECTION_SLACK else "differs"
+
+
+def _turn(a: float, b: float) -> float:
+    """The angle between two bearings, to a hundredth of a degree: a point computed 135 degrees
+    from a town, rounded to five decimals, lies 135.00001 degrees from it."""
+    return round(abs((a - b + 180) % 360 - 180), 2)
+
+
+def _km(first: Position, second: Position) -> float:
+    return Geodesic.WGS84.Inverse(first.latitude, first.longitude, second.latitude, second.longitude)["s12"] / 1000

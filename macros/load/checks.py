@@ -14,6 +14,7 @@ from pathlib import Path
 from ..core.models import Event, Source, date_bounds
 from ..core.quotes import closest_passage, fold
 from ..core.record import Record
+from ..core.terms import WHERE_FIELDS
 from ..core.yamlfile import ANY, MAX_BYTES, Problem
 from ..derive.comparison import Analysis, analyse, conflicts, describe, organisation_of
 from ..derive.dataset import Dataset
@@ -36,7 +37,9 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
         before = len(problems)
         _check_event(event, refs, seeds, by_id["sources"], today, problems)
         if len(problems) == before:  # the derivation needs every reference resolved
-            analysis = analyses[event.model.id] = analyse(event.model, models["actors"], models["origins"])
+            analysis = analyses[event.model.id] = analyse(
+                event.model, models["actors"], models["origins"], models["places"]
+            )
             _check_status(event, analysis, problems)
             _check_context(event, models["actors"], problems)
     for item in by_id["assessments"].values():
@@ -229,6 +232,7 @@ def _check_event(
             when = "before its event was added" if claim.added < event.added else "in the future"
             problems.append(record.problem((*path, "added"), f"{claim.added} is {when}"))
         refs.check(record, (*path, "party"), "actors", claim.party)
+        refs.check(record, (*path, "at"), "places", claim.at)
         if refs.check(record, (*path, "origin"), "origins", claim.origin) and claim.source in sources:
             cites = sources[claim.source].model.cites
             if claim.origin not in cites:
@@ -308,12 +312,15 @@ def _check_status(record: Record, analysis: Analysis, problems: list[Problem]) -
     if derived == "disputed" and not event.dispute_note:
         points = "; ".join(conflicts(analysis))
         problems.append(
-            record.problem(("status",), f"sources disagree ({points}): add a dispute_note on what would settle it")
+            record.problem(
+                ("status",),
+                f"sources disagree ({points}): add a dispute_note on what would settle it" + _by_words(analysis),
+            )
         )
     if event.status is None or event.status == derived:
         return
     if derived == "disputed":
-        why = f"sources disagree ({'; '.join(conflicts(analysis))}): mark it disputed"
+        why = f"sources disagree ({'; '.join(conflicts(analysis))}): mark it disputed" + _by_words(analysis)
     elif derived == "corroborated":
         point = analysis.corroborated[0]
         voices = ", ".join(_voices(point.independent_voices))
@@ -332,6 +339,13 @@ def _check_status(record: Record, analysis: Analysis, problems: list[Problem]) -
     if event.status == "disputed" and derived != "disputed":
         why = "no two comparable claims disagree: " + why
     problems.append(record.problem(("status",), why))
+
+
+def _by_words(analysis: Analysis) -> str:
+    """The other way out when a disputed place or location is told only in words, which are
+    compared as words ("a camp" and "an encampment" at one spot differ)."""
+    worded = [p for p in analysis.disputed if p.field in WHERE_FIELDS and any(c.at is None for c in p.claims)]
+    return ", or, if the words name one place, give each claim at: that place" if worded else ""
 
 
 IS = "islamic-state"

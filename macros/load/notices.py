@@ -20,7 +20,7 @@ from geographiclib.geodesic import Geodesic
 
 from ..core.models import Claim, Event, Place, date_bounds
 from ..derive.dataset import Dataset
-from ..derive.figures import nested, within
+from ..derive.figures import nested, within, within_words
 from .review import records_of
 
 
@@ -34,8 +34,10 @@ def nested_figures(data_dir: Path, dataset: Dataset) -> list[str]:
             continue
         for index, claim, wider in _counted_once(dataset, event.id):
             line = document.line_of((*base, "claims", index, "party"))
+            relation = within_words(wider.party, dataset.actors)  # "is within", or "may be within" an unnamed party
+            relation = "is within" if relation == "within" else relation
             notes.append(
-                f"note: {document.file}:{line}: {event.id}.claims[{index}].party: {claim.party} is within "
+                f"note: {document.file}:{line}: {event.id}.claims[{index}].party: {claim.party} {relation} "
                 f"{wider.party}, for which {claim.origin_key} gives a {claim.field} figure too "
                 f"(claims[{_index(event.claims, wider)}]): counted once, as {wider.party}'s"
             )

@@ -179,6 +179,8 @@ def fatalities_over_time(dataset: Dataset) -> Chart:
         analysis = dataset.analysis(event.id)
         for point in counted(analysis, "fatalities", dataset.actors):
             figures = point_figures(point, dataset.sources)
+            if figures is None:  # the dead given only in words ("several"): never a number
+                continue
             row = totals[(event.start.year, side_of(point.parties, dataset))]
             row[0] += figures.low
             row[1] += figures.conservative

@@ -42,13 +42,16 @@ COLUMNS: dict[str, dict[str, str]] = {
         "source_scale": "ACLED's source scale of its sources, joined by '-'",
         "notes": "What happened, in neutral words of our own",
         "fatalities": "ACLED's convention: the conservative total of the dead (see the methodology); 0 where no "
-        "source gives a toll, which fatalities_low and fatalities_high then leave empty",
+        "source gives a toll in numbers (none, or only in words such as 'several'), which fatalities_low and "
+        "fatalities_high then leave empty",
         "tags": "Free labels (background, IS attack...), separated by '; '",
         "date_as_stated": "The date at the precision the sources give it (2022-01 is a month), saying when it is "
         "approximate or inferred (2022-01-26 (inferred from 'On Wednesday'))",
         "end_date": "The last day of an event over several days, when the sources give it",
-        "fatalities_low": "The lowest total of the dead any source gives; empty when none gives one (not reported)",
-        "fatalities_high": "The highest total of the dead any source gives",
+        "fatalities_low": "The lowest total of the dead any source gives; empty when none gives one (not reported) "
+        "or gives it only in words ('several': the claims in claims.csv). Dead given only in words, and an early "
+        "count beside a settled one, never move it",
+        "fatalities_high": "The highest total of the dead any source gives in numbers (as fatalities_low)",
         "status": "Derived from the claims: single report, corroborated or disputed",
         "disputed": "true when two sources disagree on a compared point",
         "independent_origins": "How many distinct voices its claims come from",
@@ -61,9 +64,11 @@ COLUMNS: dict[str, dict[str, str]] = {
         "source_id": "The document that makes it (sources.csv)",
         "field": "What it is about: fatalities, injuries, date, location...",
         "party": "Whose dead, injured or abducted it counts (an actor), where the field has one",
-        "value": "The value as stated: 19, at least 4, 5-7, a date or a place",
-        "value_low": "The lowest number the value can mean (figures only)",
-        "value_high": "The highest number the value can mean (figures only)",
+        "value": "The value as stated: 19, at least 4, 5-7, the source's word for a number it does not give "
+        "(several), a date or a place",
+        "value_low": "The lowest number the value can mean (figures only; empty for a word such as several, "
+        "never turned into a number)",
+        "value_high": "The highest number the value can mean (figures only; empty for a word such as several)",
         "scope": "What part of the event it covers ('event': the whole of it)",
         "moment": "For a date, which moment it dates: the incident, a claim of responsibility, a statement",
         "polarity": "Whether it affirms or denies",

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from ..core.dates import date_qualifier, show_date, show_event_date
 from ..core.models import Actor, Claim, Country, Event, Place, Source
-from ..core.terms import FIELD_LABELS, FIELD_NOUNS, NOT_REPORTED
+from ..core.terms import FIELD_LABELS, FIELD_NOUNS, NOT_REPORTED, WHERE_FIELDS
 from ..derive.comparison import Analysis, Point
 from ..derive.dataset import Dataset
-from ..derive.figures import Figures, nested, point_figures
+from ..derive.figures import Figures, early_counts, nested, point_figures
 from ..derive.locations import Location
 
 
@@ -23,6 +23,7 @@ class Toll:
     figures: Figures | None
     events: int = 1
     unreported: int = 0  # of `events`, how many no source gives a toll for
+    words: tuple[str, ...] = ()  # the source's words for dead no number is given for ("several")
 
     @classmethod
     def of(cls, tolls: Iterable[Figures | None]) -> Toll:
@@ -39,14 +40,20 @@ class Toll:
 
     @property
     def reported(self) -> bool:
-        return self.figures is not None
+        return self.figures is not None or bool(self.words)
+
+    @property
+    def worded(self) -> str:
+        """The source's words, marked as theirs: "several (source's word)"."""
+        return " and ".join(self.words) + (" (source's word)" if len(self.words) == 1 else " (sources' words)")
 
     @property
     def span(self) -> str:
-        """The figure or range as stated: "3", "4+", "22–30"; "not reported" where none is given."""
+        """The figure or range as stated: "3", "4+", "22–30"; the source's words where it gives
+        no number ("several (source's word)"); "not reported" where none is given."""
         f = self.figures
         if f is None:
-            return NOT_REPORTED
+            return self.worded if self.words else NOT_REPORTED
         return (str(f.low) if f.low == f.high else f"{f.low}–{f.high}") + ("+" if f.open_ended else "")
 
     @property
@@ -58,6 +65,8 @@ class Toll:
             notes.append(f"conservative {self.figures.conservative}")
         if self.figures is not None and self.unreported:
             notes.append(f"{NOT_REPORTED} for {self.unreported} of {self.events} events")
+        if self.figures is not None and self.words:
+            notes.append(f"and {self.worded}, not added")
         return "; ".join(notes) or None
 
     def __str__(self) -> str:
@@ -105,15 +114,15 @@ class EventView:
     assoc2: list[Actor]
     sources: list[Source]
     fatalities: Figures | None
-    injuries: Figures | None
     analysis: Analysis
     location: Location
     sources_by_id: dict[str, Source]
     identifications: list[tuple[str, str, str]]  # (spelling, the entity it is taken to name, why)
-    other_tolls: list[tuple[str, Figures]]  # abducted, missing and arrested people, where counted
+    other_tolls: list[tuple[str, Toll]]  # injured, abducted, missing and arrested people, where reported
     standing: StatusWords
     within: list[tuple[Point, Figures, str]]  # a party's dead within another's figured dead, and that party
     inferred: str | None = None  # "inferred from 'On Wednesday'": a date no claim names, shown beside it
+    words: tuple[str, ...] = ()  # the source's words for dead no number is given for ("several")
 
     @property
     def status(self) -> str:
@@ -121,7 +130,12 @@ class EventView:
 
     @property
     def toll(self) -> Toll:
-        return Toll(self.fatalities)
+        return Toll(self.fatalities, words=self.words)
+
+    @property
+    def early_counts(self) -> list[Claim]:
+        """The dead in early counts a settled count leaves out of the range: shown beside it."""
+        return [claim for point in self.analysis.points if point.field == "fatalities" for claim in early_counts(point)]
 
     @property
     def points(self) -> tuple[Point, ...]:
@@ -137,9 +151,9 @@ class EventView:
     def part_figures(self) -> list[tuple[Point, Figures]]:
         """Figures for part of the event ("the first clash"): shown as such, never in the total."""
         return [
-            (point, point_figures(point, self.sources_by_id))
+            (point, figures)
             for point in self.analysis.points
-            if point.scope and point.claims[0].bounds is not None
+            if point.scope and (figures := point_figures(point, self.sources_by_id))
         ]
 
     def credibility(self, claim: Claim) -> int:
@@ -178,21 +192,22 @@ def event_view(event: Event, dataset: Dataset) -> EventView:
         assoc2=[actors[a] for a in event.assoc_actors_2],
         sources=[dataset.sources[s] for s in event.source_ids],
         fatalities=dataset.figures(event.id, "fatalities"),
-        injuries=dataset.figures(event.id, "injuries"),
         analysis=dataset.analysis(event.id),
         location=dataset.location(event.place),
         sources_by_id=dataset.sources,
         identifications=[(i.name, e.name, i.reasoning) for e in entities for i in e.identifications],
         other_tolls=[
-            (FIELD_LABELS[field], figures)
-            for field in ("abducted", "missing", "arrests")
-            if (figures := dataset.figures(event.id, field))
+            (FIELD_LABELS[field], toll)
+            for field in ("injuries", "abducted", "missing", "arrests")
+            if (toll := Toll(dataset.figures(event.id, field), words=tuple(dataset.worded(event.id, field)))).reported
         ],
         standing=status_words(event, dataset),
         within=[
-            (point, point_figures(point, dataset.sources), party)
+            (point, figures, party)
             for point, _, party in nested(dataset.analysis(event.id), "fatalities", actors)
+            if (figures := point_figures(point, dataset.sources))
         ],
+        words=tuple(dataset.worded(event.id)),
     )
 
 
@@ -214,6 +229,13 @@ def _agreed(point: Point, dataset: Dataset) -> PointWords:
     """A corroborated point; a date whose finer claims no second voice confirms is named by what is
     confirmed ("the month (January 2017)") and what rests on one voice ("the day (18 Jan 2017)")."""
     voices = len(point.independent_voices)  # none disagrees on a corroborated point
+    if point.field in WHERE_FIELDS and point.unconfirmed:  # a place within the one confirmed
+        noun = FIELD_NOUNS[point.field]
+        return PointWords(
+            about=f"{noun} ({point.confirmed[0].value})",
+            voices=voices,
+            alone=" and ".join(f"the finer {noun.removeprefix('the ')} ({c.value})" for c in point.unconfirmed),
+        )
     finer = [c for c in point.unconfirmed if c.resolved]
     if point.field != "date" or not finer:
         return PointWords(point_about(point, dataset), voices)
@@ -245,7 +267,7 @@ def point_about(point: Point, dataset: Dataset) -> str:
 
 def event_toll(event_id: str, dataset: Dataset) -> Toll:
     """An event's toll, for the views that show no card (the feed)."""
-    return Toll(dataset.figures(event_id, "fatalities"))
+    return Toll(dataset.figures(event_id, "fatalities"), words=tuple(dataset.worded(event_id)))
 
 
 def event_heading(event: Event, dataset: Dataset) -> str:

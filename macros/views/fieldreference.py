@@ -54,6 +54,7 @@ REFERS_TO = {
     "events.claims.source": "source",
     "events.claims.party": "actor",
     "events.claims.origin": "origin",
+    "events.claims.at": "place",
     "assessments.by": "actor",
     "assessments.source": "source",
     "assessments.events": "event",
@@ -201,7 +202,7 @@ def _words(where: str, hint: object) -> tuple[str, str]:
     if hint is PartialDate:
         return "a partial date: YYYY, YYYY-MM or YYYY-MM-DD", "partial dates"
     if hint is Figure:
-        return "a figure as stated (19, about 19, at least 19, up to 19, 19-23), or text", "figures"
+        return "a figure as stated (19, about 19, at least 19, up to 19, 19-23, or a word: several), or text", "figures"
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is typing.Annotated:
         pattern = _pattern(args[1:])
@@ -381,6 +382,8 @@ EXAMPLES: dict[str, object] = {
     "events.claims.field": "injuries",
     "events.claims.party": "lna",
     "events.claims.value": 2,
+    "events.claims.preliminary": True,
+    "events.claims.at": "encampment-southeast-of-sirte",
     "events.claims.resolved": "2022-01-18",
     "events.claims.moment": "claim of responsibility",
     "events.claims.scope": "the first clash",
