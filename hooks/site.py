@@ -26,7 +26,7 @@ from macros.publish.generate import Settings, SettingsError, is_on
 from macros.publish.rebuild import CACHED_TEMPLATE, PageCache
 from macros.publish.site import Build, plan_hand_written
 from macros.views.pages import DEFAULT_PAGE_SIZE
-from macros.views.siteplan import nav
+from macros.views.siteplan import ReportTo, nav
 
 
 class Switch(c.BaseConfigOption[bool]):
@@ -54,10 +54,12 @@ class LibyaWatchConfig(Config):
 
 @dataclass(frozen=True)
 class PageHead:
-    """What the theme's `overrides/main.html` puts in each page's head: the policy, and the feed's link."""
+    """What the theme's overrides put in each page: the policy and the feed's link in its head
+    (`main.html`), where to report an error in its footer (`partials/copyright.html`)."""
 
     csp: str
     feed: bool
+    report_to: ReportTo | None = None
 
 
 class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
@@ -118,7 +120,7 @@ class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
         offline search runs its worker through an inline frame; `make serve` injects an inline
         live-reload script into each page."""
         build = self._current()  # its settings have the policy left out for those two (`_settings`)
-        head = PageHead(csp=build.settings.csp, feed=build.output.feed)
+        head = PageHead(csp=build.settings.csp, feed=build.output.feed, report_to=build.settings.report_to)
         env.globals["libya_watch"] = head
         if self.pages is not None and self.nav is not None:
             env.loader = ChoiceLoader([DictLoader({CACHED_TEMPLATE: ""}), env.loader])

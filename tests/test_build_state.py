@@ -176,6 +176,15 @@ def test_settings_type_what_mkdocs_yml_gives():
     assert settings.publisher == "x"  # the site's name, where none is given
 
 
+def test_settings_read_where_readers_report_errors_from_extra_and_refuse_what_is_no_address():
+    options = {"data_dir": "d"}
+    assert Settings.read(options, {"site_name": "x", "extra": {"report_errors": ""}}, PROJECT).report_to is None
+    read = Settings.read(options, {"site_name": "x", "extra": {"report_errors": "a@example.org"}}, PROJECT)
+    assert (read.report_to.href, read.report_to.shown) == ("mailto:a@example.org", "a@example.org")
+    with pytest.raises(SettingsError, match=r"mkdocs\.yml: extra\.report_errors: expected a web address"):
+        Settings.read(options, {"site_name": "x", "extra": {"report_errors": 5}}, PROJECT)
+
+
 def test_generate_reports_a_mistyped_setting_without_a_traceback(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text(f"site_name: x\nplugins:\n  - search\n  - {PLUGIN}:\n      data_dir: [data]\n", encoding="utf-8")

@@ -55,6 +55,17 @@ def test_context_events_are_not_counted_with_the_islamic_states_activity(dataset
     )
 
 
+def test_the_events_table_lists_only_years_the_documents_mention_and_names_the_silent_ones(dataset):
+    """A row of zeros would read as a year nothing happened: the table leaves out the years no
+    document mentions an event in, and a note names them; the bars keep every year on the axis."""
+    chart = charts.events_by_type(dataset)
+    assert [row[0] for row in chart.rows] == [2011, 2013, 2016, 2017, 2018, 2022]
+    assert chart.notes[-1] == ("The documents mention no event in Libya that began in 2012, 2014–2015 and "
+                               "2019–2021; the table leaves those years out: a year no document speaks of is not "
+                               "a year of no activity.")  # fmt: skip
+    assert chart.figure["data"][0]["x"] == list(range(2011, 2023))
+
+
 @pytest.mark.parametrize("build", ["events_by_type", "fatalities_over_time", "coverage_matrix", "actor_involvement"])
 def test_every_count_says_it_counts_what_the_documents_mention(dataset, build):
     chart = getattr(charts, build)(dataset)

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from macros.views.citation import Citation, bibtex, csl_json
 from macros.views.siteplan import EVENT_ADDRESS
+from tests.conftest import PROJECT
 
 DAY = dt.date(2026, 11, 29)
 
@@ -166,6 +167,27 @@ def test_the_footer_links_the_downloads_the_licence_and_the_corrections(site):
     targets = {a["href"] for a in footer.find_all("a")}
     assert targets == {"../downloads/", "../downloads/#licence", "../corrections/"}
     assert "Data and text: CC BY 4.0" in words(footer)
+    no_address = "Found an error? See corrections."  # no report address is set for the fixture site
+    assert no_address in " ".join(footer.get_text().split())
+
+
+@pytest.mark.parametrize(
+    ("setting", "href"),
+    [("https://example.org/report", "https://example.org/report"), ("errors@example.org", "mailto:errors@example.org")],
+)
+def test_the_footer_links_the_report_address_the_publisher_sets(setting, href):
+    from jinja2 import Environment, FileSystemLoader
+
+    from hooks.site import PageHead
+    from macros.views.siteplan import ReportTo
+
+    env = Environment(loader=FileSystemLoader(PROJECT / "overrides" / "partials"), autoescape=True)
+    env.filters["url"] = lambda path: path
+    config = {"use_directory_urls": True, "copyright": "Open-source briefing"}
+    head = PageHead(csp="", feed=False, report_to=ReportTo.of(setting))
+    footer = BeautifulSoup(env.get_template("copyright.html").render(config=config, libya_watch=head), "html.parser")
+    assert [a["href"] for a in footer.find_all("a")][-2:] == [href, "corrections/"]
+    assert f"Found an error? Report it to {setting}; see also corrections." in " ".join(footer.get_text().split())
 
 
 def test_bibtex_escapes_what_latex_reads_as_syntax_and_csl_keeps_the_text():

@@ -129,3 +129,23 @@ def test_claimed_words_a_figure_with_no_party_a_named_party_and_an_unnamed_one(p
         "the Ministry of Interior; unknown outlet · c. 27 Jan 2022 inferred F6 ) and 4 for the Libyan National Army "
         "(Sky News Arabia's own reporting, naming no source; Sky News Arabia inferred · 29 Jan 2022 C6 )"
     )
+
+
+def test_what_is_disputed_says_how_many_voices_in_how_many_documents_never_independent_sources():
+    """LBY0009's location is disputed between two documents, who took part between two voices one
+    document relays: each point says which, as the event's status words do."""
+    from bs4 import BeautifulSoup
+
+    from macros.views.briefing import render_disputed
+    from macros.views.links import Links
+    from macros.views.siteplan import SitePlan
+    from tests.conftest import FIXTURES
+
+    dataset = load_dataset(FIXTURES / "briefing" / "data")
+    html = render_disputed(dataset, Links("index.md", SitePlan.of(dataset)))
+    text = " ".join(BeautifulSoup(html, "html.parser").get_text(" ", strip=True).split())
+    assert "independent sources" not in text
+    assert text.startswith("1 of 17 events is disputed: on each point below, two or more voices say what cannot")
+    assert "two voices can be in one document." in text
+    assert "Location, 2 voices in 2 documents: near Mount Asida, west of Qatroun, said by" in text
+    assert "Who took part (Ministry of Interior), one document relaying 2 voices: a force from" in text

@@ -57,18 +57,39 @@ def test_map_draws_every_position_in_libya_and_lists_every_other_event(dataset):
         assert chart.notes[0] == f"{events} outside Libya or without coordinates {verb} listed under the map."
 
 
-def test_every_place_an_event_is_drawn_at_is_named_on_the_map(dataset):
+def test_every_place_an_event_is_drawn_at_is_named_on_the_map_or_its_town_and_in_its_hover(dataset):
+    """A place shares its label only with the other places drawn at its town ("Sirte and around");
+    its own name is then in its mark's hover."""
     chart = maps.event_map(dataset)
     names = label_lines(chart)
     (labels,) = traces(chart, "Labels")
     if len(labels["text"]) == limits.MAP_LABELS:  # the busiest spots only: the rest are named on hover
         pytest.skip("more named spots than a map writes; test_charts checks the limit")
+    hovers = [point[3] for kind in maps.MAP_MARKS for t in traces(chart, maps.MAP_MARKS[kind][0])
+              for point in t["customdata"]]  # fmt: skip
     for event in (e for e in dataset.events.values() if drawable(dataset, e)):
         place = dataset.places[event.place]
-        assert any(line.startswith(place.name) for line in names), place.name
+        towns = {place.name} | {p.reference.name for p in dataset.location(place.id).positions if p.reference}
+        assert any(line.startswith(town) for line in names for town in towns), place.name
+        assert any(hover.startswith(place.name) for hover in hovers), place.name
         for position in dataset.location(place.id).positions:
             if position.reference is not None:  # the town it is measured from is named too
                 assert any(line.startswith(position.reference.name) for line in names), position.reference.name
+
+
+def test_the_places_drawn_at_one_town_share_one_label_with_their_years_and_count(dataset):
+    """Sirte, "near Sirte" and "south of Sirte" are drawn at Sirte: one label says so, not three
+    stacked on one another; each mark's hover still names its place and date."""
+    chart = maps.event_map(dataset)
+    (labels,) = traces(chart, "Labels")
+    at_sirte = [text for text in labels["text"] if "Sirte" in text and "Encampment" not in text]
+    assert at_sirte == ["Sirte and around<br>(2016 and 2017,<br>3 events)"]
+    hovers = {point[3].split("<br>")[0]: point[3].split("<br>")[-1]
+              for kind in ("gazetteer", "near", "direction")
+              for point in traces(chart, maps.MAP_MARKS[kind][0])[0]["customdata"]}  # fmt: skip
+    assert hovers["Sirte"] == "December 2016" and hovers["Near Sirte: near Sirte"] == "Wed 18 Jan 2017"
+    assert hovers["South of Sirte: the south of Sirte"] == "c. 2017"
+    assert {row[0] for row in chart.rows} >= {"Sirte", "Near Sirte", "South of Sirte"}  # the table lists each
 
 
 def test_each_mark_says_when_recent_ones_stand_out_and_older_ones_fade(dataset):
@@ -77,11 +98,12 @@ def test_each_mark_says_when_recent_ones_stand_out_and_older_ones_fade(dataset):
     chart = maps.event_map(dataset)
     assert maps.recent_since(dataset) == 2020  # the cut-off is January 2022
     lines = {line.split(" (")[0]: line for line in label_lines(chart)}
-    assert lines["Derna"] == "Derna (2013)" and lines["Sirte"] == "Sirte (2016)"
+    assert lines["Derna"] == "Derna (2013)"
+    assert lines["Sirte and around"] == "Sirte and around (2016 and 2017, 3 events)"
     assert lines["Umm al-Aranib"] == "Umm al-Aranib (2022)"
     (labels,) = traces(chart, "Labels")
     assert "<b>Umm al-Aranib</b><br><b>(2022)</b>" in labels["text"] and "Derna (2013)" in labels["text"]
-    assert not any("<b>" in text for text in labels["text"] if "Derna" in text or "Sirte (2016)" in text)
+    assert not any("<b>" in text for text in labels["text"] if "Derna" in text or "Sirte" in text)
     (dots,) = traces(chart, maps.MAP_MARKS["gazetteer"][0])
     hovers = [point[3].split("<br>") for point in dots["customdata"]]
     assert dict(zip([h[0] for h in hovers], dots["marker"]["opacity"], strict=True)) == {
@@ -94,7 +116,7 @@ def test_each_mark_says_when_recent_ones_stand_out_and_older_ones_fade(dataset):
 def test_towns_for_orientation_come_from_the_places_file_with_their_gazetteer_entry(dataset):
     chart = maps.event_map(dataset)
     (towns,) = traces(chart, maps.ORIENTATION_MARK[0])
-    named = set(towns["text"]) | {line.split(" (")[0] for line in label_lines(chart)}
+    named = set(towns["text"]) | {line.split(" (")[0].removesuffix(" and around") for line in label_lines(chart)}
     for key in maps.ORIENTATION:  # each is in data/places.yaml with its GeoNames entry, and named once
         place = dataset.places[key]
         assert place.gazetteer_point and place.gazetteer

@@ -710,7 +710,36 @@ def test_the_downloads_page_describes_every_file_written_and_every_column_in_its
 
 
 @checks("corrections")
-def test_the_corrections_page_says_how_to_report_an_error_and_that_none_was_made(seen):
+def test_the_corrections_page_says_no_report_address_is_set_and_what_to_do_and_that_none_was_made(seen):
+    """No address is invented: without the publisher's setting the page says none is configured,
+    where to set it, and how a correction is made."""
     page = seen["corrections.md"]
-    assert "Open an issue in the project's repository" in words(section(page, "Report an error"))
+    report = words(section(page, "Report an error"))
+    assert "No address for reporting errors is configured for this copy of the briefing" in report
+    assert "extra.report_errors" in report and "corrections field, as CONTRIBUTING.md describes" in report
+    assert not section(page, "Report an error").select("a")
     assert words(section(page, "Corrections made").p) == "No correction has been made so far."
+
+
+@pytest.mark.parametrize(
+    ("setting", "href"),
+    [("https://example.org/report", "https://example.org/report"), ("errors@example.org", "mailto:errors@example.org")],
+)
+def test_the_corrections_page_links_the_report_address_the_publisher_sets(dataset, setting, href):
+    from macros.views.siteplan import ReportTo
+
+    plan = SitePlan.of(dataset, report_to=ReportTo.of(setting))
+    (page,) = [page for page in build_pages(dataset, plan=plan) if page.path == "corrections.md"]
+    report = section(read(page), "Report an error")
+    (link,) = report.select("a")
+    assert (link["href"], link.get_text()) == (href, setting)
+    assert words(report).startswith(f"Report it to {setting}, naming the page or the event")
+    assert "No address" not in words(report)
+
+
+@pytest.mark.parametrize("setting", ["the editors", "ftp://example.org/x", "https://", "a@b"])
+def test_a_report_address_that_is_neither_a_web_nor_an_email_address_is_refused(setting):
+    from macros.views.siteplan import ReportTo
+
+    with pytest.raises(ValueError, match="expected a web address"):
+        ReportTo.of(setting)

@@ -36,7 +36,7 @@ from ..views.citation import PageDates, write_citations
 from ..views.exports import write_exports
 from ..views.pages import DEFAULT_PAGE_SIZE, Page, build_pages
 from ..views.search import search_entries
-from ..views.siteplan import SitePlan, is_public, nav
+from ..views.siteplan import ReportTo, SitePlan, is_public, nav
 from ..views.whatsnew import FEED, render_feed
 from .assets import AssetError, asset_sources
 
@@ -65,6 +65,7 @@ class Settings:
     print_full: bool = False  # `make pdf FULL=1`: the PDF prints every event, dispute, source and claim
     pdf: bool = False  # `make pdf` builds the site it prints: the front page links briefing.pdf only then
     csp: str = ""  # the policy each page carries in a <meta> (none opened from disk, or under `make serve`)
+    report_to: ReportTo | None = None  # mkdocs.yml's `extra.report_errors`: where a reader reports an error
 
     @classmethod
     def read(cls, options: Mapping[str, Any], config: Mapping[str, Any], config_dir: Path) -> Settings:
@@ -83,7 +84,17 @@ class Settings:
             pdf=is_on(options.get("pdf")),
             # opened from disk (offline: no directory URLs), 'self' would name nothing
             csp=_option(options, "csp", str, "") if directory_urls else "",
+            report_to=_report_to(config),
         )
+
+
+def _report_to(config: Mapping[str, Any]) -> ReportTo | None:
+    """`extra.report_errors`, the publisher's address for reports of errors (empty or left out: none)."""
+    value = (config.get("extra") or {}).get("report_errors") or ""
+    try:
+        return ReportTo.of(value if isinstance(value, str) else repr(value))
+    except ValueError as error:
+        raise SettingsError(f"mkdocs.yml: extra.report_errors: {error}") from None
 
 
 def is_on(value: object) -> bool:
@@ -118,7 +129,9 @@ class Output:
         """Every page, which page carries each event's card, and the URL style."""
         settings = self.settings
         site = (settings.site_url or "", settings.site_name)
-        return SitePlan.of(self.dataset, settings.page_size, settings.directory_urls, self.feed, site)
+        return SitePlan.of(
+            self.dataset, settings.page_size, settings.directory_urls, self.feed, site, settings.report_to
+        )
 
     @cached_property
     def page_dates(self) -> PageDates:

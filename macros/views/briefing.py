@@ -39,9 +39,12 @@ class Voice:
 
 @dataclass(frozen=True)
 class DisputeInWords:
-    """A disputed point in the front page's words: what is at issue, then each position with who holds it."""
+    """A disputed point in the front page's words: what is at issue, how many voices in how many
+    documents speak to it (two of them may be in one document), then each position with who holds it."""
 
     about: str
+    voices: int
+    documents: int
     values: list[str]
 
 
@@ -187,7 +190,8 @@ def _dispute_in_words(point: Point, dataset: Dataset) -> DisputeInWords:
         + " and ".join(f"{'denied' if pol == 'denies' else 'said'} by {' and '.join(h)}" for pol, h in held.items())
         for value, held in stances.items()
     ]
-    return DisputeInWords(about=about[0].upper() + about[1:], values=values)
+    voices, documents = len(point.independent_voices), len(point.sources)
+    return DisputeInWords(about=about[0].upper() + about[1:], voices=voices, documents=documents, values=values)
 
 
 def render_disputed(dataset: Dataset, links: Links) -> str:

@@ -23,6 +23,7 @@ from ..core.dates import show_event_date
 from ..core.models import EVENT_TYPES, Event
 from ..core.terms import SIDES, STATE_KINDS
 from ..derive.comparison import organisation_of
+from ..derive.coverage import show_years, year_runs
 from ..derive.dataset import Dataset
 from ..derive.figures import counted, point_figures
 from . import limits
@@ -101,7 +102,9 @@ CONTEXT = "Context, not counted"  # the data table's column of the context event
 def events_by_type(dataset: Dataset) -> Chart:
     """Events in Libya per year, stacked by ACLED event type, on a time axis where a year without
     events shows as empty; events abroad, and the context the documents give (`Event.context`: an
-    uprising, an intervention, a ceasefire), are counted apart, in notes and the table."""
+    uprising, an intervention, a ceasefire), are counted apart, in notes and the table. The table
+    lists only the years the documents mention an event in: a row of zeros would read as a year
+    nothing happened, where it is only one no document speaks of (a note names those years)."""
     events = list(dataset.events.values())
     libyan = [e for e in events if dataset.country_of(e).id == "LBY"]
     counts = Counter((e.start.year, e.event_type) for e in libyan if not e.context)
@@ -119,6 +122,8 @@ def events_by_type(dataset: Dataset) -> Chart:
         notes.append(f"Not counted either: {plural(sum(context.values()), 'event')} the documents give as context, not "
                      "the Islamic State's activity (" + ", ".join(f"{y}: {n}" for y, n in sorted(context.items()))
                      + "); the table lists them apart.")  # fmt: skip
+    mentioned = {year for year, _ in counts} | set(context)
+    notes += _silent_years([year for year in years if year not in mentioned])
     shown = sum(counts.values())
     return Chart(
         key="events-by-type",
@@ -129,9 +134,18 @@ def events_by_type(dataset: Dataset) -> Chart:
                        yaxis={"title": "Events", "dtick": 1 if shown < 40 else None}),
         headers=["Year", *types, "All", *([CONTEXT] if context else [])],
         rows=[[y, *(counts[(y, t)] for t in types), sum(counts[(y, t)] for t in types),
-               *([context[y]] if context else [])] for y in years],
+               *([context[y]] if context else [])] for y in years if y in mentioned],
         notes=notes,
     )  # fmt: skip
+
+
+def _silent_years(silent: list[int]) -> list[str]:
+    """The note naming the years no document mentions an event in, which a table leaves out."""
+    if not silent:
+        return []
+    return [f"The documents mention no event in Libya that began in {show_years(year_runs(silent))}; the table "
+            f"leaves {'that year' if len(silent) == 1 else 'those years'} out: a year no document speaks of is not "
+            "a year of no activity."]  # fmt: skip
 
 
 def _year_span(years: Iterable[int]) -> list[int]:

@@ -1,4 +1,5 @@
-"""The Corrections page: how to report an error, and every correction the data records
+"""The Corrections page: how to report an error (to the publisher's address, mkdocs.yml
+`extra.report_errors`, or what to do where none is set), and every correction the data records
 (derive/corrections.py), newest first, each with its date, what it corrects (linked) and the
 edition that first carried it, or "not yet in an edition"."""
 
@@ -61,4 +62,8 @@ def build_corrections_page(dataset: Dataset, plan: SitePlan) -> dict[str, Render
     page = plan.pages[PAGE]
     links = Links(PAGE, plan)
     rows = correction_rows(dataset, links)
-    return {PAGE: render_page("corrections.md", title=page.title, description=page.description, rows=rows)}
+    return {
+        PAGE: render_page(
+            "corrections.md", title=page.title, description=page.description, rows=rows, report_to=plan.report_to
+        )
+    }

@@ -307,12 +307,14 @@ def recent_since(dataset: Dataset) -> int:
 def _label_trace(
     keys: list[tuple], clusters: dict[tuple, _Cluster], references: list[Place], towns: list[Place], since: int
 ) -> dict | None:
-    """One label per drawn spot, so names never sit on one another: the town there, with its count
-    of events and "disputed" where it applies, then each place drawn relative to it (an arrow, a
-    ring) on a line of its own; and each town a position is measured from. It goes on the first
-    side that no arrow there points to, that faces no other named spot close by and that does not
-    run off the map. Two positions of one place a few km apart (computed, and as a document
-    states it) share one label."""
+    """One label per drawn spot, so names never sit on one another: where one place is drawn there,
+    its name (under the town's, for a place drawn relative to a town), the years of its events,
+    their count and "disputed" where it applies; where several are (Sirte, "near Sirte", "south of
+    Sirte"), one line for them all, "Sirte and around", each named in its mark's hover and the
+    table; and each town a position is measured from. It goes on the first side that no arrow
+    there points to, that faces no other named spot close by and that does not run off the map.
+    Two positions of one place a few km apart (computed, and as a document states it) share one
+    label."""
     spots: dict[tuple, tuple[Place, list[tuple]]] = {}
     for key in keys:  # the busiest first
         town = clusters[key].town
@@ -326,17 +328,7 @@ def _label_trace(
     texts, sides = [], []
     others = [*spots, *((t.latitude, t.longitude) for t in towns)]
     for spot, (town, spot_keys) in spots.items():
-        own = [clusters[k] for k in spot_keys if k[0] not in ("direction", "near")]
-        relative = [clusters[k] for k in spot_keys if k[0] in ("direction", "near")]
-        town = own[0].place if own else town
-        # a place's positions each carry all its events: counted once, then added across places
-        events = sum(max(c.events for c in own if c.place.id == p) for p in {c.place.id for c in own})
-        lines = [_name_line(town.name, own, events, since)] if own else [_wrap(town.name)]
-        for place_id in dict.fromkeys(c.place.id for c in relative):
-            mine = [c for c in relative if c.place.id == place_id]
-            # a disputed place's positions each carry all its events: counted once
-            lines.append(_name_line(mine[0].place.name, mine, max(c.events for c in mine), since))
-        texts.append(Markup("<br>").join(lines))
+        texts.append(_spot_label(town, [clusters[k] for k in spot_keys], since))
         arrows = {round(k[3] / 45) % 8 for k in spot_keys if k[0] == "direction"}
         sides.append(SIDES[_side(spot, others, arrows)])
     return _trace("scattergeo",
@@ -344,6 +336,20 @@ def _label_trace(
         lon=[spot[1] for spot in spots], lat=[spot[0] for spot in spots], text=texts, textposition=sides,
         marker={"size": 16, "opacity": 0},  # unseen: it only keeps the name clear of the mark
     )  # fmt: skip
+
+
+def _spot_label(town: Place, drawn: list[_Cluster], since: int) -> Markup:
+    """The label of one spot: see _label_trace."""
+    if not drawn:  # a town positions are measured from, with no event of its own
+        return _wrap(town.name)
+    places = dict.fromkeys(c.place.id for c in drawn)
+    # a place's positions (a disputed place's) each carry all its events: counted once, then added across places
+    events = sum(max(c.events for c in drawn if c.place.id == p) for p in places)
+    if len(places) > 1:
+        return _name_line(f"{town.name} and around", drawn, events, since)
+    place = drawn[0].place
+    line = _name_line(place.name, drawn, events, since)
+    return line if place.id == town.id else Markup("<br>").join([_wrap(town.name), line])
 
 
 def _side(spot: tuple, others: list[tuple], arrows: set[int]) -> int:
@@ -392,8 +398,9 @@ def _name_line(name: str, clusters: list[_Cluster], events: int, since: int) -> 
 
 
 def _years(years: list[int]) -> str:
-    """The years of a mark's events as a reader scans them: 2013; 2016, 2017; 2011–2022 for three or more."""
-    return ", ".join(map(str, years)) if len(years) <= 2 else f"{years[0]}–{years[-1]}"
+    """The years of a mark's events as a reader scans them, never read as a count beside the one
+    that follows: 2013; 2016 and 2017; 2011–2022 for three or more."""
+    return " and ".join(map(str, years)) if len(years) <= 2 else f"{years[0]}–{years[-1]}"
 
 
 def _wrap(name: str, width: int = 16, bold: bool = False) -> Markup:

@@ -13,6 +13,7 @@ checks. A new kind of page is a `Section` here, its builder (a line in
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -115,6 +116,27 @@ def is_public(site_url: str | None) -> bool:
 
 
 @dataclass(frozen=True)
+class ReportTo:
+    """Where a reader reports an error: the publisher's `extra.report_errors` in mkdocs.yml, a web
+    address or an email address, as a link (`href`) and as the reader reads it (`shown`)."""
+
+    href: str
+    shown: str
+
+    @classmethod
+    def of(cls, setting: str) -> ReportTo | None:
+        """The setting as a link; None when it is empty (no address is configured for this copy)."""
+        value = setting.strip().removeprefix("mailto:")
+        if not value:
+            return None
+        if re.fullmatch(r"[^@\s/:]+@[^@\s/:]+\.[^@\s/:]+", value):
+            return cls(f"mailto:{value}", value)
+        if urlsplit(value).scheme in ("http", "https") and urlsplit(value).hostname and not re.search(r"\s", value):
+            return cls(value, value)
+        raise ValueError(f"expected a web address (https://...) or an email address, got {setting!r}")
+
+
+@dataclass(frozen=True)
 class SitePlan:
     """One build's generated pages, and the page of each event's card and each dispute's table."""
 
@@ -126,6 +148,7 @@ class SitePlan:
     feed: bool = False  # the site publishes the Atom feed (is_public): What's new links it
     site_url: str = ""  # the site's public address, which a citation gives (citation.py)
     site_name: str = "Libya Watch"
+    report_to: ReportTo | None = None  # where a reader reports an error (the Corrections page); None: not set
 
     @classmethod
     def of(
@@ -135,13 +158,14 @@ class SitePlan:
         directory_urls: bool = True,
         feed: bool = False,
         site: tuple[str, str] = ("", "Libya Watch"),  # the site's address and name, for citations
+        report_to: ReportTo | None = None,
     ) -> SitePlan:
         disputes = tuple(disputed_events(dataset))
         dispute_pages = {}
         for number, chunk in enumerate(paginate(disputes, limits.DISPUTES_PAGE), 1):
             dispute_pages.update(dict.fromkeys((e.id for e in chunk), _numbered("disputes", number)))
         event_pages = _timeline_pages(dataset, page_size)
-        plan = cls(event_pages, directory_urls, dispute_pages, {}, disputes, feed, *site)
+        plan = cls(event_pages, directory_urls, dispute_pages, {}, disputes, feed, *site, report_to)
         plan.pages.update((page.path, page) for page in _planned(dataset, plan))
         return plan
 
