@@ -155,6 +155,14 @@ class Dataset:
         return {}
 
     @cached_property
+    def views(self) -> dict[tuple[str, str], Any]:
+        """What the views make of one record, kept with the data it was made from: an event's view
+        is asked for by its card, its source's, actors' and place's pages, the disputes and the
+        print page, and is made once (macros/views/eventview.py). Data, never markup: a dataset
+        outlives a template edit under `make serve`."""
+        return {}
+
+    @cached_property
     def _events_by_source(self) -> dict[str, list[Event]]:
         return _grouped((source_id, e) for e in self.events.values() for source_id in e.source_ids)
 

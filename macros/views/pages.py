@@ -67,6 +67,7 @@ def build_pages(
     rendered: dict[str, Rendered] = {}
     for builder in BUILDERS.values():
         rendered.update(builder(dataset, plan))
+    dataset.views.clear()  # the events' views served every page; MkDocs need not hold them too
     dates = PageDates.of(dataset, plan) if dates is None else dates
     return [_with_citation(Page(path, *rendered[path]), dataset, plan, dates) for path in plan.pages]
 
