@@ -155,11 +155,11 @@ class Dataset:
         return {}
 
     @cached_property
-    def views(self) -> dict[tuple[str, str], Any]:
-        """What the views make of one record, kept with the data it was made from: an event's view
-        is asked for by its card, its source's, actors' and place's pages, the disputes and the
-        print page, and is made once (macros/views/eventview.py). Data, never markup: a dataset
-        outlives a template edit under `make serve`."""
+    def views(self) -> dict[tuple[str, ...], Any]:
+        """What the views make of one record, made once while the pages are made and let go after
+        (macros/views/pages.py): an event's view, asked for by its card, its source's, actors' and
+        place's pages and the disputes (macros/views/eventview.py), and its item in those lists
+        (macros/views/parts.py)."""
         return {}
 
     @cached_property
