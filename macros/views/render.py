@@ -130,7 +130,12 @@ def _text_environment() -> jinja2.Environment:
 
 def render_text(template: str, **context: Any) -> str:
     """A template that is not HTML (the YAML stub of a new source): nothing escaped."""
-    return _text_environment().get_template(template).render(**context)
+    return text_template(template).render(**context)
+
+
+def text_template(template: str) -> jinja2.Template:
+    """A template that is not HTML, to render many times (a page's BibTeX entries)."""
+    return _text_environment().get_template(template)
 
 
 Rendered = tuple[str, list[bytes]]  # a generated page: its Markdown, and the blocks set aside from it
