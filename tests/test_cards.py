@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from macros.derive.figures import Figures
 from macros.load.loader import load_dataset
 from macros.views.eventview import Toll
-from macros.views.pages import build_pages
+from macros.views.pages import BUILDERS, build_pages
 from tests.conftest import FIXTURES
 from tests.helpers import army_dead_as_unnamed_security_forces, render_exports
 
@@ -216,3 +216,19 @@ def test_a_cards_status_says_in_words_what_is_corroborated_and_what_rests_on_one
     # a corroborated event whose exact day one voice gives
     printed = words if event_id == "LBY0005" else words.split(" :")[0]
     assert rows[event_id] == printed[0].upper() + printed[1:]
+
+
+def test_what_the_pages_share_is_let_go_once_they_are_made_even_when_one_fails(monkeypatch):
+    """Each event's view and list item, made once for every page that shows them (Dataset.views),
+    live only while the pages are made: a `make serve` rebuild after a failed one renders anew."""
+    dataset = load_dataset(FIXTURES / "data")
+    shared = []
+
+    def failing(dataset, plan):
+        shared.append(len(dataset.views))
+        raise RuntimeError("a template error")
+
+    monkeypatch.setitem(BUILDERS, ("failing",), failing)
+    with pytest.raises(RuntimeError, match="a template error"):
+        build_pages(dataset)
+    assert shared[0] > len(dataset.events) and dataset.views == {}

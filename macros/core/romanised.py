@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 DIGRAPHS = (("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ph", "f"), ("ou", "u"))
 LETTERS = str.maketrans({"q": "k", "g": "k", "c": "k"})
@@ -23,6 +24,7 @@ DOUBLED = re.compile(r"(.)\1+")
 MIN_LETTERS = 4
 
 
+@lru_cache(maxsize=1 << 16)  # the search index asks for the same few thousand names 200,000 times at 10,000 events
 def romanised_key(word: str) -> str | None:
     """The word's key in capitals (never a word a reader types, which the search folds to lower
     case), or None: "Dbeibah" -> "DBB", "Gadhafi" -> "KDF"."""

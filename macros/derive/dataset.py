@@ -159,6 +159,14 @@ class Dataset:
         return {}
 
     @cached_property
+    def views(self) -> dict[tuple[str, ...], Any]:
+        """What the views make of one record, made once while the pages are made and let go after
+        (macros/views/pages.py): an event's view, asked for by its card, its source's, actors' and
+        place's pages and the disputes (macros/views/eventview.py), and its item in those lists
+        (macros/views/chips.py)."""
+        return {}
+
+    @cached_property
     def _events_by_source(self) -> dict[str, list[Event]]:
         return _grouped((source_id, e) for e in self.events.values() for source_id in e.source_ids)
 

@@ -159,9 +159,13 @@ class Output:
 
     def write_addresses(self, site: Path) -> None:
         """Each event's lasting address (views/addresses.py), at its place in the site."""
+        folders: set[Path] = set()  # offline, every address is in one folder
         for path, html in event_addresses(self.dataset, self.plan, self.settings.site_name, self.settings.csp):
-            (site / path).parent.mkdir(parents=True, exist_ok=True)
-            (site / path).write_text(html, encoding="utf-8")
+            file = site / path
+            if file.parent not in folders:
+                file.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(file.parent)
+            file.write_bytes(html.encode("utf-8"))
 
     def write_citations(self, site: Path) -> None:
         """Each page's and each event's citation as BibTeX and CSL-JSON, under `site`/cite/."""

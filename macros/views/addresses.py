@@ -16,23 +16,24 @@ from collections.abc import Iterator
 from ..derive.dataset import Dataset
 from .eventview import event_heading
 from .links import Links
-from .render import render
+from .render import stencil
 from .siteplan import EVENT_ADDRESS, SitePlan, timeline_scope
 
 
 def event_addresses(dataset: Dataset, plan: SitePlan, site_name: str, csp: str = "") -> Iterator[tuple[str, str]]:
     """(file in the site, its HTML) for every event's lasting address."""
     # Every address sits in the same folder: one address's links serve them all, each card's page
-    # made relative once rather than once per event.
+    # made relative once rather than once per event; and the page is rendered once, filled per event.
     links = Links(EVENT_ADDRESS.format("any"), plan)
+    page = stencil(
+        "event_address.html", ("event_id", "summary", "heading", "card", "scope"), site_name=site_name, csp=csp
+    )
     for event in dataset.events.values():
-        html = render(
-            "event_address.html",
-            event=event,
+        html = page(
+            event_id=event.id,
+            summary=event.summary,
             heading=event_heading(event, dataset),
             card=links.card(event.id),
             scope=timeline_scope(plan.pages[plan.event_pages[event.id]].key),
-            site_name=site_name,
-            csp=csp,
         )
         yield plan.event_file(event.id), html

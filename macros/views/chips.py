@@ -29,6 +29,7 @@ class Chips:
         self._done: dict[tuple[str, str], Markup] = {}
         # once per page, not once per process: `make serve` reloads an edited template
         self._macros = environment().get_template("components.html").module
+        self._records = environment().get_template("records.html").module
 
     def badge(self, source_id: str) -> Markup:
         """A source's grade badge, linked to its page."""
@@ -50,6 +51,15 @@ class Chips:
         if self.links.standalone or self.links.prefix:
             return Markup("")
         return Markup(render_citation(event_citation(view, self.dataset, self.links.plan), self.links))
+
+    def event_item(self, view: EventView) -> Markup:
+        """An event in a list, linked to its card (records.html): a source's, its actors' and its
+        place's pages list the same events, so each item is made once per link to it and reused."""
+        key = ("event_item", view.event.id, self.links.event(view.event.id) or "")
+        html = self.dataset.views.get(key)
+        if html is None:
+            html = self.dataset.views[key] = self._records.event_item(view, self)
+        return html
 
     def actor(self, actor_id: str) -> Markup:
         """An actor's name, linked to its page."""

@@ -24,7 +24,7 @@ from ..derive.corrections import last_changed
 from ..derive.dataset import Dataset
 from .eventview import EventView
 from .links import Links
-from .render import render, render_text
+from .render import render, text_template
 from .siteplan import SECTIONS, SitePlan, is_public
 
 CITE_DIR = "cite"
@@ -146,7 +146,8 @@ def render_citation(citation: Citation, links: Links) -> str:
 
 def bibtex(entries: list[Citation]) -> str:
     """The citations as BibTeX @misc entries, one after another (BibLaTeX's `date` beside BibTeX's `year`)."""
-    return "\n".join(render_text("citation.bib", c=citation, escape=_escape_bibtex) for citation in entries)
+    template = text_template("citation.bib")  # once for a page's many entries
+    return "\n".join(template.render(c=citation, escape=_escape_bibtex) for citation in entries)
 
 
 def _escape_bibtex(text: object) -> str:

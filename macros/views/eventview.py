@@ -175,6 +175,15 @@ class EventView:
 
 
 def event_view(event: Event, dataset: Dataset) -> EventView:
+    """What every page shows of an event, made once per dataset (`Dataset.views`)."""
+    key = ("event", event.id)
+    view = dataset.views.get(key)
+    if view is None or view.event is not event:
+        view = dataset.views[key] = _event_view(event, dataset)
+    return view
+
+
+def _event_view(event: Event, dataset: Dataset) -> EventView:
     actors = dataset.actors
     place = dataset.places[event.place]
     involved = {event.actor1, event.actor2, *event.assoc_actors_1, *event.assoc_actors_2}

@@ -35,6 +35,7 @@ class Links:
         self.in_page = in_page
         self.standalone = standalone
         self._relative: dict[str, str] = {}
+        self._assets: dict[str, str] = {}
 
     def anchor(self, name: str) -> str:
         """An element id on this page."""
@@ -93,8 +94,12 @@ class Links:
         return self.url(self.plan.event_pages[event_id], anchor=event_id)
 
     def asset(self, path: str) -> str:
-        """A file at the site root, e.g. downloads/events.csv."""
-        return posixpath.relpath(path, self._folder() or ".")
+        """A file at the site root, e.g. downloads/events.csv; worked out once per page (every card
+        on a timeline page links the page's citation files)."""
+        relative = self._assets.get(path)
+        if relative is None:
+            relative = self._assets[path] = posixpath.relpath(path, self._folder() or ".")
+        return relative
 
 
 def _relpath(path: str, start: str) -> str:

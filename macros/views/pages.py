@@ -65,8 +65,13 @@ def build_pages(
     with these settings; `feed`: whether the site publishes the Atom feed)."""
     plan = plan or SitePlan.of(dataset, page_size, directory_urls, feed)
     rendered: dict[str, Rendered] = {}
-    for builder in BUILDERS.values():
-        rendered.update(builder(dataset, plan))
+    try:
+        for builder in BUILDERS.values():
+            rendered.update(builder(dataset, plan))
+    finally:
+        # the events' views and list items served every page: MkDocs need not hold them, and a
+        # `make serve` rebuild after a failed one (a template fixed since) must not reuse its items
+        dataset.views.clear()
     dates = PageDates.of(dataset, plan) if dates is None else dates
     return [_with_citation(Page(path, *rendered[path]), dataset, plan, dates) for path in plan.pages]
 
