@@ -70,6 +70,7 @@ class Rebuilt:
     generated_reused: bool  # the generated pages kept from the build before, not made again
     files_reused: int | None  # the data files taken back, not read again (None: the dataset was kept whole)
     data_files: int  # the data files there are
+    addresses_written: int  # the events' lasting addresses written again (the others kept as they were)
 
 
 def rebuilt_after(edit, copy, tmp_path: Path, monkeypatch) -> Rebuilt:
@@ -89,6 +90,7 @@ def rebuilt_after(edit, copy, tmp_path: Path, monkeypatch) -> Rebuilt:
         build.kept[0] is first.kept[0],
         None if build.dataset is first.dataset else build.files.reused,
         len(list(copy.data.rglob("*.yaml"))),
+        plugin.addresses.rewritten,
     )
     serve_build(tmp_path / "full", fresh=True)
     assert_same_site(tmp_path / "rebuilt", tmp_path / "full")
@@ -109,6 +111,7 @@ def test_a_rebuild_after_one_events_edit_reuses_the_untouched_pages_and_equals_a
     assert "timeline/index.md" in rebuilt.renewed
     assert not rebuilt.generated_reused  # the data changed: every generated page made again
     assert rebuilt.files_reused == rebuilt.data_files - 1  # only events.yaml read again
+    assert rebuilt.addresses_written == 1  # the edited event's lasting address alone
     assert b"was killed (edited)" in b"".join(tree(tmp_path / "rebuilt").values())
 
 
@@ -131,7 +134,7 @@ def test_a_data_file_saved_unchanged_rebuilds_nothing_and_equals_a_full_build(br
 
     rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch)
     assert rebuilt.generated_reused and rebuilt.files_reused is None
-    assert rebuilt.renewed == []
+    assert rebuilt.renewed == [] and rebuilt.addresses_written == 0
 
 
 def test_a_rebuild_after_an_actors_rename_equals_a_full_build(briefing_copy, tmp_path, monkeypatch):
@@ -214,3 +217,17 @@ def test_a_problem_in_a_file_taken_back_is_reported_as_a_fresh_load_reports_it(f
         with pytest.raises(DataError) as broken:
             load_dataset(fixture_copy.data, files=files)
         assert "summary" in broken.value.report()
+
+
+def test_a_rebuild_that_moves_every_address_leaves_none_behind_and_equals_a_full_build(
+    briefing_copy, tmp_path, monkeypatch
+):
+    """Built to open from disk, each lasting address is a file of its own instead of a folder's
+    index: every address is written again, and the last build's removed with their folders."""
+
+    def edit(copy: FixtureCopy) -> None:
+        monkeypatch.setenv("OFFLINE", "true")
+
+    rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch)
+    assert rebuilt.addresses_written == len(list((tmp_path / "full" / "events").iterdir()))
+    assert [path for path in (tmp_path / "rebuilt" / "events").iterdir() if path.is_dir()] == []

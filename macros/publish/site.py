@@ -28,6 +28,7 @@ from ..views.siteplan import SECTIONS, in_nav
 from ..views.whatsnew import FEED
 from .assets import AssetError, asset_sources
 from .generate import PLUGIN, Output, Settings
+from .rebuild import KeptFiles
 from .searchindex import write_search_index
 
 log = logging.getLogger("mkdocs.plugins.libya_watch")
@@ -147,10 +148,15 @@ class Build:
         self.output.write_downloads(Path(self.config.site_dir) / "downloads")
         self.output.write_citations(Path(self.config.site_dir))
 
-    def write_addresses(self) -> None:
+    def write_addresses(self, files: Files, kept: KeptFiles | None = None) -> None:
         """Each event's lasting address, written straight into the site: small pages outside
-        MkDocs' theme, the menu and the sitemap (instant navigation leaves them to the browser)."""
-        self.output.write_addresses(Path(self.config.site_dir))
+        MkDocs' theme, the menu and the sitemap (instant navigation leaves them to the browser).
+        With `kept` (`make serve`), the last build's are put back and only the changed written."""
+        if kept is None:
+            self.output.write_addresses(Path(self.config.site_dir))
+            return
+        kept.put_back(files)
+        self.output.write_addresses(Path(self.config.site_dir), kept.write)
 
     def dump_markdown(self, markdown: str, src_uri: str) -> None:
         """With LIBYA_WATCH_DUMP_MARKDOWN set (the benchmark), write each page's final Markdown, its
