@@ -23,10 +23,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from macros.publish.generate import Settings, SettingsError, is_on
-from macros.publish.rebuild import CACHED_TEMPLATE, PageCache
+from macros.publish.rebuild import CACHED_TEMPLATE, KeptFiles, PageCache
 from macros.publish.site import Build, plan_hand_written
 from macros.views.pages import DEFAULT_PAGE_SIZE
-from macros.views.siteplan import ReportTo, nav
+from macros.views.siteplan import EVENT_ADDRESS, ReportTo, nav
 
 
 class Switch(c.BaseConfigOption[bool]):
@@ -67,17 +67,20 @@ class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
     and the current build (the one before it while `make serve` starts the next). Under `make
     serve` it also keeps the last build's pages (`PageCache`, macros/publish/rebuild.py): MkDocs
     keeps the plugin between builds, and a page whose inputs are unchanged is put back instead of
-    being converted from Markdown and rendered by the theme again."""
+    being converted from Markdown and rendered by the theme again; the events' lasting addresses
+    are kept in the site and only the changed ones written (`KeptFiles`)."""
 
     def __init__(self) -> None:
         self.command = "build"
         self.build: Build | None = None
         self.pages: PageCache | None = None  # `make serve` only: a single build has nothing to reuse
+        self.addresses: KeptFiles | None = None  # `make serve` only: the events' lasting addresses
         self.nav: Navigation | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.pages = PageCache() if command == "serve" else None
+        self.addresses = KeptFiles(EVENT_ADDRESS.split("/")[0]) if command == "serve" else None
 
     @event_priority(100)  # first: before mkdocs-macros asks for the build (Build.of)
     def on_config(self, config: MkDocsConfig) -> None:
@@ -103,15 +106,20 @@ class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
             return replace(settings, csp="")
         return settings
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Under `make serve`, before MkDocs empties the site: the lasting addresses set aside."""
+        if self.addresses is not None:
+            self.addresses.set_aside(Path(config.site_dir))
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         build = self._current()
         if build.settings.directory_urls != config.use_directory_urls:
             raise PluginError("use_directory_urls changed after the libya-watch plugin read it")
         plan_hand_written(files)
         build.write_downloads()
-        build.write_addresses()
         for file in build.generated_files():
             files.append(file)
+        build.write_addresses(files, self.addresses)  # once every file is known (KeptFiles.put_back)
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -160,11 +168,15 @@ class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
         self._current().write_search()
         if self.pages is not None:
             self.pages.succeeded()
+        if self.addresses is not None:
+            self.addresses.succeeded()
         gc.enable()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.pages is not None:
             self.pages.failed()
+        if self.addresses is not None:
+            self.addresses.failed()
         gc.enable()
 
     def _current(self) -> Build:

@@ -45,7 +45,7 @@ def made(config: MkDocsConfig) -> Build:
     return plugin_of(config).build
 
 
-def test_a_rebuild_reuses_the_dataset_until_a_data_file_changes(fixture_copy, monkeypatch):
+def test_a_rebuild_reuses_the_dataset_until_a_data_files_content_changes(fixture_copy, monkeypatch):
     """As `make serve` rebuilds: MkDocs keeps the plugin, which hands each build the one before."""
     monkeypatch.setenv("LIBYA_WATCH_DATA", str(fixture_copy.data))
     first = made(load())
@@ -53,7 +53,10 @@ def test_a_rebuild_reuses_the_dataset_until_a_data_file_changes(fixture_copy, mo
     assert again is not first and again.dataset is first.dataset
     events = fixture_copy.data / "events.yaml"
     stat = events.stat()
-    os.utime(events, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # an analyst's save
+    os.utime(events, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # a save without a change
+    saved = made(load())
+    assert saved.dataset is first.dataset  # kept by the files' content, not their times
+    fixture_copy.edit("events.yaml", "killed a soldier", "killed a soldier (edited)")
     edited = made(load())
     assert edited.dataset is not again.dataset
 

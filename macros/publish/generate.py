@@ -18,7 +18,7 @@ import argparse
 import json
 import shutil
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -157,10 +157,14 @@ class Output:
         folder.mkdir(parents=True, exist_ok=True)
         write_exports(self.dataset, folder)
 
-    def write_addresses(self, site: Path) -> None:
-        """Each event's lasting address (views/addresses.py), at its place in the site."""
+    def write_addresses(self, site: Path, write: Callable[[str, str], None] | None = None) -> None:
+        """Each event's lasting address (views/addresses.py), at its place in the site; or handed
+        to `write` by that place (`make serve` writes only the ones that changed)."""
         folders: set[Path] = set()  # offline, every address is in one folder
         for path, html in event_addresses(self.dataset, self.plan, self.settings.site_name, self.settings.csp):
+            if write is not None:
+                write(path, html)
+                continue
             file = site / path
             if file.parent not in folders:
                 file.parent.mkdir(parents=True, exist_ok=True)

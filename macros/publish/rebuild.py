@@ -14,9 +14,12 @@ made of, hashed:
 A page whose Markdown key was seen in the last successful build gets its HTML, table of contents,
 title and anchors back instead of being converted; one whose theme key was seen gets its whole
 written page back instead of being rendered. After a build that failed nothing is kept, and
-only the last build's pages are kept. Whatever a key does not name is not trusted: the dataset
-is loaded, checked and derived again, and every generated page made again from it, whatever
-changed (the content of each then decides what is reused).
+only the last build's pages are kept. The events' lasting addresses, which the plugin writes
+straight into the site, are kept through MkDocs' emptying of it and written again only where
+their text changed (`KeptFiles`). Whatever a key does not name is not trusted: after any change
+to the data, it is checked and derived again (only the changed files parsed again, see
+macros/load/loader.py `LoadedFiles`), and every generated page made again from it (the content
+of each then decides what is reused).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,6 +163,83 @@ class PageCache:
         on_post_build): the next build converts and renders every page, and warns again."""
         self.converted, self.written = {}, {}
         self._next_converted, self._next_written = {}, {}
+
+
+@dataclass
+class KeptFiles:
+    """Files the plugin writes straight into the site, all in one folder of their own (each
+    event's lasting address: 10,000 small pages at 10,000 events), kept through MkDocs' emptying
+    of the site before each build and written again only where their text changed.
+
+    Before MkDocs empties the site (`set_aside`, the plugin's on_pre_build) the folder is moved
+    beside it; once every file of the build is known (`put_back`, on_files) it is moved back,
+    unless MkDocs has a file of its own there. Each file is then written only if its text differs
+    from the one the last successful build wrote there (`write`), and those this build does not
+    write are removed when it succeeds (`succeeded`). After a failed build, or for another site
+    folder, nothing is kept: the site is emptied as usual and every file written."""
+
+    folder: str  # the folder in the site that holds these files and nothing else
+    written: dict[str, bytes] = field(default_factory=dict)  # path in the site -> its text's digest
+    site: Path | None = None  # the site they were written into
+    rewritten: int = 0  # the files this build wrote (the others were kept as they were)
+    _next: dict[str, bytes] = field(default_factory=dict)
+    _aside: Path | None = None
+
+    def set_aside(self, site: Path) -> None:
+        self._next, self.rewritten = {}, 0
+        aside = site.parent / f".{site.name}-kept-{self.folder}"
+        if aside.exists():
+            shutil.rmtree(aside)
+        if self.written and self.site == site and (site / self.folder).is_dir():
+            (site / self.folder).rename(aside)
+            self._aside = aside
+        else:
+            self.written, self._aside = {}, None
+        self.site = site
+
+    def put_back(self, files: Files) -> None:
+        aside, self._aside = self._aside, None
+        if aside is None or self.site is None:
+            return
+        target = self.site / self.folder
+        prefix = f"{self.folder}/"
+        if target.exists() or any(file.dest_uri.startswith(prefix) for file in files):
+            shutil.rmtree(aside)  # not this folder alone any more: nothing kept
+            self.written = {}
+            return
+        aside.rename(target)
+
+    def write(self, path: str, text: str) -> None:
+        """`text` at `path` in the site, unless the same text is there from the last build."""
+        if self.site is None or not path.startswith(f"{self.folder}/"):
+            raise ValueError(f"{path} is not in the kept folder {self.folder}/ of a site")
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        self._next[path] = digest
+        if self.written.get(path) == digest:
+            return
+        target = self.site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        self.rewritten += 1
+
+    def succeeded(self) -> None:
+        """The files the last build wrote and this one did not are removed, with their folders
+        left empty: the folder holds what a full build writes, no more."""
+        if self.site is not None:
+            top = self.site / self.folder
+            for path in self.written.keys() - self._next.keys():
+                target = self.site / path
+                target.unlink(missing_ok=True)
+                parent = target.parent
+                while parent != top and parent.is_dir() and not any(parent.iterdir()):
+                    parent.rmdir()
+                    parent = parent.parent
+        self.written, self._next = self._next, {}
+
+    def failed(self) -> None:
+        if self._aside is not None and self._aside.exists():
+            shutil.rmtree(self._aside)
+        self.written, self._next, self._aside = {}, {}, None
 
 
 def _put_back(page: Page, found: Converted, files: Files) -> None:

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.yamlfile import DataError
-from ..load.loader import data_fingerprint, load_dataset
+from ..load.loader import LoadedFiles, data_fingerprint, load_dataset
 from ..views import printview
 from ..views.links import Links
 from ..views.pages import Page
@@ -28,6 +28,7 @@ from ..views.siteplan import SECTIONS, in_nav
 from ..views.whatsnew import FEED
 from .assets import AssetError, asset_sources
 from .generate import PLUGIN, Output, Settings
+from .rebuild import KeptFiles
 from .searchindex import write_search_index
 
 log = logging.getLogger("mkdocs.plugins.libya_watch")
@@ -49,10 +50,12 @@ class Build:
 
     The `libya-watch` plugin (hooks/site.py) makes one per build in its `on_config`, from the
     settings it has read, handing it the one before, whose dataset is reused while no data or seed
-    file has changed (`make serve` rebuilds); the macros ask the plugin for it (`Build.of`). With
-    `keep` (`make serve`), the generated pages and the data's search entries are kept too, and
-    the next build reuses them while the data and the settings are unchanged (an edit to the
-    prose, a template or the styles rebuilds without deriving or generating a page again)."""
+    file's content has changed (`make serve` rebuilds); the macros ask the plugin for it
+    (`Build.of`). With `keep` (`make serve`), the generated pages and the data's search entries
+    are kept too, and the next build reuses them while the data and the settings are unchanged
+    (an edit to the prose, a template or the styles rebuilds without deriving or generating a
+    page again); and when the data has changed, each data file's records are taken back unless
+    its bytes changed (`LoadedFiles`): the edited file alone is parsed and validated again."""
 
     def __init__(
         self, config: MkDocsConfig, settings: Settings, previous: Build | None = None, keep: bool = False
@@ -61,6 +64,9 @@ class Build:
         self.settings = settings
         self.keep = keep
         self.kept: tuple[list[Page], list[dict[str, str]]] | None = None  # pages, search entries
+        # the data files' records, kept from build to build by `make serve` (see LoadedFiles)
+        kept_files = previous.files if previous is not None else None
+        self.files: LoadedFiles | None = (kept_files or LoadedFiles()) if keep else None
         self.fingerprint = data_fingerprint(settings.data_dir)
         self.templates = _templates_fingerprint() if keep else ()  # what the kept pages were rendered with
         if previous is not None and previous.fingerprint == self.fingerprint:
@@ -69,7 +75,7 @@ class Build:
                 self.kept = previous.kept
         else:
             try:
-                self.dataset = load_dataset(settings.data_dir)
+                self.dataset = load_dataset(settings.data_dir, files=self.files)
             except DataError as err:
                 raise PluginError(err.report()) from None
         self.blocks: dict[str, list[bytes]] = {}  # generated page -> its HTML blocks set aside from Markdown
@@ -142,10 +148,15 @@ class Build:
         self.output.write_downloads(Path(self.config.site_dir) / "downloads")
         self.output.write_citations(Path(self.config.site_dir))
 
-    def write_addresses(self) -> None:
+    def write_addresses(self, files: Files, kept: KeptFiles | None = None) -> None:
         """Each event's lasting address, written straight into the site: small pages outside
-        MkDocs' theme, the menu and the sitemap (instant navigation leaves them to the browser)."""
-        self.output.write_addresses(Path(self.config.site_dir))
+        MkDocs' theme, the menu and the sitemap (instant navigation leaves them to the browser).
+        With `kept` (`make serve`), the last build's are put back and only the changed written."""
+        if kept is None:
+            self.output.write_addresses(Path(self.config.site_dir))
+            return
+        kept.put_back(files)
+        self.output.write_addresses(Path(self.config.site_dir), kept.write)
 
     def dump_markdown(self, markdown: str, src_uri: str) -> None:
         """With LIBYA_WATCH_DUMP_MARKDOWN set (the benchmark), write each page's final Markdown, its
