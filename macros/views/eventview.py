@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..core.dates import date_qualifier, show_date, show_event_date
 from ..core.models import Actor, Claim, Country, Event, Place, Source
-from ..core.terms import FIELD_LABELS, FIELD_NOUNS, NOT_REPORTED, WHERE_FIELDS
+from ..core.terms import FIELD_LABELS, FIELD_NOUNS, NOT_REPORTED, WHERE_FIELDS, WORDED_MARK
 from ..derive.comparison import Analysis, Point
 from ..derive.dataset import Dataset
 from ..derive.figures import Figures, early_counts, nested, point_figures
@@ -45,7 +45,7 @@ class Toll:
     @property
     def worded(self) -> str:
         """The source's words, marked as theirs: "several (source's word)"."""
-        return " and ".join(self.words) + (" (source's word)" if len(self.words) == 1 else " (sources' words)")
+        return " and ".join(self.words) + (f" ({WORDED_MARK})" if len(self.words) == 1 else " (sources' words)")
 
     @property
     def span(self) -> str:
