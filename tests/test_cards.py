@@ -18,6 +18,7 @@ from macros.views.briefing import render_claimed
 from macros.views.eventview import Toll
 from macros.views.links import Links
 from macros.views.pages import build_pages
+from macros.views.render import render
 from macros.views.siteplan import SitePlan
 from tests.conftest import FIXTURES
 from tests.helpers import UNNAMED_SECURITY_FORCES, army_dead_as_unnamed_security_forces, render_exports
@@ -182,6 +183,23 @@ def test_an_early_count_and_a_figure_in_words_are_marked_alike_wherever_a_value_
     rows = csv.DictReader(io.StringIO(render_exports(data)["claims.csv"]))
     words = {row["value"]: row["value_words"] for row in rows if row["event_id_cnty"] == "LBY0002"}
     assert (words["7"], words["several"], words["19"]) == ("7 (early count)", "several (source's word)", "19")
+
+
+def test_a_toll_resting_on_early_counts_alone_says_so_in_figures_and_on_the_card(fixture_copy):
+    """With no settled count beside it, an early count is the range, and the toll says so wherever
+    it is shown: the briefing's figures() and the card's Fatalities line; a total only partly
+    resting on one says "in part"."""
+    soldier = "      quote: led to the death of an army soldier\n"
+    fixture_copy.edit(
+        "events.yaml", "      value: 1\n" + soldier, "      value: 1\n      preliminary: true\n" + soldier
+    )
+    for value in ("3", "at least 4"):
+        fixture_copy.edit("events.yaml", f"      party: lna\n      value: {value}\n",
+                          f"      party: lna\n      value: {value}\n      preliminary: true\n")  # fmt: skip
+    data = load_dataset(fixture_copy.data)
+    assert render("figures.html", value=data.figures("LBY0001"), words=()).strip().endswith("(early count)</span>")
+    assert _fatalities_of(fixture_copy, "LBY0001") == "1 (early count)"
+    assert _fatalities_of(fixture_copy, "LBY0002") == "22–27+ (in part an early count; conservative 22)"
 
 
 SEVERAL = """    - source: qatrun-second-attack
