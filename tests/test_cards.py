@@ -13,10 +13,15 @@ from bs4 import BeautifulSoup
 
 from macros.derive.figures import Figures
 from macros.load.loader import load_dataset
+from macros.load.notices import nested_figures
+from macros.views.briefing import render_claimed
 from macros.views.eventview import Toll
+from macros.views.links import Links
 from macros.views.pages import BUILDERS, build_pages
+from macros.views.render import render
+from macros.views.siteplan import SitePlan
 from tests.conftest import FIXTURES
-from tests.helpers import army_dead_as_unnamed_security_forces, render_exports
+from tests.helpers import UNNAMED_SECURITY_FORCES, army_dead_as_unnamed_security_forces, render_exports
 
 
 def html(markdown: str) -> BeautifulSoup:
@@ -130,6 +135,71 @@ def test_a_units_dead_may_be_within_the_figure_of_forces_the_source_left_unnamed
     assert _fatalities_with_a_units_dead(fixture_copy).endswith(
         "; 2 of Umm al-Aranib Martyrs Brigade, may be within Security forces (force not named)'s figure, not added"
     )
+
+
+def test_a_units_dead_are_worded_alike_on_the_card_and_in_make_validates_note(fixture_copy):
+    """LBY0009's shape: one origin's dead given once for "security forces" (force not named) and
+    once for the army's brigade, beside the army's own figure. The brigade is surely within the
+    army: card and note both say "within" the army, never "may be within" the unnamed party."""
+    fixture_copy.edit("actors.yaml", "- id: islamic-state\n", UNNAMED_SECURITY_FORCES + "- id: islamic-state\n")
+    three = "      value: 3\n      quote: three security forces were killed\n"
+    fixture_copy.edit("events.yaml", "      party: lna\n" + three,
+                      "      party: security-forces\n" + three + "      origin: lna-statement\n")  # fmt: skip
+    cites = "- id: qatrun-second-attack\n  cites: [lna-statement]\n"
+    fixture_copy.edit("sources.yaml", "- id: qatrun-second-attack\n", cites)
+    unit = "    - source: qatrun-second-attack\n      field: fatalities\n      party: umm-al-aranib-brigade\n"
+    unit += "      value: 3\n      quote: killing 4 army men\n      origin: lna-statement\n"
+    fixture_copy.edit("events.yaml", "- id: LBY0003\n", unit + "- id: LBY0003\n")
+    assert _fatalities_of(fixture_copy, "LBY0002").endswith(
+        "; 3 of Umm al-Aranib Martyrs Brigade, within Libyan National Army's figure, not added"
+    )
+    line = fixture_copy.line_of("events.yaml", "      party: umm-al-aranib-brigade")
+    assert nested_figures(fixture_copy.data, load_dataset(fixture_copy.data)) == [
+        f"note: data/events.yaml:{line}: LBY0002.claims[4].party: umm-al-aranib-brigade is within lna, and "
+        "lna-statement gives a fatalities figure too for security-forces, which may be lna (claims[2]): counted "
+        "once, as lna's"
+    ]
+
+
+def test_an_early_count_and_a_figure_in_words_are_marked_alike_wherever_a_value_is_worded(fixture_copy):
+    """The briefing's claimed(), the card's claims, the disputes page and claims.csv's words all
+    mark an early count "(early count)" and a figure in words "(source's word)", never a bare "7"."""
+    early = "    - source: qatrun-second-attack\n      field: fatalities\n      party: islamic-state\n"
+    early += "      value: 7\n      preliminary: true\n      quote: an operation that killed 23 terrorists\n"
+    fixture_copy.edit("events.yaml", "- id: LBY0003\n", early + "- id: LBY0003\n")
+    fixture_copy.edit("events.yaml", "      party: lna\n      value: 3\n", "      party: lna\n      value: several\n")
+    data = load_dataset(fixture_copy.data)
+    links = Links("index.md", SitePlan.of(data))
+    claimed = text(BeautifulSoup(render_claimed(data, links, "LBY0002", "fatalities", "islamic-state"), "html.parser"))
+    assert claimed.startswith("19 (") and "and 7 (early count) (" in claimed
+    assert "several (source's word) (" in text(
+        BeautifulSoup(render_claimed(data, links, "LBY0002", "fatalities", "lna"), "html.parser")
+    )
+    built = {page.path: html(page.markdown) for page in build_pages(data)}
+    card = [text(v) for v in built["timeline/index.md"].select("#LBY0002 .lw-claims .lw-value")]
+    disputes = [text(v) for v in built["disputes.md"].select(".lw-value")]
+    for shown in (card, disputes):
+        assert {"7 (early count)", "several (source's word)"} <= set(shown) and "7" not in shown
+    rows = csv.DictReader(io.StringIO(render_exports(data)["claims.csv"]))
+    words = {row["value"]: row["value_words"] for row in rows if row["event_id_cnty"] == "LBY0002"}
+    assert (words["7"], words["several"], words["19"]) == ("7 (early count)", "several (source's word)", "19")
+
+
+def test_a_toll_resting_on_early_counts_alone_says_so_in_figures_and_on_the_card(fixture_copy):
+    """With no settled count beside it, an early count is the range, and the toll says so wherever
+    it is shown: the briefing's figures() and the card's Fatalities line; a total only partly
+    resting on one says "in part"."""
+    soldier = "      quote: led to the death of an army soldier\n"
+    fixture_copy.edit(
+        "events.yaml", "      value: 1\n" + soldier, "      value: 1\n      preliminary: true\n" + soldier
+    )
+    for value in ("3", "at least 4"):
+        fixture_copy.edit("events.yaml", f"      party: lna\n      value: {value}\n",
+                          f"      party: lna\n      value: {value}\n      preliminary: true\n")  # fmt: skip
+    data = load_dataset(fixture_copy.data)
+    assert render("figures.html", value=data.figures("LBY0001"), words=()).strip().endswith("(early count)</span>")
+    assert _fatalities_of(fixture_copy, "LBY0001") == "1 (early count)"
+    assert _fatalities_of(fixture_copy, "LBY0002") == "22–27+ (in part an early count; conservative 22)"
 
 
 SEVERAL = """    - source: qatrun-second-attack

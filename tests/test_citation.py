@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.views.citation import Citation, bibtex, csl_json
+from macros.core.models import Edition
+from macros.views.citation import Citation, Issue, bibtex, csl_json
 from macros.views.siteplan import EVENT_ADDRESS
 from tests.conftest import PROJECT
 
@@ -191,8 +192,9 @@ def test_the_footer_links_the_report_address_the_publisher_sets(setting, href):
 
 
 def test_bibtex_escapes_what_latex_reads_as_syntax_and_csl_keeps_the_text():
-    citation = Citation("libya-watch-x", "x", "50% of {IS} & co_#1 \\ ~", "Libya Watch", 2, DAY, DAY, "https://x/")
-    other = Citation("libya-watch-y", "x", "}{", "Libya Watch", None, None, None, "https://x/#y")
+    issued = Issue(Edition(number=2, date=DAY, note="n"), draft=False, cutoff=None)
+    citation = Citation("libya-watch-x", "x", "50% of {IS} & co_#1 \\ ~", "Libya Watch", issued, DAY, "https://x/")
+    other = Citation("libya-watch-y", "x", "}{", "Libya Watch", Issue(None, True, None), None, "https://x/#y")
     entries = parse_bibtex(bibtex([citation, other]))
     assert entries["libya-watch-x"][1]["title"] == r"50\% of \{IS\} \& co\_\#1 \textbackslash{} \~{}"
     assert entries["libya-watch-y"][1]["title"] == r"\}\{"
@@ -213,3 +215,43 @@ def test_a_citation_names_the_public_address_or_else_only_the_path(site_url, add
     dataset = load_dataset(BRIEFING / "data")
     citation = page_citation(dataset, SitePlan.of(dataset, site=(site_url, "Libya Watch")), "disputes.md")
     assert (citation.address, citation.public) == (address, site_url.startswith("https"))
+
+
+def test_data_changed_since_the_newest_edition_is_cited_as_a_working_draft_until_the_next_is_issued(tmp_path):
+    """Reports added after edition 1 and not yet issued: no cite line, BibTeX or CSL-JSON entry and
+    no PDF cover names edition 1 for them, but a working draft after it with its data's cut-off;
+    once edition 2 is issued, every one of them names edition 2."""
+    from macros.load.loader import load_dataset
+    from macros.views.citation import citations, render_citation
+    from macros.views.links import Links
+    from macros.views.printview import render_contents, render_cover
+    from macros.views.siteplan import SitePlan
+    from tests.conftest import grow
+    from tools.edition import cut_edition
+
+    def cited(data: Path) -> tuple[str, list[str], list[dict], str]:
+        dataset = load_dataset(data)
+        plan = SitePlan.of(dataset)
+        pages = list(citations(dataset, plan))
+        lines = " ".join(words(BeautifulSoup(render_citation(c, Links("index.md", plan)), "html.parser"))
+                         for entries in pages for c in entries)  # fmt: skip
+        notes = [fields["note"] for entries in pages for _, fields in parse_bibtex(bibtex(entries)).values()]
+        items = [item for entries in pages for item in json.loads(csl_json(entries))]
+        config = {"handling": "OPEN-SOURCE BRIEFING"}
+        cover = render_cover(dataset, config, "Libya Watch", plan) + render_contents(dataset, config, "Libya Watch")
+        return lines, notes, items, " ".join(BeautifulSoup(cover, "html.parser").get_text(" ").split())
+
+    data = grow(tmp_path)
+    draft = f"working draft after edition 1, data as of {load_dataset(data).cutoff}"
+    lines, notes, items, cover = cited(data)
+    assert "edition 1 (" not in lines and lines.count(draft) == len(notes) == len(items)
+    assert all(note.startswith(draft[0].upper() + draft[1:]) for note in notes)
+    assert all("edition" not in item and item["note"].startswith("Working draft after edition 1") for item in items)
+    assert draft[0].upper() + draft[1:] in cover and "Edition 1, issued" not in cover
+    cut_edition("Adds the later reports.", data, stale="The fixture's prose stays as edition 1 wrote it.")
+    issued = load_dataset(data).edition
+    lines, notes, items, cover = cited(data)
+    assert "working draft" not in lines + cover.lower() and lines.count(f"edition 2 ({issued.date:%-d %B %Y})") == len(
+        notes
+    )
+    assert {item["edition"] for item in items} == {"2"} and f"Edition 2, issued {issued.date:%-d %B %Y}" in cover

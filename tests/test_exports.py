@@ -42,8 +42,8 @@ def test_export_matches_golden_file(exports, name, update_golden):
 def test_csv_headers_are_exactly_the_agreed_columns(exports):
     assert exports["events.csv"].splitlines()[0] == ACLED_THEN_OURS
     assert exports["claims.csv"].splitlines()[0] == (
-        "event_id_cnty,source_id,field,party,value,value_low,value_high,scope,moment,polarity,origin,origin_kind,"
-        "via,credibility,quote"
+        "event_id_cnty,source_id,field,party,value,value_words,value_low,value_high,scope,moment,polarity,origin,"
+        "origin_kind,via,credibility,quote"
     )
     assert exports["origins.csv"].splitlines()[0] == "origin_id,kind,name,speaker,date,cited_by"
     assert exports["sources.csv"].splitlines()[0] == (

@@ -99,6 +99,15 @@ def test_new_source_stub_is_flagged_until_filled(fixture_copy, tmp_path):
      ("date 2022-03-15\nAttack near Qatrun\nThe army said on Tuesday that...\n",
       StoredPage("2022-03-15", "Attack near Qatrun", headline=True)),
      ("date 2022-02-30 A day that never was.\n", StoredPage(None, "A day that never was", headline=False)),
+     # a first clause that is only a time, or too short to name the page: its first sentence, 20 words at most
+     ("date 2022-03-15 On Thursday, a fixture spokesman said the test operation had ended. More.\n",
+      StoredPage("2022-03-15", "On Thursday, a fixture spokesman said the test operation had ended", headline=False)),
+     ("date 2022-03-15 Late on Monday night, one two three four five six seven eight nine ten eleven twelve "
+      "thirteen fourteen fifteen sixteen seventeen.\n",
+      StoredPage("2022-03-15", "Late on Monday night, one two three four five six seven eight nine ten eleven twelve "
+                 "thirteen fourteen fifteen sixteen", headline=False)),
+     ("date 2022-03-15 In Testville, gunmen attacked a fixture checkpoint.\n",
+      StoredPage("2022-03-15", "In Testville, gunmen attacked a fixture checkpoint", headline=False)),
      ("ISIS seeks comeback from southern Libya\nThe forces...\n", StoredPage(None, None, headline=False))],
 )  # fmt: skip
 def test_a_stored_pages_first_line_gives_its_date_and_its_headline_or_opening_words(text, page):

@@ -34,6 +34,13 @@ def slug(text: str) -> str:
 STORED_DATE = re.compile(r"\A\ufeff?\s*date (\d{4}-\d{2}-\d{2})\b[ \t]*")
 HEADLINE_WORDS = 20  # a first line this short, not ending a sentence, is a headline
 OPENING = re.compile(r"[^,.;:!?\n]+")  # a page without a headline is titled by its opening words
+SENTENCE = re.compile(r"[^.!?\n]+")  # ...or by its first sentence, when that clause says too little:
+CLAUSE_WORDS = 4  # a first clause shorter than this ("In Tripoli")
+BARE_TIME = re.compile(  # or a time alone ("On Thursday", "Late on Monday night", "Yesterday")
+    r"(?i)(?:(?:early|late|earlier|later) )?(?:on |last |this )?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|week|month|year|weekend)"
+    r"(?: (?:morning|afternoon|evening|night))?"
+)
 
 
 class StoredPage(NamedTuple):
@@ -46,7 +53,7 @@ class StoredPage(NamedTuple):
 
 def stored_page(text: str) -> StoredPage:
     """The date a stored page opens with, and its headline or, without one, its opening words
-    (the first clause, at most HEADLINE_WORDS words); nothing for any other document."""
+    (`opening_words`); nothing for any other document."""
     opening = STORED_DATE.match(text)
     if opening is None:
         return StoredPage(None, None, False)
@@ -58,9 +65,20 @@ def stored_page(text: str) -> StoredPage:
     words = first.split()
     if words and len(words) <= HEADLINE_WORDS and not first.endswith((".", "!", "?", ":", '"', "\u201d")):
         return StoredPage(date, first, True)
-    clause = OPENING.match(first)
-    title = " ".join(clause[0].split()[:HEADLINE_WORDS]) if clause else None
-    return StoredPage(date, title or None, False)
+    return StoredPage(date, opening_words(first), False)
+
+
+def opening_words(text: str) -> str | None:
+    """A page's opening words, as a title: its first clause, or its first sentence where that
+    clause is a bare time or too short ("On Thursday, Major General …" is not "On Thursday");
+    at most HEADLINE_WORDS words either way."""
+    clause = OPENING.match(text)
+    if clause is None:
+        return None
+    words = clause[0].split()
+    if len(words) < CLAUSE_WORDS or BARE_TIME.fullmatch(" ".join(words)):
+        words = SENTENCE.match(text)[0].split()  # type: ignore[index]  # the clause matched: so does the sentence
+    return " ".join(words[:HEADLINE_WORDS]) or None
 
 
 def yaml_quoted(text: str) -> str:

@@ -46,6 +46,7 @@ from .terms import (
     CREDIBILITY,
     DATE_PRECISIONS,
     DISTANCE_UNITS,
+    EARLY_COUNT_MARK,
     EVENT_TYPES,
     FIELD_LABELS,
     GEO_PRECISIONS,
@@ -63,6 +64,7 @@ from .terms import (
     STATUSES,
     WHERE_FIELDS,
     WORD_QUANTITIES,
+    WORDED_MARK,
 )
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -675,6 +677,13 @@ class Claim(Model):
     def worded(self) -> bool:
         """A figure the source gives only in words ("several"): shown as its word, never counted."""
         return self.field in NUMERIC_FIELDS and is_word_quantity(self.value)
+
+    @property
+    def stated(self) -> str:
+        """The value as every page and export words it, marked where it is no settled number:
+        "4 (early count)", "several (source's word)"."""
+        marks = [mark for mark, marked in ((WORDED_MARK, self.worded), (EARLY_COUNT_MARK, self.preliminary)) if marked]
+        return str(self.value) + "".join(f" ({mark})" for mark in marks)
 
     @property
     def dated_moment(self) -> str:

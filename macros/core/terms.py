@@ -156,6 +156,10 @@ NUMERIC_FIELDS = ("fatalities", "injuries", "abducted", "missing", "arrests", "s
 # Quantities a source gives only in words ("several were killed"): kept as the source's word, shown
 # as such, never turned into a number, never moving a range and never set against a number.
 WORD_QUANTITIES = ("a few", "several", "some", "many", "dozens", "scores", "hundreds")
+# How a claim's value is marked wherever it is worded (cards, the briefing's claimed(), disputes, the
+# print tables, claims.csv's value_words): a figure the source gives only in words, an early count.
+WORDED_MARK = "source's word"
+EARLY_COUNT_MARK = "early count"
 # Claim fields that say where the event was: compared by what they place when they name a place (`at`).
 WHERE_FIELDS = ("place", "location")
 # What a toll (or any count) reads where no source gives one: unknown is never 0.

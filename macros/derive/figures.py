@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.models import Actor, Claim, Source
-from ..core.terms import CREDIBLE_GRADES
+from ..core.terms import CREDIBLE_GRADES, EARLY_COUNT_MARK
 from .comparison import Analysis, Point
 
 
@@ -27,6 +27,7 @@ class Figures:
     conservative: int
     high: int
     open_ended: bool  # some source gave only a floor ("at least N") at the high end
+    early: str = ""  # resting on early counts alone: "early count", "in part an early count" (`early_words`)
 
 
 def derive(analysis: Analysis, field: str, sources: dict[str, Source], actors: dict[str, Actor]) -> Figures | None:
@@ -39,7 +40,17 @@ def derive(analysis: Analysis, field: str, sources: dict[str, Source], actors: d
         conservative=sum(p.conservative for p in parts),
         high=sum(p.high for p in parts),
         open_ended=any(p.open_ended for p in parts),
+        early=early_words(parts),
     )
+
+
+def early_words(parts: list[Figures]) -> str:
+    """How figures added up rest on early counts with no settled count beside them: "early count"
+    when every part does, "in part an early count" when some do, else nothing."""
+    marks = [part.early for part in parts]
+    if marks and all(mark == EARLY_COUNT_MARK for mark in marks):
+        return EARLY_COUNT_MARK
+    return f"in part an {EARLY_COUNT_MARK}" if any(marks) else ""
 
 
 def point_figures(point: Point, sources: dict[str, Source]) -> Figures | None:
@@ -56,6 +67,7 @@ def point_figures(point: Point, sources: dict[str, Source]) -> Figures | None:
         conservative=min(named.conservative, unnamed.conservative),
         high=named.high + unnamed.high,
         open_ended=named.open_ended or unnamed.open_ended,
+        early=early_words([named, unnamed]),
     )
 
 
@@ -95,7 +107,8 @@ def _span(claims: list, sources: dict[str, Source]) -> Figures | None:
     credible = [b[0] for b, grade in bounds if grade in CREDIBLE_GRADES]
     tops = [(b[1] if b[1] is not None else b[0], b[1] is None) for b, _ in bounds]
     high, open_ended = max(tops)
-    return Figures(min(lows), min(credible or lows), high, open_ended)
+    early = EARLY_COUNT_MARK if all(claim.preliminary for claim in claims) else ""  # no settled count given
+    return Figures(min(lows), min(credible or lows), high, open_ended, early)
 
 
 def counted(analysis: Analysis, field: str, actors: dict[str, Actor]) -> list[Point]:

@@ -32,27 +32,32 @@ def nested_figures(data_dir: Path, dataset: Dataset) -> list[str]:
         event = dataset.events.get(str(record.get("id")))
         if event is None:
             continue
-        for index, claim, wider in _counted_once(dataset, event.id):
+        for index, claim, party, same in _counted_once(dataset, event.id):
             line = document.line_of((*base, "claims", index, "party"))
-            relation = within_words(wider.party, dataset.actors)  # "is within", or "may be within" an unnamed party
+            # the party and its words are the card's (`nested`, `within_words`): "is within" the force
+            # it surely belongs to, "may be within" an unnamed party only when no named one holds it
+            relation = within_words(party, dataset.actors)
             relation = "is within" if relation == "within" else relation
+            also = f"for which {claim.origin_key} gives a {claim.field} figure too"
+            if same.party != party:  # the origin's other figure is an unnamed party's the force may be
+                also = f"and {claim.origin_key} gives a {claim.field} figure too for {same.party}, which may be {party}"
             notes.append(
                 f"note: {document.file}:{line}: {event.id}.claims[{index}].party: {claim.party} {relation} "
-                f"{wider.party}, for which {claim.origin_key} gives a {claim.field} figure too "
-                f"(claims[{_index(event.claims, wider)}]): counted once, as {wider.party}'s"
+                f"{party}, {also} (claims[{_index(event.claims, same)}]): counted once, as {party}'s"
             )
     return notes
 
 
-def _counted_once(dataset: Dataset, event_id: str) -> Iterator[tuple[int, Claim, Claim]]:
-    """(claim index, claim, the same origin's claim for the wider party) for each figure left out."""
+def _counted_once(dataset: Dataset, event_id: str) -> Iterator[tuple[int, Claim, str, Claim]]:
+    """(claim index, claim, the party whose figure holds it, the same origin's claim in that
+    figure) for each figure left out."""
     event, analysis = dataset.events[event_id], dataset.analysis(event_id)
     for field in dict.fromkeys(point.field for point in analysis.points):
-        for point, wider, _ in nested(analysis, field, dataset.actors):
+        for point, wider, party in nested(analysis, field, dataset.actors):
             for claim in point.claims:
                 same = [w for w in wider.claims if w.origin_key == claim.origin_key and _within(claim, w, dataset)]
                 if same:
-                    yield _index(event.claims, claim), claim, same[0]
+                    yield _index(event.claims, claim), claim, party, same[0]
 
 
 def _within(claim: Claim, wider: Claim, dataset: Dataset) -> bool:

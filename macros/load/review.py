@@ -71,11 +71,18 @@ def _check_reference(record: dict, entries: dict[str, dict], document: Document,
     return [_problem(document, base, record["id"], ("reference",), message)]
 
 
+# a distance a source rounds from a far town places nothing: kept as a detail claim, never computed
+ROUND_DISTANCE = (
+    "the distance a round figure from a far town ('some 700 km south of Tripoli'): a detail claim, not a position"
+)
+
+
 def _check_relative(
     dataset: Dataset, homes: dict[str, set[str]], record: dict, document: Document, base: FieldPath
 ) -> list[Problem]:
     """A computed point ("700 km south of Tripoli") inside the place's country and its district:
-    outside them, the distance, bearing or town is mistyped, or the place is filed wrongly."""
+    outside them, the distance, bearing or town is mistyped, the place is filed wrongly, or the
+    distance is a round figure that places nothing (a detail claim, not a `relative_to`)."""
     place = dataset.places.get(record.get("id", ""))
     if place is None or not place.relative_to:
         return []
@@ -87,11 +94,12 @@ def _check_relative(
             continue
         at = f"{position.stated!r} computes to {position.latitude}, {position.longitude}"
         if not (west <= position.longitude <= east and south <= position.latitude <= north):
-            message = f"{at}, outside {place.country}: is the distance, bearing or town mistyped?"
+            message = f"{at}, outside {place.country}: is the distance, bearing or town mistyped"
         elif home and not home & set(district_names_at(position.longitude, position.latitude)):
-            message = f"{at}, outside its admin1 {place.admin1}: is the distance, bearing or district mistyped?"
+            message = f"{at}, outside its admin1 {place.admin1}: is the distance, bearing or district mistyped"
         else:
             continue
+        message += f", or {ROUND_DISTANCE}?"
         problems.append(_problem(document, base, record["id"], ("relative_to", index, "distance"), message))
     return problems
 

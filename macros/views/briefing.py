@@ -100,7 +100,7 @@ def render_claimed(dataset: Dataset, links: Links, event_id: str, field: str, pa
         raise KeyError(f"no {field} claim for {party} on {event_id}")
     groups: dict[tuple[str, str], list[Claim]] = {}
     for claim in points[0].claims:
-        groups.setdefault((claim.value, claim.origin_key), []).append(claim)
+        groups.setdefault((claim.stated, claim.origin_key), []).append(claim)
     items = [
         ClaimedValue(
             value=value,
@@ -180,7 +180,7 @@ def _dispute_in_words(point: Point, dataset: Dataset) -> DisputeInWords:
         about += " (" + " or ".join(dataset.actors[p].name for p in point.parties) + ")"
     stances: dict[str, dict[str, list[str]]] = {}  # value -> polarity -> who holds it
     for claim in point.claims:
-        holders = stances.setdefault(claim.value, {}).setdefault(claim.polarity, [])
+        holders = stances.setdefault(claim.stated, {}).setdefault(claim.polarity, [])
         holder = describe_origin(claim, dataset)
         if holder not in holders:
             holders.append(holder)

@@ -3,6 +3,10 @@ every page and on every event card, and the same citation as BibTeX and CSL-JSON
 `cite/`, written at build time (no script makes them: the site runs under a strict policy): one
 pair per page, holding the page's citation and those of the events whose cards it shows.
 
+A citation names the state of the data it cites (`Issue`): the newest edition as issued, or,
+once the data has changed since (or before any edition), a working draft with its information
+cut-off; never an edition the data is not in. The PDF's cover names it in the same words.
+
 "Last updated" is the newest day the records a page draws on changed in the data
 (derive/corrections.last_changed), or the newest edition's date where the page shows the edition
 (`PageDates`, made once per build):
@@ -18,8 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..core.dates import show_event_date
-from ..core.models import Event, Source
+from ..core.dates import Cutoff, show_event_date
+from ..core.models import Edition, Event, Source
 from ..derive.corrections import last_changed
 from ..derive.dataset import Dataset
 from .eventview import EventView
@@ -34,6 +38,49 @@ _BIBTEX_SPECIAL = str.maketrans({c: "\\" + c for c in "{}%&#$_"} | {"\\": r"\tex
 
 
 @dataclass(frozen=True)
+class Issue:
+    """Which state of the data is cited: the newest edition as issued, or a working draft when
+    the data has changed since it was issued (`Dataset.unissued`) or no edition is issued yet."""
+
+    edition: Edition | None  # the newest edition
+    draft: bool
+    cutoff: Cutoff | None  # the information cut-off, which dates a draft's data
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Issue:
+        return cls(dataset.edition, dataset.edition is None or bool(dataset.unissued), dataset.cutoff)
+
+    @property
+    def issued(self) -> Edition | None:
+        """The edition the data is in, as issued; None for a working draft."""
+        return None if self.draft else self.edition
+
+    @property
+    def name(self) -> str:
+        """ "edition 2"; "working draft after edition 1"; "working draft, not yet in an edition"."""
+        if self.issued is not None:
+            return f"edition {self.issued.number}"
+        return (
+            f"working draft after edition {self.edition.number}"
+            if self.edition
+            else "working draft, not yet in an edition"
+        )
+
+    def __str__(self) -> str:
+        """The name dated: an edition by its issue ("edition 2 (29 November 2026)"), a draft by its
+        data ("working draft after edition 1, data as of Sat 29 Jan 2022")."""
+        if self.issued is not None:
+            return f"{self.name} ({self.issued.date:%-d %B %Y})"
+        return f"{self.name}, " + (f"data as of {self.cutoff}" if self.cutoff else "information cut-off unknown")
+
+    @property
+    def sentence(self) -> str:
+        """The words opening a sentence or a note: "Working draft after edition 1, …"."""
+        words = str(self)
+        return words[0].upper() + words[1:]
+
+
+@dataclass(frozen=True)
 class Citation:
     """What a reader cites: a page or an event of one edition, at its address."""
 
@@ -41,8 +88,7 @@ class Citation:
     stem: str  # its files under cite/: <stem>.bib and <stem>.json
     title: str
     publisher: str
-    edition: int | None  # the newest edition; None before the first is issued
-    edition_date: dt.date | None
+    issue: Issue  # the edition it is in, or the working draft it is of
     updated: dt.date | None
     address: str  # the full address; a local build's, the path from the site's root ("/timeline/")
     public: bool = True  # the site has a public address (siteplan.is_public): else the path is all there is to cite
@@ -81,7 +127,6 @@ def _event_citation(
 def _citation(
     dataset: Dataset, plan: SitePlan, key: str, stem: str, title: str, updated: dt.date | None, url: str | None = None
 ) -> Citation:
-    edition = dataset.edition
     public = is_public(plan.site_url)  # a loopback address would send a reader to their own machine
     root = plan.site_url.rstrip("/") if public else ""
     address = root + "/" + (url if url is not None else plan.url(f"{stem}.md"))
@@ -90,8 +135,7 @@ def _citation(
         stem=stem,
         title=title,
         publisher=plan.site_name,
-        edition=edition.number if edition else None,
-        edition_date=edition.date if edition else None,
+        issue=Issue.of(dataset),
         updated=updated,
         address=address,
         public=public,
@@ -170,11 +214,15 @@ def _csl_item(citation: Citation) -> dict[str, object]:
         "author": [{"literal": citation.publisher}],
         "URL": citation.address,
     }
-    if citation.edition is not None:
-        item["edition"] = str(citation.edition)
-        item["issued"] = _csl_date(citation.edition_date)
+    issued = citation.issue.issued
+    if issued is not None:
+        item["edition"] = str(issued.number)
+        item["issued"] = _csl_date(issued.date)
+    notes = [] if issued else [citation.issue.sentence]  # a draft says so: it has no edition
     if citation.updated is not None:
-        item["note"] = f"Last updated {citation.updated.isoformat()}"
+        notes.append(f"{'last' if notes else 'Last'} updated {citation.updated.isoformat()}")
+    if notes:
+        item["note"] = "; ".join(notes)
     return item
 
 

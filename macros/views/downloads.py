@@ -66,6 +66,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "party": "Whose dead, injured or abducted it counts (an actor), where the field has one",
         "value": "The value as stated: 19, at least 4, 5-7, the source's word for a number it does not give "
         "(several), a date or a place",
+        "value_words": "The value as the site words it: a figure the source gives only in words marked "
+        "(source's word), an early count given before the toll was settled marked (early count)",
         "value_low": "The lowest number the value can mean (figures only; empty for a word such as several, "
         "never turned into a number)",
         "value_high": "The highest number the value can mean (figures only; empty for a word such as several)",

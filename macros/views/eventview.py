@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from ..core.dates import date_qualifier, show_date, show_event_date
 from ..core.models import Actor, Claim, Country, Event, Place, Source
-from ..core.terms import FIELD_LABELS, FIELD_NOUNS, NOT_REPORTED, WHERE_FIELDS
+from ..core.terms import FIELD_LABELS, FIELD_NOUNS, NOT_REPORTED, WHERE_FIELDS, WORDED_MARK
 from ..derive.comparison import Analysis, Point
 from ..derive.dataset import Dataset
-from ..derive.figures import Figures, early_counts, nested, point_figures
+from ..derive.figures import Figures, early_counts, early_words, nested, point_figures
 from ..derive.locations import Location
 
 
@@ -35,6 +35,7 @@ class Toll:
             conservative=sum(f.conservative for f in given),
             high=sum(f.high for f in given),
             open_ended=any(f.open_ended for f in given),
+            early=early_words(given),
         )
         return cls(total if given else None, len(tolls), len(tolls) - len(given))
 
@@ -45,7 +46,7 @@ class Toll:
     @property
     def worded(self) -> str:
         """The source's words, marked as theirs: "several (source's word)"."""
-        return " and ".join(self.words) + (" (source's word)" if len(self.words) == 1 else " (sources' words)")
+        return " and ".join(self.words) + (f" ({WORDED_MARK})" if len(self.words) == 1 else " (sources' words)")
 
     @property
     def span(self) -> str:
@@ -58,9 +59,10 @@ class Toll:
 
     @property
     def note(self) -> str | None:
-        """What a reader needs beside the span: the conservative figure of a range, and the events
-        added up that have no toll ("conservative 22; not reported for 1 of 3 events")."""
-        notes = []
+        """What a reader needs beside the span: that it rests on early counts alone, the
+        conservative figure of a range, and the events added up that have no toll ("early count";
+        "conservative 22; not reported for 1 of 3 events")."""
+        notes = [self.figures.early] if self.figures is not None and self.figures.early else []
         if self.figures is not None and self.figures.low != self.figures.high:
             notes.append(f"conservative {self.figures.conservative}")
         if self.figures is not None and self.unreported:

@@ -32,8 +32,8 @@ EVENT_COLUMNS = (
     "independent_origins", "source_ids", "location_precision",
 )  # fmt: skip
 CLAIM_COLUMNS = (
-    "event_id_cnty", "source_id", "field", "party", "value", "value_low", "value_high", "scope", "moment",
-    "polarity", "origin", "origin_kind", "via", "credibility", "quote",
+    "event_id_cnty", "source_id", "field", "party", "value", "value_words", "value_low", "value_high", "scope",
+    "moment", "polarity", "origin", "origin_kind", "via", "credibility", "quote",
 )  # fmt: skip
 ORIGIN_COLUMNS = ("origin_id", "kind", "name", "speaker", "date", "cited_by")
 SOURCE_COLUMNS = (
@@ -187,6 +187,7 @@ def claim_rows(dataset: Dataset) -> list[dict[str, Any]]:
                     "field": claim.field,
                     "party": claim.party or "",
                     "value": claim.value,
+                    "value_words": claim.stated,
                     "value_low": low,
                     "value_high": high,
                     "scope": claim.scope or "event",

@@ -24,6 +24,7 @@ from ..core.models import Assessment, Event, Source
 from ..derive.dataset import Dataset
 from . import limits, printcharts
 from .chips import Chips
+from .citation import Issue
 from .editionpages import coverage_context, judgments_dated
 from .eventview import event_view
 from .links import Links
@@ -157,7 +158,7 @@ def render_cover(dataset: Dataset, config: dict, title: str, plan: SitePlan | No
         handling=config["handling"],
         publisher=config.get("publisher", title),
         cutoff=dataset.cutoff,
-        edition=dataset.edition,
+        issue=Issue.of(dataset),
         coverage=coverage_context(dataset),
         counts=dataset.counts(),
         dated=judgments_dated(dataset),
@@ -166,10 +167,12 @@ def render_cover(dataset: Dataset, config: dict, title: str, plan: SitePlan | No
 
 def render_contents(dataset: Dataset, config: dict, title: str) -> str:
     """The contents (on the cover page) and the running header and footer of every part."""
-    edition = dataset.edition
+    issue = Issue.of(dataset)
     footer = [title]
-    if edition is not None:
-        footer.append(f"Edition {edition.number}, issued {edition.date:%-d %B %Y}")
+    if issue.issued is not None:
+        footer.append(f"Edition {issue.issued.number}, issued {issue.issued.date:%-d %B %Y}")
+    elif issue.edition is not None:  # what changed since is in no edition: never cited as the last one
+        footer.append(issue.name[0].upper() + issue.name[1:])
     footer.append(f"Information cut-off {dataset.cutoff or 'unknown'}")
     return render(
         "print_contents.html",
