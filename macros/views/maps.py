@@ -133,6 +133,7 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
         notes=_notes(clusters, busiest, unplaced),
         key_items=_key(marks, references, towns, since),
         unplaced=unplaced,
+        waiting=[Markup(str(text).replace("<br>", " ")).striptags() for text in (labels or {}).get("text", [])],
     )  # fmt: skip
 
 
