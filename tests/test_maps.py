@@ -244,4 +244,7 @@ def test_until_it_is_drawn_the_maps_box_names_the_places_it_marks(fixture_map):
     assert waiting.p.get_text() == (
         "Map: drawn when you scroll or tap the page. The places it marks (those it cannot draw are listed under it):"
     )
-    assert [li.get_text() for li in waiting.select("li")] == ["Al Qatrun West of Qatrun (2022)", "Umm al Aranib (2022)"]
+    assert [li.get_text() for li in waiting.select("li")] == [
+        "Al Qatrun · West of Qatrun (2022)",
+        "Umm al Aranib (2022)",
+    ]
