@@ -94,6 +94,11 @@ def _register_briefing(env: Any, dataset: Dataset, links: Callable[[], Links]) -
         return render_disputed(dataset, links())
 
     @env.macro
+    def badge_key() -> str:
+        """The key to the source badges ("C4": the source's reliability and the claim's credibility)."""
+        return render("badge_key.html", links=links()).strip()
+
+    @env.macro
     def coverage_gaps() -> str:
         """The years between the first event and the cut-off in which no source reports an event."""
         return editionpages.coverage_context(dataset).gaps or "none"

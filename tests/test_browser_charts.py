@@ -146,6 +146,9 @@ def test_a_bar_chart_opens_as_static_bars_and_turns_interactive_when_reached(sit
     page.goto(url + "timeline/", wait_until="networkidle")
     first = page.locator(".lw-chart").first
     assert first.locator("svg.lw-chart-preview rect").count() > 0
+    labels = first.locator("svg.lw-chart-preview text.lw-x-label")  # upright on a phone: every year has room
+    assert labels.count() == len(json.loads(first.get_attribute("data-figure"))["data"][0]["x"])
+    assert all(label.is_visible() for label in labels.all())
     assert not any(name.startswith("plotly") for name in scripts_requested(page)), "plotly.js ran at open"
     first.hover()
     page.wait_for_selector(f"#{first.get_attribute('id')}[data-rendered] svg.main-svg")
@@ -360,6 +363,8 @@ def test_a_map_in_view_as_the_page_opens_waits_for_the_readers_first_gesture(sit
     assert chart.evaluate("el => el.getBoundingClientRect().top") < 800, "the map is not in view here"
     assert chart.get_attribute("data-waiting") and not chart.get_attribute("data-claimed")
     assert not any(name.startswith("plotly") for name in scripts_requested(page)), "plotly.js ran at open"
+    assert chart.locator(".lw-chart-waiting li").first.is_visible()  # meanwhile, the places it marks
     page.mouse.wheel(0, 200)
     page.wait_for_selector(".lw-chart[data-geo][data-rendered] svg.main-svg")
+    assert chart.locator(".lw-chart-waiting").count() == 0
     page.close()

@@ -81,18 +81,22 @@ def test_the_site_bar_charts_get_a_preview_with_every_year(dataset):
         assert [tick.label for tick in preview["x_ticks"]] == [str(x) for x in chart.figure["data"][0]["x"]]
 
 
-def test_a_phone_keeps_at_most_a_few_x_labels_and_the_text_is_never_scaled():
-    """The SVG has no viewBox (its 13 px text is drawn at 13 px at any width); a narrow chart shows
-    every `narrow_every`-th year label back from the latest, the others marked for the stylesheet to hide."""
+def test_a_phone_labels_every_year_of_a_dozen_and_the_text_is_never_scaled():
+    """The SVG has no viewBox (its text is drawn at its CSS size at any width); a narrow chart
+    turns its x labels upright, so a dozen years are all labelled, and only a longer run keeps every
+    `narrow_every`-th label back from the latest, the others marked for the stylesheet to hide."""
     years = list(range(2011, 2023))
     preview = bar_preview(bars({"name": "a", "x": years, "y": [1] * len(years)}))
-    assert preview["x_every"] == 1 and preview["narrow_every"] == 2
-    assert len(years[:: preview["narrow_every"]]) <= NARROW_LABELS
+    assert preview["x_every"] == preview["narrow_every"] == 1
     svg = BeautifulSoup(render("chart_preview.html", p=preview), "html.parser").svg
     assert svg.get("viewbox") is None and svg["height"] == "360" and svg["width"] == "100%"
-    assert [t.get_text() for t in svg.select("text.lw-wide-only")] == [str(y) for y in years[-2::-2][::-1]]
-    assert svg.select("text")[-1].get_text() == "2022"  # counted from the latest year: it is always labelled
+    assert [t.get_text() for t in svg.select("text.lw-x-label")] == [str(y) for y in years]
+    assert not svg.select("text.lw-wide-only")
     assert [r["x"][-1] for r in svg.select("rect[title], rect:has(title)")] == ["%"] * len(years)
+    decades = list(range(1983, 2023))
+    long = bar_preview(bars({"name": "a", "x": decades, "y": [1] * len(decades)}))
+    shown = decades[:: -long["narrow_every"]]
+    assert long["narrow_every"] > 1 and len(shown) <= NARROW_LABELS and shown[0] == 2022
 
 
 def test_the_preview_shows_a_figure_text_as_plotly_does_escaped_once_as_svg_text():

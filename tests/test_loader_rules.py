@@ -115,6 +115,12 @@ CASES = [
      "unknown place 'qatrn' (did you mean 'qatrun'?)"),
     ("a figure in a word no vocabulary holds", "events.yaml", "      value: 19\n", "      value: loads\n",
      None, "LBY0002.claims[0].value", "or the source's word when it gives no number (a few, several"),
+    ("undated event not on its report's date", "events.yaml", "  date: 2022-01-18\n  date_precision: day\n",
+     "  date: 2022-01-18\n  date_precision: day\n  undated: true\n", None, "LBY0001.date",
+     "an undated event is shown on its first report's date: write date: 2022-01-29 and date_precision: day"),
+    ("undated event a date claim dates", "events.yaml", "  date_precision: month\n  place: qatrun\n",
+     "  date_precision: month\n  undated: true\n  place: qatrun\n", "  undated: true", "LBY0003.undated",
+     "a date claim dates it: drop undated"),
     ("top level not a list", "assessments.yaml", "- id: tarhouni-operation\n", "tarhouni:\n- id: tarhouni-operation\n",
      None, "", "expected a list of assessments"),
 ]  # fmt: skip

@@ -232,3 +232,19 @@ def test_the_events_it_cannot_draw_are_listed_under_the_map_with_links(fixture_m
         assert unplaced.place in item.get_text() and f"({unplaced.why})" in item.get_text()
     assert page.select_one(".lw-map-unplaced").find_previous_sibling("p")["class"] == ["lw-chart-caption"]
     assert len(page.select("ul.lw-map-key li svg")) == len(chart.key_items)
+
+
+def test_until_it_is_drawn_the_maps_box_names_the_places_it_marks(fixture_map):
+    """The map waits for the reader's first gesture (charts.js); meanwhile its box is no blank: it
+    says when the map draws and lists what its labels name, and where the rest is listed."""
+    plan = SitePlan(event_pages={key: "timeline/index.md" for key in fixture_map.events})
+    page = BeautifulSoup(str(charts.render_chart(maps.event_map(fixture_map), "index.md", Links("index.md", plan))),
+                         "html.parser")  # fmt: skip
+    waiting = page.select_one(".lw-chart[data-geo] > .lw-chart-waiting")
+    assert waiting.p.get_text() == (
+        "Map: drawn when you scroll or tap the page. The places it marks (those it cannot draw are listed under it):"
+    )
+    assert [li.get_text() for li in waiting.select("li")] == [
+        "Al Qatrun · West of Qatrun (2022)",
+        "Umm al Aranib (2022)",
+    ]

@@ -5,7 +5,8 @@
    build time (macros/views/chartsvg.py): it is swapped for the interactive chart only when the reader
    reaches for it (pointer, touch, focus), so a page opens without running plotly.js. A chart with
    no such preview (a map, a grid) that is in view as the page opens waits for the reader's first
-   gesture (scroll, pointer, touch, key): a phone shows the page's text first, and plotly.js's
+   gesture (scroll, pointer, touch, key), a map's box listing the places it marks meanwhile
+   (.lw-chart-waiting): a phone shows the page's text first, and plotly.js's
    seconds of work come once the reader is using it (Lighthouse, issue 27). Each chart
    loads the smallest of plotly.js's own partial bundles that has all its trace types, served by
    this site (macros/publish/assets.py), and the Africa base map and Libya's districts only for a map; on
@@ -111,8 +112,7 @@
     }
     if (printing) Object.assign(layout, { width: 680, autosize: false });
     plotly.set(el, Plotly);
-    var preview = el.querySelector(".lw-chart-preview");
-    if (preview) preview.remove();
+    el.querySelectorAll(".lw-chart-preview, .lw-chart-waiting").forEach(function (stand) { stand.remove(); });
     return Plotly.newPlot(el, districts(el, figure.data), layout, config).then(function () {
       el.setAttribute("data-rendered", "true");
     });
@@ -209,7 +209,7 @@
   window.addEventListener("beforeprint", function () {
     printing = true;
     document.body.dataset.printReady = "false";
-    document.querySelectorAll(".lw-chart:empty").forEach(function (el) {
+    document.querySelectorAll(".lw-chart:not([data-rendered], [data-preview])").forEach(function (el) {
       var table = el.parentNode.querySelector(".lw-chart-data");
       if (table) table.open = true;
     });

@@ -69,8 +69,11 @@ def show_date(value: str, precision: str | None = None, weekday: bool = True) ->
 
 
 def show_event_date(event: Event) -> str:
-    """The event's date, or its span when it has an end date ("Wed 26 – Thu 27 Jan 2022")."""
+    """The event's date, or its span when it has an end date ("Wed 26 – Thu 27 Jan 2022"); an
+    undated one says so and gives its report's date ("undated; reported c. Thu 27 Jan 2022")."""
     start = show_date(event.date, event.date_precision)
+    if event.undated:
+        return f"undated; reported {start}"
     if not event.end_date:
         return start
     return f"{start} – {show_date(event.end_date, event.date_precision)}"
@@ -129,7 +132,9 @@ def date_qualifier(event: Event) -> str | None:
 
 def date_as_stated(event: Event) -> str:
     """The date as the data writes it, saying when it is approximate or inferred (the exports'
-    date_as_stated): "2017 (approximate)", "2022-01-26 (inferred from 'On Wednesday')"."""
-    notes = ["approximate"] if event.date_precision == "approximate" else []
+    date_as_stated): "2017 (approximate)", "2022-01-26 (inferred from 'On Wednesday')",
+    "2022-01-27 (undated: the date it was reported; approximate)"."""
+    notes = ["undated: the date it was reported"] if event.undated else []
+    notes += ["approximate"] if event.date_precision == "approximate" else []
     notes += filter(None, [date_qualifier(event)])
     return f"{event.date} ({'; '.join(notes)})" if notes else event.date

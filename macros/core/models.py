@@ -717,6 +717,12 @@ class Event(Model):
     )
     date_precision: Precision = Field(description="How precisely the date is known")
     date_note: str | None = Field(None, description="How the date was worked out from the text")
+    undated: bool = Field(
+        False,
+        description="true when no document gives it a date of its own (a state of affairs told as background: "
+        "'managed to control the main road'): its date is then the publication date of its first report, written "
+        "as that is, and it is shown 'undated; reported c. Thu 27 Jan 2022', never as a dated development",
+    )
     place: Id = Field(description="Where it happened (data/places.yaml)")
     event_type: EventType = Field(description="ACLED's event type")
     sub_event_type: SubEventType = Field(description="ACLED's sub-event type, one of its type's")
@@ -775,6 +781,10 @@ class Event(Model):
         if self.status == "disputed" and not self.dispute_note:
             raise FieldError("status", "a disputed event needs a dispute_note saying what would settle it")
         check_corrections(self.corrections, self.added)
+        if self.undated and any(c.field == "date" and c.dated_moment == "incident" for c in self.claims):
+            raise FieldError(
+                "undated", "a date claim dates it: drop undated, or the claim's moment is not the incident"
+            )
         return self
 
     @property
@@ -789,7 +799,9 @@ class Event(Model):
     def time_precision(self) -> int:
         """ACLED's 1 (day), 2 (week or a few days), 3 (month or coarser). An approximate date is
         2 only when written to the day (a day give or take a few); a month or year, however
-        approximate, is 3."""
+        approximate, is 3, and so is an undated one (its date is only its report's)."""
+        if self.undated:
+            return 3
         if self.date_precision == "approximate":
             return 2 if len(self.date.split("-")) == 3 else 3
         return DATE_PRECISIONS[self.date_precision].acled

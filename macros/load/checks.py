@@ -222,6 +222,7 @@ def _check_event(
         for i, actor in enumerate(getattr(event, name)):
             refs.check(record, (name, i), "actors", actor)
     _check_event_dates(record, today, problems)
+    _check_undated(record, sources, problems)
     for i, other in enumerate(event.distinct_from):
         if other.event == event.id:
             problems.append(record.problem(("distinct_from", i, "event"), "an event is not distinct from itself"))
@@ -303,6 +304,28 @@ def _check_event_dates(record: Record, today: dt.date, problems: list[Problem]) 
                     (field,), f"{value} is more precise than its date claims ({known}): write the date they give"
                 )
             )
+
+
+def _check_undated(record: Record, sources: dict[str, Record], problems: list[Problem]) -> None:
+    """An undated event is shown "undated; reported" on its date, so that date must be its first
+    report's publication date, written as the source writes it."""
+    event: Event = record.model
+    if not event.undated:
+        return
+    published = [sources[s].model.published for s in event.source_ids if s in sources]
+    dated = sorted((date_bounds(p.date)[0], p.date, p.precision) for p in published if p.date)
+    if not dated:
+        problems.append(record.problem(("undated",), "no document reporting it is dated: it has no date to show"))
+        return
+    _, first, precision = dated[0]
+    if (event.date, event.date_precision) != (first, precision):
+        problems.append(
+            record.problem(
+                ("date",),
+                f"an undated event is shown on its first report's date: write date: {first} and "
+                f"date_precision: {precision}, as that source is dated",
+            )
+        )
 
 
 def _check_status(record: Record, analysis: Analysis, problems: list[Problem]) -> None:

@@ -58,17 +58,20 @@ class DisputedEvent:
 
 def render_latest(dataset: Dataset, links: Links, count: int, months: int) -> str:
     """The newest events within `months` before the cut-off, newest first, each linked to its
-    card: an event years older is background, not a development, however few the sources."""
+    card: an event years older is background, not a development, however few the sources. A state
+    of affairs reported then with no date of its own is listed apart, as undated, not as news."""
     cutoff = dataset.cutoff
     window = latest_window(cutoff.last_day, months) if cutoff else None
     recent = [
         e for e in dataset.events.values() if window and date_bounds(e.date)[1] >= window[0] and e.start <= window[1]
     ]
-    newest = sorted(recent, key=lambda e: (e.start, e.id), reverse=True)
+    newest = sorted((e for e in recent if not e.undated), key=lambda e: (e.start, e.id), reverse=True)
+    undated = sorted((e for e in recent if e.undated), key=lambda e: (e.start, e.id), reverse=True)
     return render(
         "latest.html",
         views=[event_view(e, dataset) for e in newest[:count]],
-        more=max(0, len(newest) - count),
+        undated=[event_view(e, dataset) for e in undated[:count]],
+        more=max(0, len(newest) - count) + max(0, len(undated) - count),
         window=window,
         months=months,
         chips=Chips(links, dataset),

@@ -49,6 +49,8 @@ class Chart:
     unplaced: list = field(default_factory=list)  # a map's events it cannot draw (maps.Unplaced)
     # what a phone shows instead of the chart (the stylesheet switches): a heading and its items, each
     alternative: list[tuple[str, list[str]]] = field(default_factory=list)
+    # what a map's box shows while it waits for the reader's first gesture: the places it marks
+    waiting: list[str] = field(default_factory=list)
 
     @property
     def figure_json(self) -> Markup:

@@ -11,8 +11,8 @@ The SVG has no viewBox, so nothing scales its text: it is drawn at its CSS size 
 phone as on a desktop. It is the plot area (the stylesheet leaves a margin beside it for the y
 axis, drawn outside it): horizontal positions are percentages of its width, vertical ones px;
 the legend, above the plot as plotly.js draws it (charts._figure), is laid out for a phone's
-width, and x labels a phone has no room for are marked (`narrow_every`) for the stylesheet to
-hide in a narrow chart.
+width; in a narrow chart the stylesheet turns the x labels upright at 11 px, so a phone labels
+every bar of a dozen years, and marks those it still has no room for (`narrow_every`) to hide.
 A figure's texts are plotly.js markup (data escaped by `charts.chart_text`); the preview takes the
 characters plotly.js would show, and its template escapes them again as SVG text.
 """
@@ -30,7 +30,9 @@ LEGEND_WIDTH = 290  # px: the legend wraps to fit a phone's chart (390 px wide s
 LEGEND_LEFT = -44.0  # px: the legend starts under the y axis's labels
 LEGEND_ROW = 22
 CHAR_WIDTH = 7.2  # px per character of the preview's 13 px text, a generous average
-WIDE_LABELS, NARROW_LABELS = 16, 7  # x labels at most, in a desktop's chart and a phone's
+# x labels at most, in a desktop's chart and a phone's (upright 11 px labels, about 14 px apart
+# across the 300 px plot of a 390 px screen)
+WIDE_LABELS, NARROW_LABELS = 16, 20
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..core.dates import show_date
+from ..core.dates import show_event_date
 from ..derive.corrections import Corrected, corrections
 from ..derive.dataset import Dataset
 from .links import Links
@@ -52,9 +52,7 @@ def first_edition(item: Corrected, dataset: Dataset) -> int | None:
 def _record(item: Corrected, dataset: Dataset, links: Links) -> tuple[str, str | None]:
     if item.kind == "event":
         event = dataset.events[item.record]
-        return f"{show_date(event.date, event.date_precision)}, {dataset.places[event.place].name}", links.event(
-            event.id
-        )
+        return f"{show_event_date(event)}, {dataset.places[event.place].name}", links.event(event.id)
     return dataset.sources[item.record].title, links.to("sources", item.record)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..core.dates import Cutoff, month_start, show_date
+from ..core.dates import Cutoff, month_start, show_event_date
 from ..derive.coverage import show_years, year_runs
 from ..derive.dataset import Dataset
 from ..derive.editions import Changes, EditionView
@@ -81,7 +81,7 @@ def change_items(changes: Changes, dataset: Dataset, links: Links, limit: int) -
             if change.event in dataset.events:
                 event = dataset.events[change.event]
                 href = links.event(event.id)
-                label = f"{show_date(event.date, event.date_precision)}, {dataset.places[event.place].name}"
+                label = f"{show_event_date(event)}, {dataset.places[event.place].name}"
             elif change.source in dataset.sources:
                 href = links.to("sources", change.source)
                 label = dataset.sources[change.source].label

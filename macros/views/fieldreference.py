@@ -362,6 +362,7 @@ EXAMPLES: dict[str, object] = {
     "events.end_date": "2022-01-29",
     "events.date_precision": "approximate",
     "events.date_note": 'The text says only that the intervention "followed the 2011 uprising".',
+    "events.undated": True,
     "events.place": "umm-al-aranib",
     "events.event_type": "Battles",
     "events.sub_event_type": "Armed clash",

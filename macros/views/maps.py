@@ -12,6 +12,7 @@ The map's key is markup (`macros/views/templates/map_key.html`), so it never cov
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -133,7 +134,15 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
         notes=_notes(clusters, busiest, unplaced),
         key_items=_key(marks, references, towns, since),
         unplaced=unplaced,
+        waiting=[_label_words(text) for text in (labels or {}).get("text", [])],
     )  # fmt: skip
+
+
+def _label_words(label: Markup) -> str:
+    """A map label as one line of plain text: its names apart ("Qatrun · Jabal Asida (2022)"), its
+    wrapped lines joined again."""
+    lines = re.split(r"<br>(?=[A-Z])", re.sub(r"</?b>", "", str(label)))
+    return " · ".join(Markup(line.replace("<br>", " ")).striptags() for line in lines)
 
 
 def _clusters(

@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..core.dates import date_qualifier, show_date
+from ..core.dates import date_qualifier, show_date, show_event_date
 from ..core.project import PROJECT_DIR
 from ..core.terms import CREDIBILITY, FIELD_LABELS, GRADES, LOCATION_PRECISIONS, STATUSES
 from ..derive.figures import within_words
@@ -84,7 +84,7 @@ def environment() -> jinja2.Environment:
     env.filters["and_list"] = and_list
     env.filters["plural"] = plural
     env.globals.update(GRADES=GRADES, CREDIBILITY=CREDIBILITY, FIELDS=FIELD_LABELS, PRECISIONS=LOCATION_PRECISIONS)
-    env.globals.update(show_date=show_date, Toll=Toll, STATUSES=STATUSES)
+    env.globals.update(show_date=show_date, show_event_date=show_event_date, Toll=Toll, STATUSES=STATUSES)
     env.globals["within_words"] = within_words  # "within" a force, "may be within" an unnamed party
     env.globals["date_qualifier"] = date_qualifier  # "inferred from 'On Wednesday'", for a bare event
     env.filters["stash"] = _stash
