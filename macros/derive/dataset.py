@@ -17,7 +17,7 @@ from ..core.models import Actor, Assessment, Country, Edition, Event, Origin, Pl
 from .comparison import Analysis, analyse
 from .coverage import Coverage, coverage
 from .editions import Changes, EditionView, changes_between, history, snapshot
-from .figures import Figures, derive, worded
+from .figures import Figures, Unnamed, derive, unnamed_added, worded
 from .locations import Location, locate
 
 
@@ -153,6 +153,11 @@ class Dataset:
     def worded(self, event_id: str, field: str = "fatalities") -> list[str]:
         """The source's words ("several") for the parts of the event's total no number is given for."""
         return worded(self.analysis(event_id), field, self.actors)
+
+    def unnamed_added(self, event_id: str, field: str = "fatalities") -> list[Unnamed]:
+        """The dead of parties a source left unnamed that the top of the event's total adds to a
+        named party's, though they may be the same people."""
+        return unnamed_added(self.analysis(event_id), field, self.sources, self.actors)
 
     @cached_property
     def _figures(self) -> dict[tuple[str, str], Figures | None]:
