@@ -36,6 +36,11 @@ class Apart:
         )
 
 
+def apart_note(label: str, apart: Iterable[Apart]) -> str:
+    """What a top counts apart, as a note under a table or chart names it: "Jabal Asida: the top counts ..."."""
+    return f"{label}: " + "; ".join(map(str, apart)) + "."
+
+
 @dataclass(frozen=True)
 class Toll:
     """A toll as every view shows it (cards, tables, the map and its table, the PDF, the feed):
@@ -106,9 +111,7 @@ class Toll:
 
     def footnote(self, label: str) -> str | None:
         """A table's note on a cell's mark, naming the row: "* Jabal Asida: the top counts ..."."""
-        if not self.apart:
-            return None
-        return f"{APART_MARK} {label}: " + "; ".join(map(str, self.apart)) + "."
+        return f"{APART_MARK} {apart_note(label, self.apart)}" if self.apart else None
 
     def _note(self, brief: bool) -> str | None:
         notes = []
@@ -327,11 +330,11 @@ def event_toll(event_id: str, dataset: Dataset, field: str = "fatalities") -> To
     return Toll(
         dataset.figures(event_id, field),
         words=tuple(dataset.worded(event_id, field)),
-        apart=tuple(_apart(found, dataset, field) for found in dataset.unnamed_added(event_id, field)),
+        apart=tuple(apart_of(found, dataset, field) for found in dataset.unnamed_added(event_id, field)),
     )
 
 
-def _apart(found: Unnamed, dataset: Dataset, field: str) -> Apart:
+def apart_of(found: Unnamed, dataset: Dataset, field: str = "fatalities") -> Apart:
     """The unnamed party's dead a top counts apart, with the source's words for the party, who gave
     the figure and whose figure it may be part of."""
     claims = found.point.claims
