@@ -142,7 +142,7 @@ def test_the_deaths_table_counts_disputed_figures_apart_from_those_that_differ_w
     chart = charts.fatalities_over_time(dataset)
     assert chart.headers[-2:] == ["Figures disputed between voices", "Figures differing, not disputed"]
     assert [row[-2:] for row in chart.rows if row[0] == 2022] == [[0, 1], [0, 1]]
-    assert charts.DIFFERING in chart.notes
+    assert chart.table_notes == [charts.DIFFERING]
     fixture = charts.fatalities_over_time(load_dataset(FIXTURES / "data"))  # two voices: 19 and 23, 3 and 4+
     assert [row[-2:] for row in fixture.rows] == [[1, 0], [1, 0]]
 

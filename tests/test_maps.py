@@ -250,4 +250,7 @@ def test_a_marks_hover_says_why_the_top_of_its_toll_is_what_it_is(dataset):
               for point in t["customdata"] for line in html.unescape(point[1]).split("<br>")]  # fmt: skip
     assert max(widths) <= maps.HOVER_WIDTH
     assert {row[-1] for row in chart.rows if row[0] == "Jabal Asida"} == {"22–30* (conservative 22)"}
-    assert [note for note in chart.notes if note.startswith("* Jabal Asida: the top counts the 3")]
+    (note,) = chart.table_notes  # two positions drawn, one note
+    assert note.startswith("* Jabal Asida: the top counts the 3")
+    page = BeautifulSoup(str(charts.render_chart(chart, "index.md")), "html.parser")
+    assert page.select_one(".lw-chart-data table").find_next_sibling("p", class_="lw-table-note").get_text() == note

@@ -46,6 +46,7 @@ class Chart:
     rows: list[list[object]]
     geo: bool = False
     notes: list[str] = field(default_factory=list)
+    table_notes: list[str] = field(default_factory=list)  # under its table: what a mark in a cell or a column means
     key_items: list[tuple[str, str, str]] = field(default_factory=list)  # a map's key: shape, colour, meaning
     unplaced: list = field(default_factory=list)  # a map's events it cannot draw (maps.Unplaced)
     # what a phone shows instead of the chart (the stylesheet switches): a heading and its items, each
@@ -235,6 +236,7 @@ def fatalities_over_time(dataset: Dataset) -> Chart:
                                   "never added across sides: bars show the conservative figure, whiskers the lowest "
                                   "and highest any source gives."),
         notes=_deaths_notes(deaths, [y for y in years if not any((y, side) in totals for side in sides)]),
+        table_notes=[DIFFERING] if any(row[3] or row[4] for row in totals.values()) else [],
         figure=_figure(traces, barmode="group", xaxis=_year_axis(years), yaxis={"title": "Deaths"}),
         headers=["Year", "Side", "Low", "Conservative", "High", "Figures disputed between voices",
                  "Figures differing, not disputed"],
@@ -244,7 +246,7 @@ def fatalities_over_time(dataset: Dataset) -> Chart:
 
 def _deaths_notes(deaths: _Deaths, blank: list[int]) -> list[str]:
     """What the bars leave out or cannot show: events without IS, fighting with no toll, years no
-    toll is given for, a high that counts dead apart, and what the table's last columns count."""
+    toll is given for, and a high that counts dead apart."""
     notes = [f"{plural(deaths.left_out, 'event')} with deaths but without the Islamic State left out."] * bool(
         deaths.left_out
     )
@@ -257,13 +259,13 @@ def _deaths_notes(deaths: _Deaths, blank: list[int]) -> list[str]:
                      "without deaths.")  # fmt: skip
     for (year, side), apart in sorted(deaths.apart.items()):
         notes.append(apart_note(f"{year}, {side} (high {deaths.totals[(year, side)][2]})", apart))
-    return notes + ([DIFFERING] if any(row[3] or row[4] for row in deaths.totals.values()) else [])
+    return notes
 
 
 DIFFERING = (
-    "The table's last two columns count the figures two voices dispute (they cannot both be true), and those that "
-    "differ with no dispute: one voice revising its count, or dead a source named no force for beside a named "
-    "force's. Both widen the range."
+    "The last two columns count the figures two voices dispute (they cannot both be true), and those that differ "
+    "with no dispute: one voice revising its count, or dead a source named no force for beside a named force's. "
+    "Both widen the range."
 )
 
 

@@ -137,6 +137,7 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
               for key, c in sorted(clusters.items(), key=lambda kv: kv[1].place.name)],
         geo=True,
         notes=_notes(clusters, busiest, unplaced),
+        table_notes=_toll_notes(clusters),
         key_items=_key(marks, references, towns, since),
         unplaced=unplaced,
     )  # fmt: skip
@@ -182,9 +183,13 @@ def _notes(clusters: dict[tuple, _Cluster], busiest: list[tuple], unplaced: list
         notes.append(f"The {len(busiest)} busiest positions are drawn; the table lists all {len(clusters)}.")
     if any(cluster.disputed for cluster in clusters.values()):
         notes.append("Where the sources disagree on a location, each source's position is drawn and marked disputed.")
-    ordered = sorted(clusters.values(), key=lambda c: c.place.name)  # as the table lists them; a disputed place once
-    notes += dict.fromkeys(note for c in ordered if (note := c.toll.footnote(c.place.name)))
     return notes
+
+
+def _toll_notes(clusters: dict[tuple, _Cluster]) -> list[str]:
+    """Under the table, what the top of a marked toll counts apart; a place drawn twice, once."""
+    ordered = sorted(clusters.values(), key=lambda c: c.place.name)  # as the table lists them
+    return list(dict.fromkeys(note for c in ordered if (note := c.toll.footnote(c.place.name))))
 
 
 def _unplaced(event: Event, place: Place, dataset: Dataset) -> Unplaced:
