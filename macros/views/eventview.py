@@ -326,12 +326,16 @@ def point_about(point: Point, dataset: Dataset) -> str:
 
 def event_toll(event_id: str, dataset: Dataset, field: str = "fatalities") -> Toll:
     """An event's toll (or other count of people), as every view shows it: its card, the briefing's
-    prose, the map, the feed."""
-    return Toll(
-        dataset.figures(event_id, field),
-        words=tuple(dataset.worded(event_id, field)),
-        apart=tuple(apart_of(found, dataset, field) for found in dataset.unnamed_added(event_id, field)),
-    )
+    prose, each map it is on, the feed; made once per build (`Dataset.views`)."""
+    key = ("toll", event_id, field)
+    toll = dataset.views.get(key)
+    if toll is None:
+        toll = dataset.views[key] = Toll(
+            dataset.figures(event_id, field),
+            words=tuple(dataset.worded(event_id, field)),
+            apart=tuple(apart_of(found, dataset, field) for found in dataset.unnamed_added(event_id, field)),
+        )
+    return toll
 
 
 def apart_of(found: Unnamed, dataset: Dataset, field: str = "fatalities") -> Apart:
