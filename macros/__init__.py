@@ -19,6 +19,7 @@ from .views.briefing import (
     render_voices,
 )
 from .views.citation import page_citation, render_citation
+from .views.eventview import event_toll
 from .views.exports import DOWNLOADS
 from .views.links import Links
 from .views.overview import render_overview
@@ -124,10 +125,10 @@ def _register_records(env: Any, dataset: Dataset, links: Callable[[], Links]) ->
 
     @env.macro
     def figures(event_id: str, field: str = "fatalities") -> str:
-        """An event's derived low–high figures with the conservative one, and the source's words for
-        dead no number is given for ("several (source's word)")."""
-        words = tuple(dataset.worded(event_id, field))
-        return render("figures.html", value=dataset.figures(event_id, field), words=words).strip()
+        """An event's derived low–high figures with the conservative one, what the top counts that
+        may be the same dead, and the source's words for dead no number is given for ("several
+        (source's word)")."""
+        return render("figures.html", value=event_toll(event_id, dataset, field)).strip()
 
     @env.macro
     def claimed(event_id: str, field: str, party: str | None = None) -> str:

@@ -55,11 +55,12 @@ def entry_numbers(gaps: str) -> list[int]:
     return out
 
 
-def army_dead_as_unnamed_security_forces(copy) -> None:
+def army_dead_as_unnamed_security_forces(copy, values: tuple[str, ...] = ("3", "at least 4")) -> None:
     """The fixture's LBY0002 with the army's dead given, as a vague document gives them, to
-    "security forces" whose force is not named (an unnamed party that may be the army)."""
+    "security forces" whose force is not named (an unnamed party that may be the army); with
+    `values` ("3"), only those figures, the others left the army's."""
     copy.edit("actors.yaml", "- id: islamic-state\n", UNNAMED_SECURITY_FORCES + "- id: islamic-state\n")
-    for value in ("3", "at least 4"):
+    for value in values:
         copy.edit(
             "events.yaml",
             f"      party: lna\n      value: {value}\n",

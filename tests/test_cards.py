@@ -15,7 +15,7 @@ from macros.derive.figures import Figures
 from macros.load.loader import load_dataset
 from macros.load.notices import nested_figures
 from macros.views.briefing import render_claimed
-from macros.views.eventview import Toll
+from macros.views.eventview import Apart, Toll
 from macros.views.links import Links
 from macros.views.pages import BUILDERS, build_pages
 from macros.views.render import render
@@ -200,6 +200,31 @@ def test_a_toll_resting_on_early_counts_alone_says_so_in_figures_and_on_the_card
     assert render("figures.html", value=data.figures("LBY0001"), words=()).strip().endswith("(early count)</span>")
     assert _fatalities_of(fixture_copy, "LBY0001") == "1 (early count)"
     assert _fatalities_of(fixture_copy, "LBY0002") == "22–27+ (in part an early count; conservative 22)"
+
+
+APART = (
+    "the top counts the 3 “security forces” a report by an unknown outlet named no force for apart from the "
+    "Libyan National Army's 4+: they may be the same dead"
+)
+
+
+def test_a_range_says_its_top_counts_dead_a_source_named_no_force_for_on_top_of_a_named_forces(fixture_copy):
+    """22–30 reads as a double count unless the card says why its top is 30: the 3 dead "security
+    forces" a report names no force for are added to the army's 4 there, and may be the same men."""
+    army_dead_as_unnamed_security_forces(fixture_copy, values=("3",))
+    assert _fatalities_of(fixture_copy, "LBY0002") == f"22–30+ (conservative 22; {APART})"
+
+
+def test_a_table_cell_marks_a_top_counted_apart_and_leaves_the_why_to_the_tables_note():
+    apart = Apart("3", "security forces", "the Ministry of Interior", "the Libyan National Army's", "4")
+    toll = Toll(Figures(22, 22, 30, False), apart=(apart,))
+    why = "the top counts the 3 “security forces” the Ministry of Interior named no force for apart from the "
+    assert toll.brief == "22–30* (conservative 22)"
+    assert toll.footnote("Jabal Asida") == f"* Jabal Asida: {why}Libyan National Army's 4: they may be the same dead."
+    assert Toll(Figures(1, 1, 1, False)).footnote("Derna") is None and Toll(Figures(1, 1, 1, False)).brief == "1"
+    # a map position's events together: the reasons carried along with the sum
+    together = Toll.of([toll, Toll(None)])
+    assert together.apart == (apart,) and together.brief == "22–30* (conservative 22; not reported for 1 of 2 events)"
 
 
 SEVERAL = """    - source: qatrun-second-attack

@@ -108,9 +108,43 @@ def test_deaths_in_events_without_the_islamic_state_are_left_out_and_said_to_be(
     fixture_copy.edit("events.yaml", "  actor1: islamic-state\n  actor2: lna\n", "  actor1: lna\n")
     dataset = load_dataset(fixture_copy.data)
     chart = charts.fatalities_over_time(dataset)
-    assert chart.notes == ["1 event with deaths but without the Islamic State left out."]
+    assert chart.notes[0] == "1 event with deaths but without the Islamic State left out."
     # the army's one dead at Umm al-Aranib (now an event without IS) leaves the 2022 row: 4-5 becomes 3-4
-    assert [2022, "Security forces and their allies", 3, 3, 4, 1] in chart.rows
+    assert [2022, "Security forces and their allies", 3, 3, 4, 1, 0] in chart.rows
+
+
+def test_the_deaths_chart_says_which_fighting_has_no_toll_and_that_a_blank_year_is_not_a_quiet_one(dataset):
+    """The five documents give no toll for the Sirte battle, the January 2017 strikes and others:
+    they are not in the bars, and 2018–2021 are blank; the notes say both, never leaving a reader
+    to read a missing toll as none killed. A strategic development kills no one: not counted."""
+    notes = charts.fatalities_over_time(dataset).notes
+    assert (
+        "Not in the bars: 1 event in 2016, 3 events in 2017 and 1 event in 2022 (battles and attacks) that no "
+        "source gives a toll for. A toll not reported is not none killed." in notes
+    )
+    assert "No toll is reported for 2018–2021: a year left blank is not a year without deaths." in notes
+
+
+def test_the_deaths_chart_says_why_a_high_counts_dead_a_source_named_no_force_for(dataset):
+    """The 2022 security forces' high of 8 adds the ministry's 3 "security forces" to the army's 4
+    (and Umm al-Aranib's 1): the note says they may be the same dead."""
+    chart = charts.fatalities_over_time(dataset)
+    assert [2022, "Security forces and their allies", 4, 4, 8, 0, 1] in chart.rows
+    assert (
+        "2022, Security forces and their allies (high 8): the top counts the 3 “security forces” the Ministry of "
+        "Interior named no force for apart from the Libyan National Army's 4: they may be the same dead."
+    ) in chart.notes
+
+
+def test_the_deaths_table_counts_disputed_figures_apart_from_those_that_differ_with_no_dispute(dataset):
+    """19 and 23 from one voice revising its count, 3 and 4 for a force named and one not: neither
+    is a dispute, and "0 disputed" must not read as certain figures; two voices' 3 and 4 are one."""
+    chart = charts.fatalities_over_time(dataset)
+    assert chart.headers[-2:] == ["Figures disputed between voices", "Figures differing, not disputed"]
+    assert [row[-2:] for row in chart.rows if row[0] == 2022] == [[0, 1], [0, 1]]
+    assert chart.table_notes == [charts.DIFFERING]
+    fixture = charts.fatalities_over_time(load_dataset(FIXTURES / "data"))  # two voices: 19 and 23, 3 and 4+
+    assert [row[-2:] for row in fixture.rows] == [[1, 0], [1, 0]]
 
 
 def test_each_party_is_counted_on_its_side():

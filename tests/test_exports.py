@@ -47,8 +47,21 @@ def test_csv_headers_are_exactly_the_agreed_columns(exports):
     )
     assert exports["origins.csv"].splitlines()[0] == "origin_id,kind,name,speaker,date,cited_by"
     assert exports["sources.csv"].splitlines()[0] == (
-        "source_id,title,outlet,author,published,date_precision,reliability,seed_file,sha256,url"
+        "source_id,title,outlet,outlet_basis,author,published,date_precision,published_basis,reliability,seed_file,"
+        "sha256,url"
     )
+
+
+def test_sources_csv_says_which_outlets_the_documents_do_not_name(exports):
+    """An outlet the analyst inferred (the site marks it "inferred") is flagged so in the download
+    too: a reader reusing the file must not cite it as named by the document."""
+    rows = {row["source_id"]: row for row in csv.DictReader(io.StringIO(exports["sources.csv"]))}
+    assert (rows["qatrun-second-attack"]["outlet"], rows["qatrun-second-attack"]["outlet_basis"]) == (
+        "Sky News Arabia",
+        "inferred",
+    )
+    assert (rows["comeback-south"]["outlet"], rows["comeback-south"]["outlet_basis"]) == ("", "unknown")
+    assert rows["comeback-south"]["published_basis"] == "inferred"
 
 
 def test_events_csv_carries_derived_figures(exports):

@@ -189,3 +189,17 @@ def test_a_units_dead_only_may_be_within_a_party_the_source_left_unnamed(fixture
         "security-forces, for which lna-statement gives a fatalities figure too (claims[2]): counted once, as "
         "security-forces's"
     ]
+
+
+def test_the_dead_a_source_named_no_force_for_are_the_named_forces_at_the_low_end_and_added_at_the_top(fixture_copy):
+    """The comeback report's 3 dead "security forces" (force not named) beside the army's 4 or more:
+    the low end takes them as the same dead, the top adds them, and `unnamed_added` says what the top
+    adds to whose figure, for every view to word beside the range."""
+    army_dead_as_unnamed_security_forces(fixture_copy, values=("3",))
+    data = load_dataset(fixture_copy.data)
+    figures = data.figures("LBY0002")
+    assert (figures.low, figures.high, figures.open_ended) == (19 + 3, 23 + 4 + 3, True)
+    (added,) = data.unnamed_added("LBY0002")
+    assert (added.unnamed.high, added.named.high, added.named.open_ended) == (3, 4, True)
+    assert set(added.point.parties) == {"lna", "security-forces"}
+    assert load_dataset(FIXTURES / "data").unnamed_added("LBY0002") == []  # named dead only: nothing added apart

@@ -131,6 +131,23 @@ def test_claimed_words_a_figure_with_no_party_a_named_party_and_an_unnamed_one(p
     )
 
 
+def test_figures_in_the_key_judgments_say_why_the_top_of_a_range_is_what_it_is():
+    """The prose's `figures()` over the five documents: LBY0009's 22–30 says its top adds the
+    ministry's 3 dead "security forces", a force it does not name, to the army's 4."""
+    from bs4 import BeautifulSoup
+
+    from macros.views.eventview import event_toll
+    from macros.views.render import render
+    from tests.conftest import FIXTURES
+
+    dataset = load_dataset(FIXTURES / "briefing" / "data")
+    html = render("figures.html", value=event_toll("LBY0009", dataset))
+    assert " ".join(BeautifulSoup(html, "html.parser").get_text().split()) == (
+        "22–30 (conservative 22; the top counts the 3 “security forces” the Ministry of Interior named no force for "
+        "apart from the Libyan National Army's 4: they may be the same dead)"
+    )
+
+
 def test_what_is_disputed_says_how_many_voices_in_how_many_documents_never_independent_sources():
     """LBY0009's location is disputed between two documents, who took part between two voices one
     document relays: each point says which, as the event's status words do."""

@@ -4,6 +4,7 @@ what it lists under it, over the real data (properties) and over the fixtures (v
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 
 import pytest
@@ -248,3 +249,24 @@ def test_until_it_is_drawn_the_maps_box_names_the_places_it_marks(fixture_map):
         "Al Qatrun · West of Qatrun (2022)",
         "Umm al Aranib (2022)",
     ]
+
+
+def test_a_marks_hover_says_why_the_top_of_its_toll_is_what_it_is(dataset):
+    """The hover carries the toll as the card words it, over lines a phone can hold; the map's
+    table marks the cell and its note says why."""
+    chart = maps.event_map(dataset)
+    tolls = [html.unescape(point[1].replace("<br>", " ")) for kind in maps.MAP_MARKS
+             for t in traces(chart, maps.MAP_MARKS[kind][0]) for point in t["customdata"]
+             if point[3].startswith("Jabal Asida")]  # fmt: skip
+    assert tolls and set(tolls) == {
+        "22–30 (conservative 22; the top counts the 3 “security forces” the Ministry of Interior named no force for "
+        "apart from the Libyan National Army's 4: they may be the same dead)"
+    }
+    widths = [len(line) for kind in maps.MAP_MARKS for t in traces(chart, maps.MAP_MARKS[kind][0])
+              for point in t["customdata"] for line in html.unescape(point[1]).split("<br>")]  # fmt: skip
+    assert max(widths) <= maps.HOVER_WIDTH
+    assert {row[-1] for row in chart.rows if row[0] == "Jabal Asida"} == {"22–30* (conservative 22)"}
+    (note,) = chart.table_notes  # two positions drawn, one note
+    assert note.startswith("* Jabal Asida: the top counts the 3")
+    page = BeautifulSoup(str(charts.render_chart(chart, "index.md")), "html.parser")
+    assert page.select_one(".lw-chart-data table").find_next_sibling("p", class_="lw-table-note").get_text() == note

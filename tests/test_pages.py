@@ -156,7 +156,7 @@ def assert_lists_events(listing: Tag, path: str, events: list[Event], dataset: D
     for item, event in zip(items, events, strict=True):
         shown = words(item)
         assert shown.startswith(f"{show_event_date(event)}, {dataset.places[event.place].name}"), shown
-        assert (f"{TOLLS[event.id]} dead" in shown) == (TOLLS[event.id] != "not reported"), shown
+        assert (f"dead: {TOLLS[event.id]}" in shown) == (TOLLS[event.id] != "not reported"), shown
         assert event.summary in shown
 
 

@@ -91,6 +91,26 @@ def test_the_printed_map_table_says_not_reported_where_no_source_gives_a_toll():
     assert "0" not in tolls.values()
 
 
+def test_printed_tables_mark_a_range_whose_top_counts_unnamed_dead_and_say_why_under_them():
+    """LBY0009's 22–30 counts at its top the ministry's 3 dead "security forces" apart from the
+    army's 4: the map's table (Table 3) and the timeline mark the cell, and say why below."""
+    dataset = load_dataset(FIXTURES / "briefing" / "data")
+    printed = BeautifulSoup(render_sections(dataset, print_links(dataset, SitePlan.of(dataset))), "html.parser")
+    why = (
+        "the top counts the 3 “security forces” the Ministry of Interior named no force for apart from the Libyan "
+        "National Army's 4: they may be the same dead."
+    )
+    (table,) = [t for t in printed.find_all("table") if "Position as stated" in t.get_text()]
+    cells = [[c.get_text(" ", strip=True) for c in tr(["th", "td"])] for tr in table.tbody("tr")]
+    assert {row[-1] for row in cells if row[0] == "Jabal Asida"} == {"22–30* (conservative 22)"}
+    under = table.find_next_sibling("p", class_="lw-table-note").get_text(" ", strip=True)
+    assert under == f"* Jabal Asida: {why}"  # two positions drawn, one note
+    (row,) = [tr for tr in printed.select(".lw-timeline-table tr") if "LBY0009" in tr.get_text()]
+    assert row("td")[3].get_text(" ", strip=True) == "22–30* (conservative 22)"
+    notes = [p.get_text(" ", strip=True) for p in printed.select("#print-timeline .lw-table-note")]
+    assert notes == [f"* Wed 26 Jan 2022, Jabal Asida: {why}"]
+
+
 @pytest.mark.parametrize(
     ("site_url", "href"),
     [

@@ -19,6 +19,7 @@ from macros.load.validate import annotation
 from macros.views.siteplan import SitePlan
 from macros.views.whatsnew import render_feed, updates
 from tests.conftest import BRIEFING, FIXTURES, PROJECT
+from tests.helpers import army_dead_as_unnamed_security_forces
 from tools.new_source import StoredPage, add_source, stored_page
 
 WORKFLOW = PROJECT / ".github" / "workflows" / "site.yml"
@@ -168,6 +169,18 @@ def test_feed_gives_each_event_its_toll_and_not_reported_where_none_is(feed_text
     assert summaries["LBY0003"].endswith(" Dead: not reported.")
     assert summaries["LBY0002"].endswith(" Dead: 22–27+ (conservative 22).")
     assert summaries["LBY0001"].endswith(" Dead: 1.")
+
+
+def test_feed_says_why_the_top_of_a_toll_may_count_the_same_dead_twice(fixture_copy):
+    """The feed carries the toll as the card words it: a top that adds dead a report names no force
+    for to the army's says so."""
+    army_dead_as_unnamed_security_forces(fixture_copy, values=("3",))
+    feed = render_feed(load_dataset(fixture_copy.data), "https://example.org/lw/", "Libya Watch")
+    summaries = {entry.id.rsplit("/", 1)[1]: entry.summary for entry in feedparser.parse(feed).entries}
+    assert summaries["LBY0002"].endswith(
+        " Dead: 22–30+ (conservative 22; the top counts the 3 “security forces” a report by an unknown outlet named "
+        "no force for apart from the Libyan National Army's 4+: they may be the same dead)."
+    )
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])

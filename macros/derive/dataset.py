@@ -17,7 +17,7 @@ from ..core.models import Actor, Assessment, Country, Edition, Event, Origin, Pl
 from .comparison import Analysis, analyse
 from .coverage import Coverage, coverage
 from .editions import Changes, EditionView, changes_between, history, snapshot
-from .figures import Figures, derive, worded
+from .figures import Figures, Unnamed, derive, unnamed_added, worded
 from .locations import Location, locate
 
 
@@ -154,6 +154,11 @@ class Dataset:
         """The source's words ("several") for the parts of the event's total no number is given for."""
         return worded(self.analysis(event_id), field, self.actors)
 
+    def unnamed_added(self, event_id: str, field: str = "fatalities") -> list[Unnamed]:
+        """The dead of parties a source left unnamed that the top of the event's total adds to a
+        named party's, though they may be the same people."""
+        return unnamed_added(self.analysis(event_id), field, self.sources, self.actors)
+
     @cached_property
     def _figures(self) -> dict[tuple[str, str], Figures | None]:
         return {}
@@ -162,8 +167,8 @@ class Dataset:
     def views(self) -> dict[tuple[str, ...], Any]:
         """What the views make of one record, made once while the pages are made and let go after
         (macros/views/pages.py): an event's view, asked for by its card, its source's, actors' and
-        place's pages and the disputes (macros/views/eventview.py), and its item in those lists
-        (macros/views/chips.py)."""
+        place's pages and the disputes (macros/views/eventview.py), its toll, asked for again by each
+        map it is on, and its item in those lists (macros/views/chips.py)."""
         return {}
 
     @cached_property

@@ -53,13 +53,23 @@ def early_words(parts: list[Figures]) -> str:
     return f"in part an {EARLY_COUNT_MARK}" if any(marks) else ""
 
 
+@dataclass(frozen=True)
+class Unnamed:
+    """Dead a source gave to a party it left unnamed ("security forces"), on a point where a named
+    party's dead are given too: the top of the range adds them to the named party's, as other dead,
+    where the low end takes them as the same people. Every view says so beside the range."""
+
+    point: Point
+    unnamed: Figures  # the unnamed party's figures
+    named: Figures  # the named party's (or parties') figures on the same point
+
+
 def point_figures(point: Point, sources: dict[str, Source]) -> Figures | None:
     """One party's (or one part's) figures from its comparable claims; None when no claim gives
     a number ("several" only). Where a source left the party unnamed ("security forces"), its dead
     may be the named party's or others: `low` takes them as the same people, `high` as different
-    ones, added."""
-    named = _span([c for c in point.claims if c.party not in point.unnamed], sources)
-    unnamed = _span([c for c in point.claims if c.party in point.unnamed], sources)
+    ones, added (`unnamed_added` names them)."""
+    named, unnamed = _named_and_unnamed(point, sources)
     if named is None or unnamed is None:
         return named or unnamed
     return Figures(
@@ -69,6 +79,25 @@ def point_figures(point: Point, sources: dict[str, Source]) -> Figures | None:
         open_ended=named.open_ended or unnamed.open_ended,
         early=early_words([named, unnamed]),
     )
+
+
+def unnamed_added(
+    analysis: Analysis, field: str, sources: dict[str, Source], actors: dict[str, Actor]
+) -> list[Unnamed]:
+    """The dead of unnamed parties that the top of the event's total adds to a named party's on the
+    same point, though they may be the same people."""
+    found = []
+    for point in counted(analysis, field, actors):
+        named, unnamed = _named_and_unnamed(point, sources)
+        if named is not None and unnamed is not None:
+            found.append(Unnamed(point, unnamed, named))
+    return found
+
+
+def _named_and_unnamed(point: Point, sources: dict[str, Source]) -> tuple[Figures | None, Figures | None]:
+    """A point's figures for the parties the sources name, and for those they leave unnamed."""
+    named = _span([c for c in point.claims if c.party not in point.unnamed], sources)
+    return named, _span([c for c in point.claims if c.party in point.unnamed], sources)
 
 
 def settled(claims: list[Claim]) -> list[Claim]:

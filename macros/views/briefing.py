@@ -13,7 +13,7 @@ from ..derive.comparison import Point
 from ..derive.dataset import Dataset
 from . import limits
 from .chips import Chips
-from .eventview import EventView, event_view
+from .eventview import EventView, event_view, the_name
 from .links import Links
 from .render import render
 
@@ -142,10 +142,10 @@ def whose(party: str, dataset: Dataset) -> str:
     Interior, not saying which"."""
     actor = dataset.actors[party]
     if actor.kind != "unnamed party":
-        return f"for {'' if actor.kind == 'person' else 'the '}{actor.name}"
+        return f"for {the_name(actor)}"
     if not actor.may_be:
         return "for a party the source does not name"
-    forces = " or ".join(f"the {dataset.actors[a].name}" for a in actor.may_be)
+    forces = " or ".join(the_name(dataset.actors[a]) for a in actor.may_be)
     return f"for {forces}, not saying which"
 
 

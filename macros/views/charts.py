@@ -21,15 +21,16 @@ from markupsafe import Markup
 
 from ..core.dates import show_event_date
 from ..core.models import EVENT_TYPES, Event
-from ..core.terms import SIDES, STATE_KINDS
+from ..core.terms import DISORDER_TYPES, SIDES, STATE_KINDS
 from ..derive.comparison import organisation_of
 from ..derive.coverage import show_years, year_runs
 from ..derive.dataset import Dataset
-from ..derive.figures import counted, point_figures
+from ..derive.figures import counted, point_figures, settled
 from . import limits
 from .chartsvg import bar_preview
+from .eventview import apart_note, apart_of
 from .links import Links
-from .render import plural, render
+from .render import and_list, plural, render
 
 TYPE_COLOURS = dict(zip(EVENT_TYPES, ("#b3261e", "#c75b00", "#7b1fa2", "#1565c0", "#00796b", "#5f6368"), strict=True))
 LIBYA_VIEW = {"lonaxis": {"range": [8.5, 26.5]}, "lataxis": {"range": [19, 34]}}
@@ -45,6 +46,7 @@ class Chart:
     rows: list[list[object]]
     geo: bool = False
     notes: list[str] = field(default_factory=list)
+    table_notes: list[str] = field(default_factory=list)  # under its table: what a mark in a cell or a column means
     key_items: list[tuple[str, str, str]] = field(default_factory=list)  # a map's key: shape, colour, meaning
     unplaced: list = field(default_factory=list)  # a map's events it cannot draw (maps.Unplaced)
     # what a phone shows instead of the chart (the stylesheet switches): a heading and its items, each
@@ -184,24 +186,48 @@ def _involves_islamic_state(event: Event, dataset: Dataset) -> bool:
     return any(organisation_of(a, dataset.actors) == "islamic-state" for a in actors if a)
 
 
-def fatalities_over_time(dataset: Dataset) -> Chart:
-    """Deaths per year on each side: the conservative figure as a bar, the low-high range as whiskers."""
-    totals: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    left_out = 0
+@dataclass
+class _Deaths:
+    """The deaths chart's counts: per (year, side) low, conservative, high, figures disputed and
+    figures differing with no dispute; and what the bars cannot show."""
+
+    totals: dict[tuple[int, str], list[int]] = field(default_factory=lambda: defaultdict(lambda: [0] * 5))
+    left_out: int = 0  # events with deaths but without the Islamic State
+    untold: Counter = field(default_factory=Counter)  # per year, the fighting no source gives a toll for
+    apart: dict = field(default_factory=lambda: defaultdict(list))  # (year, side) -> what its high counts apart
+
+
+def _deaths(dataset: Dataset) -> _Deaths:
+    found = _Deaths()
     for event in dataset.events.values():
-        if not _involves_islamic_state(event, dataset):
-            left_out += any(p.field == "fatalities" for p in dataset.analysis(event.id).points)
-            continue
         analysis = dataset.analysis(event.id)
-        for point in counted(analysis, "fatalities", dataset.actors):
-            figures = point_figures(point, dataset.sources)
-            if figures is None:  # the dead given only in words ("several"): never a number
-                continue
-            row = totals[(event.start.year, side_of(point.parties, dataset))]
+        if not _involves_islamic_state(event, dataset):
+            found.left_out += any(p.field == "fatalities" for p in analysis.points)
+            continue
+        points = counted(analysis, "fatalities", dataset.actors)
+        given = [(p, f) for p in points if (f := point_figures(p, dataset.sources))]
+        # fighting no number is given for (none, or only words: "several"); a strategic development kills no one
+        found.untold[event.start.year] += not given and DISORDER_TYPES[event.event_type] != "Strategic developments"
+        for point, figures in given:
+            row = found.totals[(event.start.year, side_of(point.parties, dataset))]
             row[0] += figures.low
             row[1] += figures.conservative
             row[2] += figures.high
             row[3] += point.disputed
+            row[4] += len({c.bounds for c in settled(list(point.claims))}) > 1 and not point.disputed
+        for unnamed in dataset.unnamed_added(event.id):
+            key = (event.start.year, side_of(unnamed.point.parties, dataset))
+            found.apart[key].append(apart_of(unnamed, dataset))
+    return found
+
+
+def fatalities_over_time(dataset: Dataset) -> Chart:
+    """Deaths per year on each side: the conservative figure as a bar, the low-high range as whiskers.
+    Notes say what a reader cannot see: the events with no toll, the years no toll is given for (a
+    blank year is not one without deaths), and a high that counts dead a source named no force for
+    on top of a named force's, which may be the same men."""
+    deaths = _deaths(dataset)
+    totals = deaths.totals
     years = _year_span(year for year, _ in totals)
     sides = [side for side in SIDES if any(key[1] == side for key in totals)]
     traces = [_side_trace(side, years, totals) for side in sides]
@@ -211,15 +237,42 @@ def fatalities_over_time(dataset: Dataset) -> Chart:
         caption=_caption(dataset, "Reported deaths per year on each side in events the Islamic State took part in, "
                                   "never added across sides: bars show the conservative figure, whiskers the lowest "
                                   "and highest any source gives."),
-        notes=[f"{plural(left_out, 'event')} with deaths but without the Islamic State left out."] if left_out else [],
+        notes=_deaths_notes(deaths, [y for y in years if not any((y, side) in totals for side in sides)]),
+        table_notes=[DIFFERING] if any(row[3] or row[4] for row in totals.values()) else [],
         figure=_figure(traces, barmode="group", xaxis=_year_axis(years), yaxis={"title": "Deaths"}),
-        headers=["Year", "Side", "Low", "Conservative", "High", "Disputed figures"],
+        headers=["Year", "Side", "Low", "Conservative", "High", "Figures disputed between voices",
+                 "Figures differing, not disputed"],
         rows=[[y, side, *totals[(y, side)]] for y in years for side in sides if (y, side) in totals],
     )  # fmt: skip
 
 
+def _deaths_notes(deaths: _Deaths, blank: list[int]) -> list[str]:
+    """What the bars leave out or cannot show: events without IS, fighting with no toll, years no
+    toll is given for, and a high that counts dead apart."""
+    notes = [f"{plural(deaths.left_out, 'event')} with deaths but without the Islamic State left out."] * bool(
+        deaths.left_out
+    )
+    if sum(deaths.untold.values()):
+        counts = and_list([f"{plural(n, 'event')} in {year}" for year, n in sorted(deaths.untold.items()) if n])
+        notes.append(f"Not in the bars: {counts} (battles and attacks) that no source gives a toll for. A toll "
+                     "not reported is not none killed.")  # fmt: skip
+    if blank:
+        notes.append(f"No toll is reported for {show_years(year_runs(blank))}: a year left blank is not a year "
+                     "without deaths.")  # fmt: skip
+    for (year, side), apart in sorted(deaths.apart.items()):
+        notes.append(apart_note(f"{year}, {side} (high {deaths.totals[(year, side)][2]})", apart))
+    return notes
+
+
+DIFFERING = (
+    "The last two columns count the figures two voices dispute (they cannot both be true), and those that differ "
+    "with no dispute: one voice revising its count, or dead a source named no force for beside a named force's. "
+    "Both widen the range."
+)
+
+
 def _side_trace(side: str, years: list[int], totals: dict[tuple[int, str], list[int]]) -> dict:
-    rows = [totals.get((y, side), [0, 0, 0, 0]) for y in years]
+    rows = [totals.get((y, side), [0] * 5) for y in years]
     shown = [(y, side) in totals for y in years]  # no bar, and no whisker at zero, for a year without figures
     return _trace("bar",
         name=side, x=years, y=[r[1] if s else None for r, s in zip(rows, shown, strict=True)],

@@ -38,7 +38,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "latitude": "Approximate latitude, from GeoNames, a document or a stated bearing; empty when not drawn",
         "longitude": "Approximate longitude, as latitude",
         "geo_precision": Place.model_fields["geo_precision"].description,
-        "source": "The outlets of its sources, separated by '; '",
+        "source": "The outlets of its sources, separated by '; ' (whether each is named by its document or "
+        "inferred: sources.csv, outlet_basis)",
         "source_scale": "ACLED's source scale of its sources, joined by '-'",
         "notes": "What happened, in neutral words of our own",
         "fatalities": "ACLED's convention: the conservative total of the dead (see the methodology); 0 where no "
@@ -83,10 +84,14 @@ COLUMNS: dict[str, dict[str, str]] = {
     "sources.csv": {
         "source_id": "The document's id",
         "title": "Its headline, or its opening words",
-        "outlet": "Who published it (empty when unknown)",
+        "outlet": "Who published it (empty when unknown); see outlet_basis before citing it",
+        "outlet_basis": "Whether the document names its outlet (stated), the analyst worked it out from the text "
+        "(inferred: the document does not name it) or it is unknown",
         "author": "The byline as written",
         "published": "When it was published, at the precision known",
         "date_precision": "How precisely the publication date is known",
+        "published_basis": "Whether the document gives its date (stated), the analyst worked it out (inferred) or "
+        "it is unknown",
         "reliability": "Admiralty source reliability, A to F",
         "seed_file": "The document's copy in the repository",
         "sha256": "The copy's checksum",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -10,26 +11,54 @@ from ..core.models import Actor, Claim, Country, Event, Place, Source
 from ..core.terms import FIELD_LABELS, FIELD_NOUNS, NOT_REPORTED, WHERE_FIELDS, WORDED_MARK
 from ..derive.comparison import Analysis, Point
 from ..derive.dataset import Dataset
-from ..derive.figures import Figures, early_counts, early_words, nested, point_figures
+from ..derive.figures import Figures, Unnamed, early_counts, early_words, nested, point_figures
 from ..derive.locations import Location
+
+APART_MARK = "*"  # beside a range in a table whose note, below it, says what its top counts apart
+
+
+@dataclass(frozen=True)
+class Apart:
+    """Dead a source gave to a party it left unnamed, which the top of a range counts apart from a
+    named party's dead on the same point (`figures.Unnamed`), in the words every view shows."""
+
+    figure: str  # the unnamed party's dead at their highest: "3"
+    party: str  # the source's words for the party: "security forces"
+    by: str  # who gave the figure: "the Ministry of Interior"
+    named: str  # whose dead they may be: "the Libyan National Army's"
+    beside: str  # that party's dead at their highest: "4"
+    who: str = "dead"  # the people counted: the dead, or the injured, abducted... ("people")
+
+    def __str__(self) -> str:
+        return (
+            f"the top counts the {self.figure} “{self.party}” {self.by} named no force for apart from "
+            f"{self.named} {self.beside}: they may be the same {self.who}"
+        )
+
+
+def apart_note(label: str, apart: Iterable[Apart]) -> str:
+    """What a top counts apart, as a note under a table or chart names it: "Jabal Asida: the top counts ..."."""
+    return f"{label}: " + "; ".join(map(str, apart)) + "."
 
 
 @dataclass(frozen=True)
 class Toll:
     """A toll as every view shows it (cards, tables, the map and its table, the PDF, the feed):
-    "not reported" where no source gives one, never a 0; a range with its conservative figure.
-    Over several events (a map position's), the reported tolls added up and how many had none."""
+    "not reported" where no source gives one, never a 0; a range with its conservative figure, and
+    what its top counts that may be counted twice (`Apart`). Over several events (a map position's),
+    the reported tolls added up and how many had none."""
 
     figures: Figures | None
     events: int = 1
     unreported: int = 0  # of `events`, how many no source gives a toll for
     words: tuple[str, ...] = ()  # the source's words for dead no number is given for ("several")
+    apart: tuple[Apart, ...] = ()  # unnamed parties' dead the top adds to a named party's
 
     @classmethod
-    def of(cls, tolls: Iterable[Figures | None]) -> Toll:
+    def of(cls, tolls: Iterable[Toll]) -> Toll:
         """The tolls of several events together: the reported ones added up, the others counted."""
         tolls = list(tolls)
-        given = [f for f in tolls if f is not None]
+        given = [t.figures for t in tolls if t.figures is not None]
         total = Figures(
             low=sum(f.low for f in given),
             conservative=sum(f.conservative for f in given),
@@ -37,7 +66,8 @@ class Toll:
             open_ended=any(f.open_ended for f in given),
             early=early_words(given),
         )
-        return cls(total if given else None, len(tolls), len(tolls) - len(given))
+        apart = tuple(a for t in tolls for a in t.apart)
+        return cls(total if given else None, len(tolls), len(tolls) - len(given), apart=apart)
 
     @property
     def reported(self) -> bool:
@@ -60,11 +90,37 @@ class Toll:
     @property
     def note(self) -> str | None:
         """What a reader needs beside the span: that it rests on early counts alone, the
-        conservative figure of a range, and the events added up that have no toll ("early count";
-        "conservative 22; not reported for 1 of 3 events")."""
+        conservative figure of a range, what its top counts that may be the same dead, and the
+        events added up that have no toll ("early count"; "conservative 22; the top counts the 3
+        “security forces” ...; not reported for 1 of 3 events")."""
+        return self._note(brief=False)
+
+    @property
+    def brief_note(self) -> str | None:
+        """The note where space is short (a table's cell): what the top counts apart is left to the
+        table's note (`footnote`), which the mark after the span points to."""
+        return self._note(brief=True)
+
+    @property
+    def mark(self) -> str:
+        """After the span in a table's cell, when its top counts dead that may be counted twice."""
+        return APART_MARK if self.apart else ""
+
+    @property
+    def brief(self) -> str:
+        """The toll as a table's cell shows it: "22–30* (conservative 22)"."""
+        return self.span + self.mark + (f" ({self.brief_note})" if self.brief_note else "")
+
+    def footnote(self, label: str) -> str | None:
+        """A table's note on a cell's mark, naming the row: "* Jabal Asida: the top counts ..."."""
+        return f"{APART_MARK} {apart_note(label, self.apart)}" if self.apart else None
+
+    def _note(self, brief: bool) -> str | None:
         notes = [self.figures.early] if self.figures is not None and self.figures.early else []
         if self.figures is not None and self.figures.low != self.figures.high:
             notes.append(f"conservative {self.figures.conservative}")
+        if self.figures is not None and not brief:
+            notes += map(str, self.apart)
         if self.figures is not None and self.unreported:
             notes.append(f"{NOT_REPORTED} for {self.unreported} of {self.events} events")
         if self.figures is not None and self.words:
@@ -115,7 +171,7 @@ class EventView:
     assoc1: list[Actor]
     assoc2: list[Actor]
     sources: list[Source]
-    fatalities: Figures | None
+    toll: Toll  # the dead
     analysis: Analysis
     location: Location
     sources_by_id: dict[str, Source]
@@ -124,15 +180,10 @@ class EventView:
     standing: StatusWords
     within: list[tuple[Point, Figures, str]]  # a party's dead within another's figured dead, and that party
     inferred: str | None = None  # "inferred from 'On Wednesday'": a date no claim names, shown beside it
-    words: tuple[str, ...] = ()  # the source's words for dead no number is given for ("several")
 
     @property
     def status(self) -> str:
         return self.analysis.status
-
-    @property
-    def toll(self) -> Toll:
-        return Toll(self.fatalities, words=self.words)
 
     @property
     def early_counts(self) -> list[Claim]:
@@ -202,7 +253,7 @@ def _event_view(event: Event, dataset: Dataset) -> EventView:
         assoc1=[actors[a] for a in event.assoc_actors_1],
         assoc2=[actors[a] for a in event.assoc_actors_2],
         sources=[dataset.sources[s] for s in event.source_ids],
-        fatalities=dataset.figures(event.id, "fatalities"),
+        toll=event_toll(event.id, dataset),
         analysis=dataset.analysis(event.id),
         location=dataset.location(event.place),
         sources_by_id=dataset.sources,
@@ -210,7 +261,7 @@ def _event_view(event: Event, dataset: Dataset) -> EventView:
         other_tolls=[
             (FIELD_LABELS[field], toll)
             for field in ("injuries", "abducted", "missing", "arrests")
-            if (toll := Toll(dataset.figures(event.id, field), words=tuple(dataset.worded(event.id, field)))).reported
+            if (toll := event_toll(event.id, dataset, field)).reported
         ],
         standing=status_words(event, dataset),
         within=[
@@ -218,7 +269,6 @@ def _event_view(event: Event, dataset: Dataset) -> EventView:
             for point, _, party in nested(dataset.analysis(event.id), "fatalities", actors)
             if (figures := point_figures(point, dataset.sources))
         ],
-        words=tuple(dataset.worded(event.id)),
     )
 
 
@@ -276,9 +326,53 @@ def point_about(point: Point, dataset: Dataset) -> str:
     return about
 
 
-def event_toll(event_id: str, dataset: Dataset) -> Toll:
-    """An event's toll, for the views that show no card (the feed)."""
-    return Toll(dataset.figures(event_id, "fatalities"), words=tuple(dataset.worded(event_id)))
+def event_toll(event_id: str, dataset: Dataset, field: str = "fatalities") -> Toll:
+    """An event's toll (or other count of people), as every view shows it: its card, the briefing's
+    prose, each map it is on, the feed; made once per build (`Dataset.views`)."""
+    key = ("toll", event_id, field)
+    toll = dataset.views.get(key)
+    if toll is None:
+        toll = dataset.views[key] = Toll(
+            dataset.figures(event_id, field),
+            words=tuple(dataset.worded(event_id, field)),
+            apart=tuple(apart_of(found, dataset, field) for found in dataset.unnamed_added(event_id, field)),
+        )
+    return toll
+
+
+def apart_of(found: Unnamed, dataset: Dataset, field: str = "fatalities") -> Apart:
+    """The unnamed party's dead a top counts apart, with the source's words for the party, who gave
+    the figure and whose figure it may be part of."""
+    claims = found.point.claims
+    unnamed = [c for c in claims if c.party in found.point.unnamed]
+    named = dict.fromkeys(c.party for c in claims if c.party not in found.point.unnamed and c.party)
+    party = dataset.actors[unnamed[0].party].name
+    return Apart(
+        figure=_top(found.unnamed),
+        party=re.sub(r"\s*\(.*\)$", "", party[:1].lower() + party[1:]),  # "Security forces (force not named)"
+        by=" and ".join(dict.fromkeys(_giver(c, dataset) for c in unnamed)),
+        named=" or ".join(f"{the_name(dataset.actors[p])}'s" for p in named),
+        beside=_top(found.named),
+        who="dead" if field == "fatalities" else "people",
+    )
+
+
+def _top(figures: Figures) -> str:
+    return f"{figures.high}" + ("+" if figures.open_ended else "")
+
+
+def _giver(claim: Claim, dataset: Dataset) -> str:
+    """Who gives a figure, in a few words: the speaker of its origin ("the Ministry of Interior"),
+    the origin where no speaker is named, or the document's outlet for its own reporting."""
+    if claim.origin is None:
+        return dataset.sources[claim.source].outlet.name or "a report by an unknown outlet"
+    origin = dataset.origins[claim.origin]
+    return the_name(dataset.actors[origin.speaker]) if origin.speaker else origin.name
+
+
+def the_name(actor: Actor) -> str:
+    """An actor as a sentence names it: "the Libyan National Army", "Khaled al-Mahjoub"."""
+    return actor.name if actor.kind == "person" else f"the {actor.name}"
 
 
 def event_heading(event: Event, dataset: Dataset) -> str:

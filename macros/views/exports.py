@@ -37,8 +37,8 @@ CLAIM_COLUMNS = (
 )  # fmt: skip
 ORIGIN_COLUMNS = ("origin_id", "kind", "name", "speaker", "date", "cited_by")
 SOURCE_COLUMNS = (
-    "source_id", "title", "outlet", "author", "published", "date_precision", "reliability",
-    "seed_file", "sha256", "url",
+    "source_id", "title", "outlet", "outlet_basis", "author", "published", "date_precision", "published_basis",
+    "reliability", "seed_file", "sha256", "url",
 )  # fmt: skip
 DOWNLOADS = {  # file name -> what it holds (listed on the methodology page)
     "events.csv": (
@@ -50,7 +50,10 @@ DOWNLOADS = {  # file name -> what it holds (listed on the methodology page)
         "is never read as none killed"
     ),
     "claims.csv": "one row per claim: source, field, value as stated, bounds and quote",
-    "sources.csv": "one row per source document, with its grade and checksum",
+    "sources.csv": (
+        "one row per source document, with its grade and checksum, and whether the document itself names its "
+        "outlet and date or the analyst inferred them (outlet_basis, published_basis)"
+    ),
     "events.geojson": "a point per event (events without coordinates have no geometry)",
     "origins.csv": "one row per origin (a statement, post, interview or report) and the documents that relay it",
     "events.json": "every event as modelled, claims included, with derived figures, status and labels",
@@ -227,9 +230,11 @@ def source_rows(dataset: Dataset) -> list[dict[str, Any]]:
             "source_id": s.id,
             "title": s.title,
             "outlet": s.outlet.name or "",
+            "outlet_basis": s.outlet.basis,
             "author": s.author or "",
             "published": s.published.date or "",
             "date_precision": s.published.precision or "",
+            "published_basis": s.published.basis,
             "reliability": s.reliability,
             "seed_file": s.seed,
             "sha256": s.sha256,

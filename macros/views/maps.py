@@ -27,7 +27,7 @@ from ..derive.dataset import Dataset
 from ..derive.districts import contains, districts
 from . import limits
 from .charts import LIBYA_VIEW, Chart, _caption, _figure, _trace, chart_text, render_chart
-from .eventview import Toll
+from .eventview import Toll, event_toll
 from .links import Links
 from .render import plural
 
@@ -62,6 +62,7 @@ LABEL_SIDES = (1, 3, 7, 5, 2, 6, 0, 4)  # where a town's label goes, first choic
 RECENT_YEARS = 3  # a mark is recent when an event there began within this many years up to the cut-off's
 FADED = 0.35  # the opacity of an older mark (and of one of context only); a recent one is drawn at 0.9
 HOVER_DATES = 6  # the dates a mark's hover lists, the latest first
+HOVER_WIDTH = 48  # characters a line of a mark's toll runs to in its hover, so a long note stays on a phone
 
 
 @dataclass(frozen=True)
@@ -81,9 +82,14 @@ class _Cluster:
     town: Place  # the town the mark stands at: the place itself, or the one it is measured from
     stated: tuple[str, ...]  # every position the sources give the place, in their words
     events: int = 0
-    tolls: list = field(default_factory=list)  # each event's fatalities (Figures, or None where not reported)
+    tolls: list = field(default_factory=list)  # each event's dead (a Toll)
     types: Counter = field(default_factory=Counter)
     dated: list = field(default_factory=list)  # (start, shown date, context) of each of its events
+
+    @property
+    def toll(self) -> Toll:
+        """Its events' dead added up, saying for how many none is reported."""
+        return Toll.of(self.tolls)
 
     @property
     def years(self) -> list[int]:
@@ -128,10 +134,11 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
         headers=["Place", "Position as stated", "How it is placed", "Events", "Event types",
                  "Fatalities"],
         rows=[[c.place.name, key[4], MAP_MARKS[key[0]][0] + (" (disputed location)" if c.disputed else ""), c.events,
-               ", ".join(sorted(c.types)), str(Toll.of(c.tolls))]
+               ", ".join(sorted(c.types)), c.toll.brief]
               for key, c in sorted(clusters.items(), key=lambda kv: kv[1].place.name)],
         geo=True,
         notes=_notes(clusters, busiest, unplaced),
+        table_notes=_toll_notes(clusters),
         key_items=_key(marks, references, towns, since),
         unplaced=unplaced,
         waiting=[_label_words(text) for text in (labels or {}).get("text", [])],
@@ -159,7 +166,7 @@ def _clusters(
         if place.country != "LBY" or not location.mapped:
             unplaced.append(_unplaced(event, place, dataset))
             continue
-        figures = dataset.figures(event.id, "fatalities")
+        toll = event_toll(event.id, dataset)
         for position in location.positions:
             if position.reference is not None:
                 references[position.reference.id] = position.reference
@@ -168,7 +175,7 @@ def _clusters(
             stated = tuple(p.stated for p in location.positions)
             cluster = clusters.setdefault(key, _Cluster(place, location.disputed, town or place, stated))
             cluster.events += 1
-            cluster.tolls.append(figures)
+            cluster.tolls.append(toll)
             cluster.types[event.event_type] += 1
             cluster.dated.append((event.start, show_event_date(event), event.context))
     return clusters, references, unplaced
@@ -186,6 +193,12 @@ def _notes(clusters: dict[tuple, _Cluster], busiest: list[tuple], unplaced: list
     if any(cluster.disputed for cluster in clusters.values()):
         notes.append("Where the sources disagree on a location, each source's position is drawn and marked disputed.")
     return notes
+
+
+def _toll_notes(clusters: dict[tuple, _Cluster]) -> list[str]:
+    """Under the table, what the top of a marked toll counts apart; a place drawn twice, once."""
+    ordered = sorted(clusters.values(), key=lambda c: c.place.name)  # as the table lists them
+    return list(dict.fromkeys(note for c in ordered if (note := c.toll.footnote(c.place.name))))
 
 
 def _unplaced(event: Event, place: Place, dataset: Dataset) -> Unplaced:
@@ -483,7 +496,7 @@ def _mark_trace(kind: str, keys: list[tuple], clusters: dict[tuple, _Cluster], s
         lon=[key[2] for key in keys],
         lat=[key[1] for key in keys],
         # [0] the events counted, [1] the toll in words, [2] the count in words ("1 event")
-        customdata=[[c.events, str(Toll.of(c.tolls)), plural(c.events, "event"), _map_label(key, c),
+        customdata=[[c.events, _wrap(str(c.toll), HOVER_WIDTH), plural(c.events, "event"), _map_label(key, c),
                      chart_text(", ".join(sorted(c.types)))]
                     for key, c in ((key, clusters[key]) for key in keys)],
         marker=marker,
