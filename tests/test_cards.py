@@ -203,7 +203,7 @@ def test_a_toll_resting_on_early_counts_alone_says_so_in_figures_and_on_the_card
 
 
 APART = (
-    "the top counts the 3 “security forces” a report by an unknown outlet named no force for apart from the "
+    "the top adds the 3 “security forces” a report by an unknown outlet gave, naming no force, to the "
     "Libyan National Army's 4+: they may be the same dead"
 )
 
@@ -218,7 +218,7 @@ def test_a_range_says_its_top_counts_dead_a_source_named_no_force_for_on_top_of_
 def test_a_table_cell_marks_a_top_counted_apart_and_leaves_the_why_to_the_tables_note():
     apart = Apart("3", "security forces", "the Ministry of Interior", "the Libyan National Army's", "4")
     toll = Toll(Figures(22, 22, 30, False), apart=(apart,))
-    why = "the top counts the 3 “security forces” the Ministry of Interior named no force for apart from the "
+    why = "the top adds the 3 “security forces” the Ministry of Interior gave, naming no force, to the "
     assert toll.brief == "22–30* (conservative 22)"
     assert toll.footnote("Jabal Asida") == f"* Jabal Asida: {why}Libyan National Army's 4: they may be the same dead."
     assert Toll(Figures(1, 1, 1, False)).footnote("Derna") is None and Toll(Figures(1, 1, 1, False)).brief == "1"

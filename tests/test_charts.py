@@ -131,8 +131,8 @@ def test_the_deaths_chart_says_why_a_high_counts_dead_a_source_named_no_force_fo
     chart = charts.fatalities_over_time(dataset)
     assert [2022, "Security forces and their allies", 4, 4, 8, 0, 1] in chart.rows
     assert (
-        "2022, Security forces and their allies (high 8): the top counts the 3 “security forces” the Ministry of "
-        "Interior named no force for apart from the Libyan National Army's 4: they may be the same dead."
+        "2022, Security forces and their allies (high 8): the top adds the 3 “security forces” the Ministry of "
+        "Interior gave, naming no force, to the Libyan National Army's 4: they may be the same dead."
     ) in chart.notes
 
 

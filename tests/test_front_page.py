@@ -143,8 +143,8 @@ def test_figures_in_the_key_judgments_say_why_the_top_of_a_range_is_what_it_is()
     dataset = load_dataset(FIXTURES / "briefing" / "data")
     html = render("figures.html", value=event_toll("LBY0009", dataset))
     assert " ".join(BeautifulSoup(html, "html.parser").get_text().split()) == (
-        "22–30 (conservative 22; the top counts the 3 “security forces” the Ministry of Interior named no force for "
-        "apart from the Libyan National Army's 4: they may be the same dead)"
+        "22–30 (conservative 22; the top adds the 3 “security forces” the Ministry of Interior gave, naming no force, "
+        "to the Libyan National Army's 4: they may be the same dead)"
     )
 
 

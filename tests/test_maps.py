@@ -259,14 +259,14 @@ def test_a_marks_hover_says_why_the_top_of_its_toll_is_what_it_is(dataset):
              for t in traces(chart, maps.MAP_MARKS[kind][0]) for point in t["customdata"]
              if point[3].startswith("Jabal Asida")]  # fmt: skip
     assert tolls and set(tolls) == {
-        "22–30 (conservative 22; the top counts the 3 “security forces” the Ministry of Interior named no force for "
-        "apart from the Libyan National Army's 4: they may be the same dead)"
+        "22–30 (conservative 22; the top adds the 3 “security forces” the Ministry of Interior gave, naming no force, "
+        "to the Libyan National Army's 4: they may be the same dead)"
     }
     widths = [len(line) for kind in maps.MAP_MARKS for t in traces(chart, maps.MAP_MARKS[kind][0])
               for point in t["customdata"] for line in html.unescape(point[1]).split("<br>")]  # fmt: skip
     assert max(widths) <= maps.HOVER_WIDTH
     assert {row[-1] for row in chart.rows if row[0] == "Jabal Asida"} == {"22–30* (conservative 22)"}
     (note,) = chart.table_notes  # two positions drawn, one note
-    assert note.startswith("* Jabal Asida: the top counts the 3")
+    assert note.startswith("* Jabal Asida: the top adds the 3")
     page = BeautifulSoup(str(charts.render_chart(chart, "index.md")), "html.parser")
     assert page.select_one(".lw-chart-data table").find_next_sibling("p", class_="lw-table-note").get_text() == note

@@ -97,7 +97,7 @@ def test_printed_tables_mark_a_range_whose_top_counts_unnamed_dead_and_say_why_u
     dataset = load_dataset(FIXTURES / "briefing" / "data")
     printed = BeautifulSoup(render_sections(dataset, print_links(dataset, SitePlan.of(dataset))), "html.parser")
     why = (
-        "the top counts the 3 “security forces” the Ministry of Interior named no force for apart from the Libyan "
+        "the top adds the 3 “security forces” the Ministry of Interior gave, naming no force, to the Libyan "
         "National Army's 4: they may be the same dead."
     )
     (table,) = [t for t in printed.find_all("table") if "Position as stated" in t.get_text()]

@@ -178,8 +178,8 @@ def test_feed_says_why_the_top_of_a_toll_may_count_the_same_dead_twice(fixture_c
     feed = render_feed(load_dataset(fixture_copy.data), "https://example.org/lw/", "Libya Watch")
     summaries = {entry.id.rsplit("/", 1)[1]: entry.summary for entry in feedparser.parse(feed).entries}
     assert summaries["LBY0002"].endswith(
-        " Dead: 22–30+ (conservative 22; the top counts the 3 “security forces” a report by an unknown outlet named "
-        "no force for apart from the Libyan National Army's 4+: they may be the same dead)."
+        " Dead: 22–30+ (conservative 22; the top adds the 3 “security forces” a report by an unknown outlet gave, "
+        "naming no force, to the Libyan National Army's 4+: they may be the same dead)."
     )
 
 

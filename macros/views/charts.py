@@ -224,7 +224,7 @@ def _deaths(dataset: Dataset) -> _Deaths:
 def fatalities_over_time(dataset: Dataset) -> Chart:
     """Deaths per year on each side: the conservative figure as a bar, the low-high range as whiskers.
     Notes say what a reader cannot see: the events with no toll, the years no toll is given for (a
-    blank year is not one without deaths), and a high that counts dead a source named no force for
+    blank year is not one without deaths), and a high that adds dead a source gave without naming the force
     on top of a named force's, which may be the same men."""
     deaths = _deaths(dataset)
     totals = deaths.totals
@@ -266,8 +266,8 @@ def _deaths_notes(deaths: _Deaths, blank: list[int]) -> list[str]:
 
 DIFFERING = (
     "The last two columns count the figures two voices dispute (they cannot both be true), and those that differ "
-    "with no dispute: one voice revising its count, or dead a source named no force for beside a named force's. "
-    "Both widen the range."
+    "with no dispute: one voice revising its count, or dead a source gave without naming the force, beside a "
+    "named force's. Both widen the range."
 )
 
 

@@ -31,7 +31,7 @@ class Apart:
 
     def __str__(self) -> str:
         return (
-            f"the top counts the {self.figure} “{self.party}” {self.by} named no force for apart from "
+            f"the top adds the {self.figure} “{self.party}” {self.by} gave, naming no force, to "
             f"{self.named} {self.beside}: they may be the same {self.who}"
         )
 
@@ -91,7 +91,7 @@ class Toll:
     def note(self) -> str | None:
         """What a reader needs beside the span: that it rests on early counts alone, the
         conservative figure of a range, what its top counts that may be the same dead, and the
-        events added up that have no toll ("early count"; "conservative 22; the top counts the 3
+        events added up that have no toll ("early count"; "conservative 22; the top adds the 3
         “security forces” ...; not reported for 1 of 3 events")."""
         return self._note(brief=False)
 
