@@ -1,5 +1,6 @@
 """The Corrections page: how to report an error (to the publisher's address, mkdocs.yml
-`extra.report_errors`, or what to do where none is set), and every correction the data records
+`extra.report_errors`; where none is set, plain words for readers and the setting's name only in an
+HTML comment for the publisher), and every correction the data records
 (derive/corrections.py), newest first, each with its date, what it corrects (linked) and the
 edition that first carried it, or "not yet in an edition"."""
 
