@@ -1,6 +1,6 @@
 """Cards and comparison tables in real Chromium at a phone's and a desktop's width: nothing runs
 past the screen or over its neighbour, and a date in the comparison table stays on one line;
-the timeline's place filter for a town shows the events near it."""
+the timeline's place filter for a town shows the events near it; the badge key reads as body text."""
 
 from __future__ import annotations
 
@@ -87,3 +87,17 @@ def test_the_downloads_corrections_and_a_page_end_fit_a_phone(served_site, brows
     context.close()
     page_width, screen, cite_right = widths
     assert page_width <= screen and cite_right <= screen + 0.5, widths
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_badge_key_reads_as_body_text_in_either_scheme(served_site, browser, scheme):
+    """The key is read before the claims it explains (the front page's, the disputes'): the body
+    text's size and colour, not small grey print."""
+    context = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(served_site[1] + "disputes/", wait_until="networkidle")
+    style = "e => [getComputedStyle(e).fontSize, getComputedStyle(e).color]"
+    key = page.locator("article p.lw-key").first.evaluate(style)
+    body = page.locator("article p:not([class])").first.evaluate(style)
+    context.close()
+    assert key == body
