@@ -139,6 +139,8 @@ def test_parts_print_in_the_readers_order_with_the_briefing_on_pages_2_and_3(pdf
     assert part_pages["Briefing"][0] == 2
     found = anchor_pages(pdf[0].read_bytes())
     assert found["print-bluf"] == 2 and found["print-key-judgments"] in (2, 3)
+    first, last = part_pages["Briefing"]
+    assert first <= found["print-method"] <= last, "the method's keys end the briefing, before the parts using them"
     assert [name for name in part_pages] == [part.name for part in PARTS]
 
 
@@ -203,7 +205,7 @@ def test_no_body_page_ends_above_60_percent_unless_it_ends_a_part(pdf, part_page
     assert set(short) <= ends, {n: round(fill[n - 1], 2) for n in short}
     assert len(short) <= (2 if len(dataset.sources) <= 5 else len(PARTS))
     assert all(share > SPILL for share in fill), [round(share, 2) for share in fill]
-    first, last = part_pages["Sources and method"]
+    first, last = part_pages["Sources"]
     assert first <= _page_of_figure(pdf, coverage_matrix(dataset).title) <= last
 
 

@@ -1,9 +1,10 @@
 """The combined print page that Chromium turns into the briefing PDF (`make pdf`).
 
 `docs/print.md` is its hand-written shell; these renderers fill it in the reader's order: a cover
-with the contents, the briefing's prose (shared with the front page), what changed, the charts
-and map with their tables, the disputes, the timeline as one compact table, the sources with
-the assessments they report, the method's keys and an annex of every claim with its quote.
+with the contents, the briefing's prose (shared with the front page), what changed, the method
+and its keys (before the parts that use them), the charts and map with their tables, the disputes,
+the timeline as one compact table, the sources with the assessments they report and an annex of
+every claim with its quote.
 
 Each part is a named page in `docs/stylesheets/print.css`, so the running header names it; its
 ids carry a prefix so they never clash with the site's; links to events and sources stay within
@@ -55,14 +56,12 @@ PARTS = (
         ("latest", "Latest developments"),
         ("outlook", "Outlook and indicators to watch"),
         ("gaps", "What we do not know"),
+        ("method", "Method and keys"),  # print_sections.html: its keys come before the parts that use them
     )),
     Part("charts", "Charts and map", (("charts", "Charts and map"),)),
     Part("disputes", "Disputes", (("disputes", "Disputes"),)),
     Part("timeline", "Timeline", (("timeline", "Timeline"),)),
-    Part("sources", "Sources and method", (
-        ("sources", "Sources and the assessments they report"),
-        ("method", "Method and keys"),
-    )),
+    Part("sources", "Sources", (("sources", "Sources and the assessments they report"),)),
     Part("annex", "Annex", (("annex", "Annex: every claim with its quote"),)),
 )  # fmt: skip
 
@@ -189,7 +188,7 @@ def _css_string(text: str) -> Markup:
 
 
 def render_sections(dataset: Dataset, links: Links, full: bool = False) -> str:
-    """Every part after the briefing's prose, in the reader's order."""
+    """What follows the briefing's prose, in the reader's order: the method ending the briefing, then each part."""
     chosen = select(dataset, full)
     chips = Chips(links, dataset)
     figures = printcharts.print_figures(dataset)
