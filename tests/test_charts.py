@@ -108,7 +108,7 @@ def test_deaths_in_events_without_the_islamic_state_are_left_out_and_said_to_be(
     fixture_copy.edit("events.yaml", "  actor1: islamic-state\n  actor2: lna\n", "  actor1: lna\n")
     dataset = load_dataset(fixture_copy.data)
     chart = charts.fatalities_over_time(dataset)
-    assert chart.notes[0] == "1 event with deaths but without the Islamic State left out."
+    assert chart.notes[0] == "1 event in Libya with deaths but without the Islamic State left out."
     # the army's one dead at Umm al-Aranib (now an event without IS) leaves the 2022 row: 4-5 becomes 3-4
     assert [2022, "Security forces and their allies", 3, 3, 4, 1, 0] in chart.rows
 
@@ -119,10 +119,22 @@ def test_the_deaths_chart_says_which_fighting_has_no_toll_and_that_a_blank_year_
     to read a missing toll as none killed. A strategic development kills no one: not counted."""
     notes = charts.fatalities_over_time(dataset).notes
     assert (
-        "Not in the bars: 1 event in 2016, 3 events in 2017 and 1 event in 2022 (battles and attacks) that no "
+        "Not in the bars: 1 event in 2016 and 1 event in 2017 (battles and attacks in Libya) that no "
         "source gives a toll for. A toll not reported is not none killed." in notes
     )
     assert "No toll is reported for 2018–2021: a year left blank is not a year without deaths." in notes
+
+
+def test_the_deaths_chart_counts_libya_only_and_names_the_fighting_abroad_it_leaves_out(dataset):
+    """Mosul and Raqqa (2017) and the Ghweran prison (2022) are the Islamic State's fighting abroad:
+    not in the bars nor among the fighting with no toll, but named in a note, and the title says
+    the chart is of Libya."""
+    chart = charts.fatalities_over_time(dataset)
+    assert chart.title == "Deaths in Libya over time, by side, with the range the sources give"
+    assert (
+        "Not counted here: 3 events abroad the Islamic State took part in (Mosul, Iraq, 2017; Raqqa, Syria, 2017; "
+        "Ghweran prison, Syria, 2022): the chart counts Libya only." in chart.notes
+    )
 
 
 def test_the_deaths_chart_says_why_a_high_counts_dead_a_source_named_no_force_for(dataset):

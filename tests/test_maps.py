@@ -266,7 +266,22 @@ def test_a_marks_hover_says_why_the_top_of_its_toll_is_what_it_is(dataset):
               for point in t["customdata"] for line in html.unescape(point[1]).split("<br>")]  # fmt: skip
     assert max(widths) <= maps.HOVER_WIDTH
     assert {row[-1] for row in chart.rows if row[0] == "Jabal Asida"} == {"22–30* (conservative 22)"}
-    (note,) = chart.table_notes  # two positions drawn, one note
+    note = chart.table_notes[0]  # two positions drawn, one note
     assert note.startswith("* Jabal Asida: the top adds the 3")
+    assert sum(n.startswith("* ") for n in chart.table_notes) == 1
     page = BeautifulSoup(str(charts.render_chart(chart, "index.md")), "html.parser")
     assert page.select_one(".lw-chart-data table").find_next_sibling("p", class_="lw-table-note").get_text() == note
+
+
+def test_an_event_drawn_at_each_disputed_position_is_marked_in_the_table_to_be_counted_once(dataset):
+    """The sources put Mount Asida west or south of Qatrun: its one event is drawn at both, so the
+    table has two Jabal Asida rows of "1 event" and the same dead. Both rows are marked, and a note
+    under the table says it is one event, to be counted once."""
+    chart = maps.event_map(dataset)
+    rows = [row for row in chart.rows if row[0] == "Jabal Asida"]
+    assert len(rows) == 2 and all(row[2].endswith(f"(disputed location) {maps.DRAWN_MARK}") for row in rows)
+    assert not any(maps.DRAWN_MARK in row[2] for row in chart.rows if row[0] != "Jabal Asida")
+    assert chart.table_notes[-1] == (
+        f"{maps.DRAWN_MARK} Jabal Asida: one event, drawn at each of the 2 positions the sources give; each of its "
+        "rows repeats it and its dead: count it once."
+    )

@@ -217,9 +217,9 @@ def test_each_chart_is_titled_and_has_its_data_table(seen):
     charts = {
         "timeline/index.md": [
             "Events in Libya over time, by type",
-            "Deaths over time, by side, with the range the sources give",
+            "Deaths in Libya over time, by side, with the range the sources give",
         ],
-        "disputes.md": ["Deaths over time, by side, with the range the sources give"],
+        "disputes.md": ["Deaths in Libya over time, by side, with the range the sources give"],
         "sources/index.md": ["Who reports what"],
         "sources/qatrun-second-attack.md": ["Map of the events it reports"],
         "actors/index.md": ["Actor involvement"],

@@ -16,7 +16,8 @@ from macros.core.dates import show_date
 from macros.views import limits
 from macros.views.charts import actor_involvement, coverage_matrix, events_by_type, fatalities_over_time
 from macros.views.maps import event_map
-from macros.views.printview import PARTS
+from macros.views.printview import PARTS, assessment_voices
+from macros.views.render import and_list
 from tests.browser import chromium
 from tests.conftest import BRIEFING, PROJECT
 from tests.pdfpages import header_and_footer_clearance, page_fill
@@ -100,8 +101,8 @@ def test_cover_carries_the_edition_issue_date_cut_off_coverage_handling_and_publ
     assert "Publisher" in cover and "Contents" in cover
     counts = dataset.counts()
     assert f"{counts['sources']} source documents, {counts['events']} events" in cover
-    named = counts["named_assessments"]
-    assert f"{counts['assessments']} assessments in those documents, {named} by people and bodies they name" in cover
+    voices = and_list(assessment_voices(counts))
+    assert _flat(f"{counts['assessments']} assessments in those documents: {voices}") in cover.replace("\u2019", "'")
     assert "Data Every event, claim, origin and source as CSV" in cover
 
 

@@ -10,12 +10,16 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.derive.coverage import coverage
+from macros.derive.editions import changes_between, snapshot
 from macros.load.loader import load_dataset
+from macros.views import charts
 from macros.views.briefing import render_latest
 from macros.views.links import Links
 from macros.views.pages import build_pages
 from macros.views.printview import print_links, render_sections
 from macros.views.siteplan import SitePlan
+from tests.conftest import FIXTURES
 from tests.helpers import render_exports
 
 SHOWN = "undated; reported Sat 29 Jan 2022"
@@ -65,3 +69,32 @@ def test_the_exports_say_undated_and_give_acled_its_coarsest_precision(undated):
     rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(render_exports(undated)["events.csv"]))}
     assert rows["LBY0001"]["date_as_stated"] == "2022-01-29 (undated: the date it was reported)"
     assert rows["LBY0001"]["time_precision"] == "3"
+
+
+def test_the_charts_count_it_in_no_year_and_say_when_it_was_reported(undated):
+    """Its only date is its report's: Figure 1 and its table, and the deaths chart, leave it out of
+    2022 and a note says how many undated reports they leave out and when they were reported."""
+    note = "Not counted by year: 1 undated report, a state of affairs the documents tell with no date of its own " \
+           "(reported 29 Jan 2022)."  # fmt: skip
+    by_type = charts.events_by_type(undated)
+    assert {row[0]: row[-1] for row in by_type.rows} == {2016: 1, 2022: 1}  # the Qatrun fighting alone in 2022
+    assert note in by_type.notes
+    deaths = charts.fatalities_over_time(undated)
+    assert note in deaths.notes
+    assert [2022, "Security forces and their allies", 3, 3, 4, 1, 0] in deaths.rows  # its soldier's death not added
+
+
+def test_the_coverage_line_gives_it_no_year():
+    """An undated report is in no year: the years on record come from dated events only."""
+    dataset = load_dataset(FIXTURES / "data")
+    dated = [e for e in dataset.events.values() if e.id != "LBY0001"]
+    made_undated = dataset.events["LBY0001"].model_copy(update={"undated": True, "date": "2019-05-01"})
+    assert coverage([*dated, made_undated], [], None).years == coverage(dated, [], None).years == [2016, 2022]
+
+
+def test_what_changed_says_a_date_became_undated_not_corrected_to_a_day(undated):
+    """Made undated, the bombing's date is its report's: "what changed" says so, in a reader's words."""
+    before = snapshot(load_dataset(FIXTURES / "data"))
+    [change] = [c for c in changes_between(before, snapshot(undated)).items if c.section == "Events"]
+    assert change.text == "date: 18 Jan 2022 → undated (reported 29 Jan 2022)"
+    assert "undated" not in before["events"]["LBY0001"]  # unchanged events snapshot as before

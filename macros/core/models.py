@@ -826,6 +826,12 @@ class Assessment(Model):
         "empty for a judgment on the wider situation",
     )
 
+    @property
+    def unnamed(self) -> bool:
+        """Whether a source the document quotes without naming judges (its role, "Unnamed experts",
+        or the reports it heard it from): neither a named voice nor the document's own."""
+        return self.by is None and bool(self.role or self.via)
+
 
 class Edition(Model):
     """A published issue of the briefing. `make edition` appends one and keeps a snapshot of the

@@ -2,7 +2,8 @@
 
 A briefing built from a handful of documents has holes a reader must see: a year with no event
 on record means no source reports one, not that nothing happened. Computed from the events'
-dates (an event spanning years covers each) and the sources' publication dates.
+dates (an event spanning years covers each; an undated one, dated only by its report, covers
+none) and the sources' publication dates.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def coverage(events, sources, until: int | None) -> Coverage:
     """Years with events, and the gaps up to `until` (the cut-off's year) with none."""
     years: set[int] = set()
     for event in events:
+        if event.undated:  # its only date is its report's: it is in no year
+            continue
         start, end = date_bounds(event.date)[0], date_bounds(event.end_date or event.date)[1]
         years.update(range(start.year, end.year + 1))
     dated = sorted(date_bounds(s.published.date)[0].year for s in sources if s.published.date)

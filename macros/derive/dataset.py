@@ -82,6 +82,7 @@ class Dataset:
             "actors": len(self.actors),
             "assessments": len(self.assessments),
             "named_assessments": sum(a.by is not None for a in self.assessments.values()),
+            "unnamed_assessments": sum(a.unnamed for a in self.assessments.values()),
             "claims": sum(len(e.claims) for e in events),
             "disputed": sum(self.status(e.id) == "disputed" for e in events),
             "origins": len(self.origins),

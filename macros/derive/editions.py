@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..core.dates import Cutoff
+from ..core.dates import Cutoff, show_date
 from ..core.models import Assessment, Edition, Event, Source
 from ..core.terms import FIELD_LABELS, NUMERIC_FIELDS
 from .corrections import corrections
@@ -58,6 +58,9 @@ def snapshot(dataset: Snapshotted) -> dict[str, Any]:
                 figures[name] = [found.low, found.conservative, found.high]
         events[event.id] = {
             "date": event.date,
+            # an undated event's date is its report's: kept apart so "what changed" says so (only
+            # when undated, so an unchanged event compares equal with an older snapshot's)
+            **({"undated": True, "date_precision": event.date_precision} if event.undated else {}),
             "place": event.place,
             "summary": event.summary,
             "status": dataset.status(event.id),
@@ -160,8 +163,10 @@ def _corrections(before: list[list[str]], after: list[list[str]]) -> list[Change
 
 def _event_changes(event_id: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     items = []
-    if old["date"] != new["date"] or old["place"] != new["place"]:
-        items.append(Change("Events", f"date or place corrected: {old['date']} → {new['date']}", event=event_id))
+    if _when(old) != _when(new):
+        items.append(Change("Events", f"date: {_when(old)} → {_when(new)}", event=event_id))
+    if old["place"] != new["place"]:
+        items.append(Change("Events", f"place corrected: {old['place']} → {new['place']}", event=event_id))
     for name in dict.fromkeys([*old["figures"], *new["figures"]]):
         was, now = old["figures"].get(name), new["figures"].get(name)
         if was != now:
@@ -185,6 +190,14 @@ def _event_changes(event_id: str, old: dict[str, Any], new: dict[str, Any]) -> l
             noun = "claim" if len(keys) == 1 else "claims"
             items.append(Change("Claims", f"{len(keys)} {noun} {verb} ({fields}; {whose})", event=event_id))
     return items
+
+
+def _when(event: dict[str, Any]) -> str:
+    """A snapshot's date as a reader reads it: "January 2022", or "undated (reported c. 27 Jan 2022)"
+    for a state of affairs dated only by its report."""
+    precision = event.get("date_precision") or ("year", "month", "day")[event["date"].count("-")]
+    shown = show_date(event["date"], precision, weekday=False)
+    return f"undated (reported {shown})" if event.get("undated") else shown
 
 
 def _span(figures: list[int] | None) -> str:

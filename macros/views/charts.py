@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ..core.dates import show_event_date
+from ..core.dates import show_date, show_event_date
 from ..core.models import EVENT_TYPES, Event
 from ..core.terms import DISORDER_TYPES, SIDES, STATE_KINDS
 from ..derive.comparison import organisation_of
@@ -106,11 +106,13 @@ CONTEXT = "Context, not counted"  # the data table's column of the context event
 def events_by_type(dataset: Dataset) -> Chart:
     """Events in Libya per year, stacked by ACLED event type, on a time axis where a year without
     events shows as empty; events abroad, and the context the documents give (`Event.context`: an
-    uprising, an intervention, a ceasefire), are counted apart, in notes and the table. The table
+    uprising, an intervention, a ceasefire), are counted apart, in notes and the table; an undated
+    report (`Event.undated`: its only date is its report's) is in no year, said in a note. The table
     lists only the years the documents mention an event in: a row of zeros would read as a year
     nothing happened, where it is only one no document speaks of (a note names those years)."""
     events = list(dataset.events.values())
-    libyan = [e for e in events if dataset.country_of(e).id == "LBY"]
+    in_libya = [e for e in events if dataset.country_of(e).id == "LBY"]
+    libyan = [e for e in in_libya if not e.undated]
     counts = Counter((e.start.year, e.event_type) for e in libyan if not e.context)
     context = Counter(e.start.year for e in libyan if e.context)
     years = _year_span([*(year for year, _ in counts), *context])
@@ -120,12 +122,13 @@ def events_by_type(dataset: Dataset) -> Chart:
         for t in types
     ]
     abroad = Counter(dataset.country_of(e).name for e in events if dataset.country_of(e).id != "LBY")
-    notes = [f"Not counted here: {plural(len(events) - len(libyan), 'event')} abroad ("
+    notes = [f"Not counted here: {plural(len(events) - len(in_libya), 'event')} abroad ("
              + ", ".join(f"{name} {n}" for name, n in sorted(abroad.items())) + ")."] if abroad else []  # fmt: skip
     if context:
         notes.append(f"Not counted either: {plural(sum(context.values()), 'event')} the documents give as context, not "
                      "the Islamic State's activity (" + ", ".join(f"{y}: {n}" for y, n in sorted(context.items()))
                      + "); the table lists them apart.")  # fmt: skip
+    notes += undated_note([e for e in in_libya if e.undated])
     mentioned = {year for year, _ in counts} | set(context)
     notes += _silent_years([year for year in years if year not in mentioned])
     shown = sum(counts.values())
@@ -141,6 +144,19 @@ def events_by_type(dataset: Dataset) -> Chart:
                *([context[y]] if context else [])] for y in years if y in mentioned],
         notes=notes,
     )  # fmt: skip
+
+
+def undated_note(undated: list[Event]) -> list[str]:
+    """The note on the undated reports a count by year leaves out: a state of affairs a document
+    tells with no date of its own is in no year, and its report's date says only when it was told."""
+    if not undated:
+        return []
+    when = and_list(
+        [show_date(e.date, e.date_precision, weekday=False) for e in sorted(undated, key=lambda e: e.start)]
+    )
+    states = "a state of affairs" if len(undated) == 1 else "states of affairs"
+    return [f"Not counted by year: {plural(len(undated), 'undated report')}, {states} the documents tell with no "
+            f"date of {'its' if len(undated) == 1 else 'their'} own (reported {when})."]  # fmt: skip
 
 
 def _silent_years(silent: list[int]) -> list[str]:
@@ -194,6 +210,8 @@ class _Deaths:
     totals: dict[tuple[int, str], list[int]] = field(default_factory=lambda: defaultdict(lambda: [0] * 5))
     left_out: int = 0  # events with deaths but without the Islamic State
     untold: Counter = field(default_factory=Counter)  # per year, the fighting no source gives a toll for
+    undated: list = field(default_factory=list)  # events with deaths that have no date of their own: in no year
+    abroad: list = field(default_factory=list)  # events outside Libya, said apart: the chart counts Libya only
     apart: dict = field(default_factory=lambda: defaultdict(list))  # (year, side) -> what its high counts apart
 
 
@@ -201,8 +219,14 @@ def _deaths(dataset: Dataset) -> _Deaths:
     found = _Deaths()
     for event in dataset.events.values():
         analysis = dataset.analysis(event.id)
+        if dataset.country_of(event).id != "LBY":
+            found.abroad += [event] * _involves_islamic_state(event, dataset)
+            continue
         if not _involves_islamic_state(event, dataset):
             found.left_out += any(p.field == "fatalities" for p in analysis.points)
+            continue
+        if event.undated:
+            found.undated += [event] * any(p.field == "fatalities" for p in analysis.points)
             continue
         points = counted(analysis, "fatalities", dataset.actors)
         given = [(p, f) for p in points if (f := point_figures(p, dataset.sources))]
@@ -222,8 +246,9 @@ def _deaths(dataset: Dataset) -> _Deaths:
 
 
 def fatalities_over_time(dataset: Dataset) -> Chart:
-    """Deaths per year on each side: the conservative figure as a bar, the low-high range as whiskers.
-    Notes say what a reader cannot see: the events with no toll, the years no toll is given for (a
+    """Deaths in Libya per year on each side: the conservative figure as a bar, the low-high range as
+    whiskers. Notes say what a reader cannot see: the events abroad, counted apart, the events with
+    no toll, the years no toll is given for (a
     blank year is not one without deaths), and a high that adds dead a source gave without naming the force
     on top of a named force's, which may be the same men."""
     deaths = _deaths(dataset)
@@ -233,11 +258,12 @@ def fatalities_over_time(dataset: Dataset) -> Chart:
     traces = [_side_trace(side, years, totals) for side in sides]
     return Chart(
         key="fatalities",
-        title="Deaths over time, by side, with the range the sources give",
-        caption=_caption(dataset, "Reported deaths per year on each side in events the Islamic State took part in, "
+        title=DEATHS_TITLE,
+        caption=_caption(dataset, "Reported deaths in Libya per year on each side in events the Islamic State took "
+                                  "part in, "
                                   "never added across sides: bars show the conservative figure, whiskers the lowest "
                                   "and highest any source gives."),
-        notes=_deaths_notes(deaths, [y for y in years if not any((y, side) in totals for side in sides)]),
+        notes=_deaths_notes(deaths, [y for y in years if not any((y, side) in totals for side in sides)], dataset),
         table_notes=[DIFFERING] if any(row[3] or row[4] for row in totals.values()) else [],
         figure=_figure(traces, barmode="group", xaxis=_year_axis(years), yaxis={"title": "Deaths"}),
         headers=["Year", "Side", "Low", "Conservative", "High", "Figures disputed between voices",
@@ -246,16 +272,22 @@ def fatalities_over_time(dataset: Dataset) -> Chart:
     )  # fmt: skip
 
 
-def _deaths_notes(deaths: _Deaths, blank: list[int]) -> list[str]:
-    """What the bars leave out or cannot show: events without IS, fighting with no toll, years no
-    toll is given for, and a high that counts dead apart."""
-    notes = [f"{plural(deaths.left_out, 'event')} with deaths but without the Islamic State left out."] * bool(
+def _deaths_notes(deaths: _Deaths, blank: list[int], dataset: Dataset) -> list[str]:
+    """What the bars leave out or cannot show: events without IS, events abroad, undated reports,
+    fighting in Libya with no toll, years no toll is given for, and a high that counts dead apart."""
+    notes = [f"{plural(deaths.left_out, 'event')} in Libya with deaths but without the Islamic State left out."] * bool(
         deaths.left_out
     )
+    if deaths.abroad:
+        where = "; ".join(f"{dataset.places[e.place].name}, {dataset.country_of(e).name}, {e.start.year}"
+                          for e in sorted(deaths.abroad, key=lambda e: (e.start, e.id)))  # fmt: skip
+        notes.append(f"Not counted here: {plural(len(deaths.abroad), 'event')} abroad the Islamic State took part "
+                     f"in ({where}): the chart counts Libya only.")  # fmt: skip
     if sum(deaths.untold.values()):
         counts = and_list([f"{plural(n, 'event')} in {year}" for year, n in sorted(deaths.untold.items()) if n])
-        notes.append(f"Not in the bars: {counts} (battles and attacks) that no source gives a toll for. A toll "
-                     "not reported is not none killed.")  # fmt: skip
+        notes.append(f"Not in the bars: {counts} (battles and attacks in Libya) that no source gives a toll "
+                     "for. A toll not reported is not none killed.")  # fmt: skip
+    notes += undated_note(deaths.undated)
     if blank:
         notes.append(f"No toll is reported for {show_years(year_runs(blank))}: a year left blank is not a year "
                      "without deaths.")  # fmt: skip
@@ -264,6 +296,7 @@ def _deaths_notes(deaths: _Deaths, blank: list[int]) -> list[str]:
     return notes
 
 
+DEATHS_TITLE = "Deaths in Libya over time, by side, with the range the sources give"
 DIFFERING = (
     "The last two columns count the figures two voices dispute (they cannot both be true), and those that differ "
     "with no dispute: one voice revising its count, or dead a source gave without naming the force, beside a "

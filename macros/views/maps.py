@@ -60,6 +60,7 @@ SIDES = ("top center", "top right", "middle right", "bottom right",
          "bottom center", "bottom left", "middle left", "top left")  # fmt: skip
 LABEL_SIDES = (1, 3, 7, 5, 2, 6, 0, 4)  # where a town's label goes, first choice first: up and right
 RECENT_YEARS = 3  # a mark is recent when an event there began within this many years up to the cut-off's
+DRAWN_MARK = "†"  # beside a table row whose events are drawn again at another position: counted once
 FADED = 0.35  # the opacity of an older mark (and of one of context only); a recent one is drawn at 0.9
 HOVER_DATES = 6  # the dates a mark's hover lists, the latest first
 HOVER_WIDTH = 48  # characters a line of a mark's toll runs to in its hover, so a long note stays on a phone
@@ -101,6 +102,11 @@ class _Cluster:
         return max(start.year for start, _, context in self.dated if not context or self.context_only)
 
     @property
+    def drawn_twice(self) -> bool:
+        """Whether its events are drawn at more than one position (the sources place it differently)."""
+        return len(self.stated) > 1
+
+    @property
     def context_only(self) -> bool:
         return all(context for _, _, context in self.dated)
 
@@ -133,12 +139,12 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
                        margin={"l": 0, "r": 0, "t": 0, "b": 0}),
         headers=["Place", "Position as stated", "How it is placed", "Events", "Event types",
                  "Fatalities"],
-        rows=[[c.place.name, key[4], MAP_MARKS[key[0]][0] + (" (disputed location)" if c.disputed else ""), c.events,
-               ", ".join(sorted(c.types)), c.toll.brief]
+        rows=[[c.place.name, key[4], MAP_MARKS[key[0]][0] + (" (disputed location)" if c.disputed else "")
+               + (f" {DRAWN_MARK}" if c.drawn_twice else ""), c.events, ", ".join(sorted(c.types)), c.toll.brief]
               for key, c in sorted(clusters.items(), key=lambda kv: kv[1].place.name)],
         geo=True,
         notes=_notes(clusters, busiest, unplaced),
-        table_notes=_toll_notes(clusters),
+        table_notes=_table_notes(clusters),
         key_items=_key(marks, references, towns, since),
         unplaced=unplaced,
         waiting=[_label_words(text) for text in (labels or {}).get("text", [])],
@@ -195,10 +201,20 @@ def _notes(clusters: dict[tuple, _Cluster], busiest: list[tuple], unplaced: list
     return notes
 
 
-def _toll_notes(clusters: dict[tuple, _Cluster]) -> list[str]:
-    """Under the table, what the top of a marked toll counts apart; a place drawn twice, once."""
+def _table_notes(clusters: dict[tuple, _Cluster]) -> list[str]:
+    """Under the table, what the top of a marked toll counts apart, and that a place drawn at each
+    position the sources give repeats its events in a row each; a place drawn twice, once."""
     ordered = sorted(clusters.values(), key=lambda c: c.place.name)  # as the table lists them
-    return list(dict.fromkeys(note for c in ordered if (note := c.toll.footnote(c.place.name))))
+    tolls = [note for c in ordered if (note := c.toll.footnote(c.place.name))]
+    return list(dict.fromkeys([*tolls, *(_drawn_note(c) for c in ordered if c.drawn_twice)]))
+
+
+def _drawn_note(cluster: _Cluster) -> str:
+    """The note on a place's rows that repeat the same events, one row for each position given."""
+    one = cluster.events == 1
+    return (f"{DRAWN_MARK} {cluster.place.name}: {'one event' if one else plural(cluster.events, 'event')}, drawn at "
+            f"each of the {len(cluster.stated)} positions the sources give; each of its rows repeats "
+            f"{'it and its' if one else 'them and their'} dead: count {'it' if one else 'them'} once.")  # fmt: skip
 
 
 def _unplaced(event: Event, place: Place, dataset: Dataset) -> Unplaced:

@@ -61,7 +61,9 @@ def print_figures(dataset: Dataset) -> list[PrintedChart]:
     """The PDF's figures in order: events by type, deaths by side, the map, who reports what."""
     made = [
         _bars(events_by_type(dataset), "Stacked bars of events in Libya per year, one hatch per event type"),
-        _bars(fatalities_over_time(dataset), "Bars of deaths per year on each side, with whiskers for the range"),
+        _bars(
+            fatalities_over_time(dataset), "Bars of deaths in Libya per year on each side, with whiskers for the range"
+        ),
         _map(event_map(dataset)),
         _grid(coverage_matrix(dataset), dataset),
     ]

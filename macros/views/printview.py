@@ -160,8 +160,19 @@ def render_cover(dataset: Dataset, config: dict, title: str, plan: SitePlan | No
         issue=Issue.of(dataset),
         coverage=coverage_context(dataset),
         counts=dataset.counts(),
+        voices=assessment_voices(dataset.counts()),
         dated=judgments_dated(dataset),
     )
+
+
+def assessment_voices(counts: dict[str, int]) -> list[str]:
+    """Whose the documents' assessments are, each counted: the people and bodies they name, the
+    sources they quote without naming, the documents' own voice ("all" when only one gives them)."""
+    named, unnamed = counts["named_assessments"], counts["unnamed_assessments"]
+    voices = [(named, "by people and bodies they name"), (unnamed, "by sources they quote without naming"),
+              (counts["assessments"] - named - unnamed, "in the documents' own voice")]  # fmt: skip
+    given = [(n, words) for n, words in voices if n]
+    return [f"all {given[0][1]}"] if len(given) == 1 else [f"{n} {words}" for n, words in given]
 
 
 def render_contents(dataset: Dataset, config: dict, title: str) -> str:
