@@ -162,8 +162,8 @@ class Dataset:
     def views(self) -> dict[tuple[str, ...], Any]:
         """What the views make of one record, made once while the pages are made and let go after
         (macros/views/pages.py): an event's view, asked for by its card, its source's, actors' and
-        place's pages and the disputes (macros/views/eventview.py), and its item in those lists
-        (macros/views/chips.py)."""
+        place's pages and the disputes (macros/views/eventview.py), its item in those lists and a
+        record's chip where pages link it alike (macros/views/chips.py)."""
         return {}
 
     @cached_property

@@ -76,6 +76,7 @@ def build_pages(
     plan = plan or SitePlan.of(dataset, page_size, directory_urls, feed)
     fork = len(dataset.events) >= FORK_FROM_EVENTS if fork is None else fork
     rendered: dict[str, Rendered] = {}
+    dataset.views.clear()  # nothing a hand-written page's macros made after the last pages (a template edited since)
     try:
         if fork:
             with Forked(lambda: _sections(dataset, plan, FORKED_SECTIONS.__contains__)) as child:
