@@ -1,18 +1,23 @@
 """A large build makes the timeline and disputes pages in a forked child while it makes the others
-(macros/views/pages.py, forked.py): the pages are the same as made in one process, and an error
-in the child stops the build as the same error would in one process."""
+(macros/views/pages.py, forked.py), and writes the downloads in another while it writes the
+events' addresses (macros/publish/site.py): the site is the same as made in one process, and an
+error in a child stops the build as the same error would in one process."""
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from macros.load.loader import load_dataset
-from macros.views import forked
+from macros.publish import site
+from macros.views import forked, pages
 from macros.views.pages import BUILDERS, FORKED_SECTIONS, build_pages
-from tests.conftest import BRIEFING, FIXTURES
+from tests.conftest import BRIEFING, FIXTURES, PROJECT
 
 
 @pytest.mark.parametrize("data", [FIXTURES / "data", BRIEFING / "data"], ids=["fixtures", "briefing"])
@@ -57,3 +62,21 @@ def test_a_child_whose_answer_is_not_needed_is_stopped():
     with forked.Forked(lambda: time.sleep(60)) as child:
         process = child._child
     assert process is not None and not process.is_alive()
+
+
+@pytest.mark.build
+def test_a_site_built_on_two_cores_is_the_site_built_in_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the sitemap's date, in both builds
+    built = {}
+    for fork_from in (10**9, 0):  # one process, then every child a build can fork
+        monkeypatch.setattr(pages, "FORK_FROM_EVENTS", fork_from)
+        monkeypatch.setattr(site, "FORK_FROM_EVENTS", fork_from)
+        folder = tmp_path / str(fork_from)
+        try:
+            build(load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(folder), strict=True))
+        finally:
+            gc.enable()
+        built[fork_from] = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    alone, split = built.values()
+    assert sorted(split) == sorted(alone)
+    assert [path for path in alone if split[path] != alone[path]] == []
