@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from macros.load.loader import load_dataset
-from macros.publish import site
+from macros.publish import generate, site
 from macros.views import forked, pages
 from macros.views.pages import BUILDERS, FORKED_SECTIONS, build_pages
 from tests.conftest import BRIEFING, FIXTURES, PROJECT
@@ -80,3 +80,19 @@ def test_a_site_built_on_two_cores_is_the_site_built_in_one(tmp_path, monkeypatc
     alone, split = built.values()
     assert sorted(split) == sorted(alone)
     assert [path for path in alone if split[path] != alone[path]] == []
+
+
+@pytest.mark.build
+def test_an_error_writing_the_downloads_in_a_child_stops_the_build(tmp_path, monkeypatch):
+    def failing(dataset, folder):
+        raise ValueError("events.csv: a broken column")
+
+    monkeypatch.setattr(pages, "FORK_FROM_EVENTS", 0)
+    monkeypatch.setattr(site, "FORK_FROM_EVENTS", 0)
+    monkeypatch.setattr(generate, "write_exports", failing)
+    config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    try:
+        with pytest.raises(ValueError, match=r"events\.csv: a broken column"):
+            build(config)
+    finally:
+        gc.enable()

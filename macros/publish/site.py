@@ -22,7 +22,7 @@ from ..load.loader import data_fingerprint, load_dataset
 from ..views import printview
 from ..views.forked import Forked
 from ..views.links import Links
-from ..views.pages import FORK_FROM_EVENTS, Page
+from ..views.pages import FORK_FROM_EVENTS, Page, forked_sections
 from ..views.render import TEMPLATE_DIR, restore
 from ..views.search import spellings
 from ..views.siteplan import SECTIONS, in_nav
@@ -144,7 +144,8 @@ class Build:
         by `on_files`), one at a time: as generated files they came to 200 MB at 100,000 events,
         held to the build's end. From FORK_FROM_EVENTS events a forked child writes them while
         this process writes the addresses (mostly the kernel's work: 10,000 folders and files),
-        and the addresses' writing waits for it (`_downloads_written`)."""
+        then makes the pages it makes (views/pages.py `forked_sections`), awaited with the pages;
+        where the pages are kept (`make serve`, nothing changed), the addresses wait for it."""
         site, output = Path(self.config.site_dir), self.output
         output.page_dates  # noqa: B018 - worked out before the fork: the pages' ends need them too
 
@@ -152,13 +153,15 @@ class Build:
             output.write_downloads(site / "downloads")
             output.write_citations(site)
 
-        if len(self.dataset.events) >= FORK_FROM_EVENTS:
-            self._downloads = Forked(write)
-        else:
+        if len(self.dataset.events) < FORK_FROM_EVENTS:
             write()
+        elif self.kept is None:
+            output.child = forked_sections(self.dataset, output.plan, write)
+        else:
+            self._downloads = Forked(write)
 
     def _downloads_written(self) -> None:
-        """Wait for the child writing the downloads, if there is one: its error is this build's."""
+        """Wait for the child writing only the downloads, if there is one: its error is this build's."""
         downloads, self._downloads = self._downloads, None
         if downloads is not None:
             with downloads:
@@ -169,6 +172,11 @@ class Build:
         MkDocs' theme, the menu and the sitemap (instant navigation leaves them to the browser)."""
         try:
             self.output.write_addresses(Path(self.config.site_dir))
+        except BaseException:
+            if self.output.child is not None:  # no page will be asked of it: stopped
+                with self.output.child:
+                    self.output.child = None
+            raise
         finally:
             self._downloads_written()
 

@@ -68,28 +68,48 @@ def build_pages(
     feed: bool = True,
     dates: PageDates | None = None,
     fork: bool | None = None,
+    child: Forked[dict[str, Rendered]] | None = None,
 ) -> list[Page]:
     """Every planned page, in the plan's order (from `plan`, when the caller has one, else one made
     with these settings; `feed`: whether the site publishes the Atom feed). With `fork` (by
     default from FORK_FROM_EVENTS events), the FORKED_SECTIONS are made in a forked child
-    meanwhile: the same pages, on the machine's second core."""
+    meanwhile: the same pages, on the machine's second core (`child`: one the caller started
+    already, `forked_sections`)."""
     plan = plan or SitePlan.of(dataset, page_size, directory_urls, feed)
     fork = len(dataset.events) >= FORK_FROM_EVENTS if fork is None else fork
     rendered: dict[str, Rendered] = {}
     dataset.views.clear()  # nothing a hand-written page's macros made after the last pages (a template edited since)
     try:
-        if fork:
-            with Forked(lambda: _sections(dataset, plan, FORKED_SECTIONS.__contains__)) as child:
+        if child is None and fork:
+            child = forked_sections(dataset, plan)
+        if child is None:
+            rendered.update(_sections(dataset, plan, lambda section: True))
+        else:
+            with child:
                 rendered.update(_sections(dataset, plan, lambda section: section not in FORKED_SECTIONS))
                 rendered.update(child.result())
-        else:
-            rendered.update(_sections(dataset, plan, lambda section: True))
     finally:
         # the events' views and list items served every page: MkDocs need not hold them, and a
         # `make serve` rebuild after a failed one (a template fixed since) must not reuse its items
         dataset.views.clear()
     dates = PageDates.of(dataset, plan) if dates is None else dates
     return [_with_citation(Page(path, *rendered[path]), dataset, plan, dates) for path in plan.pages]
+
+
+def forked_sections(
+    dataset: Dataset, plan: SitePlan, first: Callable[[], None] | None = None
+) -> Forked[dict[str, Rendered]]:
+    """The FORKED_SECTIONS' pages, made in a forked child, for `build_pages`; after `first`,
+    other work the child does before them (the build's downloads, while this process writes the
+    events' addresses)."""
+
+    def work() -> dict[str, Rendered]:
+        if first is not None:
+            first()
+        dataset.views.clear()  # as in build_pages
+        return _sections(dataset, plan, FORKED_SECTIONS.__contains__)
+
+    return Forked(work)
 
 
 def _sections(dataset: Dataset, plan: SitePlan, chosen: Callable[[tuple[str, ...]], bool]) -> dict[str, Rendered]:
