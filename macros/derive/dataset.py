@@ -169,7 +169,14 @@ class Dataset:
         """What the views make of one record, made once while the pages are made and let go after
         (macros/views/pages.py): an event's view, asked for by its card, its source's, actors' and
         place's pages and the disputes (macros/views/eventview.py), its toll, asked for again by each
-        map it is on, and its item in those lists (macros/views/chips.py)."""
+        map it is on, its item in those lists and a record's chip where pages link it alike
+        (macros/views/chips.py)."""
+        return {}
+
+    @cached_property
+    def texts(self) -> dict[str, Any]:
+        """What the views work out of a document and the data alone, kept as long as the dataset:
+        a source's quoted passages, shown on its page and searched (macros/views/sources.py)."""
         return {}
 
     @cached_property

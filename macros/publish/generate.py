@@ -34,7 +34,9 @@ from ..load.loader import load_dataset
 from ..views.addresses import event_addresses
 from ..views.citation import PageDates, write_citations
 from ..views.exports import write_exports
+from ..views.forked import Forked
 from ..views.pages import DEFAULT_PAGE_SIZE, Page, build_pages
+from ..views.render import Rendered
 from ..views.search import search_entries
 from ..views.siteplan import ReportTo, SitePlan, is_public, nav
 from ..views.whatsnew import FEED, render_feed
@@ -123,6 +125,8 @@ class Output:
         self.dataset = dataset
         self.settings = settings
         self.feed = is_public(settings.site_url)  # What's new links the feed only then
+        # the forked child making some of the pages, when it was started before them (with the downloads)
+        self.child: Forked[dict[str, Rendered]] | None = None
 
     @cached_property
     def plan(self) -> SitePlan:
@@ -141,7 +145,8 @@ class Output:
 
     @cached_property
     def pages(self) -> list[Page]:
-        return build_pages(self.dataset, plan=self.plan, dates=self.page_dates)
+        child, self.child = self.child, None
+        return build_pages(self.dataset, plan=self.plan, dates=self.page_dates, child=child)
 
     def feed_xml(self) -> str | None:
         """The Atom feed, or None where the site's address is this machine (see is_public)."""

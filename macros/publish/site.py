@@ -20,8 +20,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..core.yamlfile import DataError
 from ..load.loader import LoadedFiles, data_fingerprint, load_dataset
 from ..views import printview
+from ..views.forked import Forked
 from ..views.links import Links
-from ..views.pages import Page
+from ..views.pages import FORK_FROM_EVENTS, Page, forked_sections
 from ..views.render import TEMPLATE_DIR, restore
 from ..views.search import spellings
 from ..views.siteplan import SECTIONS, in_nav
@@ -80,6 +81,7 @@ class Build:
                 raise PluginError(err.report()) from None
         self.blocks: dict[str, list[bytes]] = {}  # generated page -> its HTML blocks set aside from Markdown
         self.search_entries: list[dict[str, str]] = []  # the data's, until the index is written
+        self._downloads: Forked[None] | None = None  # the child writing the downloads (`write_downloads`)
 
     @classmethod
     def of(cls, config: MkDocsConfig) -> Build:
@@ -112,6 +114,7 @@ class Build:
         """The generated output (macros/publish/generate.py) as files beside docs/: the data pages, the feed
         and the assets. The pages' search entries are kept for the index, made from the data
         (macros/views/search.py); the downloads are written straight into the site (`write_downloads`)."""
+        self._downloads_written()  # never two children at once
         config, output = self.config, self.output
         pages, entries = self.kept if self.kept is not None else (output.pages, None)
         self.blocks = {page.path: page.blocks for page in pages}
@@ -143,20 +146,50 @@ class Build:
         return restore(html, blocks) if blocks else html
 
     def write_downloads(self) -> None:
-        """The downloads, written straight into the site (MkDocs has cleaned it by `on_files`), one
-        at a time: as generated files they came to 200 MB at 100,000 events, held to the build's end."""
-        self.output.write_downloads(Path(self.config.site_dir) / "downloads")
-        self.output.write_citations(Path(self.config.site_dir))
+        """The downloads and citation files, written straight into the site (MkDocs has cleaned it
+        by `on_files`), one at a time: as generated files they came to 200 MB at 100,000 events,
+        held to the build's end. From FORK_FROM_EVENTS events a forked child writes them while
+        this process writes the addresses (mostly the kernel's work: 10,000 folders and files),
+        then makes the pages it makes (views/pages.py `forked_sections`), awaited with the pages;
+        where the pages are kept (`make serve`, nothing changed), the addresses wait for it."""
+        site, output = Path(self.config.site_dir), self.output
+        output.page_dates  # noqa: B018 - worked out before the fork: the pages' ends need them too
+
+        def write() -> None:
+            output.write_downloads(site / "downloads")
+            output.write_citations(site)
+
+        if len(self.dataset.events) < FORK_FROM_EVENTS:
+            write()
+        elif self.kept is None:
+            output.child = forked_sections(self.dataset, output.plan, write)
+        else:
+            self._downloads = Forked(write)
+
+    def _downloads_written(self) -> None:
+        """Wait for the child writing only the downloads, if there is one: its error is this build's."""
+        downloads, self._downloads = self._downloads, None
+        if downloads is not None:
+            with downloads:
+                downloads.result()
 
     def write_addresses(self, files: Files, kept: KeptFiles | None = None) -> None:
         """Each event's lasting address, written straight into the site: small pages outside
         MkDocs' theme, the menu and the sitemap (instant navigation leaves them to the browser).
         With `kept` (`make serve`), the last build's are put back and only the changed written."""
-        if kept is None:
-            self.output.write_addresses(Path(self.config.site_dir))
-            return
-        kept.put_back(files)
-        self.output.write_addresses(Path(self.config.site_dir), kept.write)
+        try:
+            if kept is None:
+                self.output.write_addresses(Path(self.config.site_dir))
+            else:
+                kept.put_back(files)
+                self.output.write_addresses(Path(self.config.site_dir), kept.write)
+        except BaseException:
+            if self.output.child is not None:  # no page will be asked of it: stopped
+                with self.output.child:
+                    self.output.child = None
+            raise
+        finally:
+            self._downloads_written()
 
     def dump_markdown(self, markdown: str, src_uri: str) -> None:
         """With LIBYA_WATCH_DUMP_MARKDOWN set (the benchmark), write each page's final Markdown, its

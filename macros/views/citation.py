@@ -18,9 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from markupsafe import Markup
 
 from ..core.dates import Cutoff, show_event_date
 from ..core.models import Edition, Event, Source
@@ -28,7 +30,7 @@ from ..derive.corrections import last_changed
 from ..derive.dataset import Dataset
 from .eventview import EventView
 from .links import Links
-from .render import render, text_template
+from .render import macro, text_template
 from .siteplan import SECTIONS, SitePlan, is_public
 
 CITE_DIR = "cite"
@@ -182,10 +184,15 @@ def _record_keys(event: Event) -> set[tuple[str, str]]:
     return keys | {("actors", actor) for actor in actors if actor}
 
 
-def render_citation(citation: Citation, links: Links) -> str:
-    """The citation line with its two files, and the last-updated line (templates/citation.html)."""
+def render_citation(citation: Citation, links: Links, line: Callable[..., Markup] | None = None) -> str:
+    """The citation line with its two files, and the last-updated line (templates/citation.html);
+    `line`: its macro (`citation_line`), looked up once where a page prints many (the cards')."""
     bib, csl = citation.files
-    return render("citation.html", c=citation, bib=links.asset(bib), csl=links.asset(csl))
+    return str((line or citation_line())(citation, links.asset(bib), links.asset(csl)))
+
+
+def citation_line() -> Callable[..., Markup]:
+    return macro("citation.html", "citation")
 
 
 def bibtex(entries: list[Citation]) -> str:

@@ -17,6 +17,7 @@ from .disputes import build_disputes_page
 from .downloads import build_downloads_page
 from .editionpages import build_edition_pages
 from .entities import build_actor_pages, build_place_pages
+from .forked import Forked
 from .links import Links
 from .render import Rendered, restore
 from .siteplan import SitePlan
@@ -39,6 +40,12 @@ BUILDERS: dict[tuple[str, ...], Builder] = {
     ("downloads",): build_downloads_page,
     ("corrections",): build_corrections_page,
 }
+# The sections a forked child makes while this process makes the others (forked.py), from this
+# many events: the timeline's cards and the disputes' tables were about half of the pages' making
+# at 10,000 events, and share each event's view; the other sections share each event's list
+# item. Below it a fork costs more than it saves.
+FORKED_SECTIONS = frozenset({("timeline",), ("disputes",)})
+FORK_FROM_EVENTS = 1000
 
 
 @dataclass(frozen=True)
@@ -60,20 +67,58 @@ def build_pages(
     plan: SitePlan | None = None,
     feed: bool = True,
     dates: PageDates | None = None,
+    fork: bool | None = None,
+    child: Forked[dict[str, Rendered]] | None = None,
 ) -> list[Page]:
     """Every planned page, in the plan's order (from `plan`, when the caller has one, else one made
-    with these settings; `feed`: whether the site publishes the Atom feed)."""
+    with these settings; `feed`: whether the site publishes the Atom feed). With `fork` (by
+    default from FORK_FROM_EVENTS events), the FORKED_SECTIONS are made in a forked child
+    meanwhile: the same pages, on the machine's second core (`child`: one the caller started
+    already, `forked_sections`)."""
     plan = plan or SitePlan.of(dataset, page_size, directory_urls, feed)
+    fork = len(dataset.events) >= FORK_FROM_EVENTS if fork is None else fork
     rendered: dict[str, Rendered] = {}
+    dataset.views.clear()  # nothing a hand-written page's macros made after the last pages (a template edited since)
     try:
-        for builder in BUILDERS.values():
-            rendered.update(builder(dataset, plan))
+        if child is None and fork:
+            child = forked_sections(dataset, plan)
+        if child is None:
+            rendered.update(_sections(dataset, plan, lambda section: True))
+        else:
+            with child:
+                rendered.update(_sections(dataset, plan, lambda section: section not in FORKED_SECTIONS))
+                rendered.update(child.result())
     finally:
         # the events' views and list items served every page: MkDocs need not hold them, and a
         # `make serve` rebuild after a failed one (a template fixed since) must not reuse its items
         dataset.views.clear()
     dates = PageDates.of(dataset, plan) if dates is None else dates
     return [_with_citation(Page(path, *rendered[path]), dataset, plan, dates) for path in plan.pages]
+
+
+def forked_sections(
+    dataset: Dataset, plan: SitePlan, first: Callable[[], None] | None = None
+) -> Forked[dict[str, Rendered]]:
+    """The FORKED_SECTIONS' pages, made in a forked child, for `build_pages`; after `first`,
+    other work the child does before them (the build's downloads, while this process writes the
+    events' addresses)."""
+
+    def work() -> dict[str, Rendered]:
+        if first is not None:
+            first()
+        dataset.views.clear()  # as in build_pages
+        return _sections(dataset, plan, FORKED_SECTIONS.__contains__)
+
+    return Forked(work)
+
+
+def _sections(dataset: Dataset, plan: SitePlan, chosen: Callable[[tuple[str, ...]], bool]) -> dict[str, Rendered]:
+    """The pages of the sections `chosen` picks, by path."""
+    rendered: dict[str, Rendered] = {}
+    for section, builder in BUILDERS.items():
+        if chosen(section):
+            rendered.update(builder(dataset, plan))
+    return rendered
 
 
 def _with_citation(page: Page, dataset: Dataset, plan: SitePlan, dates: PageDates) -> Page:

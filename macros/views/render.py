@@ -106,6 +106,12 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
+def macro(template: str, name: str) -> Callable[..., Markup]:
+    """A macro of `template`, to call many times: a template's own rendering costs about twice a
+    macro call (a new context each time)."""
+    return getattr(environment().get_template(template).module, name)
+
+
 def stencil(template: str, fields: tuple[str, ...], **context: Any) -> Callable[..., str]:
     """`template` rendered once, with a marker for each of `fields`; the function returned fills
     the markers with its keyword values, each escaped as the template would print it (`inert`).

@@ -19,7 +19,7 @@ from ..core.terms import FIELD_LABELS, GRADES
 from ..derive.dataset import Dataset
 from .eventview import event_heading
 from .siteplan import SitePlan
-from .sources import passages, quotes_of
+from .sources import quoted_passages
 
 
 def search_entries(dataset: Dataset, plan: SitePlan) -> list[dict[str, str]]:
@@ -46,7 +46,7 @@ def search_entries(dataset: Dataset, plan: SitePlan) -> list[dict[str, str]]:
         entries.append(_entry(url, source.title, " · ".join(about)))
         text = dataset.originals[source.id]
         if source.rights != "full text":  # only what the page shows: the quoted passages
-            shown = passages(text, quotes_of(source.id, dataset))
+            shown = quoted_passages(source.id, dataset)
             text = " … ".join("".join(part.text for part in passage.parts) for passage in shown)
         title = "original text" if source.rights == "full text" else "quoted passages"
         entries.append(_entry(f"{url}#{source.id}-text", f"{source.title}: {title}", text))

@@ -95,7 +95,7 @@ def build_source_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
             seed_parts=highlight(dataset.originals[source.id], quotes_of(source.id, dataset))
             if source.rights == "full text"
             else None,
-            passages=passages(dataset.originals[source.id], quotes_of(source.id, dataset)),
+            passages=quoted_passages(source.id, dataset),
             chart=render_map_of(events, dataset, path, "Map of the events it reports", Links(path, plan)),
         )
     return pages
@@ -160,6 +160,15 @@ def highlight(text: str, quotes: list[str]) -> list[TextPart]:
     """The text cut into plain and quoted parts, as written; a quote matches as the loader matched
     it (whitespace and typographic variants folded, see quotes.py)."""
     return _cut(text, _quoted_spans(text, quotes), 0, len(text))
+
+
+def quoted_passages(source_id: str, dataset: Dataset) -> list[Passage]:
+    """The source's quoted passages (`passages`), worked out once a dataset: its page and its
+    search entry show the same, and each folds its document character by character."""
+    found = dataset.texts.get(source_id)
+    if found is None:
+        found = dataset.texts[source_id] = passages(dataset.originals[source_id], quotes_of(source_id, dataset))
+    return found
 
 
 def passages(text: str, quotes: list[str], reach: int = 200) -> list[Passage]:
