@@ -121,9 +121,7 @@ def events_by_type(dataset: Dataset) -> Chart:
         _trace("bar", name=t, x=years, y=[counts[(y, t)] for y in years], marker={"color": TYPE_COLOURS[t]})
         for t in types
     ]
-    abroad = Counter(dataset.country_of(e).name for e in events if dataset.country_of(e).id != "LBY")
-    notes = [f"Not counted here: {plural(len(events) - len(in_libya), 'event')} abroad ("
-             + ", ".join(f"{name} {n}" for name, n in sorted(abroad.items())) + ")."] if abroad else []  # fmt: skip
+    notes = _abroad_note(dataset, events)
     if context:
         notes.append(f"Not counted either: {plural(sum(context.values()), 'event')} the documents give as context, not "
                      "the Islamic State's activity (" + ", ".join(f"{y}: {n}" for y, n in sorted(context.items()))
@@ -144,6 +142,15 @@ def events_by_type(dataset: Dataset) -> Chart:
                *([context[y]] if context else [])] for y in years if y in mentioned],
         notes=notes,
     )  # fmt: skip
+
+
+def _abroad_note(dataset: Dataset, events: list[Event]) -> list[str]:
+    """The note on the events abroad a count of Libya's leaves out, by country."""
+    abroad = Counter(dataset.country_of(e).name for e in events if dataset.country_of(e).id != "LBY")
+    if not abroad:
+        return []
+    listed = ", ".join(f"{name} {n}" for name, n in sorted(abroad.items()))
+    return [f"Not counted here: {plural(sum(abroad.values()), 'event')} abroad ({listed})."]
 
 
 def undated_note(undated: list[Event]) -> list[str]:
