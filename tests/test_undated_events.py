@@ -17,6 +17,7 @@ from macros.views import charts
 from macros.views.briefing import render_latest
 from macros.views.links import Links
 from macros.views.pages import build_pages
+from macros.views.printcharts import print_figures
 from macros.views.printview import print_links, render_sections
 from macros.views.siteplan import SitePlan
 from tests.conftest import FIXTURES
@@ -98,3 +99,10 @@ def test_what_changed_says_a_date_became_undated_not_corrected_to_a_day(undated)
     [change] = [c for c in changes_between(before, snapshot(undated)).items if c.section == "Events"]
     assert change.text == "date: 18 Jan 2022 → undated (reported 29 Jan 2022)"
     assert "undated" not in before["events"]["LBY0001"]  # unchanged events snapshot as before
+
+
+def test_the_printed_who_reports_what_grid_names_its_row_undated_not_by_its_reports_day(undated):
+    (grid,) = [figure for figure in print_figures(undated) if figure.key == "coverage"]
+    rows = [str(name) for name in grid.chart.figure["data"][0]["y"]]
+    assert "undated (reported 29 Jan 2022) · Umm al Aranib" in rows
+    assert not any(row.startswith("29 Jan 2022 ·") for row in rows)

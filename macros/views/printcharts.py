@@ -135,9 +135,12 @@ def _grid(chart: Chart, dataset: Dataset) -> tuple[Chart, str, str]:
 
 
 def _event_label(dataset: Dataset, column: str) -> Markup:
-    """A grid row's name in a reader's terms: "26 Jan 2022 · Jabal Asida", or the year it counts."""
+    """A grid row's name in a reader's terms: "26 Jan 2022 · Jabal Asida", "undated (reported c. 27
+    Jan 2022) · Sirte–Sabha road", or the year it counts."""
     event = dataset.events.get(column)
     if event is None:
         return chart_text(column)
     when = show_date(event.date, event.date_precision, weekday=False)
+    if event.undated:  # a state of affairs with no date of its own: its report's date is not its
+        when = f"undated (reported {when})"
     return chart_text(f"{when} · {dataset.places[event.place].name}")
