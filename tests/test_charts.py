@@ -139,11 +139,13 @@ def test_the_deaths_chart_counts_libya_only_and_names_the_fighting_abroad_it_lea
 
 def test_the_deaths_chart_says_why_a_high_counts_dead_a_source_named_no_force_for(dataset):
     """The 2022 security forces' high of 8 adds the ministry's 3 "security forces" to the army's 4
-    (and Umm al-Aranib's 1): the note says they may be the same dead."""
+    (and Umm al-Aranib's 1): the note says they may be the same dead, and that the year's figures
+    add up two events, so a reader's sum of 3 and 4 is not taken for the whole."""
     chart = charts.fatalities_over_time(dataset)
     assert [2022, "Security forces and their allies", 4, 4, 8, 0, 1] in chart.rows
     assert (
-        "2022, Security forces and their allies (high 8): the top adds the 3 “security forces” the Ministry of "
+        "2022, Security forces and their allies (low 4, high 8, the year's 2 events added up): the top adds the 3 "
+        "“security forces” the Ministry of "
         "Interior gave, naming no force, to the Libyan National Army's 4: they may be the same dead."
     ) in chart.notes
 

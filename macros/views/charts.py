@@ -220,6 +220,7 @@ class _Deaths:
     undated: list = field(default_factory=list)  # events with deaths that have no date of their own: in no year
     abroad: list = field(default_factory=list)  # events outside Libya, said apart: the chart counts Libya only
     apart: dict = field(default_factory=lambda: defaultdict(list))  # (year, side) -> what its high counts apart
+    events: dict = field(default_factory=lambda: defaultdict(set))  # (year, side) -> the events added up in it
 
 
 def _deaths(dataset: Dataset) -> _Deaths:
@@ -246,6 +247,7 @@ def _deaths(dataset: Dataset) -> _Deaths:
             row[2] += figures.high
             row[3] += point.disputed
             row[4] += len({c.bounds for c in settled(list(point.claims))}) > 1 and not point.disputed
+            found.events[(event.start.year, side_of(point.parties, dataset))].add(event.id)
         for unnamed in dataset.unnamed_added(event.id):
             key = (event.start.year, side_of(unnamed.point.parties, dataset))
             found.apart[key].append(apart_of(unnamed, dataset))
@@ -299,7 +301,10 @@ def _deaths_notes(deaths: _Deaths, blank: list[int], dataset: Dataset) -> list[s
         notes.append(f"No toll is reported for {show_years(year_runs(blank))}: a year left blank is not a year "
                      "without deaths.")  # fmt: skip
     for (year, side), apart in sorted(deaths.apart.items()):
-        notes.append(apart_note(f"{year}, {side} (high {deaths.totals[(year, side)][2]})", apart))
+        low, _, high = deaths.totals[(year, side)][:3]
+        events = len(deaths.events[(year, side)])
+        added = f", the year's {events} events added up" if events > 1 else ""
+        notes.append(apart_note(f"{year}, {side} (low {low}, high {high}{added})", apart))
     return notes
 
 
