@@ -124,11 +124,11 @@ def _register_records(env: Any, dataset: Dataset, links: Callable[[], Links]) ->
         return render("event_link.html", href=links().event(event_id), label=event_date(event_id)).strip()
 
     @env.macro
-    def figures(event_id: str, field: str = "fatalities") -> str:
+    def figures(event_id: str, field: str = "fatalities", short: bool = False) -> str:
         """An event's derived low–high figures with the conservative one, what the top counts that
-        may be the same dead, and the source's words for dead no number is given for ("several
-        (source's word)")."""
-        return render("figures.html", value=event_toll(event_id, dataset, field)).strip()
+        may be the same dead (`short`: only that it may, for a summary sentence), and the source's
+        words for dead no number is given for ("several (source's word)")."""
+        return render("figures.html", value=event_toll(event_id, dataset, field), short=short).strip()
 
     @env.macro
     def claimed(event_id: str, field: str, party: str | None = None) -> str:

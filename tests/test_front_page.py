@@ -146,6 +146,10 @@ def test_figures_in_the_key_judgments_say_why_the_top_of_a_range_is_what_it_is()
         "22–30 (conservative 22; the top adds the 3 “security forces” the Ministry of Interior gave, naming no force, "
         "to the Libyan National Army's 4: they may be the same dead)"
     )
+    short = render("figures.html", value=event_toll("LBY0009", dataset), short=True)
+    assert " ".join(BeautifulSoup(short, "html.parser").get_text().split()) == (
+        "22–30 (conservative 22; the top may count the same dead twice)"
+    )
 
 
 def test_what_is_disputed_says_how_many_voices_in_how_many_documents_never_independent_sources():

@@ -102,6 +102,16 @@ class Toll:
         return self._note(brief=True)
 
     @property
+    def short_note(self) -> str | None:
+        """The note in a summary sentence (the key takeaways): that the top may count the same dead
+        twice, said in a clause; who gave which figure is left to the card and the judgments."""
+        note = self._note(brief=True)
+        if not self.apart:
+            return note
+        twice = f"the top may count the same {self.apart[0].who} twice"
+        return f"{note}; {twice}" if note else twice
+
+    @property
     def mark(self) -> str:
         """After the span in a table's cell, when its top counts dead that may be counted twice."""
         return APART_MARK if self.apart else ""
