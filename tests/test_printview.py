@@ -11,6 +11,8 @@ from bs4 import BeautifulSoup
 from bench.generate import generate
 from macros.load.loader import load_dataset
 from macros.views import charts, limits, printcharts
+from macros.views.briefing import render_disputed
+from macros.views.links import Links
 from macros.views.printview import (
     PARTS,
     _css_string,
@@ -153,3 +155,16 @@ def test_no_printed_figure_names_an_event_by_its_code_alone():
     assert len(set(rows)) == len(rows) == len(dataset.events)  # a row each, even on one day at one place
     assert "26 Jan 2022 · Jabal Asida" in grid.chart.figure["data"][0]["y"]
     assert grid.chart.caption.startswith("Each row is an event, named by its date and place, each column a source")
+
+
+def test_the_printed_briefing_sends_the_reader_to_the_disputes_part_by_its_page():
+    """On paper "what is disputed" cannot link to the Disputes page: it names the part with the
+    page number `make pdf` fills in, as every cross-reference on paper does; the site links it."""
+    dataset = load_dataset(FIXTURES / "briefing" / "data")
+    plan = SitePlan.of(dataset)
+    printed = BeautifulSoup(render_disputed(dataset, print_links(dataset, plan)), "html.parser")
+    (xref,) = printed.select("a.lw-xref")
+    assert xref["href"] == "#print-disputes" and xref.select_one("[data-page-of]")["data-page-of"] == "print-disputes"
+    assert "the Disputes part (page" in printed.get_text()
+    on_site = BeautifulSoup(render_disputed(dataset, Links("index.md", plan)), "html.parser")
+    assert not on_site.select("a.lw-xref") and on_site.find("a", string="Disputes")
