@@ -12,7 +12,6 @@ The map's key is markup (`macros/views/templates/map_key.html`), so it never cov
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -120,7 +119,7 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
     marks = [_mark_trace(kind, [k for k in busiest if k[0] == kind], clusters, since) for kind in MAP_MARKS]
     spots = {(k[1], k[2]) for k in busiest} | {(p.latitude, p.longitude) for p in references.values()}
     towns = _orientation_towns(dataset, spots)
-    labels = _label_trace(busiest, clusters, list(references.values()), towns, since)
+    labels, label_words = _label_trace(busiest, clusters, list(references.values()), towns, since)
     traces = [_district_trace(dataset), *_graticule_traces(), _scale_trace(), _town_trace(towns),
               _reference_trace(list(references.values()), clusters, since), *marks, labels]  # fmt: skip
     unplaced.sort(key=lambda u: dataset.events[u.event_id].start, reverse=True)
@@ -147,15 +146,8 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
         table_notes=_table_notes(clusters),
         key_items=_key(marks, references, towns, since),
         unplaced=unplaced,
-        waiting=[_label_words(text) for text in (labels or {}).get("text", [])],
+        waiting=label_words,
     )  # fmt: skip
-
-
-def _label_words(label: Markup) -> str:
-    """A map label as one line of plain text: its names apart ("Qatrun · Jabal Asida (2022)"), its
-    wrapped lines joined again."""
-    lines = re.split(r"<br>(?=[A-Z])", re.sub(r"</?b>", "", str(label)))
-    return " · ".join(Markup(line.replace("<br>", " ")).striptags() for line in lines)
 
 
 def _clusters(
@@ -344,7 +336,7 @@ def recent_since(dataset: Dataset) -> int:
 
 def _label_trace(
     keys: list[tuple], clusters: dict[tuple, _Cluster], references: list[Place], towns: list[Place], since: int
-) -> dict | None:
+) -> tuple[dict | None, list[str]]:
     """One label per drawn spot, so names never sit on one another: where one place is drawn there,
     its name (under the town's, for a place drawn relative to a town), the years of its events,
     their count and "disputed" where it applies; where several are (Sirte, "near Sirte", "south of
@@ -352,7 +344,8 @@ def _label_trace(
     table; and each town a position is measured from. It goes on the first side that no arrow
     there points to, that faces no other named spot close by and that does not run off the map.
     Two positions of one place a few km apart (computed, and as a document states it) share one
-    label."""
+    label. Beside the trace, each label as one line of plain text ("Qatrun · Jabal Asida (2022)"),
+    which the map's box lists until it is drawn."""
     spots: dict[tuple, tuple[Place, list[tuple]]] = {}
     for key in keys:  # the busiest first
         town = clusters[key].town
@@ -362,32 +355,34 @@ def _label_trace(
         spots.setdefault((town.latitude, town.longitude), (town, []))
     spots = dict(list(spots.items())[: limits.MAP_LABELS])
     if not spots:
-        return None
-    texts, sides = [], []
+        return None, []
+    lines, sides = [], []
     others = [*spots, *((t.latitude, t.longitude) for t in towns)]
     for spot, (town, spot_keys) in spots.items():
-        texts.append(_spot_label(town, [clusters[k] for k in spot_keys], since))
+        lines.append(_spot_lines(town, [clusters[k] for k in spot_keys], since))
         arrows = {round(k[3] / 45) % 8 for k in spot_keys if k[0] == "direction"}
         sides.append(SIDES[_side(spot, others, arrows)])
-    return _trace("scattergeo",
+    texts = [Markup("<br>").join(_wrap(text, bold=bold) for text, bold in spot) for spot in lines]
+    trace = _trace("scattergeo",
         name="Labels", mode="markers+text", hoverinfo="skip", showlegend=False,
         lon=[spot[1] for spot in spots], lat=[spot[0] for spot in spots], text=texts, textposition=sides,
         marker={"size": 16, "opacity": 0},  # unseen: it only keeps the name clear of the mark
     )  # fmt: skip
+    return trace, [" · ".join(text for text, _ in spot) for spot in lines]
 
 
-def _spot_label(town: Place, drawn: list[_Cluster], since: int) -> Markup:
-    """The label of one spot: see _label_trace."""
+def _spot_lines(town: Place, drawn: list[_Cluster], since: int) -> list[tuple[str, bool]]:
+    """The lines of one spot's label, each with whether it is in bold: see _label_trace."""
     if not drawn:  # a town positions are measured from, with no event of its own
-        return _wrap(town.name)
+        return [(town.name, False)]
     places = dict.fromkeys(c.place.id for c in drawn)
     # a place's positions (a disputed place's) each carry all its events: counted once, then added across places
     events = sum(max(c.events for c in drawn if c.place.id == p) for p in places)
     if len(places) > 1:
-        return _name_line(f"{town.name} and around", drawn, events, since)
+        return [_name_line(f"{town.name} and around", drawn, events, since)]
     place = drawn[0].place
     line = _name_line(place.name, drawn, events, since)
-    return line if place.id == town.id else Markup("<br>").join([_wrap(town.name), line])
+    return [line] if place.id == town.id else [(town.name, False), line]
 
 
 def _side(spot: tuple, others: list[tuple], arrows: set[int]) -> int:
@@ -426,13 +421,13 @@ def _facing(spot: tuple, others: list[tuple], within: float = 4.0, band: float =
     return sides
 
 
-def _name_line(name: str, clusters: list[_Cluster], events: int, since: int) -> Markup:
+def _name_line(name: str, clusters: list[_Cluster], events: int, since: int) -> tuple[str, bool]:
     """A place's line in a label: its name, the years of its events, their count where more than
     one, "disputed" where it applies; in bold when an event there is recent."""
     years = _years(sorted({year for c in clusters for year in c.years}))
     details = ", ".join(filter(None, [years, f"{events} events" if events > 1 else "",
                                       "disputed" if any(c.disputed for c in clusters) else ""]))  # fmt: skip
-    return _wrap(f"{name} ({details})", bold=any(c.latest >= since and not c.context_only for c in clusters))
+    return f"{name} ({details})", any(c.latest >= since and not c.context_only for c in clusters)
 
 
 def _years(years: list[int]) -> str:
