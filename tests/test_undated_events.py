@@ -97,12 +97,12 @@ def test_what_changed_says_a_date_became_undated_not_corrected_to_a_day(undated)
     """Made undated, the bombing's date is its report's: "what changed" says so, in a reader's words."""
     before = snapshot(load_dataset(FIXTURES / "data"))
     [change] = [c for c in changes_between(before, snapshot(undated)).items if c.section == "Events"]
-    assert change.text == "date: 18 Jan 2022 → undated (reported 29 Jan 2022)"
+    assert change.text == "date: 18 Jan 2022 → undated; reported 29 Jan 2022"
     assert "undated" not in before["events"]["LBY0001"]  # unchanged events snapshot as before
 
 
 def test_the_printed_who_reports_what_grid_names_its_row_undated_not_by_its_reports_day(undated):
     (grid,) = [figure for figure in print_figures(undated) if figure.key == "coverage"]
     rows = [str(name) for name in grid.chart.figure["data"][0]["y"]]
-    assert "undated (reported 29 Jan 2022) · Umm al Aranib" in rows
+    assert "undated; reported 29 Jan 2022 · Umm al Aranib" in rows
     assert not any(row.startswith("29 Jan 2022 ·") for row in rows)

@@ -69,14 +69,20 @@ def show_date(value: str, precision: str | None = None, weekday: bool = True) ->
 
 
 def show_event_date(event: Event) -> str:
-    """The event's date, or its span when it has an end date ("Wed 26 – Thu 27 Jan 2022"); an
-    undated one says so and gives its report's date ("undated; reported c. Thu 27 Jan 2022")."""
+    """The event's date, or its span when it has an end date ("Wed 26 Jan 2022 – Thu 27 Jan 2022");
+    an undated one's as `show_undated` words it."""
     start = show_date(event.date, event.date_precision)
     if event.undated:
-        return f"undated; reported {start}"
+        return show_undated(start)
     if not event.end_date:
         return start
     return f"{start} – {show_date(event.end_date, event.date_precision)}"
+
+
+def show_undated(reported: str) -> str:
+    """An undated event's date, in the one wording every view gives it: its report's date, said to
+    be no date of its own ("undated; reported c. Thu 27 Jan 2022")."""
+    return f"undated; reported {reported}"
 
 
 def _day(day: dt.date) -> str:

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..core.dates import Cutoff, show_date
+from ..core.dates import Cutoff, show_date, show_undated
 from ..core.models import Assessment, Edition, Event, Source
 from ..core.terms import FIELD_LABELS, NUMERIC_FIELDS
 from .corrections import corrections
@@ -193,11 +193,11 @@ def _event_changes(event_id: str, old: dict[str, Any], new: dict[str, Any]) -> l
 
 
 def _when(event: dict[str, Any]) -> str:
-    """A snapshot's date as a reader reads it: "January 2022", or "undated (reported c. 27 Jan 2022)"
+    """A snapshot's date as a reader reads it: "January 2022", or "undated; reported c. 27 Jan 2022"
     for a state of affairs dated only by its report."""
     precision = event.get("date_precision") or ("year", "month", "day")[event["date"].count("-")]
     shown = show_date(event["date"], precision, weekday=False)
-    return f"undated (reported {shown})" if event.get("undated") else shown
+    return show_undated(shown) if event.get("undated") else shown
 
 
 def _span(figures: list[int] | None) -> str:

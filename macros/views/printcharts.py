@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..core.dates import show_date
+from ..core.dates import show_date, show_undated
 from ..derive.dataset import Dataset
 from . import limits
 from .charts import Chart, _caption, chart_text, coverage_matrix, events_by_type, fatalities_over_time
@@ -135,12 +135,12 @@ def _grid(chart: Chart, dataset: Dataset) -> tuple[Chart, str, str]:
 
 
 def _event_label(dataset: Dataset, column: str) -> Markup:
-    """A grid row's name in a reader's terms: "26 Jan 2022 · Jabal Asida", "undated (reported c. 27
-    Jan 2022) · Sirte–Sabha road", or the year it counts."""
+    """A grid row's name in a reader's terms: "26 Jan 2022 · Jabal Asida", "undated; reported c. 27
+    Jan 2022 · Sirte–Sabha road", or the year it counts."""
     event = dataset.events.get(column)
     if event is None:
         return chart_text(column)
     when = show_date(event.date, event.date_precision, weekday=False)
     if event.undated:  # a state of affairs with no date of its own: its report's date is not its
-        when = f"undated (reported {when})"
+        when = show_undated(when)
     return chart_text(f"{when} · {dataset.places[event.place].name}")
