@@ -197,6 +197,7 @@ def test_a_toll_resting_on_early_counts_alone_says_so_in_figures_and_on_the_card
         fixture_copy.edit("events.yaml", f"      party: lna\n      value: {value}\n",
                           f"      party: lna\n      value: {value}\n      preliminary: true\n")  # fmt: skip
     data = load_dataset(fixture_copy.data)
+    assert (data.figures("LBY0001").early, data.figures("LBY0002").early) == ("all", "part")  # words: the views'
     assert render("figures.html", value=data.figures("LBY0001"), words=()).strip().endswith("(early count)</span>")
     assert _fatalities_of(fixture_copy, "LBY0001") == "1 (early count)"
     assert _fatalities_of(fixture_copy, "LBY0002") == "22–27+ (in part an early count; conservative 22)"

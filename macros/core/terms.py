@@ -160,6 +160,9 @@ WORD_QUANTITIES = ("a few", "several", "some", "many", "dozens", "scores", "hund
 # print tables, claims.csv's value_words): a figure the source gives only in words, an early count.
 WORDED_MARK = "source's word"
 EARLY_COUNT_MARK = "early count"
+# How far a toll rests on early counts with no settled count beside them (`figures.Figures.early`):
+# every figure added up, or some; the words are what a toll's note says beside it.
+EARLY_TOLLS = {"all": EARLY_COUNT_MARK, "part": f"in part an {EARLY_COUNT_MARK}"}
 # Claim fields that say where the event was: compared by what they place when they name a place (`at`).
 WHERE_FIELDS = ("place", "location")
 # What a toll (or any count) reads where no source gives one: unknown is never 0.

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.models import Actor, Claim, Source
-from ..core.terms import CREDIBLE_GRADES, EARLY_COUNT_MARK
+from ..core.terms import CREDIBLE_GRADES
 from .comparison import Analysis, Point
 
 
@@ -27,7 +27,7 @@ class Figures:
     conservative: int
     high: int
     open_ended: bool  # some source gave only a floor ("at least N") at the high end
-    early: str = ""  # resting on early counts alone: "early count", "in part an early count" (`early_words`)
+    early: str | None = None  # resting on early counts alone: a key of terms.EARLY_TOLLS, "all" or "part"
 
 
 def derive(analysis: Analysis, field: str, sources: dict[str, Source], actors: dict[str, Actor]) -> Figures | None:
@@ -40,17 +40,17 @@ def derive(analysis: Analysis, field: str, sources: dict[str, Source], actors: d
         conservative=sum(p.conservative for p in parts),
         high=sum(p.high for p in parts),
         open_ended=any(p.open_ended for p in parts),
-        early=early_words(parts),
+        early=early_of(parts),
     )
 
 
-def early_words(parts: list[Figures]) -> str:
-    """How figures added up rest on early counts with no settled count beside them: "early count"
-    when every part does, "in part an early count" when some do, else nothing."""
+def early_of(parts: list[Figures]) -> str | None:
+    """How far figures added up rest on early counts with no settled count beside them: "all" when
+    every part does, "part" when some do, else None."""
     marks = [part.early for part in parts]
-    if marks and all(mark == EARLY_COUNT_MARK for mark in marks):
-        return EARLY_COUNT_MARK
-    return f"in part an {EARLY_COUNT_MARK}" if any(marks) else ""
+    if marks and all(mark == "all" for mark in marks):
+        return "all"
+    return "part" if any(marks) else None
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def point_figures(point: Point, sources: dict[str, Source]) -> Figures | None:
         conservative=min(named.conservative, unnamed.conservative),
         high=named.high + unnamed.high,
         open_ended=named.open_ended or unnamed.open_ended,
-        early=early_words([named, unnamed]),
+        early=early_of([named, unnamed]),
     )
 
 
@@ -136,7 +136,7 @@ def _span(claims: list, sources: dict[str, Source]) -> Figures | None:
     credible = [b[0] for b, grade in bounds if grade in CREDIBLE_GRADES]
     tops = [(b[1] if b[1] is not None else b[0], b[1] is None) for b, _ in bounds]
     high, open_ended = max(tops)
-    early = EARLY_COUNT_MARK if all(claim.preliminary for claim in claims) else ""  # no settled count given
+    early = "all" if all(claim.preliminary for claim in claims) else None  # no settled count given
     return Figures(min(lows), min(credible or lows), high, open_ended, early)
 
 

@@ -115,7 +115,10 @@ EXPORTED_COLUMNS = {  # the columns each table is written with (exports.py)
 # the files without columns: what a record in them holds
 STRUCTURE = {
     "events.geojson": "a Feature per event, its properties the columns of events.csv",
-    "events.json": "the events as modelled, claims included, with derived figures, status, points and credibility",
+    "events.json": (
+        'the events as modelled, claims included, with derived figures (early: "all" or "part" when the toll '
+        "rests on early counts with no settled count beside them, else null), status, points and credibility"
+    ),
 }
 
 

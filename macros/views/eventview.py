@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from ..core.dates import date_qualifier, show_date, show_event_date
 from ..core.models import Actor, Claim, Country, Event, Place, Source
-from ..core.terms import FIELD_LABELS, FIELD_NOUNS, NOT_REPORTED, WHERE_FIELDS, WORDED_MARK
+from ..core.terms import EARLY_TOLLS, FIELD_LABELS, FIELD_NOUNS, NOT_REPORTED, WHERE_FIELDS, WORDED_MARK
 from ..derive.comparison import Analysis, Point
 from ..derive.dataset import Dataset
-from ..derive.figures import Figures, Unnamed, early_counts, early_words, nested, point_figures
+from ..derive.figures import Figures, Unnamed, early_counts, early_of, nested, point_figures
 from ..derive.locations import Location
 
 APART_MARK = "*"  # beside a range in a table whose note, below it, says what its top counts apart
@@ -64,7 +64,7 @@ class Toll:
             conservative=sum(f.conservative for f in given),
             high=sum(f.high for f in given),
             open_ended=any(f.open_ended for f in given),
-            early=early_words(given),
+            early=early_of(given),
         )
         apart = tuple(a for t in tolls for a in t.apart)
         return cls(total if given else None, len(tolls), len(tolls) - len(given), apart=apart)
@@ -126,7 +126,7 @@ class Toll:
         return f"{APART_MARK} {apart_note(label, self.apart)}" if self.apart else None
 
     def _note(self, brief: bool) -> str | None:
-        notes = [self.figures.early] if self.figures is not None and self.figures.early else []
+        notes = [EARLY_TOLLS[self.figures.early]] if self.figures is not None and self.figures.early else []
         if self.figures is not None and self.figures.low != self.figures.high:
             notes.append(f"conservative {self.figures.conservative}")
         if self.figures is not None and not brief:
