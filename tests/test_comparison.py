@@ -9,10 +9,13 @@ import pytest
 from geographiclib.geodesic import Geodesic
 
 from macros.core.yamlfile import DataError
+from macros.derive import locations
 from macros.load.loader import load_dataset
 from macros.views import maps
 from macros.views.eventview import status_words
+from tests.conftest import PROJECT
 from tests.helpers import render_exports
+from tests.test_readme_terms import stated
 
 EVENT = """
 - id: LBY0004
@@ -27,6 +30,7 @@ EVENT = """
 {status}  added: 2026-11-22
   claims:
 """
+CONTRIBUTING = " ".join((PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
 # Two documents of the fixture, and a passage each can be quoted from.
 COMEBACK = ("comeback-south", "announced in a statement on Thursday, January 27")
 QATRUN = ("qatrun-second-attack", "on Thursday, the 110th Battalion of the army joined them")
@@ -411,6 +415,22 @@ def test_a_point_in_the_stated_direction_refines_it_and_one_against_it_differs(f
     )
     (point,) = load_dataset(fixture_copy.data).analysis("LBY0004").points
     assert point.relation(*point.claims) == relation
+
+
+@pytest.mark.parametrize(
+    ("pattern", "tolerance"),
+    [
+        (r"positions within (\d+) km of each other", "SAME_SPOT_KM"),
+        (r"points more than (\d+) km apart", "SAME_SPOT_KM"),
+        (r'"near" a town within (\d+) km of it', "NEAR_KM"),
+        (r"a direction from a town it lies in \(within (\d+) degrees", "DIRECTION_SLACK"),
+    ],
+)
+def test_contributing_states_the_location_tolerances_the_comparison_uses(pattern, tolerance):
+    """CONTRIBUTING explains the comparison with its numbers; they are read from it here, so
+    derive/locations.py stays the one place they are set: a changed tolerance fails until the
+    prose says it, and reworded prose until the pattern finds it again."""
+    assert float(stated(CONTRIBUTING, pattern)[1]) == getattr(locations, tolerance)
 
 
 def test_locations_given_only_in_words_are_compared_as_words_and_validate_says_how_to_place_them(fixture_copy):

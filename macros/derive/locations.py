@@ -81,6 +81,7 @@ def _position(relative: Relative, places: dict[str, Place]) -> Position:
 # How far apart two stated positions may be and still place one spot ("about 150 miles" and
 # "150 miles" south-east of Sirte), how far from a town is still "near" it, and how far a bearing
 # may turn and still lie in a stated direction ("south of Sirte" holds a point south-east of it).
+# CONTRIBUTING explains them with these numbers; tests/test_comparison.py holds it to them.
 SAME_SPOT_KM = 25
 NEAR_KM = 50
 DIRECTION_SLACK = 45.0
