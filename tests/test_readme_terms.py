@@ -71,6 +71,56 @@ def test_the_claim_fields_moments_and_polarities_the_readme_names_exist():
     assert set(polarities) == set(POLARITIES)
 
 
+# Each table of macros/core/terms.py, by the words the README's entry for `terms` names it with.
+README_NAMES = {
+    "GRADES": "grades",
+    "CREDIBLE_GRADES": "those a conservative figure counts",
+    "CREDIBILITY": "credibility",
+    "ORIGIN_KINDS": "origin kinds",
+    "FIELD_LABELS": "claim fields",
+    "FIELD_NOUNS": "the nouns a sentence names them by",
+    "NUMERIC_FIELDS": "numeric",
+    "SINGLE_VALUED": "single-valued",
+    "WHERE_FIELDS": "say where",
+    "MOMENTS": "moments",
+    "POLARITIES": "polarities",
+    "DATE_PRECISIONS": "date precision",
+    "WORD_QUANTITIES": "quantities a source gives only in words",
+    "WORDED_MARK": "source's word",
+    "EARLY_COUNT_MARK": "early count",
+    "NOT_REPORTED": "not reported",
+    "EARLY_TOLLS": "how far a toll rests on early counts",
+    "EVENT_TYPES": "event types",
+    "DISORDER_TYPES": "disorder types",
+    "INTER_CODES": "ACLED's interaction codes",
+    "STATE_KINDS": "those whose dead count with the security forces",
+    "ACTOR_GROUPS": "the actors index's groups",
+    "SOURCE_KINDS": "source kinds",
+    "SOURCE_SCALES": "scales",
+    "RIGHTS": "rights",
+    "BASES": "bases",
+    "STATUSES": "statuses",
+    "BEARINGS": "bearings",
+    "DISTANCE_UNITS": "distance units",
+    "PLACE_REFERENCES": "place references",
+    "SPELLING_BASES": "spelling bases",
+    "LOCATION_PRECISIONS": "location precisions",
+    "GEO_PRECISIONS": "geo precision",
+    "SIDES": "the deaths chart's sides",
+}
+
+
+def test_the_readme_names_every_vocabulary_where_it_says_terms_holds_them():
+    """The README's one hop ("a vocabulary in macros/core/terms.py") for every vocabulary: each table
+    there is named in the README's entry for `terms`, so a newcomer looking for one finds where it
+    is. A new table fails here until the README names it (and it is added above)."""
+    from macros.core import terms
+
+    assert {name for name in dir(terms) if name.isupper()} == set(README_NAMES)
+    entry = stated(README, r"`terms` \(every analytic vocabulary, one table each: (.*?)\), `models`")[1]
+    assert [name for name, words in README_NAMES.items() if not re.search(rf"\b{re.escape(words)}\b", entry)] == []
+
+
 def _vocabularies() -> dict[str, set]:
     """Each table of macros/core/terms.py by name, as the set of its terms (a dict's keys; of a table
     of tables, also the terms within)."""
