@@ -32,22 +32,22 @@ class Figures:
 
 def derive(analysis: Analysis, field: str, sources: dict[str, Source], actors: dict[str, Actor]) -> Figures | None:
     """The event's total for a field, over the whole-event points that count (`counted`)."""
-    parts = [found for point in counted(analysis, field, actors) if (found := point_figures(point, sources))]
-    if not parts:
+    added = [found for point in counted(analysis, field, actors) if (found := point_figures(point, sources))]
+    if not added:
         return None
     return Figures(
-        low=sum(p.low for p in parts),
-        conservative=sum(p.conservative for p in parts),
-        high=sum(p.high for p in parts),
-        open_ended=any(p.open_ended for p in parts),
-        early=early_of(parts),
+        low=sum(f.low for f in added),
+        conservative=sum(f.conservative for f in added),
+        high=sum(f.high for f in added),
+        open_ended=any(f.open_ended for f in added),
+        early=early_of(added),
     )
 
 
-def early_of(parts: list[Figures]) -> str | None:
+def early_of(added: list[Figures]) -> str | None:
     """How far figures added up rest on early counts with no settled count beside them: "all" when
-    every part does, "part" when some do, else None."""
-    marks = [part.early for part in parts]
+    every one does, "part" when some do, else None."""
+    marks = [figures.early for figures in added]
     if marks and all(mark == "all" for mark in marks):
         return "all"
     return "part" if any(marks) else None

@@ -1,6 +1,6 @@
 """The Downloads page: every file the build writes into `downloads/` (exports.DOWNLOADS), and what
 each column of each table means. A column the exports write and this table does not describe is
-a test failure (tests/test_downloads_page.py), so the page cannot fall behind the files."""
+a test failure (tests/test_pages.py, the downloads page's test), so the page cannot fall behind the files."""
 
 from __future__ import annotations
 
