@@ -33,8 +33,11 @@ class Figures:
 def derive(analysis: Analysis, field: str, sources: dict[str, Source], actors: dict[str, Actor]) -> Figures | None:
     """The event's total for a field, over the whole-event points that count (`counted`)."""
     added = [found for point in counted(analysis, field, actors) if (found := point_figures(point, sources))]
-    if not added:
-        return None
+    return added_up(added) if added else None
+
+
+def added_up(added: list[Figures]) -> Figures:
+    """Several figures as one: an event's parties', or a map position's events' (`Toll.of`)."""
     return Figures(
         low=sum(f.low for f in added),
         conservative=sum(f.conservative for f in added),

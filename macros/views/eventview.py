@@ -11,7 +11,7 @@ from ..core.models import Actor, Claim, Country, Event, Place, Source
 from ..core.terms import EARLY_TOLLS, FIELD_LABELS, FIELD_NOUNS, NOT_REPORTED, WHERE_FIELDS, WORDED_MARK
 from ..derive.comparison import Analysis, Point
 from ..derive.dataset import Dataset
-from ..derive.figures import Figures, Unnamed, early_counts, early_of, nested, point_figures
+from ..derive.figures import Figures, Unnamed, added_up, early_counts, nested, point_figures
 from ..derive.locations import Location
 
 APART_MARK = "*"  # beside a range in a table whose note, below it, says what its top counts apart
@@ -59,15 +59,8 @@ class Toll:
         """The tolls of several events together: the reported ones added up, the others counted."""
         tolls = list(tolls)
         given = [t.figures for t in tolls if t.figures is not None]
-        total = Figures(
-            low=sum(f.low for f in given),
-            conservative=sum(f.conservative for f in given),
-            high=sum(f.high for f in given),
-            open_ended=any(f.open_ended for f in given),
-            early=early_of(given),
-        )
         apart = tuple(a for t in tolls for a in t.apart)
-        return cls(total if given else None, len(tolls), len(tolls) - len(given), apart=apart)
+        return cls(added_up(given) if given else None, len(tolls), len(tolls) - len(given), apart=apart)
 
     @property
     def reported(self) -> bool:
