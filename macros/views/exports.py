@@ -56,7 +56,10 @@ DOWNLOADS = {  # file name -> what it holds (listed on the methodology page)
     ),
     "events.geojson": "a point per event (events without coordinates have no geometry)",
     "origins.csv": "one row per origin (a statement, post, interview or report) and the documents that relay it",
-    "events.json": "every event as modelled, claims included, with derived figures, status and labels",
+    "events.json": (
+        "every event as modelled, claims included, with derived figures, status, disagreements, independent "
+        "origins, compared points and each claim's credibility"
+    ),
 }
 SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
