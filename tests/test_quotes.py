@@ -63,5 +63,20 @@ def test_missing_quote_shows_the_closest_passage_and_marks_the_difference(fixtur
 def test_closest_passage_picks_the_nearest_window():
     seed = fold("The army said on Thursday that an operation killed 23 terrorists near Qatrun.")
     passage, marked = closest_passage("an operation that killed 23 terrorists", seed)
-    assert passage == "that an operation killed 23 terrorists"
-    assert marked == "[→that] an operation [that→] killed 23 terrorists"
+    assert passage == "an operation killed 23 terrorists"
+    assert marked == "an operation [that→] killed 23 terrorists"
+
+
+def test_closest_passage_spans_the_words_a_quote_dropped():
+    seed = fold(
+        "It said so. Daesh on Monday claimed it attacked the same brigade in the same area a week earlier, killing two."
+    )
+    passage, marked = closest_passage("Daesh on Monday claimed it attacked the brigade a week earlier", seed)
+    assert passage == "Daesh on Monday claimed it attacked the same brigade in the same area a week earlier,"
+    assert marked == "Daesh on Monday claimed it attacked the [→same] brigade [→in the same area] a week earlier"
+
+
+def test_closest_passage_leaves_out_the_documents_quote_marks_it_cuts():
+    seed = fold('It was "a plot to undermine stability and terrorize civilians." The ministry said so.')
+    passage, _ = closest_passage("to undermine the stability and terrorize civilians", seed)
+    assert '"' not in passage

@@ -14,6 +14,7 @@ import difflib
 import re
 import string
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 _VARIANTS = str.maketrans(
@@ -63,25 +64,39 @@ def fold_mapped(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
+QUOTE_SLACK_WORDS = 6  # words a passage may span beyond or short of the quote's own
+
+
 def closest_passage(quote: str, folded_seed: str) -> tuple[str, str] | None:
     """The document's passage nearest to `quote`, and the quote with each difference marked
     `[yours→document's]`, so a typo or a changed word is seen at a glance."""
     wanted, words = fold(quote).split(), folded_seed.split()
     if not wanted or not words:
         return None
-    size = min(len(wanted), len(words))
-    target = " ".join(wanted)
     matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(target)
-    best, best_ratio = 0, -1.0
-    for start in range(len(words) - size + 1):
+    matcher.set_seq2(" ".join(wanted))
+    size = min(len(wanted), len(words))
+    first = _nearest(matcher, words, ((start, size) for start in range(len(words) - size + 1)))
+    # then the window's ends moved by a few words: a quote that drops or adds some ("attacked the
+    # brigade" for "attacked the same brigade in the") is shown beside the whole passage
+    slack = range(-QUOTE_SLACK_WORDS, QUOTE_SLACK_WORDS + 1)
+    around = {(first[0] + a, first[1] - a + b) for a in slack for b in slack}
+    best = _nearest(matcher, words, (w for w in around if w[0] >= 0 and w[1] > 0 and sum(w) <= len(words)))
+    passage = words[best[0] : best[0] + best[1]]
+    passage[0], passage[-1] = passage[0].lstrip('"'), passage[-1].rstrip('"')  # the document's own marks, cut
+    return " ".join(passage), _mark(wanted, passage)
+
+
+def _nearest(matcher: difflib.SequenceMatcher, words: list[str], windows: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    """The (start, length) window of `words` most like the matcher's quote."""
+    best, best_ratio = (0, 1), -1.0
+    for start, size in sorted(windows):
         matcher.set_seq1(" ".join(words[start : start + size]))
         if matcher.real_quick_ratio() > best_ratio and matcher.quick_ratio() > best_ratio:
             ratio = matcher.ratio()
             if ratio > best_ratio:
-                best, best_ratio = start, ratio
-    passage = words[best : best + size]
-    return " ".join(passage), _mark(wanted, passage)
+                best, best_ratio = (start, size), ratio
+    return best
 
 
 def _mark(yours: list[str], theirs: list[str]) -> str:
