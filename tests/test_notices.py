@@ -48,6 +48,39 @@ def test_an_event_at_the_same_place_and_days_with_the_same_actor_is_named_as_may
     ]
 
 
+REGION = """- id: the-south
+  name: The south
+  geo_precision: 3
+  geo_note: A region; not plotted.
+  country: LBY
+"""
+
+
+def add_in_the_south(copy, date: str) -> None:
+    places = copy.data / "places.yaml"
+    places.write_text(places.read_text(encoding="utf-8") + REGION, encoding="utf-8")
+    later = LATER.format(distinct="").replace("place: umm-al-aranib", "place: the-south")
+    later = later.replace("date: 2022-01-19\n  date_precision: approximate", f"date: {date}\n  date_precision: day")
+    path = copy.data / "events.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + later, encoding="utf-8")
+
+
+def test_an_event_placed_only_in_a_region_may_be_one_at_a_town_within_it(fixture_copy):
+    add_in_the_south(fixture_copy, "2022-01-18")
+    line = fixture_copy.line_of("events.yaml", "- id: LBY0004")
+    notes = likely_duplicates(fixture_copy.data, load_dataset(fixture_copy.data))
+    assert notes == [
+        f"note: data/events.yaml:{line}: LBY0004: may be LBY0001 (2022-01-18, The south, placed no finer, may "
+        "take in Umm al Aranib, both with islamic-state): move its claims onto LBY0001, or record why they "
+        "differ: distinct_from: [{event: LBY0001, reason: ...}]"
+    ]
+
+
+def test_a_region_is_not_paired_with_an_event_dated_only_to_the_month(fixture_copy):
+    add_in_the_south(fixture_copy, "2016-12-10")  # LBY0003, at Qatrun, is dated December 2016
+    assert likely_duplicates(fixture_copy.data, load_dataset(fixture_copy.data)) == []
+
+
 def test_recorded_as_distinct_with_a_reason_it_is_not_named_again(fixture_copy):
     distinct = "".join(
         f"    - event: {other}\n      reason: Another day and another toll.\n" for other in ("LBY0001", "LBY0002")

@@ -5,7 +5,8 @@
   brigade by another). Both claims stay, each in its document's words; the total counts the wider
   party's figure once (`derive.figures.counted`), and the note says so at the claim's line.
 - Two events that may be one: their dates overlap (an approximate date by a week either way),
-  they are at one place, by one town, in one district or within 100 km, and they share an actor.
+  they are at one place, by one town, in one district or within 100 km (or one is placed only in
+  a region of the other's country and both are dated to the day), and they share an actor.
   The way out is to move the claims onto the event on record, or to record in `distinct_from`
   why the two are apart.
 """
@@ -141,4 +142,22 @@ def _same_scene(first: Event, second: Event, dataset: Dataset) -> str | None:
     ):
         metres = Geodesic.WGS84.Inverse(one.latitude, one.longitude, other.latitude, other.longitude)["s12"]  # type: ignore[arg-type]
         return f"{metres / 1000:.0f} km apart" if metres <= NEARBY_KM * 1000 else None
+    vague = next((place for place in (one, other) if _unplaced(place)), None)
+    if vague is not None and one.country == other.country and _to_the_day(first) and _to_the_day(second):
+        # a region placed no finer may take in the other; only for incidents dated to the day, as
+        # a month's or a year's reports in one country would all be paired
+        named = other if vague is one else one
+        return f"{vague.name}, placed no finer, may take in {named.name}"
     return None
+
+
+def _to_the_day(event: Event) -> bool:
+    """An incident dated to a day (or a few days, `end_date`), however approximately: not a month,
+    a year, or an undated event's report date."""
+    start, end = date_bounds(event.date)[0], date_bounds(event.end_date or event.date)[1]
+    return not event.undated and date_bounds(event.date)[0] == date_bounds(event.date)[1] and (end - start).days < 7
+
+
+def _unplaced(place: Place) -> bool:
+    """A place known only by its country: no coordinates, no town it is by, no district."""
+    return place.latitude is None and not place.near and not place.relative_to and not place.admin1
