@@ -17,7 +17,7 @@ from .eventview import event_view
 from .links import Links
 from .maps import render_map_of
 from .render import Rendered, render_page
-from .siteplan import PlannedPage, SitePlan
+from .siteplan import Only, PlannedPage, SitePlan
 
 
 @dataclass(frozen=True)
@@ -67,10 +67,13 @@ class Passage:
     cut_after: bool
 
 
-def build_source_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
-    index, *planned = plan.pages_in("sources")
-    pages = {index.path: _index(dataset, plan, index)}
-    for page in planned:
+def build_source_pages(dataset: Dataset, plan: SitePlan, only: Only = None) -> dict[str, Rendered]:
+    """The sources' index and a page per source, as the plan lists them (those in `only`, when given)."""
+    pages = {}
+    for page in plan.pages_in("sources", only):
+        if page.key is None:
+            pages[page.path] = _index(dataset, plan, page)
+            continue
         source, path = dataset.sources[page.key], page.path
         events = dataset.events_from(source.id)
         newest = sorted(events, key=lambda e: (e.start, e.id), reverse=True)
