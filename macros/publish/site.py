@@ -164,7 +164,8 @@ class Build:
         this process writes the addresses (mostly the kernel's work: 10,000 folders and files),
         then makes the pages it makes (views/pages.py `forked_sections`), awaited with the pages;
         where the pages are kept or only those an edit reaches are made (`make serve`), a child
-        writes only the downloads while this process makes the pages and writes the addresses."""
+        writes only the downloads while this process makes the pages, writes the addresses and
+        MkDocs renders the pages, awaited when the pages are written (`downloads_written`)."""
         site, output = Path(self.config.site_dir), self.output
         output.page_dates  # noqa: B018 - worked out before the fork: the pages' ends need them too
 
@@ -179,12 +180,14 @@ class Build:
         else:
             self._downloads = Forked(write)
 
-    def _downloads_written(self) -> None:
-        """Wait for the child writing only the downloads, if there is one: its error is this build's."""
+    def downloads_written(self, stop: bool = False) -> None:
+        """Wait for the child writing only the downloads, if there is one: its error is this
+        build's; with `stop` (the build failed), it is stopped instead."""
         downloads, self._downloads = self._downloads, None
         if downloads is not None:
             with downloads:
-                downloads.result()
+                if not stop:
+                    downloads.result()
 
     def write_addresses(self, files: Files, kept: KeptFiles | None = None) -> None:
         """Each event's lasting address, written straight into the site: small pages outside
@@ -201,8 +204,6 @@ class Build:
                 with self.output.child:
                     self.output.child = None
             raise
-        finally:
-            self._downloads_written()
 
     def dump_markdown(self, markdown: str, src_uri: str) -> None:
         """With LIBYA_WATCH_DUMP_MARKDOWN set (the benchmark), write each page's final Markdown, its
