@@ -31,7 +31,7 @@ from ..views.whatsnew import FEED
 from .assets import AssetError, asset_sources
 from .generate import PLUGIN, Output, Settings
 from .rebuild import KeptFiles
-from .searchindex import write_search_index
+from .searchindex import KnownEntries, write_search_index
 
 log = logging.getLogger("mkdocs.plugins.libya_watch")
 
@@ -89,6 +89,9 @@ class Build:
                 raise PluginError(err.report()) from None
         self.blocks: dict[str, list[bytes]] = {}  # generated page -> its HTML blocks set aside from Markdown
         self.search_entries: list[dict[str, str]] = []  # the data's, until the index is written
+        # the search entries the last build indexed (`make serve`): only the changed are read again
+        kept_index = previous.indexed if previous is not None else None
+        self.indexed: KnownEntries | None = (kept_index or KnownEntries()) if keep else None
         self._downloads: Forked[None] | None = None  # the child writing the downloads (`write_downloads`)
         self._last = last  # what `output` makes only the pages an edit reaches from
 
@@ -224,7 +227,7 @@ class Build:
             return
         entries = [*self.search_entries, *search.search_index.entries]
         groups = spellings(self.dataset)  # any spelling finds what the others find
-        write_search_index(entries, Path(self.config.site_dir) / "search", groups)
+        write_search_index(entries, Path(self.config.site_dir) / "search", groups, self.indexed)
         search.search_index.entries = []
         self.search_entries = []
 
