@@ -132,6 +132,7 @@ class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
         env.globals["libya_watch"] = head
         if self.pages is not None and self.nav is not None:
             env.loader = ChoiceLoader([DictLoader({CACHED_TEMPLATE: ""}), env.loader])
+            env.bytecode_cache = self.pages.templates
             pages = [file.page for file in files.documentation_pages() if file.page is not None]
             self.pages.plan_writing(pages, self.nav, head)
         return env

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from jinja2 import DictLoader, Environment
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -20,6 +21,7 @@ from macros.core.yamlfile import DataError
 from macros.derive.dataset import Dataset
 from macros.load.loader import LoadedFiles, load_dataset
 from macros.publish.generate import PLUGIN
+from macros.publish.rebuild import CompiledTemplates
 from macros.views import printview
 from macros.views.siteplan import SECTIONS, SitePlan
 from tests.conftest import PROJECT, FixtureCopy
@@ -338,3 +340,17 @@ def test_a_rebuild_that_moves_every_address_leaves_none_behind_and_equals_a_full
     rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch)
     assert rebuilt.addresses_written == len(list((tmp_path / "full" / "events").iterdir()))
     assert [path for path in (tmp_path / "rebuilt" / "events").iterdir() if path.is_dir()] == []
+
+
+def test_a_theme_template_compiled_in_a_build_before_is_compiled_again_once_its_source_changes():
+    """MkDocs makes the theme's environment anew each build; what it compiled is kept, checked
+    against each template's source."""
+    compiled, sources = CompiledTemplates(), {"main.html": "one"}
+
+    def render() -> str:
+        return Environment(loader=DictLoader(sources), bytecode_cache=compiled).get_template("main.html").render()
+
+    assert render() == "one" and len(compiled.compiled) == 1
+    assert render() == "one"
+    sources["main.html"] = "two"
+    assert render() == "two"
