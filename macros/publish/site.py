@@ -129,6 +129,9 @@ class Build:
         (macros/views/search.py); the downloads are written straight into the site (`write_downloads`)."""
         config, output = self.config, self.output
         pages, entries = self.kept if self.kept is not None else (output.pages, None)
+        made = output.__dict__.pop("made", None)  # the pages as made, before their citations: let go
+        if self.keep:  # unless `make serve` makes the next build's from them
+            self.made = self.made or made
         self.blocks = {page.path: page.blocks for page in pages}
         files = [File.generated(config, page.path, content=page.source, inclusion=_inclusion(page.path))
                  for page in pages]  # fmt: skip
@@ -136,10 +139,7 @@ class Build:
             self.search_entries = entries if entries is not None else output.search_entries()
         if self.keep:
             self.kept = (pages, list(self.search_entries))
-            self.made = self.made or output.made
-        # let the pages go: MkDocs has their sources, their blocks wait here
-        output.__dict__.pop("pages", None)
-        output.__dict__.pop("made", None)
+        output.__dict__.pop("pages", None)  # let the pages go: MkDocs has their sources, their blocks wait here
         feed = output.feed_xml()
         if feed is not None:
             files.append(File.generated(config, FEED, content=feed))
