@@ -18,8 +18,10 @@ only the last build's pages are kept. The events' lasting addresses, which the p
 straight into the site, are kept through MkDocs' emptying of it and written again only where
 their text changed (`KeptFiles`). Whatever a key does not name is not trusted: after any change
 to the data, it is checked and derived again (only the changed files parsed again, see
-macros/load/loader.py `LoadedFiles`), and every generated page made again from it (the content
-of each then decides what is reused).
+macros/load/loader.py `LoadedFiles`), and the generated pages the change can reach are made
+again (macros/views/regeneration.py: all of them unless the change is inside events); the
+content of each then decides what is reused. The theme's templates are compiled once
+(`CompiledTemplates`).
 """
 
 from __future__ import annotations
