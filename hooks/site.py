@@ -132,6 +132,7 @@ class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
         env.globals["libya_watch"] = head
         if self.pages is not None and self.nav is not None:
             env.loader = ChoiceLoader([DictLoader({CACHED_TEMPLATE: ""}), env.loader])
+            env.bytecode_cache = self.pages.templates
             pages = [file.page for file in files.documentation_pages() if file.page is not None]
             self.pages.plan_writing(pages, self.nav, head)
         return env
@@ -165,6 +166,7 @@ class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
     # before the search plugin writes search_index.json, and the offline plugin inlines it
     @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._current().downloads_written()
         self._current().write_search()
         if self.pages is not None:
             self.pages.succeeded()
@@ -173,6 +175,8 @@ class LibyaWatchPlugin(BasePlugin[LibyaWatchConfig]):
         gc.enable()
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.build is not None:
+            self.build.downloads_written(stop=True)
         if self.pages is not None:
             self.pages.failed()
         if self.addresses is not None:

@@ -172,7 +172,7 @@ def _register_views(env: Any, build: Build, page: Callable[[], MacroPage]) -> No
         builders = {
             "events_by_type": charts.events_by_type,
             "fatalities": charts.fatalities_over_time,
-            "map": maps.event_map,
+            "map": maps.whole_map,
             "coverage": charts.coverage_matrix,
             "actors": charts.actor_involvement,
         }

@@ -320,7 +320,7 @@ def test_what_the_pages_share_is_let_go_once_they_are_made_even_when_one_fails(m
     dataset = load_dataset(FIXTURES / "data")
     shared = []
 
-    def failing(dataset, plan):
+    def failing(dataset, plan, only):
         shared.append(len(dataset.views))
         raise RuntimeError("a template error")
 

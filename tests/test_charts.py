@@ -177,7 +177,7 @@ def test_coverage_matrix_marks_who_reports_what(dataset):
 
 def test_coverage_matrix_counts_years_for_large_datasets(dataset, monkeypatch):
     monkeypatch.setattr(limits, "COVERAGE_EVENT_COLUMNS", 3)
-    chart = charts.coverage_matrix(dataset)
+    chart = charts.coverage_matrix.__wrapped__(dataset)  # made anew: the dataset's chart is kept (of_the_dataset)
     assert chart.headers[1:] == [str(y) for y in sorted({e.start.year for e in dataset.events.values()})]
     assert sum(sum(row[1:]) for row in chart.rows) == sum(len(e.source_ids) for e in dataset.events.values())
 
@@ -192,7 +192,7 @@ def test_who_reports_what_reads_on_a_phone_as_each_sources_list_of_dated_placed_
     html = str(charts.render_chart(chart, "sources/index.md"))
     assert 'class="lw-chart-figure lw-has-alt"' in html and "<li>LBY0009: Wed 26 Jan 2022, Jabal Asida</li>" in html
     monkeypatch.setattr(limits, "COVERAGE_EVENT_COLUMNS", 3)
-    by_year = dict(charts.coverage_matrix(dataset).alternative)
+    by_year = dict(charts.coverage_matrix.__wrapped__(dataset).alternative)  # made anew, as above
     assert "2022: 3 events" in by_year[dataset.sources["qatrun-second-attack"].label]
 
 
@@ -382,3 +382,11 @@ def test_chromium_draws_a_name_holding_markup_as_text_and_makes_no_link(markup_d
         )
         assert MARKUP in texts  # the actor's tick label
         assert "\n".join([*WRAPPED, *WRAPPED, "(2022, disputed)"]) in texts  # the map's label, on its lines
+
+
+def test_a_chart_of_the_whole_dataset_is_made_once_for_every_page_that_shows_it(dataset):
+    """The timeline's index and the disputes show the deaths, the front page and the PDF the map:
+    one chart each per dataset, made again for another dataset (a `make serve` rebuild's)."""
+    for build in (charts.events_by_type, charts.fatalities_over_time, charts.coverage_matrix, maps.whole_map):
+        assert build(dataset) is build(dataset)
+        assert build(load_dataset(FIXTURES / "data")) is not build(dataset)

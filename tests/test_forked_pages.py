@@ -31,7 +31,7 @@ def test_pages_made_in_a_forked_child_are_the_pages_made_in_one_process(data):
 
 
 def test_an_error_in_the_forked_child_is_raised_as_the_same_error(monkeypatch):
-    def failing(dataset, plan):
+    def failing(dataset, plan, only):
         raise ValueError("timeline.md: a template error")
 
     monkeypatch.setitem(BUILDERS, sorted(FORKED_SECTIONS)[0], failing)
@@ -45,7 +45,7 @@ def test_an_error_the_parent_cannot_rebuild_is_still_named(monkeypatch):
         def __init__(self, file: str, line: int) -> None:
             super().__init__(f"{file}:{line}: a problem")
 
-    def failing(dataset, plan):
+    def failing(dataset, plan, only):
         raise Unrebuildable("timeline.md", 3)
 
     monkeypatch.setitem(BUILDERS, sorted(FORKED_SECTIONS)[0], failing)

@@ -11,15 +11,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from jinja2 import DictLoader, Environment
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from hooks.site import LibyaWatchPlugin
 from macros.core.yamlfile import DataError
+from macros.derive.dataset import Dataset
 from macros.load.loader import LoadedFiles, load_dataset
 from macros.publish.generate import PLUGIN
+from macros.publish.rebuild import CompiledTemplates
 from macros.views import printview
+from macros.views.siteplan import SECTIONS, SitePlan
 from tests.conftest import PROJECT, FixtureCopy
 
 pytestmark = pytest.mark.build
@@ -71,14 +75,19 @@ class Rebuilt:
     files_reused: int | None  # the data files taken back, not read again (None: the dataset was kept whole)
     data_files: int  # the data files there are
     addresses_written: int  # the events' lasting addresses written again (the others kept as they were)
+    remade: frozenset[str] | None = None  # the generated pages made again (None: every one)
+    before: Dataset | None = None  # the data before the edit, and after it
+    after: Dataset | None = None
 
 
-def rebuilt_after(edit, copy, tmp_path: Path, monkeypatch) -> Rebuilt:
-    """A full build, `edit` to the copy, the rebuild in the same process into the same folder (as
-    `make serve` does), then a fresh full build of the edited copy; the two after the edit must be
-    the same site."""
+def rebuilt_after(edit, copy, tmp_path: Path, monkeypatch, before=None) -> Rebuilt:
+    """A full build (after `before`, an edit made first), `edit` to the copy, the rebuild in the
+    same process into the same folder (as `make serve` does), then a fresh full build of the
+    edited copy; the two after the edit must be the same site."""
     monkeypatch.setenv("LIBYA_WATCH_DATA", str(copy.data))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the sitemap's date, in both builds
+    if before is not None:
+        before(copy)
     first = serve_build(tmp_path / "rebuilt", fresh=True).build
     edit(copy)
     plugin = serve_build(tmp_path / "rebuilt")
@@ -91,6 +100,9 @@ def rebuilt_after(edit, copy, tmp_path: Path, monkeypatch) -> Rebuilt:
         None if build.dataset is first.dataset else build.files.reused,
         len(list(copy.data.rglob("*.yaml"))),
         plugin.addresses.rewritten,
+        build.made.remade,
+        first.dataset,
+        build.dataset,
     )
     serve_build(tmp_path / "full", fresh=True)
     assert_same_site(tmp_path / "rebuilt", tmp_path / "full")
@@ -113,6 +125,102 @@ def test_a_rebuild_after_one_events_edit_reuses_the_untouched_pages_and_equals_a
     assert rebuilt.files_reused == rebuilt.data_files - 1  # only events.yaml read again
     assert rebuilt.addresses_written == 1  # the edited event's lasting address alone
     assert b"was killed (edited)" in b"".join(tree(tmp_path / "rebuilt").values())
+
+
+# The fixture is its edition as issued: the first change "what changed" counts (a claim's value,
+# not a summary) makes every citation a working draft's, so every page is made again. An edit
+# timed inside events is made to a draft, after this one.
+FIRST_US_STRIKES = "      value: the first US strikes under the Trump administration\n"
+DRAFT = replacing("events.yaml", FIRST_US_STRIKES, FIRST_US_STRIKES.replace("administration", "administration (draft)"))
+GADDAFI_DEAD = "      party: muammar-gaddafi\n      value: 1\n      quote: overthrow and execution"
+CORROBORATED = "who was killed.\n  status: corroborated\n"
+# One source's figure for Gaddafi's death made different from the other's: LBY0001 disputed.
+DISPUTED = "who was killed.\n  status: disputed\n  dispute_note: The two figures differ; a list would settle it.\n"
+
+
+def disputing(copy: FixtureCopy) -> None:
+    copy.edit("events.yaml", GADDAFI_DEAD, GADDAFI_DEAD.replace("value: 1", "value: 2"))
+    copy.edit("events.yaml", CORROBORATED, DISPUTED)
+
+
+def settling(copy: FixtureCopy) -> None:
+    copy.edit("events.yaml", GADDAFI_DEAD.replace("value: 1", "value: 2"), GADDAFI_DEAD)
+    copy.edit("events.yaml", DISPUTED, CORROBORATED)
+
+
+def drafted(*edits):
+    return lambda copy: [edit(copy) for edit in (DRAFT, *edits)]
+
+
+def reached(rebuilt: Rebuilt, event_id: str) -> set[str]:
+    """The pages an edit inside `event_id` can change, read off the fixture before and after it:
+    its timeline page, the pages of its sources, of the actors it involves or quotes and of its
+    place (and the towns it is described from), and every page that sums up the whole dataset
+    (each section's first page, the editions')."""
+    pages: set[str] = set()
+    for dataset in (rebuilt.before, rebuilt.after):
+        plan = SitePlan.of(dataset)
+        event = dataset.events[event_id]
+        actors = {event.actor1, event.actor2, *event.assoc_actors_1, *event.assoc_actors_2}
+        actors |= {c.party for c in event.claims} | {
+            dataset.origins[c.origin].speaker for c in event.claims if c.origin
+        }
+        places = {event.place, *dataset.places[event.place].towns}
+        pages |= {plan.event_pages[event_id], *(f"sources/{s}.md" for s in event.source_ids)}
+        pages |= {f"actors/{a}.md" for a in actors - {None}} | {f"places/{p}.md" for p in places}
+        pages |= {s.first for s in SECTIONS if s.generated} | {p.path for p in plan.pages_in("editions")}
+        if event_id in plan.dispute_pages:
+            pages.add(plan.dispute_pages[event_id])
+    return pages
+
+
+def test_an_edit_inside_one_event_makes_again_only_the_pages_that_show_it_and_equals_a_full_build(
+    briefing_copy, tmp_path, monkeypatch
+):
+    edit = replacing("events.yaml", "under the Obama administration.", "under the Obama administration (edited).")
+    rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch, before=DRAFT)
+    assert rebuilt.remade == reached(rebuilt, "LBY0005")
+    assert {"places/near-sirte.md", "places/sirte.md", "actors/us-military.md"} <= rebuilt.remade
+    assert "actors/lna.md" not in rebuilt.remade and "places/derna.md" not in rebuilt.remade
+
+
+@pytest.mark.parametrize(
+    ("before", "edit"), [(drafted(), disputing), (drafted(disputing), settling)], ids=["makes", "ends"]
+)
+def test_a_figure_that_makes_or_ends_a_dispute_makes_the_disputes_again_and_equals_a_full_build(
+    before, edit, briefing_copy, tmp_path, monkeypatch
+):
+    rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch, before=before)
+    assert rebuilt.remade == reached(rebuilt, "LBY0001")
+    assert "disputes.md" in rebuilt.remade
+
+
+def test_an_actor_swapped_on_an_event_makes_both_actors_pages_again_and_equals_a_full_build(
+    briefing_copy, tmp_path, monkeypatch
+):
+    edit = replacing(
+        "events.yaml", "  actor1: islamic-state\n  actor2: lna\n", "  actor1: islamic-state\n  actor2: gna\n"
+    )
+    rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch, before=DRAFT)
+    assert rebuilt.remade == reached(rebuilt, "LBY0008")
+    assert {"actors/lna.md", "actors/gna.md"} <= rebuilt.remade
+
+
+def test_a_date_that_keeps_the_events_place_in_the_timeline_is_made_again_alone_and_equals_a_full_build(
+    briefing_copy, tmp_path, monkeypatch
+):
+    edit = replacing("events.yaml", "  date: 2022-01-18\n", "  date: 2022-01-17\n")
+    rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch, before=DRAFT)
+    assert rebuilt.remade == reached(rebuilt, "LBY0008")
+
+
+def test_a_date_that_reorders_the_timeline_makes_every_page_again_and_equals_a_full_build(
+    briefing_copy, tmp_path, monkeypatch
+):
+    edit = replacing("events.yaml", "  date: 2022-01-18\n", "  date: 2021-12-30\n")
+    rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch, before=DRAFT)
+    assert list(rebuilt.before.events) != list(rebuilt.after.events)
+    assert rebuilt.remade is None
 
 
 def test_a_rebuild_after_one_sources_edit_reads_that_file_alone_and_equals_a_full_build(
@@ -144,6 +252,7 @@ def test_a_rebuild_after_an_actors_rename_equals_a_full_build(briefing_copy, tmp
     edit = replacing("actors.yaml", "name: Islamic State\n", "name: Islamic State (renamed)\n")
     rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch)
     assert rebuilt.reused["written"] < rebuilt.pages - 1  # the pages naming the actor were written again
+    assert rebuilt.remade is None  # not an edit inside events: every generated page made again
 
 
 def test_a_rebuild_after_a_prose_edit_keeps_the_generated_pages_and_equals_a_full_build(
@@ -231,3 +340,17 @@ def test_a_rebuild_that_moves_every_address_leaves_none_behind_and_equals_a_full
     rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch)
     assert rebuilt.addresses_written == len(list((tmp_path / "full" / "events").iterdir()))
     assert [path for path in (tmp_path / "rebuilt" / "events").iterdir() if path.is_dir()] == []
+
+
+def test_a_theme_template_compiled_in_a_build_before_is_compiled_again_once_its_source_changes():
+    """MkDocs makes the theme's environment anew each build; what it compiled is kept, checked
+    against each template's source."""
+    compiled, sources = CompiledTemplates(), {"main.html": "one"}
+
+    def render() -> str:
+        return Environment(loader=DictLoader(sources), bytecode_cache=compiled).get_template("main.html").render()
+
+    assert render() == "one" and len(compiled.compiled) == 1
+    assert render() == "one"
+    sources["main.html"] = "two"
+    assert render() == "two"

@@ -47,6 +47,20 @@ def test_a_preview_is_a_short_excerpt_of_a_long_text():
     assert "word1999" in postings  # the whole text is still searchable
 
 
+def test_an_index_written_again_reads_only_the_changed_entries_and_equals_a_fresh_one():
+    """`make serve` hands the entries indexed last time on: the unchanged are taken as they were,
+    and the postings are those a fresh index finds; other spellings read every entry again."""
+    texts = ["A clash near Qatroun.", "Qatrun town.", "At Jabal Asida"]
+    entries = [{"location": f"e/#{i}", "title": f"entry {i}", "text": t} for i, t in enumerate(texts)]
+    known = searchindex.KnownEntries()
+    docs, _ = searchindex._postings(entries, SPELLINGS, known)
+    entries[1] = {**entries[1], "text": "Mount Asida, edited."}
+    again, postings = searchindex._postings(entries, SPELLINGS, known)
+    assert (again, postings) == searchindex._postings(entries, SPELLINGS)
+    assert again[0] is docs[0] and again[2] is docs[2] and again[1] is not docs[1]
+    assert searchindex._postings(entries, [], known)[0][0] is not docs[0]  # other spellings: read again
+
+
 @pytest.mark.parametrize("page_size", [150, 1])  # one timeline page, or a page per year and parts
 def test_every_generated_page_has_an_entry_at_its_address(page_size):
     from macros.load.loader import load_dataset

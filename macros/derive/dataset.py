@@ -174,12 +174,6 @@ class Dataset:
         return {}
 
     @cached_property
-    def texts(self) -> dict[str, Any]:
-        """What the views work out of a document and the data alone, kept as long as the dataset:
-        a source's quoted passages, shown on its page and searched (macros/views/sources.py)."""
-        return {}
-
-    @cached_property
     def _events_by_source(self) -> dict[str, list[Event]]:
         return _grouped((source_id, e) for e in self.events.values() for source_id in e.source_ids)
 

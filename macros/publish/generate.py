@@ -35,7 +35,8 @@ from ..views.addresses import event_addresses
 from ..views.citation import PageDates, write_citations
 from ..views.exports import write_exports
 from ..views.forked import Forked
-from ..views.pages import DEFAULT_PAGE_SIZE, Page, build_pages
+from ..views.pages import DEFAULT_PAGE_SIZE, Page, cited, make_pages
+from ..views.regeneration import MadePages, pages_to_remake
 from ..views.render import Rendered
 from ..views.search import search_entries
 from ..views.siteplan import ReportTo, SitePlan, is_public, nav
@@ -121,9 +122,10 @@ def _option(options: Mapping[str, Any], name: str, kind: type, default: Any = No
 class Output:
     """One build's generated files, each made once, on first use, from the dataset."""
 
-    def __init__(self, dataset: Dataset, settings: Settings) -> None:
+    def __init__(self, dataset: Dataset, settings: Settings, last: MadePages | None = None) -> None:
         self.dataset = dataset
         self.settings = settings
+        self.last = last  # the build before's pages (`make serve`), from the same settings and templates
         self.feed = is_public(settings.site_url)  # What's new links the feed only then
         # the forked child making some of the pages, when it was started before them (with the downloads)
         self.child: Forked[dict[str, Rendered]] | None = None
@@ -144,9 +146,22 @@ class Output:
         return PageDates.of(self.dataset, self.plan)
 
     @cached_property
-    def pages(self) -> list[Page]:
+    def remade(self) -> frozenset[str] | None:
+        """The pages this build makes: after an edit inside events, those it can reach
+        (views/regeneration.py), the others taken from the build before; None: every page."""
+        return None if self.last is None else pages_to_remake(self.last, self.dataset, self.plan)
+
+    @cached_property
+    def made(self) -> MadePages:
+        """The pages as their builders made them, before their citations."""
         child, self.child = self.child, None
-        return build_pages(self.dataset, plan=self.plan, dates=self.page_dates, child=child)
+        only = self.remade
+        last, self.last = self.last, None  # the build before's dataset is let go with it
+        return make_pages(self.dataset, self.plan, child=child, only=only, last=last)
+
+    @cached_property
+    def pages(self) -> list[Page]:
+        return cited(self.made, self.page_dates)
 
     def feed_xml(self) -> str | None:
         """The Atom feed, or None where the site's address is this machine (see is_public)."""

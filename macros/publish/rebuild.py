@@ -18,8 +18,10 @@ only the last build's pages are kept. The events' lasting addresses, which the p
 straight into the site, are kept through MkDocs' emptying of it and written again only where
 their text changed (`KeptFiles`). Whatever a key does not name is not trusted: after any change
 to the data, it is checked and derived again (only the changed files parsed again, see
-macros/load/loader.py `LoadedFiles`), and every generated page made again from it (the content
-of each then decides what is reused).
+macros/load/loader.py `LoadedFiles`), and the generated pages the change can reach are made
+again (macros/views/regeneration.py: all of them unless the change is inside events); the
+content of each then decides what is reused. The theme's templates are compiled once
+(`CompiledTemplates`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
@@ -75,9 +78,27 @@ class Converted:
     links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates as Jinja compiled them in the builds before (MkDocs makes the
+    theme's environment anew each build, and compiled Material's templates again each time: a
+    tenth of a second). Jinja checks each template's source against the one it was compiled from."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 @dataclass
 class PageCache:
-    """The last successful build's pages, by key; this build's, until it succeeds."""
+    """The last successful build's pages, by key; this build's, until it succeeds; and the theme's
+    templates as compiled, while the settings are the same (`templates`)."""
 
     converted: dict[str, Converted] = field(default_factory=dict)
     written: dict[str, bytes] = field(default_factory=dict)  # theme key -> the page's HTML, compressed
@@ -88,11 +109,16 @@ class PageCache:
     _site: str = ""
     reused: dict[str, int] = field(default_factory=lambda: {"converted": 0, "written": 0})
     renewed: list[str] = field(default_factory=list)  # the pages this build rendered anew (src_uri)
+    templates: CompiledTemplates = field(default_factory=CompiledTemplates)
+    _settings: str = ""
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         """A build begins (the plugin's on_nav, once every file is known): the site's key."""
         addresses = sorted(f"{f.src_uri}\t{f.dest_uri}\t{f.url}\t{f.inclusion.name}" for f in files)
-        self._site = _digest(settings_key(config), *addresses)
+        settings = settings_key(config)
+        if settings != self._settings:  # the theme's environment may compile otherwise
+            self.templates, self._settings = CompiledTemplates(), settings
+        self._site = _digest(settings, *addresses)
         self._next_converted, self._next_written = {}, {}
         self._keys, self._theme_keys = {}, {}
         self.reused = {"converted": 0, "written": 0}

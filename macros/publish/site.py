@@ -23,6 +23,7 @@ from ..views import printview
 from ..views.forked import Forked
 from ..views.links import Links
 from ..views.pages import FORK_FROM_EVENTS, Page, forked_sections
+from ..views.regeneration import MadePages
 from ..views.render import TEMPLATE_DIR, restore
 from ..views.search import spellings
 from ..views.siteplan import SECTIONS, in_nav
@@ -30,7 +31,7 @@ from ..views.whatsnew import FEED
 from .assets import AssetError, asset_sources
 from .generate import PLUGIN, Output, Settings
 from .rebuild import KeptFiles
-from .searchindex import write_search_index
+from .searchindex import KnownEntries, write_search_index
 
 log = logging.getLogger("mkdocs.plugins.libya_watch")
 
@@ -54,9 +55,12 @@ class Build:
     file's content has changed (`make serve` rebuilds); the macros ask the plugin for it
     (`Build.of`). With `keep` (`make serve`), the generated pages and the data's search entries
     are kept too, and the next build reuses them while the data and the settings are unchanged
-    (an edit to the prose, a template or the styles rebuilds without deriving or generating a
-    page again); and when the data has changed, each data file's records are taken back unless
-    its bytes changed (`LoadedFiles`): the edited file alone is parsed and validated again."""
+    (an edit to the prose or the styles rebuilds without deriving or generating a page again);
+    when the data has changed, each data file's records are taken back unless its bytes changed
+    (`LoadedFiles`): the edited file alone is parsed and validated again; and where the settings
+    and templates are unchanged and the edit is inside events, only the generated pages it can
+    reach are made again, the others taken from the build before (`made`,
+    views/regeneration.py)."""
 
     def __init__(
         self, config: MkDocsConfig, settings: Settings, previous: Build | None = None, keep: bool = False
@@ -65,15 +69,19 @@ class Build:
         self.settings = settings
         self.keep = keep
         self.kept: tuple[list[Page], list[dict[str, str]]] | None = None  # pages, search entries
+        self.made: MadePages | None = None  # the generated pages as made, for the next build (`keep`)
         # the data files' records, kept from build to build by `make serve` (see LoadedFiles)
         kept_files = previous.files if previous is not None else None
         self.files: LoadedFiles | None = (kept_files or LoadedFiles()) if keep else None
         self.fingerprint = data_fingerprint(settings.data_dir)
         self.templates = _templates_fingerprint() if keep else ()  # what the kept pages were rendered with
+        same_setup = previous is not None and previous.settings == settings and previous.templates == self.templates
+        # the build before's pages, made with the same settings and templates
+        last = previous.made if keep and same_setup and previous is not None else None
         if previous is not None and previous.fingerprint == self.fingerprint:
             self.dataset = previous.dataset
-            if keep and previous.settings == settings and previous.templates == self.templates:
-                self.kept = previous.kept
+            if last is not None:
+                self.kept, self.made, last = previous.kept, last, None
         else:
             try:
                 self.dataset = load_dataset(settings.data_dir, files=self.files)
@@ -81,7 +89,11 @@ class Build:
                 raise PluginError(err.report()) from None
         self.blocks: dict[str, list[bytes]] = {}  # generated page -> its HTML blocks set aside from Markdown
         self.search_entries: list[dict[str, str]] = []  # the data's, until the index is written
+        # the search entries the last build indexed (`make serve`): only the changed are read again
+        kept_index = previous.indexed if previous is not None else None
+        self.indexed: KnownEntries | None = (kept_index or KnownEntries()) if keep else None
         self._downloads: Forked[None] | None = None  # the child writing the downloads (`write_downloads`)
+        self._last = last  # what `output` makes only the pages an edit reaches from
 
     @classmethod
     def of(cls, config: MkDocsConfig) -> Build:
@@ -97,7 +109,8 @@ class Build:
 
     @cached_property
     def output(self) -> Output:
-        return Output(self.dataset, self.settings)
+        last, self._last = self._last, None
+        return Output(self.dataset, self.settings, last)
 
     def page(self, src_uri: str) -> MacroPage:
         """The page `src_uri` as a macro sees it: the one place that asks whether it is the print page."""
@@ -114,9 +127,11 @@ class Build:
         """The generated output (macros/publish/generate.py) as files beside docs/: the data pages, the feed
         and the assets. The pages' search entries are kept for the index, made from the data
         (macros/views/search.py); the downloads are written straight into the site (`write_downloads`)."""
-        self._downloads_written()  # never two children at once
         config, output = self.config, self.output
         pages, entries = self.kept if self.kept is not None else (output.pages, None)
+        made = output.__dict__.pop("made", None)  # the pages as made, before their citations: let go
+        if self.keep:  # unless `make serve` makes the next build's from them
+            self.made = self.made or made
         self.blocks = {page.path: page.blocks for page in pages}
         files = [File.generated(config, page.path, content=page.source, inclusion=_inclusion(page.path))
                  for page in pages]  # fmt: skip
@@ -151,7 +166,9 @@ class Build:
         held to the build's end. From FORK_FROM_EVENTS events a forked child writes them while
         this process writes the addresses (mostly the kernel's work: 10,000 folders and files),
         then makes the pages it makes (views/pages.py `forked_sections`), awaited with the pages;
-        where the pages are kept (`make serve`, nothing changed), the addresses wait for it."""
+        where the pages are kept or only those an edit reaches are made (`make serve`), a child
+        writes only the downloads while this process makes the pages, writes the addresses and
+        MkDocs renders the pages, awaited when the pages are written (`downloads_written`)."""
         site, output = Path(self.config.site_dir), self.output
         output.page_dates  # noqa: B018 - worked out before the fork: the pages' ends need them too
 
@@ -161,17 +178,19 @@ class Build:
 
         if len(self.dataset.events) < FORK_FROM_EVENTS:
             write()
-        elif self.kept is None:
+        elif self.kept is None and output.remade is None:
             output.child = forked_sections(self.dataset, output.plan, write)
         else:
             self._downloads = Forked(write)
 
-    def _downloads_written(self) -> None:
-        """Wait for the child writing only the downloads, if there is one: its error is this build's."""
+    def downloads_written(self, stop: bool = False) -> None:
+        """Wait for the child writing only the downloads, if there is one: its error is this
+        build's; with `stop` (the build failed), it is stopped instead."""
         downloads, self._downloads = self._downloads, None
         if downloads is not None:
             with downloads:
-                downloads.result()
+                if not stop:
+                    downloads.result()
 
     def write_addresses(self, files: Files, kept: KeptFiles | None = None) -> None:
         """Each event's lasting address, written straight into the site: small pages outside
@@ -188,8 +207,6 @@ class Build:
                 with self.output.child:
                     self.output.child = None
             raise
-        finally:
-            self._downloads_written()
 
     def dump_markdown(self, markdown: str, src_uri: str) -> None:
         """With LIBYA_WATCH_DUMP_MARKDOWN set (the benchmark), write each page's final Markdown, its
@@ -210,7 +227,7 @@ class Build:
             return
         entries = [*self.search_entries, *search.search_index.entries]
         groups = spellings(self.dataset)  # any spelling finds what the others find
-        write_search_index(entries, Path(self.config.site_dir) / "search", groups)
+        write_search_index(entries, Path(self.config.site_dir) / "search", groups, self.indexed)
         search.search_index.entries = []
         self.search_entries = []
 

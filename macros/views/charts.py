@@ -12,9 +12,11 @@ that have a chart. Colours and fonts for the light/dark scheme are set there, no
 
 from __future__ import annotations
 
+import functools
 import json
+import weakref
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -61,6 +63,24 @@ class Chart:
         return Markup.escape(json.dumps(self.figure, separators=(",", ":"), ensure_ascii=False))
 
 
+def of_the_dataset(make: Callable[[Dataset], Chart]) -> Callable[[Dataset], Chart]:
+    """A chart of the whole dataset, made once per dataset however many pages show it (the
+    timeline's index and the disputes show the deaths, the front page and the print page the map,
+    and at 10,000 events each took a tenth of a second or more). Only the last dataset's is kept,
+    while that dataset lives; a chart holds data alone, no template's markup (`render_chart`)."""
+    last: list = [None, None]  # a weak reference to the dataset, and its chart
+
+    @functools.wraps(make)
+    def chart(dataset: Dataset) -> Chart:
+        ref, made = last
+        if ref is None or ref() is not dataset:
+            made = make(dataset)
+            last[:] = [weakref.ref(dataset), made]
+        return made
+
+    return chart
+
+
 def chart_text(value: object) -> Markup:
     """Text from the data as plotly.js shows it, as typed. plotly.js draws names, labels, hover and
     tick text as HTML-like markup (`<a href>`, `<br>`, `<b>`, `<span style>`), so a name holding
@@ -103,6 +123,7 @@ def _caption(dataset: Dataset, what: str) -> str:
 CONTEXT = "Context, not counted"  # the data table's column of the context events left out of the bars
 
 
+@of_the_dataset
 def events_by_type(dataset: Dataset) -> Chart:
     """Events in Libya per year, stacked by ACLED event type, on a time axis where a year without
     events shows as empty; events abroad, and the context the documents give (`Event.context`: an
@@ -254,6 +275,7 @@ def _deaths(dataset: Dataset) -> _Deaths:
     return found
 
 
+@of_the_dataset
 def fatalities_over_time(dataset: Dataset) -> Chart:
     """Deaths in Libya per year on each side: the conservative figure as a bar, the low-high range as
     whiskers. Notes say what a reader cannot see: the events abroad, counted apart, the events with
@@ -329,6 +351,7 @@ def _side_trace(side: str, years: list[int], totals: dict[tuple[int, str], list[
     )  # fmt: skip
 
 
+@of_the_dataset
 def coverage_matrix(dataset: Dataset) -> Chart:
     """Which source reports which event (or, for large datasets, how many per year)."""
     events = list(dataset.events.values())
@@ -383,6 +406,7 @@ def _listed(dataset: Dataset, sources: list, columns: list, z: list[list[int]]) 
             for s, row in zip(sources, z, strict=True)]  # fmt: skip
 
 
+@of_the_dataset
 def actor_involvement(dataset: Dataset) -> Chart:
     """The actors in the most events, split by the side they are coded on."""
     roles: dict[str, Counter] = defaultdict(Counter)

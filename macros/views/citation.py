@@ -158,7 +158,7 @@ class PageDates:
         pages: dict[str, dt.date | None] = {}  # page -> the newest day among the events it lists
         for event in dataset.events.values():
             day = last_changed([event], [dataset.sources[s] for s in event.source_ids])
-            for path in (plan.event_pages[event.id], *(plan.path(*key) for key in _record_keys(event))):
+            for path in (plan.event_pages[event.id], *(plan.path(*key) for key in record_keys(event))):
                 pages[path] = max(pages.get(path) or day, day)
         edition = dataset.edition.date if dataset.edition else None
         for source in dataset.sources.values():
@@ -176,7 +176,7 @@ class PageDates:
         return self.pages[path] if path in self.pages and path != SitePlan.path("timeline") else self.whole
 
 
-def _record_keys(event: Event) -> set[tuple[str, str]]:
+def record_keys(event: Event) -> set[tuple[str, str]]:
     """The record pages that list an event: its sources', actors' and place's."""
     actors = {event.actor1, event.actor2, *event.assoc_actors_1, *event.assoc_actors_2}
     actors |= {c.party for c in event.claims if c.party}

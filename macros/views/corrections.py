@@ -14,7 +14,7 @@ from ..derive.corrections import Corrected, corrections
 from ..derive.dataset import Dataset
 from .links import Links
 from .render import Rendered, render_page
-from .siteplan import SitePlan
+from .siteplan import Only, SitePlan
 
 PAGE = SitePlan.path("corrections")
 
@@ -57,7 +57,10 @@ def _record(item: Corrected, dataset: Dataset, links: Links) -> tuple[str, str |
     return dataset.sources[item.record].title, links.to("sources", item.record)
 
 
-def build_corrections_page(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
+def build_corrections_page(dataset: Dataset, plan: SitePlan, only: Only = None) -> dict[str, Rendered]:
+    """The Corrections page (unless `only` leaves it out)."""
+    if only is not None and PAGE not in only:
+        return {}
     page = plan.pages[PAGE]
     links = Links(PAGE, plan)
     rows = correction_rows(dataset, links)

@@ -11,7 +11,7 @@ from .chips import Chips
 from .eventview import event_view
 from .links import Links
 from .render import Rendered, render_page
-from .siteplan import PlannedPage, SitePlan, paginate
+from .siteplan import Only, PlannedPage, SitePlan, paginate
 
 
 @dataclass(frozen=True)
@@ -23,12 +23,15 @@ class PagerLink:
     current: bool
 
 
-def build_disputes_page(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
-    """The disputed events, newest first, limits.DISPUTES_PAGE to a page, as the plan pages them."""
+def build_disputes_page(dataset: Dataset, plan: SitePlan, only: Only = None) -> dict[str, Rendered]:
+    """The disputed events, newest first, limits.DISPUTES_PAGE to a page, as the plan pages them
+    (the pages in `only`, when given)."""
     chunks = paginate(plan.disputes, limits.DISPUTES_PAGE)
     planned = plan.pages_in("disputes")
     pages = {}
     for page, chunk in zip(planned, chunks, strict=True):
+        if only is not None and page.path not in only:
+            continue
         links = Links(page.path, plan)
         pages[page.path] = render_page(
             "disputes.md",

@@ -9,7 +9,7 @@ from ..derive.dataset import Dataset
 from . import exports
 from .links import Links
 from .render import Rendered, render_page
-from .siteplan import SitePlan
+from .siteplan import Only, SitePlan
 
 PAGE = SitePlan.path("downloads")
 
@@ -122,8 +122,11 @@ STRUCTURE = {
 }
 
 
-def build_downloads_page(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
-    """The Downloads page: each file, what it holds, and each table's columns in its order."""
+def build_downloads_page(dataset: Dataset, plan: SitePlan, only: Only = None) -> dict[str, Rendered]:
+    """The Downloads page (unless `only` leaves it out): each file, what it holds, and each table's
+    columns in its order."""
+    if only is not None and PAGE not in only:
+        return {}
     files = [
         (name, what, [(column, COLUMNS[name][column]) for column in EXPORTED_COLUMNS.get(name, ())])
         for name, what in exports.DOWNLOADS.items()

@@ -14,7 +14,7 @@ from ..derive.editions import Changes, EditionView
 from . import limits
 from .links import Links
 from .render import Rendered, render, render_page
-from .siteplan import SitePlan
+from .siteplan import Only, SitePlan
 
 
 @dataclass(frozen=True)
@@ -156,21 +156,21 @@ def render_changes(dataset: Dataset, links: Links) -> str:
     )
 
 
-def build_edition_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
-    """The list of editions, and a page per edition with what it changed."""
-    index, *pages = plan.pages_in("editions")
-    links = Links(index.path, plan)
-    rendered = {
-        index.path: render_page(
-            "editions.md",
-            title=index.title,
-            description=index.description,
-            editions=[edition_context(view, dataset, links) for view in dataset.edition_history],
-            unissued=bool(dataset.unissued),
-        )
-    }
+def build_edition_pages(dataset: Dataset, plan: SitePlan, only: Only = None) -> dict[str, Rendered]:
+    """The list of editions, and a page per edition with what it changed (those in `only`, when given)."""
+    rendered = {}
     views = {str(view.edition.number): view for view in dataset.edition_history}
-    for page in pages:
+    for page in plan.pages_in("editions", only):
+        if page.key is None:
+            links = Links(page.path, plan)
+            rendered[page.path] = render_page(
+                "editions.md",
+                title=page.title,
+                description=page.description,
+                editions=[edition_context(view, dataset, links) for view in dataset.edition_history],
+                unissued=bool(dataset.unissued),
+            )
+            continue
         view = views[page.key]
         links = Links(page.path, plan)
         rendered[page.path] = render_page(

@@ -26,7 +26,7 @@ from .eventview import EventView, event_view
 from .links import Links
 from .maps import render_map_of
 from .render import Rendered, fields_of, render_page
-from .siteplan import PlannedPage, SitePlan
+from .siteplan import Only, PlannedPage, SitePlan
 
 Events = dict[str, list[Event]]  # an actor's or place's id -> its events, in the dataset's order
 
@@ -112,22 +112,28 @@ class IndexGroup:
     rows: list[IndexRow]
 
 
-def build_actor_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
-    """The actors' index and a page per actor, as the plan lists them."""
+def build_actor_pages(dataset: Dataset, plan: SitePlan, only: Only = None) -> dict[str, Rendered]:
+    """The actors' index and a page per actor, as the plan lists them (those in `only`, when given)."""
     involving, quoted = _actors_events(dataset)
-    index, *pages = plan.pages_in("actors")
-    chart = render_chart(actor_involvement(dataset), index.path)
-    rendered = {index.path: _index(dataset, plan, index, _actor_groups(dataset), (involving, quoted), chart)}
-    rendered.update((p.path, _actor_page(dataset, plan, p, involving[p.key], quoted[p.key])) for p in pages)
+    rendered = {}
+    for page in plan.pages_in("actors", only):
+        if page.key is None:
+            chart = render_chart(actor_involvement(dataset), page.path)
+            rendered[page.path] = _index(dataset, plan, page, _actor_groups(dataset), (involving, quoted), chart)
+        else:
+            rendered[page.path] = _actor_page(dataset, plan, page, involving[page.key], quoted[page.key])
     return rendered
 
 
-def build_place_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
-    """The places' index and a page per place, as the plan lists them."""
+def build_place_pages(dataset: Dataset, plan: SitePlan, only: Only = None) -> dict[str, Rendered]:
+    """The places' index and a page per place, as the plan lists them (those in `only`, when given)."""
     at, near = _places_events(dataset)
-    index, *pages = plan.pages_in("places")
-    rendered = {index.path: _index(dataset, plan, index, _place_groups(dataset), (at, near), None)}
-    rendered.update((p.path, _place_page(dataset, plan, p, at[p.key], near[p.key])) for p in pages)
+    rendered = {}
+    for page in plan.pages_in("places", only):
+        if page.key is None:
+            rendered[page.path] = _index(dataset, plan, page, _place_groups(dataset), (at, near), None)
+        else:
+            rendered[page.path] = _place_page(dataset, plan, page, at[page.key], near[page.key])
     return rendered
 
 

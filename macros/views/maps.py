@@ -25,7 +25,7 @@ from ..core.models import Event, Place
 from ..derive.dataset import Dataset
 from ..derive.districts import contains, districts
 from . import limits
-from .charts import LIBYA_VIEW, Chart, _caption, _figure, _trace, chart_text, render_chart
+from .charts import LIBYA_VIEW, Chart, _caption, _figure, _trace, chart_text, of_the_dataset, render_chart
 from .eventview import Toll, event_toll
 from .links import Links
 from .render import plural
@@ -148,6 +148,10 @@ def event_map(dataset: Dataset, events: Iterable[Event] | None = None, title: st
         unplaced=unplaced,
         waiting=label_words,
     )  # fmt: skip
+
+
+# The map of every event, as the front page and the print page show it.
+whole_map = of_the_dataset(event_map)
 
 
 def _clusters(

@@ -19,16 +19,17 @@ from .editionpages import build_edition_pages
 from .entities import build_actor_pages, build_place_pages
 from .forked import Forked
 from .links import Links
+from .regeneration import MadePages
 from .render import Rendered, restore
-from .siteplan import SitePlan
+from .siteplan import Only, SitePlan
 from .sources import build_source_pages
 from .timeline import build_timeline_pages
 from .whatsnew import build_whatsnew_page
 
 DEFAULT_PAGE_SIZE = limits.TIMELINE_PAGE
 
-Builder = Callable[[Dataset, SitePlan], dict[str, Rendered]]
-# Each generated section's builder.
+Builder = Callable[[Dataset, SitePlan, Only], dict[str, Rendered]]
+# Each generated section's builder: the section's pages, or those of them `only` names.
 BUILDERS: dict[tuple[str, ...], Builder] = {
     ("timeline",): build_timeline_pages,
     ("disputes",): build_disputes_page,
@@ -71,19 +72,33 @@ def build_pages(
     child: Forked[dict[str, Rendered]] | None = None,
 ) -> list[Page]:
     """Every planned page, in the plan's order (from `plan`, when the caller has one, else one made
-    with these settings; `feed`: whether the site publishes the Atom feed). With `fork` (by
-    default from FORK_FROM_EVENTS events), the FORKED_SECTIONS are made in a forked child
-    meanwhile: the same pages, on the machine's second core (`child`: one the caller started
-    already, `forked_sections`)."""
+    with these settings; `feed`: whether the site publishes the Atom feed), made as `make_pages`
+    makes them, each ending with its citation."""
     plan = plan or SitePlan.of(dataset, page_size, directory_urls, feed)
-    fork = len(dataset.events) >= FORK_FROM_EVENTS if fork is None else fork
+    return cited(make_pages(dataset, plan, fork, child), dates)
+
+
+def make_pages(
+    dataset: Dataset,
+    plan: SitePlan,
+    fork: bool | None = None,
+    child: Forked[dict[str, Rendered]] | None = None,
+    only: frozenset[str] | None = None,
+    last: MadePages | None = None,
+) -> MadePages:
+    """Every planned page as its builder makes it. With `fork` (by default from FORK_FROM_EVENTS
+    events), the FORKED_SECTIONS are made in a forked child meanwhile: the same pages, on the
+    machine's second core (`child`: one the caller started already, `forked_sections`). With
+    `only` (a `make serve` rebuild, regeneration.pages_to_remake), only those pages are made,
+    here, and every other is taken from `last`, the build before."""
+    fork = only is None and (len(dataset.events) >= FORK_FROM_EVENTS if fork is None else fork)
     rendered: dict[str, Rendered] = {}
     dataset.views.clear()  # nothing a hand-written page's macros made after the last pages (a template edited since)
     try:
         if child is None and fork:
             child = forked_sections(dataset, plan)
         if child is None:
-            rendered.update(_sections(dataset, plan, lambda section: True))
+            rendered.update(_sections(dataset, plan, lambda section: True, only))
         else:
             with child:
                 rendered.update(_sections(dataset, plan, lambda section: section not in FORKED_SECTIONS))
@@ -92,8 +107,18 @@ def build_pages(
         # the events' views and list items served every page: MkDocs need not hold them, and a
         # `make serve` rebuild after a failed one (a template fixed since) must not reuse its items
         dataset.views.clear()
+    if only is not None:
+        if last is None:
+            raise ValueError("only some pages made: the others need the build before (`last`)")
+        rendered = {path: rendered[path] if path in only else last.rendered[path] for path in plan.pages}
+    return MadePages(dataset, plan, rendered, only)
+
+
+def cited(made: MadePages, dates: PageDates | None = None) -> list[Page]:
+    """The pages in the plan's order, each ending with its citation, from this build's `dates`."""
+    dataset, plan = made.dataset, made.plan
     dates = PageDates.of(dataset, plan) if dates is None else dates
-    return [_with_citation(Page(path, *rendered[path]), dataset, plan, dates) for path in plan.pages]
+    return [_with_citation(Page(path, *made.rendered[path]), dataset, plan, dates) for path in plan.pages]
 
 
 def forked_sections(
@@ -112,12 +137,17 @@ def forked_sections(
     return Forked(work)
 
 
-def _sections(dataset: Dataset, plan: SitePlan, chosen: Callable[[tuple[str, ...]], bool]) -> dict[str, Rendered]:
-    """The pages of the sections `chosen` picks, by path."""
+def _sections(
+    dataset: Dataset,
+    plan: SitePlan,
+    chosen: Callable[[tuple[str, ...]], bool],
+    only: Only = None,
+) -> dict[str, Rendered]:
+    """The pages of the sections `chosen` picks (those in `only`, when given), by path."""
     rendered: dict[str, Rendered] = {}
     for section, builder in BUILDERS.items():
         if chosen(section):
-            rendered.update(builder(dataset, plan))
+            rendered.update(builder(dataset, plan, only))
     return rendered
 
 

@@ -18,7 +18,7 @@ from ..core.dates import show_date, show_undated
 from ..derive.dataset import Dataset
 from . import limits
 from .charts import Chart, _caption, chart_text, coverage_matrix, events_by_type, fatalities_over_time
-from .maps import _wrap, event_map
+from .maps import _wrap, whole_map
 
 WIDTH = 680  # px: the printable width of A4 (and a little less than Letter's) at 96 px per inch
 PATTERNS = ("", "/", "x", ".", "\\", "-", "+", "|")  # one per series, so greyscale keeps them apart
@@ -64,7 +64,7 @@ def print_figures(dataset: Dataset) -> list[PrintedChart]:
         _bars(
             fatalities_over_time(dataset), "Bars of deaths in Libya per year on each side, with whiskers for the range"
         ),
-        _map(event_map(dataset)),
+        _map(whole_map(dataset)),
         _grid(coverage_matrix(dataset), dataset),
     ]
     return [

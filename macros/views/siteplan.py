@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -25,6 +25,9 @@ from ..derive.dataset import Dataset
 from . import limits
 
 T = TypeVar("T")
+# The pages a builder makes: those of its section this names, or every one (None). A `make serve`
+# rebuild makes only the pages an edit can reach (views/regeneration.py).
+Only = Collection[str] | None
 
 
 @dataclass(frozen=True)
@@ -191,9 +194,9 @@ class SitePlan:
         """Where the event's card is in this build, from the site's root: it moves as the timeline splits."""
         return f"{self.url(self.event_pages[event_id])}#{event_id}"
 
-    def pages_in(self, section: str) -> list[PlannedPage]:
-        """The section's planned pages, its first page first."""
-        return [page for page in self.pages.values() if page.section == section]
+    def pages_in(self, section: str, only: Only = None) -> list[PlannedPage]:
+        """The section's planned pages, its first page first (those `only` names, when given)."""
+        return [page for page in self.pages.values() if page.section == section and (only is None or page.path in only)]
 
 
 def disputed_events(dataset: Dataset) -> list[Event]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..core.models import Claim, Event, Source
 from ..core.quotes import fold, fold_mapped
@@ -17,7 +18,7 @@ from .eventview import event_view
 from .links import Links
 from .maps import render_map_of
 from .render import Rendered, render_page
-from .siteplan import PlannedPage, SitePlan
+from .siteplan import Only, PlannedPage, SitePlan
 
 
 @dataclass(frozen=True)
@@ -67,10 +68,13 @@ class Passage:
     cut_after: bool
 
 
-def build_source_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
-    index, *planned = plan.pages_in("sources")
-    pages = {index.path: _index(dataset, plan, index)}
-    for page in planned:
+def build_source_pages(dataset: Dataset, plan: SitePlan, only: Only = None) -> dict[str, Rendered]:
+    """The sources' index and a page per source, as the plan lists them (those in `only`, when given)."""
+    pages = {}
+    for page in plan.pages_in("sources", only):
+        if page.key is None:
+            pages[page.path] = _index(dataset, plan, page)
+            continue
         source, path = dataset.sources[page.key], page.path
         events = dataset.events_from(source.id)
         newest = sorted(events, key=lambda e: (e.start, e.id), reverse=True)
@@ -163,12 +167,16 @@ def highlight(text: str, quotes: list[str]) -> list[TextPart]:
 
 
 def quoted_passages(source_id: str, dataset: Dataset) -> list[Passage]:
-    """The source's quoted passages (`passages`), worked out once a dataset: its page and its
-    search entry show the same, and each folds its document character by character."""
-    found = dataset.texts.get(source_id)
-    if found is None:
-        found = dataset.texts[source_id] = passages(dataset.originals[source_id], quotes_of(source_id, dataset))
-    return found
+    """The source's quoted passages (`passages`): its page and its search entry show the same, and
+    each folds its document character by character. Remembered by what they are cut from, the
+    document and the quotes on it, so the two ask once, and a `make serve` rebuild works them out
+    again only for a source whose quotes an edit changed."""
+    return _passages(dataset.originals[source_id], tuple(quotes_of(source_id, dataset)))
+
+
+@lru_cache(maxsize=1 << 12)  # a source each: 1,000 at 100,000 events
+def _passages(text: str, quotes: tuple[str, ...]) -> list[Passage]:
+    return passages(text, list(quotes))
 
 
 def passages(text: str, quotes: list[str], reach: int = 200) -> list[Passage]:

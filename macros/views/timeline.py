@@ -16,7 +16,7 @@ from .chips import Chips
 from .eventview import EventView, event_view
 from .links import Links
 from .render import Rendered, render_page
-from .siteplan import PlannedPage, SitePlan, timeline_scope
+from .siteplan import Only, PlannedPage, SitePlan, timeline_scope
 
 
 @dataclass(frozen=True)
@@ -56,14 +56,14 @@ class TimelineFilters:
     places: list[PlaceOption]
 
 
-def build_timeline_pages(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
-    """The planned timeline pages, each with the events the plan puts on it; when there are
-    several, the first page is an index of the others."""
+def build_timeline_pages(dataset: Dataset, plan: SitePlan, only: Only = None) -> dict[str, Rendered]:
+    """The planned timeline pages (those in `only`, when given), each with the events the plan
+    puts on it; when there are several, the first page is an index of the others."""
     by_page: dict[str, list[str]] = defaultdict(list)
     for event_id, path in plan.event_pages.items():
         by_page[path].append(event_id)
     pages = {}
-    for page in plan.pages_in("timeline"):
+    for page in plan.pages_in("timeline", only):
         split = page.key is None and page.path not in by_page
         years = _years_index(dataset, plan) if split else []
         pages[page.path] = _render(dataset, plan, page, by_page.get(page.path, []), years)

@@ -22,7 +22,7 @@ from .chips import Chips
 from .eventview import EventView, event_heading, event_toll, event_view
 from .links import Links
 from .render import Rendered, and_list, render_page
-from .siteplan import SitePlan
+from .siteplan import Only, SitePlan
 
 FEED = "feed.xml"
 
@@ -100,9 +100,10 @@ def revision(event: Event, claims: list[Claim], dataset: Dataset) -> Revision:
     )
 
 
-def build_whatsnew_page(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]:
-    history = updates(dataset)
-    (page,) = plan.pages_in("whats-new")
+def build_whatsnew_page(dataset: Dataset, plan: SitePlan, only: Only = None) -> dict[str, Rendered]:
+    """What's new (unless `only` leaves it out)."""
+    pages = plan.pages_in("whats-new", only)
+    history = updates(dataset) if pages else []
     return {
         page.path: render_page(
             "whats_new.md",
@@ -113,6 +114,7 @@ def build_whatsnew_page(dataset: Dataset, plan: SitePlan) -> dict[str, Rendered]
             previous=history[1].day if len(history) > 1 else None,
             feed=FEED if plan.feed else None,
         )
+        for page in pages
     }
 
 
