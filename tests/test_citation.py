@@ -13,8 +13,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.core.models import Edition
-from macros.views.citation import Citation, Issue, bibtex, csl_json
-from macros.views.siteplan import EVENT_ADDRESS
+from macros.derive.corrections import last_changed
+from macros.load.loader import load_dataset
+from macros.views.citation import Citation, Issue, PageDates, bibtex, csl_json
+from macros.views.siteplan import EVENT_ADDRESS, SitePlan
 from tests.conftest import PROJECT
 
 DAY = dt.date(2026, 11, 29)
@@ -255,3 +257,24 @@ def test_data_changed_since_the_newest_edition_is_cited_as_a_working_draft_until
         notes
     )
     assert {item["edition"] for item in items} == {"2"} and f"Edition 2, issued {issued.date:%-d %B %Y}" in cover
+
+
+def test_an_actors_page_is_dated_by_the_events_it_is_quoted_on(fixture_copy):
+    """An actor who only speaks (an origin's speaker, party to no event) lists the events quoted
+    from it: its page changed when they did, not when the edition was issued."""
+    actors = fixture_copy.data / "actors.yaml"
+    actors.write_text(
+        actors.read_text(encoding="utf-8") + "- id: army-spokesman\n  name: The army's spokesman\n  kind: person\n",
+        encoding="utf-8",
+    )
+    fixture_copy.edit("origins.yaml", "speaker: lna", "speaker: army-spokesman")
+    noted = "  dispute_note: The army's full casualty list would settle the soldiers' toll.\n  added: 2026-11-22\n"
+    corrected = "  corrections:\n  - date: 2026-11-28\n    what: The toll was put right.\n"
+    fixture_copy.edit("events.yaml", noted + "  claims:", noted + corrected + "  claims:")  # LBY0002 quotes it
+    dataset = load_dataset(fixture_copy.data)
+    plan = SitePlan.of(dataset)
+    quoting = [e for e in dataset.events.values() if any(c.origin == "lna-statement" for c in e.claims)]
+    assert quoting
+    page = plan.path("actors", "army-spokesman")
+    expected = max(last_changed([e], [dataset.sources[s] for s in e.source_ids]) for e in quoting)
+    assert PageDates.of(dataset, plan).updated(page) == expected == dt.date(2026, 11, 28)  # the edition: 22 Nov

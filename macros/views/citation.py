@@ -158,7 +158,7 @@ class PageDates:
         pages: dict[str, dt.date | None] = {}  # page -> the newest day among the events it lists
         for event in dataset.events.values():
             day = last_changed([event], [dataset.sources[s] for s in event.source_ids])
-            for path in (plan.event_pages[event.id], *(plan.path(*key) for key in record_keys(event))):
+            for path in (plan.event_pages[event.id], *record_pages(event, dataset, plan)):
                 pages[path] = max(pages.get(path) or day, day)
         edition = dataset.edition.date if dataset.edition else None
         for source in dataset.sources.values():
@@ -176,12 +176,19 @@ class PageDates:
         return self.pages[path] if path in self.pages and path != SitePlan.path("timeline") else self.whole
 
 
-def record_keys(event: Event) -> set[tuple[str, str]]:
-    """The record pages that list an event: its sources', actors' and place's."""
+def record_pages(event: Event, dataset: Dataset, plan: SitePlan) -> set[str]:
+    """The source, actor and place pages that list `event`: its sources', actors' and place's, the
+    actors speaking for an origin its claims quote (an actor's "quoted on"), and the towns its
+    place is described from (a place's events "near" it). What a page's last change is dated by,
+    and what a `make serve` edit of the event makes again (regeneration.py)."""
     actors = {event.actor1, event.actor2, *event.assoc_actors_1, *event.assoc_actors_2}
     actors |= {c.party for c in event.claims if c.party}
+    actors |= {speaker for c in event.claims if c.origin and (speaker := dataset.origins[c.origin].speaker)}
     keys = {("sources", source) for source in event.source_ids} | {("places", event.place)}
-    return keys | {("actors", actor) for actor in actors if actor}
+    keys |= {("sources", claim.source) for claim in event.claims}
+    keys |= {("places", town) for town in dataset.places[event.place].towns}
+    keys |= {("actors", actor) for actor in actors if actor}
+    return {path for key in keys if (path := plan.path(*key)) in plan.pages}
 
 
 def render_citation(citation: Citation, links: Links, line: Callable[..., Markup] | None = None) -> str:

@@ -28,9 +28,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.models import Event
 from ..derive.dataset import Dataset
-from .citation import Issue, record_keys
+from .citation import Issue, record_pages
 from .maps import recent_since
 from .render import Rendered
 from .siteplan import SECTIONS, SitePlan
@@ -71,17 +70,6 @@ def pages_to_remake(last: MadePages, dataset: Dataset, plan: SitePlan) -> frozen
             if event_id in its_plan.dispute_pages:  # disputed before or after
                 remake.update([its_plan.dispute_pages[event_id]] if same_disputes else disputes)
     return frozenset(remake)
-
-
-def record_pages(event: Event, dataset: Dataset, plan: SitePlan) -> set[str]:
-    """The source, actor and place pages that list `event` (citation.record_keys), and those
-    listing it otherwise: the actors speaking for an origin its claims quote, and the towns its
-    place is described from."""
-    keys = record_keys(event)
-    keys |= {("sources", claim.source) for claim in event.claims}
-    keys |= {("actors", speaker) for c in event.claims if c.origin and (speaker := dataset.origins[c.origin].speaker)}
-    keys |= {("places", town) for town in dataset.places[event.place].towns}
-    return {path for key in keys if (path := plan.path(*key)) in plan.pages}
 
 
 def _same_frame(before: Dataset, dataset: Dataset, last: SitePlan, plan: SitePlan) -> bool:
