@@ -572,6 +572,7 @@ def parse_figure(value: str) -> tuple[int, int | None]:
     )
 
 
+@cache  # a figure's text (its claims' only): asked by every claim's bounds, stated value and toll
 def is_word_quantity(value: str) -> bool:
     """A quantity the source gives only in words ("several"), kept as its word, never a number."""
     return " ".join(value.casefold().split()) in WORD_QUANTITIES

@@ -44,23 +44,33 @@ def fold(text: str, *, loose: bool = False) -> str:
     return " ".join(_APART.sub(" ", text.lower()).split())
 
 
+_RUNS = re.compile(r"\s+|\S+")  # \s is str.isspace, character for character
+
+
 @lru_cache(maxsize=4)  # a source page folds its document twice (the text, then the passages)
 def fold_mapped(text: str) -> tuple[str, list[int]]:
-    """`fold(text)` (but for a trailing space) and, for each of its characters, the original's index."""
+    """`fold(text)` (but for a trailing space) and, for each of its characters, the original's index.
+    A word with no variant in it is taken whole, not character by character (most of a document)."""
     chars: list[str] = []
     origin: list[int] = []
     previous_space = True
-    for index, char in enumerate(text):
-        if char.isspace():
+    for run in _RUNS.finditer(text):
+        start, chunk = run.start(), run.group()
+        if chunk[0].isspace():
             if not previous_space:
                 chars.append(" ")
-                origin.append(index)
+                origin.append(start)
             previous_space = True
-            continue
-        plain = char.translate(_VARIANTS)
-        chars.extend(plain)
-        origin.extend([index] * len(plain))
-        previous_space = previous_space and not plain
+        elif chunk.translate(_VARIANTS) == chunk:
+            chars.append(chunk)
+            origin.extend(range(start, start + len(chunk)))
+            previous_space = False
+        else:
+            for index, char in enumerate(chunk, start):
+                plain = char.translate(_VARIANTS)
+                chars.append(plain)
+                origin.extend([index] * len(plain))
+                previous_space = previous_space and not plain
     return "".join(chars), origin
 
 

@@ -153,9 +153,13 @@ def read_yaml(path: Path, shown_as: str) -> Document:
     document = Document(shown_as, None, text)
     if node is not None:
         builder = _Builder(document, text)
-        document.value = builder.build(node, ())
+        document.value = builder.build_document(node)
         document.problems = builder.problems
     return document
+
+
+class _Irregular(Exception):
+    """A node the quick walk leaves to the full one, which explains it (`_Builder.build_document`)."""
 
 
 class _Builder:
@@ -166,6 +170,38 @@ class _Builder:
         self.constructor = Loader("")
         self.seen: set[int] = set()
         self.problems: list[Problem] = []
+
+    def build_document(self, node: yaml.Node) -> Any:
+        """The file's value. A file without an anchor (`&`) has no alias: it is first walked
+        without the paths and the alias check, which only an error needs; on anything irregular
+        (a duplicate or non-text key, a value the constructor refuses, too deep a nesting) it is
+        walked again in full, which names the problem (a third of a large load was the full walk)."""
+        if "&" not in self.text:
+            try:
+                return self._quick(node, 0)
+            except _Irregular:
+                self.constructor = Loader("")  # a failed construction leaves its node marked
+        return self.build(node, ())
+
+    def _quick(self, node: yaml.Node, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise _Irregular
+        if node.tag == STR:
+            return node.value
+        kind = node.__class__
+        if kind is yaml.MappingNode:
+            mapping: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.__class__ is not yaml.ScalarNode or key_node.tag != STR or key_node.value in mapping:
+                    raise _Irregular
+                mapping[key_node.value] = self._quick(value_node, depth + 1)
+            return mapping
+        if kind is yaml.SequenceNode:
+            return [self._quick(item, depth + 1) for item in node.value]
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError):
+            raise _Irregular from None
 
     def fail(self, node: yaml.Node, path: FieldPath, message: str) -> DataError:
         line = node.start_mark.line + 1

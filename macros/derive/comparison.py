@@ -135,6 +135,16 @@ class Point:
 
     def credibility(self, claim: Claim) -> int:
         """Admiralty information credibility, derived from the other independent voices."""
+        for candidate, credibility in zip(self.claims, self._credibilities, strict=True):
+            if candidate is claim:
+                return credibility
+        raise KeyError(claim)
+
+    @cached_property  # derived once: every card, export and chart asks again
+    def _credibilities(self) -> tuple[int, ...]:
+        return tuple(self._credibility(claim) for claim in self.claims)
+
+    def _credibility(self, claim: Claim) -> int:
         relations = {self.relation(claim, other) for other in self.claims if other is not claim}
         confirmed, contradicted = "agrees" in relations, bool(relations & CONTRADICTING)
         if confirmed:

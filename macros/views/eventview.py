@@ -134,6 +134,9 @@ class Toll:
         return self.span + (f" ({self.note})" if self.note else "")
 
 
+NO_TOLL = Toll(None)  # an event that gives no count of a field
+
+
 @dataclass(frozen=True)
 class PointWords:
     """A corroborated point as the status line names it: what the voices agree on, and what on it
@@ -334,6 +337,8 @@ def event_toll(event_id: str, dataset: Dataset, field: str = "fatalities") -> To
     prose, each map it is on, the feed; made once per build (`Dataset.views`)."""
     key = ("toll", event_id, field)
     toll = dataset.views.get(key)
+    if toll is None and not any(point.field == field for point in dataset.analysis(event_id).points):
+        toll = dataset.views[key] = NO_TOLL  # most events give no count of most fields: nothing to derive
     if toll is None:
         toll = dataset.views[key] = Toll(
             dataset.figures(event_id, field),

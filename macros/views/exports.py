@@ -249,14 +249,15 @@ def source_rows(dataset: Dataset) -> list[dict[str, Any]]:
 
 def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _cell(row[key]) for key in columns})
+    writer = csv.writer(buffer, lineterminator="\n")  # rows as lists: DictWriter's checks cost a third
+    writer.writerow(columns)
+    writer.writerows([_cell(row[key]) for key in columns] for row in rows)
     return buffer.getvalue()
 
 
 def _cell(value: Any) -> Any:
+    if type(value) is str:  # most cells
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -8,8 +8,11 @@ directory URLs off (`sources/x.html` rather than `sources/x/`), so the plan says
 from __future__ import annotations
 
 import posixpath
+from functools import cached_property
 
 from .siteplan import EVENT_ADDRESS, SitePlan
+
+_ID = "\0id\0"  # an event id's place in the relative address of every event (`Links.address`)
 
 
 class Links:
@@ -86,8 +89,23 @@ class Links:
         return self.address(event_id)
 
     def address(self, event_id: str) -> str | None:
-        """An event's lasting address (siteplan.EVENT_ADDRESS), even from the page holding its card."""
-        return self.url(EVENT_ADDRESS.format(event_id))
+        """An event's lasting address (siteplan.EVENT_ADDRESS), even from the page holding its card.
+        Every event's is another address: from a page outside their folder, the way to them is
+        worked out once and the id put in it (thousands of items and cards a page)."""
+        parts = self._address_parts
+        if parts is None:
+            return self.url(EVENT_ADDRESS.format(event_id))
+        return None if self.standalone else parts[0] + event_id + parts[1]
+
+    @cached_property
+    def _address_parts(self) -> tuple[str, str] | None:
+        """The relative address of any event, split where its id goes; None from a page in the
+        addresses' own folder, where one of them may be this page."""
+        folder = posixpath.dirname(EVENT_ADDRESS)
+        if self.here == folder or self.here.startswith(folder + "/"):
+            return None
+        before, _, after = self._relative_to(self._url(EVENT_ADDRESS.format(_ID))).partition(_ID)
+        return before, after
 
     def card(self, event_id: str) -> str | None:
         """An event's card where this build's timeline holds it: only its lasting address links here."""

@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from geographiclib.geodesic import Geodesic
 from markupsafe import Markup
@@ -86,7 +86,7 @@ class _Cluster:
     types: Counter = field(default_factory=Counter)
     dated: list = field(default_factory=list)  # (start, shown date, context) of each of its events
 
-    @property
+    @cached_property  # asked by the table's row, its note and the mark's hover, once the cluster is full
     def toll(self) -> Toll:
         """Its events' dead added up, saying for how many none is reported."""
         return Toll.of(self.tolls)
@@ -418,6 +418,8 @@ def _facing(spot: tuple, others: list[tuple], within: float = 4.0, band: float =
     sides = set()
     for latitude, longitude in others:
         north, east = latitude - spot[0], longitude - spot[1]
+        if abs(north) > within and (abs(north) > 2 or abs(east) > band):
+            continue  # far off: most spots of a large map (what follows would find it so, slower)
         # a label runs sideways: on a phone's map two a line apart and 9 degrees across still meet
         if (north or east) and (math.hypot(north, east) <= within or (abs(north) <= 2 and abs(east) <= band)):
             side = round(math.degrees(math.atan2(east, north)) / 45) % 8
@@ -449,8 +451,8 @@ def _wrap(name: str, width: int = 16, bold: bool = False) -> Markup:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    shown = "<b>{}</b>" if bold else "{}"
-    return Markup("<br>").join(Markup(shown).format(chart_text(line)) for line in lines)
+    shown = "<b>{}</b>" if bold else "{}"  # str.format: Markup.format escapes the escaped line again for nothing
+    return Markup("<br>".join(shown.format(str(chart_text(line))) for line in lines))
 
 
 def _map_label(key: tuple, cluster: _Cluster) -> Markup:
