@@ -112,12 +112,12 @@ EXPORTED_COLUMNS = {  # the columns each table is written with (exports.py)
     "sources.csv": exports.SOURCE_COLUMNS,
     "origins.csv": exports.ORIGIN_COLUMNS,
 }
-# the files without columns: what a record in them holds
+# the files without columns: what a record in them holds, beyond what exports.DOWNLOADS says
 STRUCTURE = {
     "events.geojson": "a Feature per event, its properties the columns of events.csv",
     "events.json": (
-        'the events as modelled, claims included, with derived figures (early: "all" or "part" when the toll '
-        "rests on early counts with no settled count beside them, else null), status, points and credibility"
+        'an object per event; in its derived figures, early is "all" or "part" where the toll rests on '
+        "early counts with no settled count beside them, else null"
     ),
 }
 
