@@ -206,6 +206,19 @@ def test_an_actor_swapped_on_an_event_makes_both_actors_pages_again_and_equals_a
     assert {"actors/lna.md", "actors/gna.md"} <= rebuilt.remade
 
 
+def test_an_event_moved_to_another_place_makes_both_places_pages_again_and_equals_a_full_build(
+    briefing_copy, tmp_path, monkeypatch
+):
+    edit = replacing(
+        "events.yaml",
+        'doolan-regroup-2018 gives "January 2017".\n  place: near-sirte\n',
+        'doolan-regroup-2018 gives "January 2017".\n  place: derna\n',
+    )
+    rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch, before=DRAFT)
+    assert rebuilt.remade == reached(rebuilt, "LBY0005")
+    assert {"places/near-sirte.md", "places/sirte.md", "places/derna.md"} <= rebuilt.remade
+
+
 def test_a_date_that_keeps_the_events_place_in_the_timeline_is_made_again_alone_and_equals_a_full_build(
     briefing_copy, tmp_path, monkeypatch
 ):
