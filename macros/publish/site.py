@@ -1,6 +1,7 @@
 """Glue between MkDocs and the data core: one build's dataset, generated files and set-aside state.
 
-The only module here that knows MkDocs; renderers stay plain functions, models in, text out.
+With rebuild.py (what `make serve` keeps between builds) the only modules that import MkDocs;
+renderers stay plain functions, models in, text out.
 A data mistake becomes a PluginError, which MkDocs prints as the loader's file:line list
 without a traceback, and the build stops before anything is published.
 """
