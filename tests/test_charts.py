@@ -390,3 +390,26 @@ def test_a_chart_of_the_whole_dataset_is_made_once_for_every_page_that_shows_it(
     for build in (charts.events_by_type, charts.fatalities_over_time, charts.coverage_matrix, maps.whole_map):
         assert build(dataset) is build(dataset)
         assert build(load_dataset(FIXTURES / "data")) is not build(dataset)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "kept"),
+    [
+        ("clashes left dead on both sides.", "clashes left dead on both sides (edited).", True),
+        ("      value: 19\n", "      value: 18\n", False),
+    ],
+    ids=["summary", "figure"],
+)
+def test_the_whole_datasets_charts_are_kept_for_an_edit_to_prose_alone(fixture_copy, old, new, kept):
+    """Under `make serve`, an edit of an event's summary or notes (none of which a chart shows)
+    keeps the whole dataset's charts; any edit to a fact makes them again."""
+    before = load_dataset(fixture_copy.data)
+    made = [maps.whole_map(before), charts.fatalities_over_time(before)]
+    fixture_copy.edit("events.yaml", old, new)
+    after = load_dataset(fixture_copy.data)
+    charts.carry_charts(before, after)
+    again = [maps.whole_map(after), charts.fatalities_over_time(after)]
+    assert all((chart is first) == kept for chart, first in zip(again, made, strict=True))
+    assert [c.figure for c in again] == [
+        c.figure for c in (maps.event_map(after), charts.fatalities_over_time.__wrapped__(after))
+    ]

@@ -82,6 +82,7 @@ README_NAMES = {
     "NUMERIC_FIELDS": "numeric",
     "SINGLE_VALUED": "single-valued",
     "WHERE_FIELDS": "say where",
+    "EVENT_PROSE": "an event's own prose",
     "MOMENTS": "moments",
     "POLARITIES": "polarities",
     "DATE_PRECISIONS": "date precision",

@@ -163,6 +163,9 @@ EARLY_COUNT_MARK = "early count"
 # How far a toll rests on early counts with no settled count beside them (`figures.Figures.early`):
 # every figure added up, or some; the words are what a toll's note says beside it.
 EARLY_TOLLS = {"all": EARLY_COUNT_MARK, "part": f"in part an {EARLY_COUNT_MARK}"}
+# An event's own prose, in our words (not the documents'): re-read when claims are added (`reviewed`),
+# and shown on its pages alone, never charted or counted.
+EVENT_PROSE = ("summary", "date_note", "dispute_note")
 # Claim fields that say where the event was: compared by what they place when they name a place (`at`).
 WHERE_FIELDS = ("place", "location")
 # What a toll (or any count) reads where no source gives one: unknown is never 0.

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..core.dates import Cutoff
 from ..core.models import Actor, Assessment, Country, Edition, Event, Origin, Place, Source, date_bounds
+from ..core.terms import EVENT_PROSE
 from .comparison import Analysis, analyse
 from .coverage import Coverage, coverage
 from .editions import Changes, EditionView, changes_between, history, snapshot
@@ -177,6 +178,46 @@ class Dataset:
     @cached_property
     def _events_by_source(self) -> dict[str, list[Event]]:
         return _grouped((source_id, e) for e in self.events.values() for source_id in e.source_ids)
+
+
+# Every record the dataset holds besides its events.
+RECORDS = (
+    "countries",
+    "origins",
+    "sources",
+    "places",
+    "actors",
+    "assessments",
+    "seeds",
+    "originals",
+    "editions",
+    "snapshots",
+)
+
+
+def same_records(before: Dataset, after: Dataset) -> bool:
+    """Whether every record but the events' contents is as it was: the other records by value,
+    the events' ids and order."""
+    others = all(same(getattr(before, name), getattr(after, name)) for name in RECORDS)
+    return others and list(before.events) == list(after.events)
+
+
+def differs_in_prose_alone(before: Dataset, after: Dataset) -> bool:
+    """Whether `after` holds the same facts as `before`: every record equal but for events' own
+    prose (EVENT_PROSE), so whatever is worked out from the facts alone (the whole dataset's
+    charts) stands."""
+    if not same_records(before, after):
+        return False
+    blank = dict.fromkeys(EVENT_PROSE)
+    return all(
+        same(old, new) or old.model_copy(update=blank) == new.model_copy(update=blank)
+        for old, new in zip(before.events.values(), after.events.values(), strict=True)
+    )
+
+
+def same(old: object, new: object) -> bool:
+    """Equal by value; the very same object (a record taken back from an unchanged file) at once."""
+    return old is new or old == new
 
 
 def _grouped(pairs: Iterable[tuple[str, Event]]) -> dict[str, list[Event]]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.project import PROJECT_DIR
+from ..core.terms import EVENT_PROSE
 from ..derive.dataset import Dataset
 from .review import records_of
 
@@ -102,9 +103,6 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
         else:
             paragraphs[-1][1].append(line)
     return [(number, "\n".join(lines)) for number, lines in paragraphs if lines]
-
-
-EVENT_PROSE = ("summary", "date_note", "dispute_note")
 
 
 def stale_prose(data_dir: Path, dataset: Dataset) -> list[str]:

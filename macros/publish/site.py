@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..core.yamlfile import DataError
 from ..load.loader import LoadedFiles, data_fingerprint, load_dataset
 from ..views import printview
+from ..views.charts import carry_charts
 from ..views.forked import Forked
 from ..views.links import Links
 from ..views.pages import FORK_FROM_EVENTS, Page, forked_sections
@@ -88,6 +89,8 @@ class Build:
                 self.dataset = load_dataset(settings.data_dir, files=self.files)
             except DataError as err:
                 raise PluginError(err.report()) from None
+            if last is not None and previous is not None:
+                carry_charts(previous.dataset, self.dataset)  # kept where the edit was to prose alone
         self.blocks: dict[str, list[bytes]] = {}  # generated page -> its HTML blocks set aside from Markdown
         self.search_entries: list[dict[str, str]] = []  # the data's, until the index is written
         # the search entries the last build indexed (`make serve`): only the changed are read again

@@ -28,14 +28,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..derive.dataset import Dataset
+from ..derive.dataset import Dataset, same, same_records
 from .citation import Issue, record_pages
 from .maps import recent_since
 from .render import Rendered
 from .siteplan import SECTIONS, SitePlan
-
-# Every record the dataset holds besides its events, compared by value between two builds.
-RECORDS = ("countries", "origins", "sources", "places", "actors", "assessments", "seeds", "originals", "editions")
 
 
 @dataclass(frozen=True)
@@ -58,7 +55,7 @@ def pages_to_remake(last: MadePages, dataset: Dataset, plan: SitePlan) -> frozen
         return frozenset()
     if not _same_frame(before, dataset, last.plan, plan):
         return None
-    changed = [i for i, event in dataset.events.items() if not _same(before.events[i], event)]
+    changed = [i for i, event in dataset.events.items() if not same(before.events[i], event)]
     remake = {page for section in SECTIONS if section.generated and (page := section.first) in plan.pages}
     remake.update(page.path for page in plan.pages_in("editions"))
     disputes = [page.path for page in plan.pages_in("disputes")]
@@ -75,9 +72,7 @@ def pages_to_remake(last: MadePages, dataset: Dataset, plan: SitePlan) -> frozen
 def _same_frame(before: Dataset, dataset: Dataset, last: SitePlan, plan: SitePlan) -> bool:
     """Whether everything but the events' contents is as it was (see the module's docstring)."""
     return (
-        all(_same(getattr(before, name), getattr(dataset, name)) for name in RECORDS)
-        and _same(before.snapshots, dataset.snapshots)
-        and list(before.events) == list(dataset.events)
+        same_records(before, dataset)
         and list(last.event_pages.items()) == list(plan.event_pages.items())
         and list(last.pages.items()) == list(plan.pages.items())
         and (last.directory_urls, last.feed, last.site_url, last.site_name, last.report_to)
@@ -85,8 +80,3 @@ def _same_frame(before: Dataset, dataset: Dataset, last: SitePlan, plan: SitePla
         and Issue.of(before) == Issue.of(dataset)
         and recent_since(before) == recent_since(dataset)
     )
-
-
-def _same(old: object, new: object) -> bool:
-    """Equal by value; the very same object (a record taken back from an unchanged file) at once."""
-    return old is new or old == new
