@@ -130,9 +130,8 @@ def _postings(
     index = spelling_index(spellings)
     docs: list[list[str]] = []
     found: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    indexed: dict[
-        tuple[str, str, str], Indexed
-    ] = {}  # kept for `known` only: every entry's words, 30 MB at 10,000 events
+    # every entry's words, kept for `known` only (30 MB at 10,000 events)
+    indexed: dict[tuple[str, str, str], Indexed] = {}
     for number, entry in enumerate(entries):
         key = (entry["location"], entry["title"], entry["text"])
         row, in_title, in_text = last.get(key) or _indexed(entry, index)

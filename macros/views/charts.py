@@ -295,9 +295,9 @@ def _deaths(dataset: Dataset) -> _Deaths:
 def fatalities_over_time(dataset: Dataset) -> Chart:
     """Deaths in Libya per year on each side: the conservative figure as a bar, the low-high range as
     whiskers. Notes say what a reader cannot see: the events abroad, counted apart, the events with
-    no toll, the years no toll is given for (a
-    blank year is not one without deaths), and a high that adds dead a source gave without naming the force
-    on top of a named force's, which may be the same men."""
+    no toll, the years no toll is given for (a blank year is not one without deaths), and a high
+    that adds dead a source gave without naming the force on top of a named force's, which may be
+    the same men."""
     deaths = _deaths(dataset)
     totals = deaths.totals
     years = _year_span(year for year, _ in totals)
