@@ -6,9 +6,11 @@ sees every mistake in one run.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.models import Event, Source, date_bounds
@@ -22,8 +24,35 @@ from ..derive.editions import recorded_documents
 from .editions import check_editions
 
 
-def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, problems: list[Problem]) -> Dataset:
-    """Index records by id and run every cross-record rule, appending to `problems`."""
+@dataclass
+class CheckedEvents:
+    """Each event's problems and analysis as the last load's checks found them, by its record
+    (the very object, taken back with its lines from a file saved unchanged: macros/load/loader.py
+    `LoadedFiles`), and what an event's checks read beyond it (`frame`: the day, every other
+    record an event may name, every event's id, the seeds' text). `make serve` keeps it between
+    loads: an event whose record and frame are as they were has the problems it had, reported
+    again without checking it again; any other event is checked."""
+
+    frame: tuple = ()
+    found: dict[str, tuple[Record, list[Problem], Analysis | None]] = dataclasses.field(default_factory=dict)
+    checked: int = 0  # the events the last load checked (the others' findings taken back)
+
+    def start(self, frame: tuple) -> dict[str, tuple[Record, list[Problem], Analysis | None]]:
+        """The findings this load may take back: none once anything in the frame differs."""
+        kept = self.found if frame == self.frame else {}
+        self.frame, self.found, self.checked = frame, {}, 0
+        return kept
+
+
+def check_dataset(
+    records: dict[str, list[Record]],
+    root: Path,
+    today: dt.date,
+    problems: list[Problem],
+    checked: CheckedEvents | None = None,
+) -> Dataset:
+    """Index records by id and run every cross-record rule, appending to `problems`; with
+    `checked` (`make serve`), an event checked by the last load, unchanged, is not checked again."""
     by_id = {kind: _index(items, problems) for kind, items in records.items() if kind != "editions"}
     editions, snapshots = check_editions(records["editions"], root, today, problems)
     refs = _References(by_id, problems)
@@ -32,16 +61,7 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
     seeds = {key: fold(text) if text is not None else None for key, text in originals.items()}
     _check_entities(by_id, refs, seeds, problems)
     models = {kind: {key: rec.model for key, rec in items.items()} for kind, items in by_id.items()}
-    analyses: dict[str, Analysis] = {}
-    for event in by_id["events"].values():
-        before = len(problems)
-        _check_event(event, refs, seeds, by_id["sources"], today, problems)
-        if len(problems) == before:  # the derivation needs every reference resolved
-            analysis = analyses[event.model.id] = analyse(
-                event.model, models["actors"], models["origins"], models["places"]
-            )
-            _check_status(event, analysis, problems)
-            _check_context(event, models["actors"], problems)
+    analyses = _check_events(by_id, refs, seeds, models, today, problems, checked or CheckedEvents())
     for item in by_id["assessments"].values():
         _check_assessment(item, refs, seeds, today, problems)
     ordered = dict(sorted(models["events"].items(), key=lambda pair: (pair[1].start, pair[0])))
@@ -60,6 +80,58 @@ def check_dataset(records: dict[str, list[Record]], root: Path, today: dt.date, 
     )
     dataset.seed_analyses(analyses)  # derived once, for the checks and every view
     return dataset
+
+
+def _check_events(
+    by_id: dict[str, dict[str, Record]],
+    refs: _References,
+    seeds: dict[str, str | None],
+    models: dict[str, dict],
+    today: dt.date,
+    problems: list[Problem],
+    checked: CheckedEvents,
+) -> dict[str, Analysis]:
+    """Every event's rules, appending to `problems`; its analysis, by id, where its references
+    resolve. An event `checked` found checked by the last load, unchanged, is not checked again."""
+    kept = checked.start(_event_frame(models, by_id["events"], seeds, today))
+    analyses: dict[str, Analysis] = {}
+    for event in by_id["events"].values():
+        found = kept.get(event.model.id)
+        if found is None or found[0] is not event:
+            found = (event, *_checked_event(event, refs, seeds, by_id["sources"], models, today))
+            checked.checked += 1
+        checked.found[event.model.id] = found
+        problems.extend(found[1])
+        if found[2] is not None:
+            analyses[event.model.id] = found[2]
+    return analyses
+
+
+def _event_frame(models: dict[str, dict], events: dict[str, Record], seeds: dict, today: dt.date) -> tuple:
+    """What an event's checks read beyond its own record (`_checked_event`): while it is the same,
+    an unchanged event's problems are the same."""
+    others = tuple(models[kind] for kind in ("sources", "places", "actors", "origins"))
+    return (today, *others, list(events), seeds)
+
+
+def _checked_event(
+    event: Record,
+    refs: _References,
+    seeds: dict[str, str | None],
+    sources: dict[str, Record],
+    models: dict[str, dict],
+    today: dt.date,
+) -> tuple[list[Problem], Analysis | None]:
+    """One event's problems, and its analysis where every reference resolved (the derivation
+    needs them)."""
+    problems: list[Problem] = []
+    _check_event(event, _References(refs.by_id, problems), seeds, sources, today, problems)
+    if problems:
+        return problems, None
+    analysis = analyse(event.model, models["actors"], models["origins"], models["places"])
+    _check_status(event, analysis, problems)
+    _check_context(event, models["actors"], problems)
+    return problems, analysis
 
 
 def _check_entities(

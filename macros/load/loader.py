@@ -23,7 +23,7 @@ from ..core.project import PROJECT_DIR
 from ..core.record import Record
 from ..core.yamlfile import ANY, MAX_BYTES, DataError, Document, FieldPath, Problem, Stage, read_yaml
 from ..derive.dataset import Dataset
-from .checks import check_dataset
+from .checks import CheckedEvents, check_dataset
 
 DATA_DIR = PROJECT_DIR / "data"
 
@@ -31,8 +31,9 @@ DATA_DIR = PROJECT_DIR / "data"
 def load_dataset(data_dir: Path = DATA_DIR, today: dt.date | None = None, files: LoadedFiles | None = None) -> Dataset:
     """Read, validate and cross-check everything under `data_dir`; raise DataError if anything is
     wrong. With `files` (`make serve`), a file whose bytes the last load read without a problem
-    is neither parsed nor validated again: its records are taken back (the checks across records
-    all run again, whatever changed)."""
+    is neither parsed nor validated again: its records are taken back, and an event taken back
+    is not checked again while nothing it is checked against changed (`CheckedEvents`; the other
+    checks across records all run again)."""
     root = data_dir.parent
     problems: list[Problem] = []
     records: dict[str, list[Record]] = {kind: [] for kind in KINDS}
@@ -60,7 +61,8 @@ def load_dataset(data_dir: Path = DATA_DIR, today: dt.date | None = None, files:
             files.keep(key, loaded)
     if files is not None:
         files.finish()
-    dataset = check_dataset(records, root, today or today_setting(), problems)
+    checked = files.checked if files is not None else None
+    dataset = check_dataset(records, root, today or today_setting(), problems, checked)
     if problems:
         raise DataError([unloaded.mark(p) for p in problems])
     return dataset
@@ -75,6 +77,7 @@ class LoadedFiles:
 
     kept: dict[tuple, list[Record]] = field(default_factory=dict)
     reused: int = 0  # files the last load took back
+    checked: CheckedEvents = field(default_factory=CheckedEvents)  # the last load's findings on each event
     _next: dict[tuple, list[Record]] = field(default_factory=dict)
     _taken: int = 0
 
