@@ -84,7 +84,7 @@ def test_a_site_built_on_two_cores_is_the_site_built_in_one(tmp_path, monkeypatc
 
 @pytest.mark.build
 def test_an_error_writing_the_downloads_in_a_child_stops_the_build(tmp_path, monkeypatch):
-    def failing(dataset, folder):
+    def failing(dataset, folder, parts=None):
         raise ValueError("events.csv: a broken column")
 
     monkeypatch.setattr(pages, "FORK_FROM_EVENTS", 0)

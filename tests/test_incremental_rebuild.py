@@ -20,9 +20,10 @@ from hooks.site import LibyaWatchPlugin
 from macros.core.yamlfile import DataError
 from macros.derive.dataset import Dataset
 from macros.load.loader import LoadedFiles, load_dataset
+from macros.publish import site
 from macros.publish.generate import PLUGIN
 from macros.publish.rebuild import CompiledTemplates
-from macros.views import printview
+from macros.views import pages, printview
 from macros.views.siteplan import SECTIONS, SitePlan
 from tests.conftest import PROJECT, FixtureCopy
 
@@ -75,6 +76,7 @@ class Rebuilt:
     files_reused: int | None  # the data files taken back, not read again (None: the dataset was kept whole)
     data_files: int  # the data files there are
     addresses_written: int  # the events' lasting addresses written again (the others kept as they were)
+    parts_made: int | None  # each event's parts of the downloads, citation files and dates made again
     remade: frozenset[str] | None = None  # the generated pages made again (None: every one)
     before: Dataset | None = None  # the data before the edit, and after it
     after: Dataset | None = None
@@ -100,6 +102,7 @@ def rebuilt_after(edit, copy, tmp_path: Path, monkeypatch, before=None) -> Rebui
         None if build.dataset is first.dataset else build.files.reused,
         len(list(copy.data.rglob("*.yaml"))),
         plugin.addresses.rewritten,
+        build.parts.made_again if build.parts.trusted else None,
         build.made.remade,
         first.dataset,
         build.dataset,
@@ -181,6 +184,24 @@ def test_an_edit_inside_one_event_makes_again_only_the_pages_that_show_it_and_eq
     rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch, before=DRAFT)
     assert rebuilt.remade == reached(rebuilt, "LBY0005")
     assert {"places/near-sirte.md", "places/sirte.md", "actors/us-military.md"} <= rebuilt.remade
+    assert rebuilt.parts_made == PARTS  # the downloads, citation files and dates: the edited event's parts alone
+
+
+# Each event's parts made once per build: its rows of the four downloads drawn from every event,
+# its card's citation entries, and the day and pages that date it (views/eventparts.py).
+PARTS = 6
+
+
+def test_an_edit_inside_one_event_takes_back_the_parts_a_forked_child_made_and_equals_a_full_build(
+    briefing_copy, tmp_path, monkeypatch
+):
+    """At scale a forked child writes the downloads and citation files; the parts it made are
+    handed back, and the rebuild after an edit makes the edited event's alone."""
+    monkeypatch.setattr(pages, "FORK_FROM_EVENTS", 0)
+    monkeypatch.setattr(site, "FORK_FROM_EVENTS", 0)
+    edit = replacing("events.yaml", "under the Obama administration.", "under the Obama administration (edited).")
+    rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch, before=DRAFT)
+    assert rebuilt.parts_made == PARTS
     assert "actors/lna.md" not in rebuilt.remade and "places/derna.md" not in rebuilt.remade
 
 
@@ -266,6 +287,7 @@ def test_a_rebuild_after_an_actors_rename_equals_a_full_build(briefing_copy, tmp
     rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch)
     assert rebuilt.reused["written"] < rebuilt.pages - 1  # the pages naming the actor were written again
     assert rebuilt.remade is None  # not an edit inside events: every generated page made again
+    assert rebuilt.parts_made is None  # nor any event's parts of the downloads taken back
 
 
 def test_a_rebuild_after_a_prose_edit_keeps_the_generated_pages_and_equals_a_full_build(
@@ -367,3 +389,43 @@ def test_a_theme_template_compiled_in_a_build_before_is_compiled_again_once_its_
     assert render() == "one"
     sources["main.html"] = "two"
     assert render() == "two"
+
+
+def split_events(copy: FixtureCopy) -> None:
+    """The fixture's events from LBY0003 on moved to data/events/later.yaml, as a large dataset
+    spreads its events over files: events.yaml keeps LBY0001 and LBY0002."""
+    events = copy.data / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    cut = text.index("- id: LBY0003\n")
+    (copy.data / "events").mkdir()
+    (copy.data / "events" / "later.yaml").write_text(text[cut:], encoding="utf-8")
+    events.write_text(text[:cut], encoding="utf-8")
+
+
+def test_a_load_checks_again_only_the_events_of_the_edited_file_and_reports_as_a_fresh_load(fixture_copy):
+    """The events taken back from an unchanged file keep the findings of their checks while
+    nothing they are checked against changed: an error an edit brings in is reported, and so is
+    one found before in an unchanged event, as a fresh load reports them."""
+    split_events(fixture_copy)
+    files = LoadedFiles()
+    later = len(load_dataset(fixture_copy.data).events) - 2
+
+    def loads_as_fresh(checked: int | None) -> str:
+        with pytest.raises(DataError) as taken_back:
+            load_dataset(fixture_copy.data, files=files)
+        with pytest.raises(DataError) as fresh:
+            load_dataset(fixture_copy.data)
+        assert taken_back.value.report() == fresh.value.report()
+        if checked is not None:
+            assert files.checked.checked == checked
+        return taken_back.value.report()
+
+    load_dataset(fixture_copy.data, files=files)
+    fixture_copy.edit("events/later.yaml", "- id: LBY0003\n", "- id: LBY0003\n  actor2: no-such-actor\n")
+    assert "LBY0003.actor2: unknown actor 'no-such-actor'" in loads_as_fresh(checked=later)  # the edited file's
+    fixture_copy.edit("actors.yaml", "- id: umm-al-aranib-brigade\n", "- id: umm-al-aranib\n")
+    report = loads_as_fresh(checked=later + 2)  # another record changed: every event checked
+    assert "data/events.yaml:33: LBY0002.actor2: unknown actor" in report
+    fixture_copy.edit("events/later.yaml", "  actor2: no-such-actor\n", "")
+    report = loads_as_fresh(checked=later)  # LBY0002's problem taken back, LBY0003's gone
+    assert "LBY0002.actor2: unknown actor" in report and "no-such-actor" not in report

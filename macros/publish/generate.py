@@ -33,10 +33,11 @@ from ..derive.dataset import Dataset
 from ..load.loader import load_dataset
 from ..views.addresses import event_addresses
 from ..views.citation import PageDates, write_citations
+from ..views.eventparts import EventParts
 from ..views.exports import write_exports
 from ..views.forked import Forked
 from ..views.pages import DEFAULT_PAGE_SIZE, Page, cited, make_pages
-from ..views.regeneration import MadePages, pages_to_remake
+from ..views.regeneration import MadePages, pages_to_remake, parts_for
 from ..views.render import Rendered
 from ..views.search import search_entries
 from ..views.siteplan import ReportTo, SitePlan, is_public, nav
@@ -122,10 +123,17 @@ def _option(options: Mapping[str, Any], name: str, kind: type, default: Any = No
 class Output:
     """One build's generated files, each made once, on first use, from the dataset."""
 
-    def __init__(self, dataset: Dataset, settings: Settings, last: MadePages | None = None) -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        settings: Settings,
+        last: MadePages | None = None,
+        parts_before: EventParts | None = None,
+    ) -> None:
         self.dataset = dataset
         self.settings = settings
         self.last = last  # the build before's pages (`make serve`), from the same settings and templates
+        self._parts_before = parts_before  # the build before's parts of each event, when kept (`make serve`)
         self.feed = is_public(settings.site_url)  # What's new links the feed only then
         # the forked child making some of the pages, when it was started before them (with the downloads)
         self.child: Forked[dict[str, Rendered]] | None = None
@@ -140,10 +148,17 @@ class Output:
         )
 
     @cached_property
+    def parts(self) -> EventParts | None:
+        """Each event's parts of the files drawn from every event, kept for the next build, the
+        build before's taken back where they still hold (`make serve`; views/regeneration.py)."""
+        before = self._parts_before
+        return None if before is None else parts_for(before, self.dataset, self.plan)
+
+    @cached_property
     def page_dates(self) -> PageDates:
         """When what each page shows last changed: one pass over the events, asked by every
         page's "last updated" line, its citation files and the hand-written pages' ends."""
-        return PageDates.of(self.dataset, self.plan)
+        return PageDates.of(self.dataset, self.plan, self.parts)
 
     @cached_property
     def remade(self) -> frozenset[str] | None:
@@ -175,7 +190,7 @@ class Output:
     def write_downloads(self, folder: Path) -> None:
         """One file at a time: held as a whole they came to 200 MB at 100,000 events."""
         folder.mkdir(parents=True, exist_ok=True)
-        write_exports(self.dataset, folder)
+        write_exports(self.dataset, folder, self.parts)
 
     def write_addresses(self, site: Path, write: Callable[[str, str], None] | None = None) -> None:
         """Each event's lasting address (views/addresses.py), at its place in the site; or handed
@@ -193,7 +208,7 @@ class Output:
 
     def write_citations(self, site: Path) -> None:
         """Each page's and each event's citation as BibTeX and CSL-JSON, under `site`/cite/."""
-        write_citations(self.dataset, self.plan, site, self.page_dates)
+        write_citations(self.dataset, self.plan, site, self.page_dates, self.parts)
 
     def write(self, out: Path) -> None:
         """Everything into `out`, each file at its path in the site (pages as their Markdown)."""

@@ -22,6 +22,7 @@ from ..core.yamlfile import DataError
 from ..load.loader import LoadedFiles, data_fingerprint, load_dataset
 from ..views import printview
 from ..views.charts import carry_charts
+from ..views.eventparts import EventParts
 from ..views.forked import Forked
 from ..views.links import Links
 from ..views.pages import FORK_FROM_EVENTS, Page, forked_sections
@@ -96,7 +97,11 @@ class Build:
         # the search entries the last build indexed (`make serve`): only the changed are read again
         kept_index = previous.indexed if previous is not None else None
         self.indexed: KnownEntries | None = (kept_index or KnownEntries()) if keep else None
-        self._downloads: Forked[None] | None = None  # the child writing the downloads (`write_downloads`)
+        # each event's parts of the downloads, citation files and page dates (`make serve`): the
+        # last build's that made them, unless the settings or templates changed since
+        kept_parts = previous.parts if previous is not None and same_setup else None
+        self.parts: EventParts | None = (kept_parts or EventParts()) if keep else None
+        self._downloads: Forked[dict | None] | None = None  # the child writing the downloads (`write_downloads`)
         self._last = last  # what `output` makes only the pages an edit reaches from
 
     @classmethod
@@ -114,7 +119,10 @@ class Build:
     @cached_property
     def output(self) -> Output:
         last, self._last = self._last, None
-        return Output(self.dataset, self.settings, last)
+        output = Output(self.dataset, self.settings, last, self.parts)
+        if output.parts is not None:
+            self.parts = output.parts  # the next build's to take back from
+        return output
 
     def page(self, src_uri: str) -> MacroPage:
         """The page `src_uri` as a macro sees it: the one place that asks whether it is the print page."""
@@ -178,16 +186,22 @@ class Build:
         site, output = Path(self.config.site_dir), self.output
         output.page_dates  # noqa: B018 - worked out before the fork: the pages' ends need them too
 
+        parts = output.parts
+
         def write() -> None:
             output.write_downloads(site / "downloads")
             output.write_citations(site)
 
-        if len(self.dataset.events) < FORK_FROM_EVENTS:
+        def write_and_hand() -> dict | None:
             write()
-        elif self.kept is None and output.remade is None:
+            return None if parts is None else parts.handed()  # what a child made, for the next build
+
+        if len(self.dataset.events) < FORK_FROM_EVENTS or (parts is not None and parts.trusted):
+            write()  # few events, or only the edited events' parts to make
+        elif self.kept is None and output.remade is None and parts is None:
             output.child = forked_sections(self.dataset, output.plan, write)
         else:
-            self._downloads = Forked(write)
+            self._downloads = Forked(write_and_hand)
 
     def downloads_written(self, stop: bool = False) -> None:
         """Wait for the child writing only the downloads, if there is one: its error is this
@@ -195,8 +209,9 @@ class Build:
         downloads, self._downloads = self._downloads, None
         if downloads is not None:
             with downloads:
-                if not stop:
-                    downloads.result()
+                handed = None if stop else downloads.result()
+            if handed is not None and self.output.parts is not None:
+                self.output.parts.take(handed)
 
     def write_addresses(self, files: Files, kept: KeptFiles | None = None) -> None:
         """Each event's lasting address, written straight into the site: small pages outside

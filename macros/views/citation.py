@@ -22,12 +22,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from jinja2 import Template
 from markupsafe import Markup
 
 from ..core.dates import Cutoff, show_event_date
 from ..core.models import Edition, Event, Source
 from ..derive.corrections import last_changed
 from ..derive.dataset import Dataset
+from .eventparts import EventParts, each_event
 from .eventview import EventView
 from .links import Links
 from .render import macro, text_template
@@ -154,11 +156,17 @@ class PageDates:
     whole: dt.date | None
 
     @classmethod
-    def of(cls, dataset: Dataset, plan: SitePlan) -> PageDates:
-        pages: dict[str, dt.date | None] = {}  # page -> the newest day among the events it lists
-        for event in dataset.events.values():
+    def of(cls, dataset: Dataset, plan: SitePlan, parts: EventParts | None = None) -> PageDates:
+        """With `parts` (`make serve`), each event's day and pages are kept for the next build,
+        and the build before's taken back for an unchanged event (regeneration.py `EventParts`)."""
+
+        def dated(event: Event) -> tuple[dt.date, tuple[str, ...]]:
             day = last_changed([event], [dataset.sources[s] for s in event.source_ids])
-            for path in (plan.event_pages[event.id], *record_pages(event, dataset, plan)):
+            return day, (plan.event_pages[event.id], *record_pages(event, dataset, plan))
+
+        pages: dict[str, dt.date | None] = {}  # page -> the newest day among the events it lists
+        for day, paths in each_event(dataset, "dates", dated, parts):
+            for path in paths:
                 pages[path] = max(pages.get(path) or day, day)
         edition = dataset.edition.date if dataset.edition else None
         for source in dataset.sources.values():
@@ -205,7 +213,11 @@ def citation_line() -> Callable[..., Markup]:
 def bibtex(entries: list[Citation]) -> str:
     """The citations as BibTeX @misc entries, one after another (BibLaTeX's `date` beside BibTeX's `year`)."""
     template = text_template("citation.bib")  # once for a page's many entries
-    return "\n".join(template.render(c=citation, escape=_escape_bibtex) for citation in entries)
+    return "\n".join(_bibtex_entry(citation, template) for citation in entries)
+
+
+def _bibtex_entry(citation: Citation, template: Template) -> str:
+    return template.render(c=citation, escape=_escape_bibtex)
 
 
 def _escape_bibtex(text: object) -> str:
@@ -215,7 +227,17 @@ def _escape_bibtex(text: object) -> str:
 
 def csl_json(entries: list[Citation]) -> str:
     """The citations as CSL-JSON: a list of items, as reference managers import it."""
-    return json.dumps([_csl_item(citation) for citation in entries], ensure_ascii=False, indent=1) + "\n"
+    return _csl_list([_csl_entry(citation) for citation in entries])
+
+
+def _csl_entry(citation: Citation) -> str:
+    """One item as it stands in the list (`_csl_list`): a file's text is its items joined."""
+    return json.dumps([_csl_item(citation)], ensure_ascii=False, indent=1)[2:-2]
+
+
+def _csl_list(items: list[str]) -> str:
+    """Items as `json.dumps` writes a list of them with indent 1 (never empty: a page cites itself)."""
+    return "[\n" + ",\n".join(items) + "\n]\n"
 
 
 def _csl_item(citation: Citation) -> dict[str, object]:
@@ -248,23 +270,49 @@ def citations(dataset: Dataset, plan: SitePlan, dates: PageDates | None = None) 
     """Every page's citations, one list per page (the generated pages and the hand-written ones in
     the menu): the page's own, then each event's whose card is on it. A file per page, not per
     event: at 100,000 events, 200,000 small files took longer to write than the rest of the build."""
-    dates = PageDates.of(dataset, plan) if dates is None else dates
     cards: dict[str, list[Citation]] = defaultdict(list)
     for event in dataset.events.values():
-        place, sources = dataset.places[event.place].name, [dataset.sources[s] for s in event.source_ids]
-        cards[plan.event_pages[event.id]].append(
-            _event_citation(event, show_event_date(event), place, sources, dataset, plan)
-        )
+        cards[plan.event_pages[event.id]].append(_card_citation(event, dataset, plan))
+    for path, citation in _page_citations(dataset, plan, dates):
+        yield [citation, *cards.get(path, [])]
+
+
+def _page_citations(dataset: Dataset, plan: SitePlan, dates: PageDates | None) -> Iterator[tuple[str, Citation]]:
+    """Each page with files of citations, and its own citation: the hand-written pages in the
+    menu, then every planned page."""
+    dates = PageDates.of(dataset, plan) if dates is None else dates
     for section in SECTIONS:
         if not section.generated and section.nav:
-            yield [page_citation(dataset, plan, section.first, dates)]
+            yield section.first, page_citation(dataset, plan, section.first, dates)
     for path in plan.pages:
-        yield [page_citation(dataset, plan, path, dates), *cards.get(path, [])]
+        yield path, page_citation(dataset, plan, path, dates)
 
 
-def write_citations(dataset: Dataset, plan: SitePlan, site: Path, dates: PageDates | None = None) -> None:
-    """Each page's BibTeX and CSL-JSON files, into `site`'s cite/ folder, one at a time."""
-    for entries in citations(dataset, plan, dates):
-        for name, text in zip(entries[0].files, (bibtex(entries), csl_json(entries)), strict=True):
-            (site / name).parent.mkdir(parents=True, exist_ok=True)
-            (site / name).write_text(text, encoding="utf-8")
+def _card_citation(event: Event, dataset: Dataset, plan: SitePlan) -> Citation:
+    place, sources = dataset.places[event.place].name, [dataset.sources[s] for s in event.source_ids]
+    return _event_citation(event, show_event_date(event), place, sources, dataset, plan)
+
+
+def write_citations(
+    dataset: Dataset, plan: SitePlan, site: Path, dates: PageDates | None = None, parts: EventParts | None = None
+) -> None:
+    """Each page's BibTeX and CSL-JSON files, into `site`'s cite/ folder, one at a time, as
+    `citations` lists them; with `parts` (`make serve`), each card's entries are kept for the next
+    build, and the build before's taken back for an unchanged event (regeneration.py `EventParts`)."""
+    template = text_template("citation.bib")
+
+    def entries(citation: Citation) -> tuple[str, str]:
+        return _bibtex_entry(citation, template), _csl_entry(citation)
+
+    def card(event: Event) -> tuple[str, str]:
+        return entries(_card_citation(event, dataset, plan))
+
+    cards: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for event_id, made in zip(dataset.events, each_event(dataset, "citations", card, parts), strict=True):
+        cards[plan.event_pages[event_id]].append(made)
+    for path, citation in _page_citations(dataset, plan, dates):
+        texts = [entries(citation), *cards.get(path, [])]
+        bib, csl = citation.files
+        (site / bib).parent.mkdir(parents=True, exist_ok=True)
+        (site / bib).write_text("\n".join(entry for entry, _ in texts), encoding="utf-8")
+        (site / csl).write_text(_csl_list([item for _, item in texts]), encoding="utf-8")

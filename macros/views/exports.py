@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from ..core.models import Event, date_bounds
 from ..core.terms import DISORDER_TYPES
 from ..derive.comparison import conflicts
 from ..derive.dataset import Dataset
+from .eventparts import EventParts, each_event
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -65,24 +66,40 @@ SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_exports(dataset: Dataset, folder: Path) -> None:
-    """Write the downloads into `folder`, one at a time, so no more than one is held at once."""
-    for name, text in _exports(dataset):
+def write_exports(dataset: Dataset, folder: Path, parts: EventParts | None = None) -> None:
+    """Write the downloads into `folder`, one at a time, so no more than one is held at once;
+    with `parts` (`make serve`), each event's part of each file is kept for the next build, and
+    the build before's taken back for an unchanged event (regeneration.py `EventParts`)."""
+    for name, text in _exports(dataset, parts):
         (folder / name).write_text(text, encoding="utf-8")
 
 
-def _exports(dataset: Dataset) -> Iterator[tuple[str, str]]:
-    events = event_rows(dataset)
-    yield "events.csv", to_csv(events, EVENT_COLUMNS)
-    yield "claims.csv", to_csv(claim_rows(dataset), CLAIM_COLUMNS)
+def _exports(dataset: Dataset, parts: EventParts | None = None) -> Iterator[tuple[str, str]]:
+    """Each file, joined from its events' parts: a file's text is its parts one after another."""
+    rows: dict[str, dict[str, Any]] = {}  # each event's row, for events.csv and events.geojson
+
+    def row(event: Event) -> dict[str, Any]:
+        found = rows.get(event.id)
+        if found is None:
+            found = rows[event.id] = _event_row(event, dataset)
+        return found
+
+    def each(kind: str, make: Callable[[Event], str]) -> list[str]:
+        return each_event(dataset, kind, make, parts)
+
+    def claims(event: Event) -> str:
+        return _csv_lines(_cells(row, CLAIM_COLUMNS) for row in _claim_rows(event, dataset))
+
+    yield "events.csv", _csv_lines([EVENT_COLUMNS]) + "".join(each("events.csv", lambda e: _csv_row(row(e))))
+    yield "claims.csv", _csv_lines([CLAIM_COLUMNS]) + "".join(each("claims.csv", claims))
     yield "sources.csv", to_csv(source_rows(dataset), SOURCE_COLUMNS)
     yield "origins.csv", to_csv(origin_rows(dataset), ORIGIN_COLUMNS)
-    yield "events.geojson", _json(_geojson(events))
-    yield "events.json", _json(_full_events(dataset))
-
-
-def event_rows(dataset: Dataset) -> list[dict[str, Any]]:
-    return [_event_row(event, dataset) for event in dataset.events.values()]
+    features = ",".join(each("events.geojson", lambda e: _json_part(_feature(row(e)))))
+    rows.clear()
+    yield "events.geojson", f'{{"type":"FeatureCollection","features":[{features}]}}\n'
+    cutoff = _json_part(dataset.cutoff.isoformat() if dataset.cutoff else None)
+    items = ",".join(each("events.json", lambda e: _json_part(_full_event(e, dataset))))
+    yield "events.json", f'{{"information_cutoff":{cutoff},"events":[{items}]}}\n'
 
 
 def _event_row(event: Event, dataset: Dataset) -> dict[str, Any]:
@@ -179,33 +196,32 @@ def acled_date(value: str) -> dt.date:
     return first.replace(month=7, day=1) if (first.month, last.month) == (1, 12) else first + (last - first) / 2
 
 
-def claim_rows(dataset: Dataset) -> list[dict[str, Any]]:
+def _claim_rows(event: Event, dataset: Dataset) -> list[dict[str, Any]]:
+    analysis = dataset.analysis(event.id)
     rows = []
-    for event in dataset.events.values():
-        analysis = dataset.analysis(event.id)
-        for claim in event.claims:
-            low, high = claim.bounds if claim.bounds else (None, None)
-            origin = dataset.origins.get(claim.origin) if claim.origin else None
-            rows.append(
-                {
-                    "event_id_cnty": event.id,
-                    "source_id": claim.source,
-                    "field": claim.field,
-                    "party": claim.party or "",
-                    "value": claim.value,
-                    "value_words": claim.stated,
-                    "value_low": low,
-                    "value_high": high,
-                    "scope": claim.scope or "event",
-                    "moment": claim.dated_moment if claim.field == "date" else "",
-                    "polarity": claim.polarity,
-                    "origin": claim.origin or "",
-                    "origin_kind": origin.kind if origin else "own reporting",
-                    "via": SEPARATOR.join(claim.via),
-                    "credibility": analysis.credibility(claim),
-                    "quote": claim.quote,
-                }
-            )
+    for claim in event.claims:
+        low, high = claim.bounds if claim.bounds else (None, None)
+        origin = dataset.origins.get(claim.origin) if claim.origin else None
+        rows.append(
+            {
+                "event_id_cnty": event.id,
+                "source_id": claim.source,
+                "field": claim.field,
+                "party": claim.party or "",
+                "value": claim.value,
+                "value_words": claim.stated,
+                "value_low": low,
+                "value_high": high,
+                "scope": claim.scope or "event",
+                "moment": claim.dated_moment if claim.field == "date" else "",
+                "polarity": claim.polarity,
+                "origin": claim.origin or "",
+                "origin_kind": origin.kind if origin else "own reporting",
+                "via": SEPARATOR.join(claim.via),
+                "credibility": analysis.credibility(claim),
+                "quote": claim.quote,
+            }
+        )
     return rows
 
 
@@ -248,11 +264,23 @@ def source_rows(dataset: Dataset) -> list[dict[str, Any]]:
 
 
 def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    return _csv_lines([columns]) + _csv_lines(_cells(row, columns) for row in rows)
+
+
+def _csv_row(row: dict[str, Any]) -> str:
+    """One event's line of events.csv."""
+    return _csv_lines([_cells(row, EVENT_COLUMNS)])
+
+
+def _csv_lines(rows: Iterable[Iterable[Any]]) -> str:
+    """Rows as CSV lines: a table's text is its lines one after another, however they are split."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")  # rows as lists: DictWriter's checks cost a third
-    writer.writerow(columns)
-    writer.writerows([_cell(row[key]) for key in columns] for row in rows)
+    csv.writer(buffer, lineterminator="\n").writerows(rows)  # rows as lists: DictWriter's checks cost a third
     return buffer.getvalue()
+
+
+def _cells(row: dict[str, Any], columns: tuple[str, ...]) -> list[Any]:
+    return [_cell(row[key]) for key in columns]
 
 
 def _cell(value: Any) -> Any:
@@ -267,54 +295,48 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _geojson(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    features = [
+def _feature(row: dict[str, Any]) -> dict[str, Any]:
+    """An event's point in events.geojson, its properties its row of events.csv."""
+    return {
+        "type": "Feature",
+        "id": row["event_id_cnty"],
+        "geometry": (
+            {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
+            if row["latitude"] is not None
+            else None
+        ),
+        "properties": row,
+    }
+
+
+def _full_event(event: Event, dataset: Dataset) -> dict[str, Any]:
+    """An event in events.json as modelled, claims included, with the derived figures and disagreements."""
+    item = event.model_dump(mode="json")
+    for field in ("fatalities", "injuries"):
+        figures = dataset.figures(event.id, field)
+        item[f"{field}_derived"] = figures.__dict__ if figures else None
+    analysis = dataset.analysis(event.id)
+    item["status_derived"] = analysis.status
+    item["disagreements"] = conflicts(analysis)
+    item["independent_origins"] = [v.split(":", 1)[1] for v in analysis.voices]
+    item["points"] = [
         {
-            "type": "Feature",
-            "id": row["event_id_cnty"],
-            "geometry": (
-                {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
-                if row["latitude"] is not None
-                else None
-            ),
-            "properties": row,
+            "field": point.field,
+            "parties": list(point.parties),
+            "scope": point.scope,
+            "moment": point.moment,
+            "compared": point.compared,
+            "disputed": point.disputed,
+            "corroborated": point.corroborated,
+            "independent_voices": len(point.independent_voices),
         }
-        for row in rows
+        for point in analysis.points
     ]
-    return {"type": "FeatureCollection", "features": features}
+    for claim, dumped in zip(event.claims, item["claims"], strict=True):
+        dumped["credibility_derived"] = analysis.credibility(claim)
+    return item
 
 
-def _full_events(dataset: Dataset) -> dict[str, Any]:
-    """Every event as modelled, claims included, with the derived figures and disagreements."""
-    events = []
-    for event in dataset.events.values():
-        item = event.model_dump(mode="json")
-        for field in ("fatalities", "injuries"):
-            figures = dataset.figures(event.id, field)
-            item[f"{field}_derived"] = figures.__dict__ if figures else None
-        analysis = dataset.analysis(event.id)
-        item["status_derived"] = analysis.status
-        item["disagreements"] = conflicts(analysis)
-        item["independent_origins"] = [v.split(":", 1)[1] for v in analysis.voices]
-        item["points"] = [
-            {
-                "field": point.field,
-                "parties": list(point.parties),
-                "scope": point.scope,
-                "moment": point.moment,
-                "compared": point.compared,
-                "disputed": point.disputed,
-                "corroborated": point.corroborated,
-                "independent_voices": len(point.independent_voices),
-            }
-            for point in analysis.points
-        ]
-        for claim, dumped in zip(event.claims, item["claims"], strict=True):
-            dumped["credibility_derived"] = analysis.credibility(claim)
-        events.append(item)
-    cutoff = dataset.cutoff
-    return {"information_cutoff": cutoff.isoformat() if cutoff else None, "events": events}
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False) + "\n"
+def _json_part(value: Any) -> str:
+    """A value as it is written within a download's JSON (compact: a file's text is its parts joined)."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)

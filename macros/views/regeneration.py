@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from ..derive.dataset import Dataset, same, same_records
 from .citation import Issue, record_pages
+from .eventparts import EventParts
 from .maps import recent_since
 from .render import Rendered
 from .siteplan import SECTIONS, SitePlan
@@ -45,6 +46,14 @@ class MadePages:
     plan: SitePlan
     rendered: dict[str, Rendered]
     remade: frozenset[str] | None = None  # the pages this build made (None: every one)
+
+
+def parts_for(before: EventParts, dataset: Dataset, plan: SitePlan) -> EventParts:
+    """The parts of each event a build of `dataset` makes (eventparts.py): `before`'s taken back
+    while everything but the events' contents is as it was (as for the pages, `_same_frame`)."""
+    last, last_plan = before.dataset, before.plan
+    holds = last is not None and last_plan is not None and _same_frame(last, dataset, last_plan, plan)
+    return before.following(dataset, plan, holds)
 
 
 def pages_to_remake(last: MadePages, dataset: Dataset, plan: SitePlan) -> frozenset[str] | None:
