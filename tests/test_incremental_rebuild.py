@@ -184,12 +184,13 @@ def test_an_edit_inside_one_event_makes_again_only_the_pages_that_show_it_and_eq
     rebuilt = rebuilt_after(edit, briefing_copy, tmp_path, monkeypatch, before=DRAFT)
     assert rebuilt.remade == reached(rebuilt, "LBY0005")
     assert {"places/near-sirte.md", "places/sirte.md", "actors/us-military.md"} <= rebuilt.remade
-    assert rebuilt.parts_made == PARTS  # the downloads, citation files and dates: the edited event's parts alone
+    assert rebuilt.parts_made == PARTS  # the edited event's parts alone
 
 
 # Each event's parts made once per build: its rows of the four downloads drawn from every event,
-# its card's citation entries, and the day and pages that date it (views/eventparts.py).
-PARTS = 6
+# its card's citation entries, the day and pages that date it, its lasting address and its
+# search entry (views/eventparts.py).
+PARTS = 8
 
 
 def test_an_edit_inside_one_event_takes_back_the_parts_a_forked_child_made_and_equals_a_full_build(

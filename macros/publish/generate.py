@@ -185,7 +185,7 @@ class Output:
         return render_feed(self.dataset, str(self.settings.site_url), self.settings.site_name, self.plan)
 
     def search_entries(self) -> list[dict[str, str]]:
-        return search_entries(self.dataset, self.plan)
+        return search_entries(self.dataset, self.plan, self.parts)
 
     def write_downloads(self, folder: Path) -> None:
         """One file at a time: held as a whole they came to 200 MB at 100,000 events."""
@@ -196,7 +196,8 @@ class Output:
         """Each event's lasting address (views/addresses.py), at its place in the site; or handed
         to `write` by that place (`make serve` writes only the ones that changed)."""
         folders: set[Path] = set()  # offline, every address is in one folder
-        for path, html in event_addresses(self.dataset, self.plan, self.settings.site_name, self.settings.csp):
+        settings = self.settings
+        for path, html in event_addresses(self.dataset, self.plan, settings.site_name, settings.csp, self.parts):
             if write is not None:
                 write(path, html)
                 continue

@@ -13,22 +13,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..core.models import Event
 from ..derive.dataset import Dataset
+from .eventparts import EventParts
 from .eventview import event_heading
 from .links import Links
 from .render import stencil
 from .siteplan import EVENT_ADDRESS, SitePlan, timeline_scope
 
 
-def event_addresses(dataset: Dataset, plan: SitePlan, site_name: str, csp: str = "") -> Iterator[tuple[str, str]]:
-    """(file in the site, its HTML) for every event's lasting address."""
+def event_addresses(
+    dataset: Dataset, plan: SitePlan, site_name: str, csp: str = "", parts: EventParts | None = None
+) -> Iterator[tuple[str, str]]:
+    """(file in the site, its HTML) for every event's lasting address; with `parts` (`make
+    serve`), the build before's taken back for an unchanged event (eventparts.py)."""
     # Every address sits in the same folder: one address's links serve them all, each card's page
     # made relative once rather than once per event; and the page is rendered once, filled per event.
     links = Links(EVENT_ADDRESS.format("any"), plan)
     page = stencil(
         "event_address.html", ("event_id", "summary", "heading", "card", "scope"), site_name=site_name, csp=csp
     )
-    for event in dataset.events.values():
+
+    def address(event: Event) -> tuple[str, str]:
         html = page(
             event_id=event.id,
             summary=event.summary,
@@ -36,4 +42,9 @@ def event_addresses(dataset: Dataset, plan: SitePlan, site_name: str, csp: str =
             card=links.card(event.id),
             scope=timeline_scope(plan.pages[plan.event_pages[event.id]].key),
         )
-        yield plan.event_file(event.id), html
+        return plan.event_file(event.id), html
+
+    if parts is None:  # one at a time: a fresh build holds none of them
+        yield from map(address, dataset.events.values())
+    else:
+        yield from parts.each(dataset, "addresses", address)

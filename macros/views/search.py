@@ -15,15 +15,18 @@ from __future__ import annotations
 
 from html import escape
 
+from ..core.models import Event
 from ..core.terms import FIELD_LABELS, GRADES
 from ..derive.dataset import Dataset
+from .eventparts import EventParts, each_event
 from .eventview import event_heading
 from .siteplan import SitePlan
 from .sources import quoted_passages
 
 
-def search_entries(dataset: Dataset, plan: SitePlan) -> list[dict[str, str]]:
-    """The data's entries, then one for every planned page without an entry at its address."""
+def search_entries(dataset: Dataset, plan: SitePlan, parts: EventParts | None = None) -> list[dict[str, str]]:
+    """The data's entries, then one for every planned page without an entry at its address; with
+    `parts` (`make serve`), an unchanged event's entry is the build before's (eventparts.py)."""
     entries: list[dict[str, str]] = []
     # first: among entries that score alike, an actor's or place's own page comes before the
     # pages that name it (the worker ranks ties by entry number)
@@ -50,11 +53,14 @@ def search_entries(dataset: Dataset, plan: SitePlan) -> list[dict[str, str]]:
             text = " … ".join("".join(part.text for part in passage.parts) for passage in shown)
         title = "original text" if source.rights == "full text" else "quoted passages"
         entries.append(_entry(f"{url}#{source.id}-text", f"{source.title}: {title}", text))
-    for event in dataset.events.values():
+
+    def entry(event: Event) -> dict[str, str]:
         actors = ", ".join(dataset.actors[a].name for a in (event.actor1, *filter(None, [event.actor2])))
         url = f"{plan.url(plan.event_pages[event.id])}#{event.id}"
         text = f"{event.summary} ({actors}; ACLED: {event.sub_event_type}; {event.id})"
-        entries.append(_entry(url, event_heading(event, dataset), text))
+        return _entry(url, event_heading(event, dataset), text)
+
+    entries.extend(each_event(dataset, "search", entry, parts))
     entries.extend(_dispute_entries(dataset, plan))
     return entries + page_entries(plan, {entry["location"] for entry in entries})
 
