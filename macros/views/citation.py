@@ -165,7 +165,9 @@ class PageDates:
             return day, (plan.event_pages[event.id], *record_pages(event, dataset, plan))
 
         pages: dict[str, dt.date | None] = {}  # page -> the newest day among the events it lists
+        newest = last_changed([], dataset.sources.values())  # and then every event's
         for day, paths in each_event(dataset, "dates", dated, parts):
+            newest = max(newest or day, day)
             for path in paths:
                 pages[path] = max(pages.get(path) or day, day)
         edition = dataset.edition.date if dataset.edition else None
@@ -177,7 +179,6 @@ class PageDates:
         for page in plan.pages.values():  # a record no dated record names: the edition that issued it
             if page.section in RECORD_SECTIONS and page.key is not None and pages.get(page.path) is None:
                 pages[page.path] = edition
-        newest = last_changed(dataset.events.values(), dataset.sources.values())
         return cls(pages, max((day for day in (newest, edition) if day), default=None))
 
     def updated(self, path: str) -> dt.date | None:
