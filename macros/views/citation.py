@@ -311,9 +311,12 @@ def write_citations(
     cards: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for event_id, made in zip(dataset.events, each_event(dataset, "citations", card, parts), strict=True):
         cards[plan.event_pages[event_id]].append(made)
+    folders: set[Path] = set()
     for path, citation in _page_citations(dataset, plan, dates):
         texts = [entries(citation), *cards.get(path, [])]
         bib, csl = citation.files
-        (site / bib).parent.mkdir(parents=True, exist_ok=True)
+        if (site / bib).parent not in folders:
+            (site / bib).parent.mkdir(parents=True, exist_ok=True)
+            folders.add((site / bib).parent)
         (site / bib).write_text("\n".join(entry for entry, _ in texts), encoding="utf-8")
         (site / csl).write_text(_csl_list([item for _, item in texts]), encoding="utf-8")

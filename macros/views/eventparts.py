@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..core.models import Event
@@ -19,57 +20,59 @@ if TYPE_CHECKING:
 @dataclass
 class EventParts:
     """What a build made of each event for the files drawn from every event (the downloads' rows,
-    the citation files' entries, the pages' dates), each kind by event: under `make serve`, the
-    next build takes an event's part back while everything but the events' contents is as it
-    was (regeneration.py `parts_for`, as for the pages) and the event is the same, and makes the
-    others again. The plugin's build hands it from build to build (macros/publish/site.py), each
-    build starting its own (`following`)."""
+    the citation files' entries, the pages' dates, the lasting addresses, the search entries),
+    each kind by event: under `make serve`, the next build takes an event's part back while
+    everything but the events' contents is as it was (regeneration.py `parts_for`, as for the
+    pages) and the event is the same, and makes the others again. The plugin's build hands it
+    from build to build (macros/publish/site.py), each build starting its own (`following`)."""
 
     dataset: Dataset | None = None  # what this build's parts are made from
     plan: SitePlan | None = None
-    made: dict[str, dict[str, tuple[Event, Any]]] = field(default_factory=dict)  # kind -> id -> (event, part)
+    made: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind -> event id -> its part
     made_again: int = 0  # the parts this build made (the others taken back)
-    _kept: dict[str, dict[str, tuple[Event, Any]]] = field(default_factory=dict)  # the build before's, if trusted
+    _kept: dict[str, dict[str, Any]] = field(default_factory=dict)  # the build before's, if they hold
+    _before: Dataset | None = None  # what those were made from
 
     def following(self, dataset: Dataset, plan: SitePlan, holds: bool) -> EventParts:
         """The parts of a build of `dataset`: this build's taken back where they `holds`
         (regeneration.py `parts_for` says whether they do)."""
-        return EventParts(dataset, plan, _kept=self.made if holds else {})
+        return EventParts(dataset, plan, _kept=self.made, _before=self.dataset) if holds else EventParts(dataset, plan)
 
     @property
     def trusted(self) -> bool:
         """Whether parts of the build before are there to be taken back."""
         return bool(self._kept)
 
+    @cached_property
+    def _unchanged(self) -> frozenset[str]:
+        """The events that are as they were in the build before (compared once for every kind)."""
+        before = self._before.events if self._before is not None and self._kept else {}
+        events = self.dataset.events if self.dataset is not None else {}
+        return frozenset(i for i, event in events.items() if i in before and same(before[i], event))
+
     def each(self, dataset: Dataset, kind: str, make: Callable[[Event], Any]) -> list[Any]:
         """Every event's part of `kind`, in the dataset's order: the build before's for the same
         event, else made now."""
         if dataset is not self.dataset:
             raise ValueError("parts are made for their build's dataset (`following`), not another")
-        kept, made = self._kept.get(kind, {}), {}
-        parts = []
+        kept, unchanged = self._kept.get(kind, {}), self._unchanged
+        made: dict[str, Any] = {}
         for event_id, event in dataset.events.items():
-            found = kept.get(event_id)
-            if found is not None and same(found[0], event):
-                part = found[1]
+            if event_id in unchanged and event_id in kept:
+                made[event_id] = kept[event_id]
             else:
-                part = make(event)
+                made[event_id] = make(event)
                 self.made_again += 1
-            made[event_id] = (event, part)
-            parts.append(part)
         self.made[kind] = made
-        return parts
+        return list(made.values())
 
     def handed(self) -> dict[str, dict[str, Any]]:
         """Every part this build has, by kind and event: what a forked child hands back (`take`)."""
-        return {kind: {event_id: part for event_id, (_, part) in made.items()} for kind, made in self.made.items()}
+        return self.made
 
     def take(self, handed: dict[str, dict[str, Any]]) -> None:
         """Parts a forked child made from this build's dataset (`handed`), for the next build."""
-        if self.dataset is not None:
-            events = self.dataset.events
-            for kind, parts in handed.items():
-                self.made[kind] = {event_id: (events[event_id], part) for event_id, part in parts.items()}
+        self.made.update(handed)
 
 
 def each_event(dataset: Dataset, kind: str, make: Callable[[Event], Any], parts: EventParts | None) -> list[Any]:
