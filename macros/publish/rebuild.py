@@ -17,11 +17,12 @@ written page back instead of being rendered. After a build that failed nothing i
 only the last build's pages are kept. The events' lasting addresses, which the plugin writes
 straight into the site, are kept through MkDocs' emptying of it and written again only where
 their text changed (`KeptFiles`). Whatever a key does not name is not trusted: after any change
-to the data, it is checked and derived again (only the changed files parsed again, see
-macros/load/loader.py `LoadedFiles`), and the generated pages the change can reach are made
-again (macros/views/regeneration.py: all of them unless the change is inside events); the
-content of each then decides what is reused. The theme's templates are compiled once
-(`CompiledTemplates`).
+to the data, it is checked and derived again (only the changed files parsed again, and only
+their events checked again, see macros/load/loader.py `LoadedFiles`), and the generated pages
+the change can reach are made again (macros/views/regeneration.py: all of them unless the change
+is inside events), as are the changed events' parts of the downloads, citation files, addresses
+and search entries (macros/views/eventparts.py); the content of each then decides what is
+reused. The theme's templates are compiled once (`CompiledTemplates`).
 """
 
 from __future__ import annotations

@@ -63,7 +63,9 @@ class Build:
     (`LoadedFiles`): the edited file alone is parsed and validated again; and where the settings
     and templates are unchanged and the edit is inside events, only the generated pages it can
     reach are made again, the others taken from the build before (`made`,
-    views/regeneration.py)."""
+    views/regeneration.py), and each event's parts of the files drawn from every event
+    (downloads, citation files, addresses, search entries) are taken back for an unchanged event
+    (`parts`, views/eventparts.py)."""
 
     def __init__(
         self, config: MkDocsConfig, settings: Settings, previous: Build | None = None, keep: bool = False
@@ -97,7 +99,7 @@ class Build:
         # the search entries the last build indexed (`make serve`): only the changed are read again
         kept_index = previous.indexed if previous is not None else None
         self.indexed: KnownEntries | None = (kept_index or KnownEntries()) if keep else None
-        # each event's parts of the downloads, citation files and page dates (`make serve`): the
+        # each event's parts of the files drawn from every event (`make serve`, eventparts.py): the
         # last build's that made them, unless the settings or templates changed since
         kept_parts = previous.parts if previous is not None and same_setup else None
         self.parts: EventParts | None = (kept_parts or EventParts()) if keep else None
@@ -180,9 +182,11 @@ class Build:
         others; the child is awaited with the pages, and the addresses written after it (written
         while it ran, the parent's copy-on-write faults cost more than the overlap gained: 14.3 to
         16.5 s against 16.2 to 17.8 s in alternating 10,000-event builds, session 10);
-        where the pages are kept or only those an edit reaches are made (`make serve`), a child
-        writes only the downloads while this process makes the pages, writes the addresses and
-        MkDocs renders the pages, awaited when the pages are written (`downloads_written`)."""
+        under `make serve` a child writes only the downloads and citation files while this
+        process makes the pages, writes the addresses and MkDocs renders the pages, awaited when
+        the pages are written (`downloads_written`), and hands back each event's parts of them
+        (views/eventparts.py); a rebuild that can take those back (an edit inside events) makes
+        the edited events' parts alone and writes the files itself, with no child."""
         site, output = Path(self.config.site_dir), self.output
         output.page_dates  # noqa: B018 - worked out before the fork: the pages' ends need them too
 
