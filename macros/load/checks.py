@@ -109,8 +109,9 @@ def _check_events(
 
 def _event_frame(models: dict[str, dict], events: dict[str, Record], seeds: dict, today: dt.date) -> tuple:
     """What an event's checks read beyond its own record (`_checked_event`): while it is the same,
-    an unchanged event's problems are the same."""
-    others = tuple(models[kind] for kind in ("sources", "places", "actors", "origins"))
+    an unchanged event's problems are the same. The records in their order: a reference's
+    suggested near miss is the first of the closest ids."""
+    others = tuple(list(models[kind].items()) for kind in ("sources", "places", "actors", "origins"))
     return (today, *others, list(events), seeds)
 
 
