@@ -15,7 +15,8 @@ from macros.derive.figures import Figures
 from macros.load.loader import load_dataset
 from macros.load.notices import nested_figures
 from macros.views.briefing import render_claimed
-from macros.views.eventview import Apart, Toll
+from macros.views.chips import SharedChips
+from macros.views.eventview import Apart, EventViews, Toll
 from macros.views.links import Links
 from macros.views.pages import BUILDERS, build_pages
 from macros.views.render import render
@@ -315,16 +316,18 @@ def test_a_cards_status_says_in_words_what_is_corroborated_and_what_rests_on_one
 
 
 def test_what_the_pages_share_is_let_go_once_they_are_made_even_when_one_fails(monkeypatch):
-    """Each event's view and list item, made once for every page that shows them (Dataset.views),
-    live only while the pages are made: a `make serve` rebuild after a failed one renders anew."""
+    """Each event's view and list item, made once for every page that shows them (`EventViews`,
+    `SharedChips`), live only while the pages are made: a `make serve` rebuild after a failed one
+    renders anew."""
     dataset = load_dataset(FIXTURES / "data")
     shared = []
 
     def failing(dataset, plan, only):
-        shared.append(len(dataset.views))
+        shared.extend((len(dataset.memo(EventViews).views), len(dataset.memo(SharedChips).items)))
         raise RuntimeError("a template error")
 
     monkeypatch.setitem(BUILDERS, ("failing",), failing)
     with pytest.raises(RuntimeError, match="a template error"):
         build_pages(dataset)
-    assert shared[0] > len(dataset.events) and dataset.views == {}
+    assert shared[0] == len(dataset.events) and shared[1] > 0
+    assert dataset.memo(EventViews) == EventViews() and dataset.memo(SharedChips) == SharedChips()

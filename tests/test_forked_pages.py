@@ -16,6 +16,8 @@ from mkdocs.config import load_config
 from macros.load.loader import load_dataset
 from macros.publish import generate, site
 from macros.views import forked, pages
+from macros.views.chips import SharedChips
+from macros.views.eventview import EventViews
 from macros.views.pages import BUILDERS, FORKED_SECTIONS, build_pages
 from tests.conftest import BRIEFING, FIXTURES, PROJECT
 
@@ -27,7 +29,8 @@ def test_pages_made_in_a_forked_child_are_the_pages_made_in_one_process(data):
     split = build_pages(dataset, fork=True)
     assert [page.path for page in split] == [page.path for page in alone]
     assert [page.markdown for page in split] == [page.markdown for page in alone]
-    assert dataset.views == {}  # what the pages shared is let go in this process too
+    # what the pages shared is let go in this process too
+    assert dataset.memo(EventViews) == EventViews() and dataset.memo(SharedChips) == SharedChips()
 
 
 def test_an_error_in_the_forked_child_is_raised_as_the_same_error(monkeypatch):

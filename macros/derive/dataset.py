@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from ..core.dates import Cutoff
 from ..core.models import Actor, Assessment, Country, Edition, Event, Origin, Place, Source, date_bounds
@@ -20,6 +20,8 @@ from .coverage import Coverage, coverage
 from .editions import Changes, EditionView, changes_between, history, snapshot
 from .figures import Figures, Unnamed, derive, unnamed_added, worded
 from .locations import Location, locate
+
+Memo = TypeVar("Memo")  # what a layer above keeps per dataset (`Dataset.memo`)
 
 
 @dataclass(frozen=True)
@@ -166,13 +168,25 @@ class Dataset:
     def _figures(self) -> dict[tuple[str, str], Figures | None]:
         return {}
 
+    def memo(self, kind: type[Memo]) -> Memo:
+        """What a layer above makes of this dataset's records and is asked for again: one `kind()`,
+        made on first ask and kept until `forget_memos`. The views keep there each event's view and
+        tolls (macros/views/eventview.py `EventViews`) and the list items and chips that pages
+        linking a record alike share (macros/views/chips.py `SharedChips`), while the pages are made
+        (macros/views/pages.py). The kind is the caller's, so this layer imports none above it."""
+        found = self._memos.get(kind)
+        if isinstance(found, kind):
+            return found
+        made = self._memos[kind] = kind()
+        return made
+
+    def forget_memos(self) -> None:
+        """Let go of every `memo`: what they hold served one build's pages, and a dataset outlives a
+        template edited under `make serve`."""
+        self._memos.clear()
+
     @cached_property
-    def views(self) -> dict[tuple[str, ...], Any]:
-        """What the views make of one record, made once while the pages are made and let go after
-        (macros/views/pages.py): an event's view, asked for by its card, its source's, actors' and
-        place's pages and the disputes (macros/views/eventview.py), its toll, asked for again by each
-        map it is on, its item in those lists and a record's chip where pages link it alike
-        (macros/views/chips.py)."""
+    def _memos(self) -> dict[type, object]:
         return {}
 
     @cached_property

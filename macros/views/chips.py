@@ -6,12 +6,12 @@ places' links hundreds of times; a Jinja macro call each time cost a sixth of a 
 page's rendering. The markup stays in `templates/components.html`: this only remembers what
 a macro returned for one page's links. A chip is its record and the link to its page, nothing
 else: pages that link a record alike (the timeline's year pages, every source page) share it
-(`Dataset.views`, while the pages are made), made once by the first.
+(`SharedChips`, while the pages are made), made once by the first.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -20,6 +20,15 @@ from .citation import citation_line, event_citation, render_citation
 from .eventview import EventView
 from .links import Links
 from .render import environment
+
+
+@dataclass(frozen=True)
+class SharedChips:
+    """What pages linking a record alike share, made by the first while the pages are made and let
+    go after (`Dataset.memo`, macros/views/pages.py)."""
+
+    items: dict[tuple[str, str], Markup] = field(default_factory=dict)  # an event's list item, by its id and card link
+    chips: dict[tuple[str | int, ...], Markup] = field(default_factory=dict)  # by macro, record id, args, page link
 
 
 class Chips:
@@ -54,10 +63,11 @@ class Chips:
     def event_item(self, view: EventView) -> Markup:
         """An event in a list, linked to its card (records.html): a source's, its actors' and its
         place's pages list the same events, so each item is made once per link to it and reused."""
-        key = ("event_item", view.event.id, self.links.event(view.event.id) or "")
-        html = self.dataset.views.get(key)
+        items = self.dataset.memo(SharedChips).items
+        key = (view.event.id, self.links.event(view.event.id) or "")
+        html = items.get(key)
         if html is None:
-            html = self.dataset.views[key] = self._records.event_item(view, self)
+            html = items[key] = self._records.event_item(view, self)
         return html
 
     def actor(self, actor_id: str) -> Markup:
@@ -68,17 +78,18 @@ class Chips:
         """A place's name, linked to its page."""
         return self._chip("place_link", "places", place_id)
 
-    def _chip(self, macro: str, section: str, record_id: str, *args: Any) -> Markup:
+    def _chip(self, macro: str, section: str, record_id: str, *args: int | str) -> Markup:
         """components.html's `macro` for the record `record_id` of `section` (and `args`): once
         per page, and once a build for all the pages whose link to the record is the same."""
         # a credibility as printed: the print's range "3" and a claim's 3 share this page's chip, as before
         key = (macro, record_id, *map(str, args))
         html = self._done.get(key)
         if html is None:
+            chips = self.dataset.memo(SharedChips).chips
             shared = (macro, record_id, *args, self.links.to(section, record_id) or "")
-            html = self.dataset.views.get(shared)
+            html = chips.get(shared)
             if html is None:
                 record = getattr(self.dataset, section)[record_id]
-                html = self.dataset.views[shared] = getattr(self._macros, macro)(record, *args, self.links)
+                html = chips[shared] = getattr(self._macros, macro)(record, *args, self.links)
             self._done[key] = html
         return html

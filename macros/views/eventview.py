@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..core.dates import date_qualifier, show_date, show_event_date
 from ..core.models import Actor, Claim, Country, Event, Place, Source
@@ -233,12 +233,22 @@ class EventView:
         return [actor.id for actor in actors]
 
 
+@dataclass(frozen=True)
+class EventViews:
+    """Each event's view and tolls, made once while the pages are made and let go after
+    (`Dataset.memo`, macros/views/pages.py): an event's card, its source's, actors' and place's
+    pages and the disputes ask for its view, each map it is on for its toll again."""
+
+    views: dict[str, EventView] = field(default_factory=dict)  # by event id
+    tolls: dict[tuple[str, str], Toll] = field(default_factory=dict)  # by event id and field
+
+
 def event_view(event: Event, dataset: Dataset) -> EventView:
-    """What every page shows of an event, made once per dataset (`Dataset.views`)."""
-    key = ("event", event.id)
-    view = dataset.views.get(key)
+    """What every page shows of an event, made once per dataset (`EventViews`)."""
+    views = dataset.memo(EventViews).views
+    view = views.get(event.id)
     if view is None or view.event is not event:
-        view = dataset.views[key] = _event_view(event, dataset)
+        view = views[event.id] = _event_view(event, dataset)
     return view
 
 
@@ -334,13 +344,13 @@ def point_about(point: Point, dataset: Dataset) -> str:
 
 def event_toll(event_id: str, dataset: Dataset, field: str = "fatalities") -> Toll:
     """An event's toll (or other count of people), as every view shows it: its card, the briefing's
-    prose, each map it is on, the feed; made once per build (`Dataset.views`)."""
-    key = ("toll", event_id, field)
-    toll = dataset.views.get(key)
+    prose, each map it is on, the feed; made once per build (`EventViews`)."""
+    tolls = dataset.memo(EventViews).tolls
+    toll = tolls.get((event_id, field))
     if toll is None and not any(point.field == field for point in dataset.analysis(event_id).points):
-        toll = dataset.views[key] = NO_TOLL  # most events give no count of most fields: nothing to derive
+        toll = tolls[event_id, field] = NO_TOLL  # most events give no count of most fields: nothing to derive
     if toll is None:
-        toll = dataset.views[key] = Toll(
+        toll = tolls[event_id, field] = Toll(
             dataset.figures(event_id, field),
             words=tuple(dataset.worded(event_id, field)),
             apart=tuple(apart_of(found, dataset, field) for found in dataset.unnamed_added(event_id, field)),

@@ -5,7 +5,7 @@ and where the rest are (the timeline pages and the downloads hold everything).
 """
 
 HORIZON_MONTHS = 12  # how far ahead of the cut-off the briefing's judgments look
-TIMELINE_PAGE = 150  # events per timeline page (one page in all up to this many)
+TIMELINE_PAGE = 150  # most events on a timeline page: one page up to this many, then a page a year (in parts)
 EVENT_LIST = 100  # newest events listed on an actor, place or source page
 COMPARISON_ROWS = 100  # claims in a source page's comparison table
 DISPUTES_PAGE = 100  # disputed events per disputes page

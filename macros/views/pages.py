@@ -93,7 +93,7 @@ def make_pages(
     here, and every other is taken from `last`, the build before."""
     fork = only is None and (len(dataset.events) >= FORK_FROM_EVENTS if fork is None else fork)
     rendered: dict[str, Rendered] = {}
-    dataset.views.clear()  # nothing a hand-written page's macros made after the last pages (a template edited since)
+    dataset.forget_memos()  # nothing a hand-written page's macros made after the last pages (a template edited since)
     try:
         if child is None and fork:
             child = forked_sections(dataset, plan)
@@ -106,7 +106,7 @@ def make_pages(
     finally:
         # the events' views and list items served every page: MkDocs need not hold them, and a
         # `make serve` rebuild after a failed one (a template fixed since) must not reuse its items
-        dataset.views.clear()
+        dataset.forget_memos()
     if only is not None:
         if last is None:
             raise ValueError("only some pages made: the others need the build before (`last`)")
@@ -131,7 +131,7 @@ def forked_sections(
     def work() -> dict[str, Rendered]:
         if first is not None:
             first()
-        dataset.views.clear()  # as in build_pages
+        dataset.forget_memos()  # as in make_pages
         return _sections(dataset, plan, FORKED_SECTIONS.__contains__)
 
     return Forked(work)
