@@ -61,6 +61,32 @@ def test_an_index_written_again_reads_only_the_changed_entries_and_equals_a_fres
     assert searchindex._postings(entries, [], known)[0][0] is not docs[0]  # other spellings: read again
 
 
+def test_entries_changed_in_place_post_only_their_words_again_and_equal_a_fresh_index():
+    """An edit that changes a few entries where they stand (`make serve`'s one event) posts again
+    only the words they had and have: the words new to the index and those gone from it too,
+    in word order, as a fresh index posts them; entries added or moved post every entry again."""
+    texts = ["A clash near Qatroun.", "Qatrun town.", "At Jabal Asida", "Zawiya port"]
+    entries = [{"location": f"e/#{i}", "title": f"entry {i}", "text": t} for i, t in enumerate(texts)]
+    known = searchindex.KnownEntries()
+    searchindex._postings(entries, SPELLINGS, known)
+
+    def posted_as_fresh() -> int | None:
+        docs, postings = searchindex._postings(entries, SPELLINGS, known)
+        fresh_docs, fresh = searchindex._postings(entries, SPELLINGS)
+        assert docs == fresh_docs and list(postings.items()) == list(fresh.items())
+        return known.updated
+
+    entries[1] = {**entries[1], "text": "Aardvark near Mount Asida, edited."}  # words new, and "town" gone
+    assert posted_as_fresh() == 1
+    entries[3] = {**entries[3], "title": "zawiya", "text": "Zawiya"}  # title and text words swapped
+    entries[0] = {**entries[0], "text": "Nothing here"}
+    assert posted_as_fresh() == 2
+    assert posted_as_fresh() == 0  # nothing changed
+    entries.insert(0, {"location": "e/#new", "title": "entry new", "text": "Qatrun again"})
+    assert posted_as_fresh() is None  # every entry moved: all posted again
+    assert posted_as_fresh() == 0
+
+
 @pytest.mark.parametrize("page_size", [150, 1])  # one timeline page, or a page per year and parts
 def test_every_generated_page_has_an_entry_at_its_address(page_size):
     from macros.load.loader import load_dataset

@@ -108,15 +108,25 @@ def also_spelled(tokens: list[str], index: Spelled) -> set[str]:
 Indexed = tuple[list[str], frozenset[str], frozenset[str]]  # an entry's row, its words in the title, in the text only
 
 
+Key = tuple[str, str, str]  # an entry's location, title and text
+Found = tuple[list[int], list[int]]  # a word's entries: by number, in the title and in the text only
+
+
 @dataclass
 class KnownEntries:
     """Each search entry as the last build indexed it, with the spellings it was indexed with:
     `make serve` keeps them from one build to the next (the plugin's build hands them on), so
     after an edit only the entries it changed are read word by word again (that reading was most
-    of the index's writing at 10,000 events)."""
+    of the index's writing at 10,000 events); and each word's entries and postings, so when the
+    entries are the same but a few at the same places, only those entries' words are posted
+    again (gathering and gap-coding every word's entries was most of what was left)."""
 
     spellings: tuple[tuple[str, ...], ...] = ()
-    entries: dict[tuple[str, str, str], Indexed] = field(default_factory=dict)  # by location, title, text
+    entries: dict[Key, Indexed] = field(default_factory=dict)
+    order: list[Key] = field(default_factory=list)  # the entries, in their order
+    found: dict[str, Found] = field(default_factory=dict)
+    postings: dict[str, list[str]] = field(default_factory=dict)  # in word order, as `_postings` returns them
+    updated: int | None = None  # the entries the last index posted again (None: every one)
 
 
 def _postings(
@@ -128,23 +138,72 @@ def _postings(
     spellings = tuple(tuple(group) for group in spellings)
     last = known.entries if known is not None and known.spellings == spellings else {}
     index = spelling_index(spellings)
+    if known is not None and last:
+        entries = list(entries)
+        keys = [(entry["location"], entry["title"], entry["text"]) for entry in entries]
+        last = {key: last.get(key) or _indexed(entry, index) for key, entry in zip(keys, entries, strict=True)}
+        updated = _updated(known, keys, last)
+        if updated is not None:
+            return updated
     docs: list[list[str]] = []
-    found: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    found: dict[str, Found] = defaultdict(lambda: ([], []))
     # every entry's words, kept for `known` only (30 MB at 10,000 events)
-    indexed: dict[tuple[str, str, str], Indexed] = {}
+    indexed: dict[Key, Indexed] = {}
+    order: list[Key] = []
     for number, entry in enumerate(entries):
         key = (entry["location"], entry["title"], entry["text"])
         row, in_title, in_text = last.get(key) or _indexed(entry, index)
         if known is not None:
             indexed[key] = row, in_title, in_text
+            order.append(key)
         docs.append(row)
         for token in in_title:
             found[token][0].append(number)
         for token in in_text:
             found[token][1].append(number)
+    postings = {token: [_gaps(lists[0]), _gaps(lists[1])] for token, lists in sorted(found.items())}
     if known is not None:
-        known.spellings, known.entries = spellings, indexed
-    return docs, {token: [_gaps(lists[0]), _gaps(lists[1])] for token, lists in sorted(found.items())}
+        known.spellings, known.entries, known.order = spellings, indexed, order
+        known.found, known.postings, known.updated = dict(found), postings, None
+    return docs, postings
+
+
+FEW_CHANGED = 64  # entries changed in place, at most, for their words alone to be posted again
+
+
+def _updated(
+    known: KnownEntries, keys: list[Key], indexed: dict[Key, Indexed]
+) -> tuple[list[list[str]], dict[str, list[str]]] | None:
+    """The docs and postings of entries that are the ones `known` indexed but a few changed in
+    place (none added, removed or moved): only the words of those, before and after, are posted
+    again. None when the entries differ more: every entry is posted."""
+    if len(keys) != len(known.order):
+        return None
+    changed = [number for number, (old, new) in enumerate(zip(known.order, keys, strict=True)) if old != new]
+    if len(changed) > FEW_CHANGED:
+        return None
+    before = [known.entries[known.order[number]] for number in changed]
+    after = [indexed[keys[number]] for number in changed]
+    tokens = set().union(*(entry[1] | entry[2] for entry in (*before, *after)))
+    found, postings, moved = dict(known.found), dict(known.postings), set(changed)
+    for token in tokens:
+        title, text = ([n for n in numbers if n not in moved] for numbers in found.get(token, ([], [])))
+        for number, (_, in_title, in_text) in zip(changed, after, strict=True):
+            if token in in_title:
+                title.append(number)
+            elif token in in_text:
+                text.append(number)
+        if title or text:
+            found[token] = (sorted(title), sorted(text))
+            postings[token] = [_gaps(found[token][0]), _gaps(found[token][1])]
+        else:
+            found.pop(token, None)
+            postings.pop(token, None)
+    if any(token in postings and token not in known.postings for token in tokens):
+        postings = dict(sorted(postings.items()))  # a word new to the index: back in word order
+    known.entries, known.order, known.updated = indexed, keys, len(changed)
+    known.found, known.postings = found, postings
+    return [indexed[key][0] for key in keys], postings
 
 
 def _indexed(entry: dict[str, str], index: Spelled) -> Indexed:
