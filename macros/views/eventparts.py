@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .siteplan import SitePlan
 
 
-@dataclass
+@dataclass(frozen=True)
 class EventParts:
     """What a build made of each event for the files drawn from every event (the downloads' rows,
     the citation files' entries, the pages' dates, the lasting addresses, the search entries),
@@ -29,7 +29,7 @@ class EventParts:
     dataset: Dataset | None = None  # what this build's parts are made from
     plan: SitePlan | None = None
     made: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind -> event id -> its part
-    made_again: int = 0  # the parts this build made (the others taken back)
+    _made_now: list[tuple[str, str]] = field(default_factory=list)  # (kind, event id) of the parts made, not taken back
     _kept: dict[str, dict[str, Any]] = field(default_factory=dict)  # the build before's, if they hold
     _before: Dataset | None = None  # what those were made from
 
@@ -37,6 +37,11 @@ class EventParts:
         """The parts of a build of `dataset`: this build's taken back where they `holds`
         (regeneration.py `parts_for` says whether they do)."""
         return EventParts(dataset, plan, _kept=self.made, _before=self.dataset) if holds else EventParts(dataset, plan)
+
+    @property
+    def made_again(self) -> int:
+        """How many parts this build made rather than took back."""
+        return len(self._made_now)
 
     @property
     def trusted(self) -> bool:
@@ -62,7 +67,7 @@ class EventParts:
                 made[event_id] = kept[event_id]
             else:
                 made[event_id] = make(event)
-                self.made_again += 1
+                self._made_now.append((kind, event_id))
         self.made[kind] = made
         return list(made.values())
 
