@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ..core.models import Event
 from ..derive.dataset import Dataset
-from .eventparts import EventParts
+from .eventparts import EventParts, each_event
 from .eventview import event_heading
 from .links import Links
 from .render import stencil
@@ -44,7 +44,4 @@ def event_addresses(
         )
         return plan.event_file(event.id), html
 
-    if parts is None:  # one at a time: a fresh build holds none of them
-        yield from map(address, dataset.events.values())
-    else:
-        yield from parts.each(dataset, "addresses", address)
+    yield from each_event(dataset, "addresses", address, parts)

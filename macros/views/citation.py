@@ -158,7 +158,7 @@ class PageDates:
     @classmethod
     def of(cls, dataset: Dataset, plan: SitePlan, parts: EventParts | None = None) -> PageDates:
         """With `parts` (`make serve`), each event's day and pages are kept for the next build,
-        and the build before's taken back for an unchanged event (regeneration.py `EventParts`)."""
+        and the build before's taken back for an unchanged event (eventparts.py)."""
 
         def dated(event: Event) -> tuple[dt.date, tuple[str, ...]]:
             day = last_changed([event], [dataset.sources[s] for s in event.source_ids])
@@ -299,7 +299,7 @@ def write_citations(
 ) -> None:
     """Each page's BibTeX and CSL-JSON files, into `site`'s cite/ folder, one at a time, as
     `citations` lists them; with `parts` (`make serve`), each card's entries are kept for the next
-    build, and the build before's taken back for an unchanged event (regeneration.py `EventParts`)."""
+    build, and the build before's taken back for an unchanged event (eventparts.py)."""
     template = text_template("citation.bib")
 
     def entries(citation: Citation) -> tuple[str, str]:

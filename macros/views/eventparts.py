@@ -5,7 +5,7 @@ its events' parts joined, byte for byte what making them all writes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -80,7 +80,8 @@ class EventParts:
         self.made.update(handed)
 
 
-def each_event(dataset: Dataset, kind: str, make: Callable[[Event], Any], parts: EventParts | None) -> list[Any]:
-    """Every event's part of `kind`, in the dataset's order: made, or with `parts` (`make serve`)
-    taken back from the build before where it holds."""
-    return [make(event) for event in dataset.events.values()] if parts is None else parts.each(dataset, kind, make)
+def each_event(dataset: Dataset, kind: str, make: Callable[[Event], Any], parts: EventParts | None) -> Iterable[Any]:
+    """Every event's part of `kind`, in the dataset's order: made one at a time as asked (a fresh
+    build holds none of them), or with `parts` (`make serve`) taken back from the build before
+    where it holds and kept for the next."""
+    return map(make, dataset.events.values()) if parts is None else parts.each(dataset, kind, make)

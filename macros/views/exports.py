@@ -69,7 +69,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def write_exports(dataset: Dataset, folder: Path, parts: EventParts | None = None) -> None:
     """Write the downloads into `folder`, one at a time, so no more than one is held at once;
     with `parts` (`make serve`), each event's part of each file is kept for the next build, and
-    the build before's taken back for an unchanged event (regeneration.py `EventParts`)."""
+    the build before's taken back for an unchanged event (eventparts.py)."""
     for name, text in _exports(dataset, parts):
         (folder / name).write_text(text, encoding="utf-8")
 
@@ -84,7 +84,7 @@ def _exports(dataset: Dataset, parts: EventParts | None = None) -> Iterator[tupl
             found = rows[event.id] = _event_row(event, dataset)
         return found
 
-    def each(kind: str, make: Callable[[Event], str]) -> list[str]:
+    def each(kind: str, make: Callable[[Event], str]) -> Iterable[str]:
         return each_event(dataset, kind, make, parts)
 
     def claims(event: Event) -> str:
